@@ -1,0 +1,89 @@
+/* nd-article-store.h — a GListModel of NdArticle over a desk
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store holds the ids matching its filter, in order, and creates
+ * NdArticle objects on demand. Every change is announced with the exact
+ * items-changed range; edits to one article emit article-changed.
+ * Widgets change the desk through the store, never through SQL.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "nd-database.h"
+
+G_BEGIN_DECLS
+
+#define ND_TYPE_ARTICLE_STORE (nd_article_store_get_type ())
+G_DECLARE_FINAL_TYPE (NdArticleStore, nd_article_store, ND, ARTICLE_STORE, GObject)
+
+NdArticleStore *nd_article_store_new          (NdDatabase     *database);
+NdDatabase     *nd_article_store_get_database (NdArticleStore *self);
+
+/* Filters (NULL or "" clears one); each change re-queries and emits the
+ * items-changed ranges between the old and new lists. */
+const char     *nd_article_store_get_search   (NdArticleStore *self);
+void            nd_article_store_set_search   (NdArticleStore *self,
+                                               const char     *search);
+const char     *nd_article_store_get_tag      (NdArticleStore *self);
+void            nd_article_store_set_tag      (NdArticleStore *self,
+                                               const char     *tag);
+const char     *nd_article_store_get_entity   (NdArticleStore *self);
+void            nd_article_store_set_entity   (NdArticleStore *self,
+                                               const char     *entity);
+NdSortOrder     nd_article_store_get_sort     (NdArticleStore *self);
+void            nd_article_store_set_sort     (NdArticleStore *self,
+                                               NdSortOrder     sort);
+
+/* Re-reads the ids (after a worker wrote to the desk) and emits the
+ * ranges that changed. */
+void            nd_article_store_refresh      (NdArticleStore *self);
+
+gint64          nd_article_store_get_id       (NdArticleStore *self,
+                                               guint           position);
+gboolean        nd_article_store_find         (NdArticleStore *self,
+                                               gint64          id,
+                                               guint          *position);
+
+/* Edits: each emits article-changed (and tags-changed where the tag
+ * counts change), and items-changed when the article leaves the filter. */
+gboolean        nd_article_store_add_tag      (NdArticleStore *self,
+                                               gint64          id,
+                                               const char     *tag,
+                                               GError        **error);
+gboolean        nd_article_store_remove_tag   (NdArticleStore *self,
+                                               gint64          id,
+                                               const char     *tag,
+                                               GError        **error);
+gboolean        nd_article_store_set_read     (NdArticleStore *self,
+                                               gint64          id,
+                                               gboolean        read,
+                                               GError        **error);
+gboolean        nd_article_store_set_starred  (NdArticleStore *self,
+                                               gint64          id,
+                                               gboolean        starred,
+                                               GError        **error);
+/* Inserts one article (the importer's result); *out_duplicate as in
+ * nd_database_insert_article(). */
+gboolean        nd_article_store_insert       (NdArticleStore *self,
+                                               NdArticle      *article,
+                                               gint64         *out_id,
+                                               gboolean       *out_duplicate,
+                                               GError        **error);
+/* Deletes the articles in one transaction. On success *out_deleted holds
+ * the whole articles (NdArticle, with tags and entities) so that
+ * nd_article_store_restore() can undo it. */
+gboolean        nd_article_store_delete       (NdArticleStore *self,
+                                               const gint64   *ids,
+                                               guint           n_ids,
+                                               GPtrArray     **out_deleted,
+                                               GError        **error);
+gboolean        nd_article_store_restore      (NdArticleStore *self,
+                                               GPtrArray      *articles,
+                                               GError        **error);
+
+/* Every tag in the desk with its count (NdTagCount) */
+GPtrArray      *nd_article_store_list_tags    (NdArticleStore *self);
+
+G_END_DECLS

@@ -1,0 +1,126 @@
+/* nd-database.h — one desk: a SQLite file with articles, tags and entities
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An NdDatabase is one connection. It is not thread-safe: a worker thread
+ * opens its own NdDatabase on the same path.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "nd-article.h"
+
+G_BEGIN_DECLS
+
+#define ND_DATABASE_SCHEMA_VERSION 2
+
+typedef enum
+{
+  ND_SORT_DATE_DESC,  /* newest first (published, else imported) */
+  ND_SORT_DATE_ASC,
+  ND_SORT_TITLE,      /* A to Z, ignoring case */
+} NdSortOrder;
+
+#define ND_TYPE_SORT_ORDER (nd_sort_order_get_type ())
+GType nd_sort_order_get_type (void);
+
+/* A filter: every field may be NULL; the fields combine with AND. */
+typedef struct
+{
+  const char  *search;   /* full-text words, as typed by the user */
+  const char  *tag;      /* exact tag */
+  const char  *entity;   /* entity name or mention text, ignoring case */
+  NdSortOrder  sort;
+} NdQuery;
+
+typedef struct
+{
+  char  *name;
+  guint  count;
+} NdTagCount;
+
+void nd_tag_count_free (NdTagCount *tag_count);
+
+#define ND_TYPE_DATABASE (nd_database_get_type ())
+G_DECLARE_FINAL_TYPE (NdDatabase, nd_database, ND, DATABASE, GObject)
+
+/* NEWSDESK_DB, else $XDG_DATA_HOME/newsdesk/newsdesk.db */
+char        *nd_database_default_path      (void);
+
+/* Opens (creating the file and its folder when missing) and migrates. */
+NdDatabase  *nd_database_open              (const char   *path,
+                                            GError      **error);
+const char  *nd_database_get_path          (NdDatabase   *self);
+int          nd_database_get_schema_version (NdDatabase  *self);
+
+/* Batches: many whole articles in one transaction. Calls do not nest. */
+gboolean     nd_database_begin             (NdDatabase   *self,
+                                            GError      **error);
+gboolean     nd_database_commit            (NdDatabase   *self,
+                                            GError      **error);
+void         nd_database_rollback          (NdDatabase   *self);
+
+/* Writes the article with its tags, entities and mentions and its
+ * full-text row, all or nothing. When an article with the same content is
+ * already in the desk nothing is written, *out_duplicate is TRUE and
+ * *out_id is the existing id. An article with an id > 0 keeps that id
+ * (used to undo a delete); otherwise a new id is given. On success the
+ * article's id and imported date are set. */
+gboolean     nd_database_insert_article    (NdDatabase   *self,
+                                            NdArticle    *article,
+                                            gint64       *out_id,
+                                            gboolean     *out_duplicate,
+                                            GError      **error);
+
+/* The whole article: tags, entities with mentions. NULL and
+ * ND_ERROR_NOT_FOUND when there is no such article. */
+NdArticle   *nd_database_load_article      (NdDatabase   *self,
+                                            gint64        id,
+                                            GError      **error);
+/* Without the body and entities: what a list row needs. */
+NdArticle   *nd_database_load_article_summary (NdDatabase *self,
+                                            gint64        id,
+                                            GError      **error);
+gboolean     nd_database_has_article       (NdDatabase   *self,
+                                            gint64        id);
+gboolean     nd_database_delete_article    (NdDatabase   *self,
+                                            gint64        id,
+                                            GError      **error);
+/* Adding a tag the article has, or removing one it lacks, is not an error. */
+gboolean     nd_database_add_tag           (NdDatabase   *self,
+                                            gint64        id,
+                                            const char   *tag,
+                                            GError      **error);
+gboolean     nd_database_remove_tag        (NdDatabase   *self,
+                                            gint64        id,
+                                            const char   *tag,
+                                            GError      **error);
+gboolean     nd_database_set_read          (NdDatabase   *self,
+                                            gint64        id,
+                                            gboolean      read,
+                                            GError      **error);
+gboolean     nd_database_set_starred       (NdDatabase   *self,
+                                            gint64        id,
+                                            gboolean      starred,
+                                            GError      **error);
+
+/* Article ids matching the query, in its sort order (element gint64). */
+GArray      *nd_database_query_ids         (NdDatabase   *self,
+                                            const NdQuery *query,
+                                            GError      **error);
+guint        nd_database_count_articles    (NdDatabase   *self);
+/* A short extract of title or body around the search words, with the
+ * matches between U+E000 and U+E001; NULL when nothing matches. */
+char        *nd_database_get_snippet       (NdDatabase   *self,
+                                            gint64        id,
+                                            const char   *search);
+/* Every tag in the desk with its article count, by name (NdTagCount). */
+GPtrArray   *nd_database_list_tags         (NdDatabase   *self,
+                                            GError      **error);
+
+/* Turns what a user types into an FTS5 query: each word a quoted prefix,
+ * all of them required. NULL when there is no word. */
+char        *nd_database_build_fts_query   (const char   *text);
+
+G_END_DECLS

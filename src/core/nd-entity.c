@@ -1,0 +1,3 @@
+/* nd-entity.c — placeholder, being written */
+#define G_LOG_DOMAIN "newsdesk-core"
+#include "nd-entity.h"

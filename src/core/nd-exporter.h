@@ -1,0 +1,42 @@
+/* nd-exporter.h — NewsDesk JSON documents (FORMATS.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "nd-article.h"
+#include "nd-database.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ND_EXPORT_FULL    = 0,
+  ND_EXPORT_SUMMARY = 1 << 0,  /* leave out body, entities, itineraries */
+  ND_EXPORT_NO_DB   = 1 << 1,  /* id and imported are null, tags empty (extract) */
+} NdExportFlags;
+
+JsonNode *nd_exporter_article_to_json (NdArticle      *article,
+                                       NdExportFlags   flags);
+/* The whole document for `articles` (NdArticle). */
+JsonNode *nd_exporter_build           (GPtrArray      *articles,
+                                       NdExportFlags   flags);
+char     *nd_exporter_to_string       (GPtrArray      *articles,
+                                       NdExportFlags   flags);
+/* Writes the document atomically: the old file stays whole until the new
+ * one is complete. */
+gboolean  nd_exporter_write_file      (GPtrArray      *articles,
+                                       GFile          *file,
+                                       GCancellable   *cancellable,
+                                       GError        **error);
+/* Loads the articles by id from the desk and writes them. */
+gboolean  nd_exporter_export_ids      (NdDatabase     *database,
+                                       GArray         *ids,
+                                       GFile          *file,
+                                       GCancellable   *cancellable,
+                                       GError        **error);
+
+G_END_DECLS

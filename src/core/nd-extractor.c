@@ -1,0 +1,3 @@
+/* nd-extractor.c — placeholder, being written */
+#define G_LOG_DOMAIN "newsdesk-core"
+#include "nd-extractor.h"

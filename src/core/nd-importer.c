@@ -1,0 +1,3 @@
+/* nd-importer.c — placeholder, being written */
+#define G_LOG_DOMAIN "newsdesk-core"
+#include "nd-importer.h"

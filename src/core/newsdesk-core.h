@@ -1,0 +1,16 @@
+/* newsdesk-core.h — everything the app, the CLI and the tests use
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nd-error.h"
+#include "nd-entity.h"
+#include "nd-article.h"
+#include "nd-text.h"
+#include "nd-body.h"
+#include "nd-database.h"
+#include "nd-article-store.h"
+#include "nd-importer.h"
+#include "nd-extractor.h"
+#include "nd-exporter.h"
