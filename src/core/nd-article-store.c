@@ -1,3 +1,739 @@
-/* nd-article-store.c — placeholder, being written */
-#define G_LOG_DOMAIN "newsdesk-core"
+/* nd-article-store.c — a GListModel of NdArticle over a desk
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "newsdesk-store"
+
+#include "config.h"
+
 #include "nd-article-store.h"
+#include "nd-error.h"
+
+struct _NdArticleStore
+{
+  GObject      parent_instance;
+
+  NdDatabase  *database;
+  /* the ids matching the filter, in order (gint64) */
+  GArray      *ids;
+  /* id -> NdArticle handed out and still alive (weak) */
+  GHashTable  *live;
+
+  char        *search;
+  char        *tag;
+  char        *entity;
+  NdSortOrder  sort;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (NdArticleStore, nd_article_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_SEARCH,
+  PROP_TAG,
+  PROP_ENTITY,
+  PROP_SORT,
+  N_PROPS
+};
+
+enum {
+  ARTICLE_CHANGED,
+  TAGS_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+article_finalized (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  NdArticleStore *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      if (value == (gpointer) where_the_object_was)
+        {
+          g_hash_table_iter_remove (&iter);
+          break;
+        }
+    }
+}
+
+static void
+forget_article (NdArticleStore *self,
+                gint64          id)
+{
+  NdArticle *article = g_hash_table_lookup (self->live, &id);
+
+  if (article != NULL)
+    {
+      g_object_weak_unref (G_OBJECT (article), article_finalized, self);
+      g_hash_table_remove (self->live, &id);
+    }
+}
+
+static void
+update_snippet (NdArticleStore *self,
+                NdArticle      *article)
+{
+  g_autofree char *snippet = NULL;
+
+  if (self->search != NULL)
+    snippet = nd_database_get_snippet (self->database, nd_article_get_id (article), self->search);
+
+  nd_article_set_snippet (article, snippet);
+}
+
+static GType
+nd_article_store_get_item_type (GListModel *model)
+{
+  return ND_TYPE_ARTICLE;
+}
+
+static guint
+nd_article_store_get_n_items (GListModel *model)
+{
+  NdArticleStore *self = ND_ARTICLE_STORE (model);
+
+  return self->ids->len;
+}
+
+static gpointer
+nd_article_store_get_item (GListModel *model,
+                           guint       position)
+{
+  NdArticleStore *self = ND_ARTICLE_STORE (model);
+  g_autoptr(GError) error = NULL;
+  NdArticle *article;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  id = g_array_index (self->ids, gint64, position);
+  article = g_hash_table_lookup (self->live, &id);
+  if (article != NULL)
+    return g_object_ref (article);
+
+  article = nd_database_load_article (self->database, id, &error);
+  if (article == NULL)
+    {
+      /* Deleted by another connection since the last refresh: hand out an
+       * empty article rather than NULL, which list widgets do not expect. */
+      g_warning ("Cannot load article %" G_GINT64_FORMAT ": %s", id, error->message);
+      article = nd_article_new ();
+      nd_article_set_id (article, id);
+      return article;
+    }
+
+  update_snippet (self, article);
+
+  g_hash_table_insert (self->live, g_memdup2 (&id, sizeof id), article);
+  g_object_weak_ref (G_OBJECT (article), article_finalized, self);
+
+  return article;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = nd_article_store_get_item_type;
+  iface->get_n_items = nd_article_store_get_n_items;
+  iface->get_item = nd_article_store_get_item;
+}
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  g_autofree char *stripped = NULL;
+
+  if (value != NULL)
+    {
+      stripped = g_strstrip (g_strdup (value));
+      if (*stripped == '\0')
+        g_clear_pointer (&stripped, g_free);
+    }
+
+  if (g_strcmp0 (*field, stripped) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_steal_pointer (&stripped);
+  return TRUE;
+}
+
+/* Reloads the stored fields of a live article after an edit. */
+static void
+reload_article (NdArticleStore *self,
+                gint64          id)
+{
+  NdArticle *article = g_hash_table_lookup (self->live, &id);
+  g_autoptr(NdArticle) fresh = NULL;
+
+  if (article == NULL)
+    return;
+
+  fresh = nd_database_load_article_summary (self->database, id, NULL);
+  if (fresh == NULL)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (article));
+  nd_article_set_tags (article, nd_article_get_tags (fresh));
+  nd_article_set_read (article, nd_article_get_read (fresh));
+  nd_article_set_starred (article, nd_article_get_starred (fresh));
+  g_object_thaw_notify (G_OBJECT (article));
+}
+
+static void
+nd_article_store_dispose (GObject *object)
+{
+  NdArticleStore *self = (NdArticleStore *)object;
+
+  if (self->live != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->live);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_object_weak_unref (value, article_finalized, self);
+      g_clear_pointer (&self->live, g_hash_table_unref);
+    }
+
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (nd_article_store_parent_class)->dispose (object);
+}
+
+static void
+nd_article_store_finalize (GObject *object)
+{
+  NdArticleStore *self = (NdArticleStore *)object;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_free (self->search);
+  g_free (self->tag);
+  g_free (self->entity);
+
+  G_OBJECT_CLASS (nd_article_store_parent_class)->finalize (object);
+}
+
+static void
+nd_article_store_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  NdArticleStore *self = ND_ARTICLE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+    case PROP_TAG:
+      g_value_set_string (value, self->tag);
+      break;
+    case PROP_ENTITY:
+      g_value_set_string (value, self->entity);
+      break;
+    case PROP_SORT:
+      g_value_set_enum (value, self->sort);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nd_article_store_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  NdArticleStore *self = ND_ARTICLE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+    case PROP_SEARCH:
+      nd_article_store_set_search (self, g_value_get_string (value));
+      break;
+    case PROP_TAG:
+      nd_article_store_set_tag (self, g_value_get_string (value));
+      break;
+    case PROP_ENTITY:
+      nd_article_store_set_entity (self, g_value_get_string (value));
+      break;
+    case PROP_SORT:
+      nd_article_store_set_sort (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nd_article_store_constructed (GObject *object)
+{
+  NdArticleStore *self = ND_ARTICLE_STORE (object);
+
+  G_OBJECT_CLASS (nd_article_store_parent_class)->constructed (object);
+
+  g_assert (self->database != NULL);
+  nd_article_store_refresh (self);
+}
+
+static void
+nd_article_store_class_init (NdArticleStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = nd_article_store_dispose;
+  object_class->finalize = nd_article_store_finalize;
+  object_class->get_property = nd_article_store_get_property;
+  object_class->set_property = nd_article_store_set_property;
+  object_class->constructed = nd_article_store_constructed;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, ND_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TAG] =
+    g_param_spec_string ("tag", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENTITY] =
+    g_param_spec_string ("entity", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT] =
+    g_param_spec_enum ("sort", NULL, NULL, ND_TYPE_SORT_ORDER, ND_SORT_DATE_DESC,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * NdArticleStore::article-changed:
+   * @id: the article whose tags, read or starred state changed
+   */
+  signals[ARTICLE_CHANGED] =
+    g_signal_new ("article-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * NdArticleStore::tags-changed:
+   *
+   * The set of tags in the desk, or their counts, changed.
+   */
+  signals[TAGS_CHANGED] =
+    g_signal_new ("tags-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+nd_article_store_init (NdArticleStore *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+NdArticleStore *
+nd_article_store_new (NdDatabase *database)
+{
+  g_return_val_if_fail (ND_IS_DATABASE (database), NULL);
+
+  return g_object_new (ND_TYPE_ARTICLE_STORE, "database", database, NULL);
+}
+
+NdDatabase *
+nd_article_store_get_database (NdArticleStore *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), NULL);
+  return self->database;
+}
+
+void
+nd_article_store_refresh (NdArticleStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) old = NULL;
+  GArray *ids;
+  NdQuery query = { 0 };
+  guint prefix = 0;
+  guint suffix = 0;
+
+  g_return_if_fail (ND_IS_ARTICLE_STORE (self));
+
+  query.search = self->search;
+  query.tag = self->tag;
+  query.entity = self->entity;
+  query.sort = self->sort;
+
+  ids = nd_database_query_ids (self->database, &query, &error);
+  if (ids == NULL)
+    {
+      g_warning ("Cannot list the articles of %s: %s",
+                 nd_database_get_path (self->database), error->message);
+      return;
+    }
+
+  old = g_steal_pointer (&self->ids);
+  self->ids = ids;
+
+  /* The smallest range that changed: a single insert or delete becomes
+   * exactly (position, 0, 1) or (position, 1, 0). */
+  while (prefix < old->len && prefix < ids->len &&
+         g_array_index (old, gint64, prefix) == g_array_index (ids, gint64, prefix))
+    prefix++;
+
+  while (suffix < old->len - prefix && suffix < ids->len - prefix &&
+         g_array_index (old, gint64, old->len - 1 - suffix) ==
+         g_array_index (ids, gint64, ids->len - 1 - suffix))
+    suffix++;
+
+  if (old->len != ids->len || prefix != old->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                old->len - prefix - suffix,
+                                ids->len - prefix - suffix);
+}
+
+static void
+filter_changed (NdArticleStore *self,
+                GParamSpec     *pspec)
+{
+  nd_article_store_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+const char *
+nd_article_store_get_search (NdArticleStore *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), NULL);
+  return self->search;
+}
+
+void
+nd_article_store_set_search (NdArticleStore *self,
+                             const char     *search)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (ND_IS_ARTICLE_STORE (self));
+
+  if (!set_string (&self->search, search))
+    return;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    update_snippet (self, value);
+
+  filter_changed (self, properties[PROP_SEARCH]);
+}
+
+const char *
+nd_article_store_get_tag (NdArticleStore *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), NULL);
+  return self->tag;
+}
+
+void
+nd_article_store_set_tag (NdArticleStore *self,
+                          const char     *tag)
+{
+  g_return_if_fail (ND_IS_ARTICLE_STORE (self));
+
+  if (set_string (&self->tag, tag))
+    filter_changed (self, properties[PROP_TAG]);
+}
+
+const char *
+nd_article_store_get_entity (NdArticleStore *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), NULL);
+  return self->entity;
+}
+
+void
+nd_article_store_set_entity (NdArticleStore *self,
+                             const char     *entity)
+{
+  g_return_if_fail (ND_IS_ARTICLE_STORE (self));
+
+  if (set_string (&self->entity, entity))
+    filter_changed (self, properties[PROP_ENTITY]);
+}
+
+NdSortOrder
+nd_article_store_get_sort (NdArticleStore *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), ND_SORT_DATE_DESC);
+  return self->sort;
+}
+
+void
+nd_article_store_set_sort (NdArticleStore *self,
+                           NdSortOrder     sort)
+{
+  g_return_if_fail (ND_IS_ARTICLE_STORE (self));
+  g_return_if_fail (sort <= ND_SORT_TITLE);
+
+  if (self->sort != sort)
+    {
+      self->sort = sort;
+      filter_changed (self, properties[PROP_SORT]);
+    }
+}
+
+gint64
+nd_article_store_get_id (NdArticleStore *self,
+                         guint           position)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), 0);
+
+  if (position >= self->ids->len)
+    return 0;
+
+  return g_array_index (self->ids, gint64, position);
+}
+
+gboolean
+nd_article_store_find (NdArticleStore *self,
+                       gint64          id,
+                       guint          *position)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), FALSE);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    {
+      if (g_array_index (self->ids, gint64, i) == id)
+        {
+          if (position != NULL)
+            *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+article_edited (NdArticleStore *self,
+                gint64          id,
+                gboolean        tags)
+{
+  reload_article (self, id);
+  g_signal_emit (self, signals[ARTICLE_CHANGED], 0, id);
+
+  if (tags)
+    {
+      g_signal_emit (self, signals[TAGS_CHANGED], 0);
+      /* The article may have entered or left the tag filter */
+      if (self->tag != NULL)
+        nd_article_store_refresh (self);
+    }
+}
+
+gboolean
+nd_article_store_add_tag (NdArticleStore  *self,
+                          gint64           id,
+                          const char      *tag,
+                          GError         **error)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), FALSE);
+
+  if (!nd_database_add_tag (self->database, id, tag, error))
+    return FALSE;
+
+  article_edited (self, id, TRUE);
+  return TRUE;
+}
+
+gboolean
+nd_article_store_remove_tag (NdArticleStore  *self,
+                             gint64           id,
+                             const char      *tag,
+                             GError         **error)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), FALSE);
+
+  if (!nd_database_remove_tag (self->database, id, tag, error))
+    return FALSE;
+
+  article_edited (self, id, TRUE);
+  return TRUE;
+}
+
+gboolean
+nd_article_store_set_read (NdArticleStore  *self,
+                           gint64           id,
+                           gboolean         read,
+                           GError         **error)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), FALSE);
+
+  if (!nd_database_set_read (self->database, id, read, error))
+    return FALSE;
+
+  article_edited (self, id, FALSE);
+  return TRUE;
+}
+
+gboolean
+nd_article_store_set_starred (NdArticleStore  *self,
+                              gint64           id,
+                              gboolean         starred,
+                              GError         **error)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), FALSE);
+
+  if (!nd_database_set_starred (self->database, id, starred, error))
+    return FALSE;
+
+  article_edited (self, id, FALSE);
+  return TRUE;
+}
+
+gboolean
+nd_article_store_insert (NdArticleStore  *self,
+                         NdArticle       *article,
+                         gint64          *out_id,
+                         gboolean        *out_duplicate,
+                         GError         **error)
+{
+  gboolean duplicate = FALSE;
+
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), FALSE);
+
+  if (!nd_database_insert_article (self->database, article, out_id, &duplicate, error))
+    return FALSE;
+
+  if (out_duplicate != NULL)
+    *out_duplicate = duplicate;
+
+  if (!duplicate)
+    {
+      nd_article_store_refresh (self);
+      if (nd_article_get_tags (article)[0] != NULL)
+        g_signal_emit (self, signals[TAGS_CHANGED], 0);
+    }
+
+  return TRUE;
+}
+
+gboolean
+nd_article_store_delete (NdArticleStore  *self,
+                         const gint64    *ids,
+                         guint            n_ids,
+                         GPtrArray      **out_deleted,
+                         GError         **error)
+{
+  g_autoptr(GPtrArray) deleted = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  if (!nd_database_begin (self->database, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      NdArticle *article = nd_database_load_article (self->database, ids[i], error);
+
+      if (article == NULL ||
+          !nd_database_delete_article (self->database, ids[i], error))
+        {
+          g_clear_object (&article);
+          nd_database_rollback (self->database);
+          return FALSE;
+        }
+
+      g_ptr_array_add (deleted, article);
+    }
+
+  if (!nd_database_commit (self->database, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_ids; i++)
+    forget_article (self, ids[i]);
+
+  nd_article_store_refresh (self);
+  g_signal_emit (self, signals[TAGS_CHANGED], 0);
+
+  if (out_deleted != NULL)
+    *out_deleted = g_steal_pointer (&deleted);
+
+  return TRUE;
+}
+
+gboolean
+nd_article_store_restore (NdArticleStore  *self,
+                          GPtrArray       *articles,
+                          GError         **error)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), FALSE);
+  g_return_val_if_fail (articles != NULL, FALSE);
+
+  if (!nd_database_begin (self->database, error))
+    return FALSE;
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      if (!nd_database_insert_article (self->database, g_ptr_array_index (articles, i),
+                                       NULL, NULL, error))
+        {
+          nd_database_rollback (self->database);
+          return FALSE;
+        }
+    }
+
+  if (!nd_database_commit (self->database, error))
+    return FALSE;
+
+  nd_article_store_refresh (self);
+  g_signal_emit (self, signals[TAGS_CHANGED], 0);
+
+  return TRUE;
+}
+
+GPtrArray *
+nd_article_store_list_tags (NdArticleStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *tags;
+
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), NULL);
+
+  tags = nd_database_list_tags (self->database, &error);
+  if (tags == NULL)
+    {
+      g_warning ("Cannot list the tags of %s: %s",
+                 nd_database_get_path (self->database), error->message);
+      tags = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_tag_count_free);
+    }
+
+  return tags;
+}

@@ -46,4 +46,7 @@ gboolean   nd_body_line_is_heading  (const char *line);
 /* TRUE when the line is a pipe table row or separator */
 gboolean   nd_body_line_is_table_row (const char *line);
 
+/* TRUE when the line is a list item: "- ", "* " or "• " and text */
+gboolean   nd_body_line_is_list_item (const char *line);
+
 G_END_DECLS

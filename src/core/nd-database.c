@@ -1,3 +1,1263 @@
-/* nd-database.c — placeholder, being written */
-#define G_LOG_DOMAIN "newsdesk-core"
+/* nd-database.c — the desk's SQLite file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "newsdesk-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
 #include "nd-database.h"
+#include "nd-error.h"
+
+struct _NdDatabase
+{
+  GObject      parent_instance;
+
+  char        *path;
+  sqlite3     *db;
+  /* SQL text -> sqlite3_stmt, prepared once per connection */
+  GHashTable  *statements;
+  gboolean     in_batch;
+};
+
+G_DEFINE_FINAL_TYPE (NdDatabase, nd_database, G_TYPE_OBJECT)
+
+/* Each migration takes the schema one version up, in one transaction.
+ * Never edit a released step: add a new one. */
+static const char * const migrations[] = {
+  /* 0 -> 1: articles and tags */
+  "CREATE TABLE articles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  source TEXT,"
+  "  published TEXT,"
+  "  imported TEXT NOT NULL,"
+  "  read INTEGER NOT NULL DEFAULT 0,"
+  "  starred INTEGER NOT NULL DEFAULT 0,"
+  "  content_hash TEXT NOT NULL UNIQUE"
+  ");"
+  "CREATE TABLE tags ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE"
+  ");"
+  "CREATE TABLE article_tags ("
+  "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (article_id, tag_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX article_tags_by_tag ON article_tags (tag_id, article_id);",
+
+  /* 1 -> 2: entities, mentions, itinerary stops, full-text search and
+   * the sort indexes */
+  "ALTER TABLE articles ADD COLUMN sort_date TEXT;"
+  "UPDATE articles SET sort_date = COALESCE (published, imported);"
+  "CREATE INDEX articles_by_date ON articles (sort_date, id);"
+  "CREATE INDEX articles_by_title ON articles (title COLLATE NOCASE, id);"
+  "CREATE TABLE entities ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  country TEXT,"
+  "  lat REAL,"
+  "  lon REAL,"
+  "  value TEXT,"
+  "  UNIQUE (kind, name)"
+  ");"
+  "CREATE INDEX entities_by_name ON entities (name COLLATE NOCASE);"
+  "CREATE TABLE article_entities ("
+  "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  role TEXT,"
+  "  PRIMARY KEY (article_id, entity_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX article_entities_by_entity ON article_entities (entity_id, article_id);"
+  "CREATE TABLE mentions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL,"
+  "  end INTEGER NOT NULL,"
+  "  text TEXT NOT NULL"
+  ");"
+  "CREATE INDEX mentions_by_article ON mentions (article_id, entity_id);"
+  "CREATE INDEX mentions_by_text ON mentions (text COLLATE NOCASE);"
+  "CREATE TABLE stops ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  traveller_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+  "  place_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  ordered INTEGER NOT NULL DEFAULT 1,"
+  "  when_text TEXT,"
+  "  when_date TEXT,"
+  "  purpose TEXT,"
+  "  evidence_start INTEGER,"
+  "  evidence_end INTEGER"
+  ");"
+  "CREATE INDEX stops_by_article ON stops (article_id, position);"
+  "CREATE INDEX stops_by_traveller ON stops (traveller_id);"
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  title, body, content='articles', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2'"
+  ");"
+  "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
+  "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);"
+  "END;"
+  "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, body)"
+  "    VALUES ('delete', old.id, old.title, old.body);"
+  "END;"
+  "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, body)"
+  "    VALUES ('delete', old.id, old.title, old.body);"
+  "  INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);"
+  "END;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ND_DATABASE_SCHEMA_VERSION);
+
+#define ARTICLE_COLUMNS "id, title, source, published, imported, read, starred"
+
+static const char * const query_sql[] = {
+  [ND_SORT_DATE_DESC] = "ORDER BY a.sort_date DESC, a.id DESC",
+  [ND_SORT_DATE_ASC] = "ORDER BY a.sort_date ASC, a.id ASC",
+  [ND_SORT_TITLE] = "ORDER BY a.title COLLATE NOCASE ASC, a.id ASC",
+};
+
+GType
+nd_sort_order_get_type (void)
+{
+  static gsize type_id = 0;
+  static const GEnumValue values[] = {
+    { ND_SORT_DATE_DESC, "ND_SORT_DATE_DESC", "date-desc" },
+    { ND_SORT_DATE_ASC, "ND_SORT_DATE_ASC", "date-asc" },
+    { ND_SORT_TITLE, "ND_SORT_TITLE", "title" },
+    { 0, NULL, NULL }
+  };
+
+  if (g_once_init_enter (&type_id))
+    g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("NdSortOrder"), values));
+
+  return type_id;
+}
+
+void
+nd_tag_count_free (NdTagCount *tag_count)
+{
+  if (tag_count == NULL)
+    return;
+
+  g_free (tag_count->name);
+  g_free (tag_count);
+}
+
+static gboolean
+set_sqlite_error (NdDatabase  *self,
+                  GError     **error)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  g_autofree char *name = g_path_get_basename (self->path);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
+                   _("%s is not a NewsDesk desk: the file is not a database"), self->path);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
+                   _("The desk %s is damaged: %s"), self->path, sqlite3_errmsg (self->db));
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
+                   _("The desk %s could not be written: the disk is full"), self->path);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
+                   _("The desk %s cannot be written: %s"), self->path, sqlite3_errmsg (self->db));
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
+                   _("The desk %s is in use by another program; try again when it is done"), self->path);
+      break;
+    default:
+      g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
+                   _("The desk %s failed: %s"), self->path, sqlite3_errmsg (self->db));
+      break;
+    }
+
+  return FALSE;
+}
+
+static sqlite3_stmt *
+get_statement (NdDatabase  *self,
+               const char  *sql,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static gboolean
+exec_sql (NdDatabase  *self,
+          const char  *sql,
+          GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_sqlite_error (self, error);
+
+  return TRUE;
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+step_done (NdDatabase    *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           index)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, index));
+}
+
+static int
+get_user_version (NdDatabase *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+migrate (NdDatabase  *self,
+         GError     **error)
+{
+  int version = get_user_version (self);
+
+  if (version < 0)
+    return set_sqlite_error (self, error);
+
+  if (version > ND_DATABASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ND_ERROR, ND_ERROR_DATABASE_TOO_NEW,
+                   _("The desk %s was written by a newer version of NewsDesk (schema %d; this version reads up to %d)"),
+                   self->path, version, ND_DATABASE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  for (int step = version; step < ND_DATABASE_SCHEMA_VERSION; step++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", step + 1);
+
+      g_debug ("Migrating %s from schema %d to %d", self->path, step, step + 1);
+
+      if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (!exec_sql (self, migrations[step], error) ||
+          !exec_sql (self, set_version, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+
+      if (!exec_sql (self, "COMMIT", error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+nd_database_finalize (GObject *object)
+{
+  NdDatabase *self = (NdDatabase *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (nd_database_parent_class)->finalize (object);
+}
+
+static void
+nd_database_class_init (NdDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nd_database_finalize;
+}
+
+static void
+nd_database_init (NdDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+char *
+nd_database_default_path (void)
+{
+  const char *env = g_getenv ("NEWSDESK_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "newsdesk", "newsdesk.db", NULL);
+}
+
+NdDatabase *
+nd_database_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(NdDatabase) self = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (ND_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
+                   _("Cannot create the folder %s for the desk: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      if (self->db == NULL)
+        {
+          g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
+                       _("Cannot open the desk %s: out of memory"), path);
+          return NULL;
+        }
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* The first statement reads the header: a file that is not a database
+   * fails here, before anything is written to it. */
+  if (!exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
+      get_user_version (self) < 0)
+    {
+      if (error != NULL && *error == NULL)
+        set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec_sql (self, "PRAGMA synchronous = NORMAL", error) ||
+      !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+nd_database_get_path (NdDatabase *self)
+{
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+int
+nd_database_get_schema_version (NdDatabase *self)
+{
+  g_return_val_if_fail (ND_IS_DATABASE (self), -1);
+  return get_user_version (self);
+}
+
+gboolean
+nd_database_begin (NdDatabase  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!self->in_batch, FALSE);
+
+  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_batch = TRUE;
+  return TRUE;
+}
+
+gboolean
+nd_database_commit (NdDatabase  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->in_batch, FALSE);
+
+  if (!exec_sql (self, "COMMIT", error))
+    {
+      nd_database_rollback (self);
+      return FALSE;
+    }
+
+  self->in_batch = FALSE;
+  return TRUE;
+}
+
+void
+nd_database_rollback (NdDatabase *self)
+{
+  g_return_if_fail (ND_IS_DATABASE (self));
+
+  if (sqlite3_get_autocommit (self->db) == 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_batch = FALSE;
+}
+
+/* Every write is a savepoint: alone it is its own transaction, inside a
+ * batch it is undone alone when it fails. */
+static gboolean
+savepoint_begin (NdDatabase  *self,
+                 GError     **error)
+{
+  return exec_sql (self, "SAVEPOINT nd_write", error);
+}
+
+static gboolean
+savepoint_end (NdDatabase  *self,
+               gboolean     ok,
+               GError     **error)
+{
+  if (ok)
+    {
+      if (exec_sql (self, "RELEASE nd_write", error))
+        return TRUE;
+    }
+
+  sqlite3_exec (self->db, "ROLLBACK TO nd_write; RELEASE nd_write", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static char *
+now_utc (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+lookup_hash (NdDatabase  *self,
+             const char  *hash,
+             gint64      *out_id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = get_statement (self, "SELECT id FROM articles WHERE content_hash = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, hash);
+  rc = sqlite3_step (stmt);
+  *out_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_sqlite_error (self, error);
+
+  return TRUE;
+}
+
+static gboolean
+write_tag (NdDatabase  *self,
+           gint64       id,
+           const char  *tag,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = get_statement (self, "INSERT OR IGNORE INTO tags (name) VALUES (?1)", error)))
+    return FALSE;
+  bind_text (stmt, 1, tag);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (!(stmt = get_statement (self,
+                              "INSERT OR IGNORE INTO article_tags (article_id, tag_id) "
+                              "SELECT ?1, id FROM tags WHERE name = ?2", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, tag);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+write_entity (NdDatabase  *self,
+              gint64       article_id,
+              NdEntity    *entity,
+              int          position,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  const char *kind = nd_entity_kind_to_string (nd_entity_get_kind (entity));
+  gint64 entity_id = 0;
+  double lat, lon;
+  int rc;
+
+  if (!(stmt = get_statement (self,
+                              "INSERT INTO entities (kind, name, country, lat, lon, value) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                              "ON CONFLICT (kind, name) DO UPDATE SET "
+                              "  country = COALESCE (entities.country, excluded.country), "
+                              "  lat = COALESCE (entities.lat, excluded.lat), "
+                              "  lon = COALESCE (entities.lon, excluded.lon), "
+                              "  value = COALESCE (entities.value, excluded.value) "
+                              "RETURNING id", error)))
+    return FALSE;
+
+  bind_text (stmt, 1, kind);
+  bind_text (stmt, 2, nd_entity_get_name (entity));
+  bind_text (stmt, 3, nd_entity_get_country (entity));
+  if (nd_entity_has_coordinates (entity))
+    {
+      nd_entity_get_coordinates (entity, &lat, &lon);
+      sqlite3_bind_double (stmt, 4, lat);
+      sqlite3_bind_double (stmt, 5, lon);
+    }
+  bind_text (stmt, 6, nd_entity_get_value (entity));
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    entity_id = sqlite3_column_int64 (stmt, 0);
+  /* RETURNING statements finish on the next step */
+  while (rc == SQLITE_ROW)
+    rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE || entity_id == 0)
+    return set_sqlite_error (self, error);
+
+  nd_entity_set_id (entity, entity_id);
+
+  if (!(stmt = get_statement (self,
+                              "INSERT OR IGNORE INTO article_entities (article_id, entity_id, position, role) "
+                              "VALUES (?1, ?2, ?3, ?4)", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  sqlite3_bind_int64 (stmt, 2, entity_id);
+  sqlite3_bind_int (stmt, 3, position);
+  bind_text (stmt, 4, nd_entity_get_role (entity));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < nd_entity_get_n_mentions (entity); i++)
+    {
+      const NdMention *mention = nd_entity_get_mention (entity, i);
+
+      if (!(stmt = get_statement (self,
+                                  "INSERT INTO mentions (article_id, entity_id, start, end, text) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, article_id);
+      sqlite3_bind_int64 (stmt, 2, entity_id);
+      sqlite3_bind_int (stmt, 3, mention->start);
+      sqlite3_bind_int (stmt, 4, mention->end);
+      bind_text (stmt, 5, mention->text != NULL ? mention->text : "");
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_article (NdDatabase  *self,
+               NdArticle   *article,
+               const char  *hash,
+               gint64      *out_id,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  const char * const *tags;
+  g_autofree char *imported = NULL;
+  GPtrArray *entities;
+  gint64 id;
+
+  if (nd_article_get_imported (article) != NULL)
+    imported = g_strdup (nd_article_get_imported (article));
+  else
+    imported = now_utc ();
+
+  if (!(stmt = get_statement (self,
+                              "INSERT INTO articles (id, title, body, source, published, imported, "
+                              "  read, starred, content_hash, sort_date) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE (?5, ?6))", error)))
+    return FALSE;
+
+  if (nd_article_get_id (article) > 0)
+    sqlite3_bind_int64 (stmt, 1, nd_article_get_id (article));
+  else
+    sqlite3_bind_null (stmt, 1);
+  bind_text (stmt, 2, nd_article_get_title (article) ? nd_article_get_title (article) : "");
+  bind_text (stmt, 3, nd_article_get_body (article) ? nd_article_get_body (article) : "");
+  bind_text (stmt, 4, nd_article_get_source (article));
+  bind_text (stmt, 5, nd_article_get_published (article));
+  bind_text (stmt, 6, imported);
+  sqlite3_bind_int (stmt, 7, nd_article_get_read (article));
+  sqlite3_bind_int (stmt, 8, nd_article_get_starred (article));
+  bind_text (stmt, 9, hash);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  id = sqlite3_last_insert_rowid (self->db);
+
+  tags = nd_article_get_tags (article);
+  for (guint i = 0; tags[i] != NULL; i++)
+    if (!write_tag (self, id, tags[i], error))
+      return FALSE;
+
+  entities = nd_article_get_entities (article);
+  for (guint i = 0; i < entities->len; i++)
+    if (!write_entity (self, id, g_ptr_array_index (entities, i), i, error))
+      return FALSE;
+
+  *out_id = id;
+  nd_article_set_imported (article, imported);
+  return TRUE;
+}
+
+gboolean
+nd_database_insert_article (NdDatabase  *self,
+                            NdArticle   *article,
+                            gint64      *out_id,
+                            gboolean    *out_duplicate,
+                            GError     **error)
+{
+  g_autofree char *hash = NULL;
+  gint64 existing = 0;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (ND_IS_ARTICLE (article), FALSE);
+
+  if (out_duplicate != NULL)
+    *out_duplicate = FALSE;
+  if (out_id != NULL)
+    *out_id = 0;
+
+  hash = nd_article_compute_hash (article);
+
+  if (!savepoint_begin (self, error))
+    return FALSE;
+
+  ok = lookup_hash (self, hash, &existing, error);
+  if (ok && existing == 0)
+    ok = write_article (self, article, hash, &id, error);
+
+  if (!savepoint_end (self, ok, error))
+    return FALSE;
+
+  if (existing != 0)
+    {
+      if (out_duplicate != NULL)
+        *out_duplicate = TRUE;
+      if (out_id != NULL)
+        *out_id = existing;
+      return TRUE;
+    }
+
+  nd_article_set_id (article, id);
+  if (out_id != NULL)
+    *out_id = id;
+
+  return TRUE;
+}
+
+static NdArticle *
+load_row (NdDatabase  *self,
+          gint64       id,
+          gboolean     with_body,
+          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(NdArticle) article = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+  const char *sql = with_body
+    ? "SELECT " ARTICLE_COLUMNS ", body FROM articles WHERE id = ?1"
+    : "SELECT " ARTICLE_COLUMNS " FROM articles WHERE id = ?1";
+  int rc;
+
+  if (!(stmt = get_statement (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, ND_ERROR, ND_ERROR_NOT_FOUND, _("No article with id %" G_GINT64_FORMAT), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  article = nd_article_new ();
+  nd_article_set_id (article, sqlite3_column_int64 (stmt, 0));
+  nd_article_set_title (article, (const char *) sqlite3_column_text (stmt, 1));
+  nd_article_set_source (article, (const char *) sqlite3_column_text (stmt, 2));
+  nd_article_set_published (article, (const char *) sqlite3_column_text (stmt, 3));
+  nd_article_set_imported (article, (const char *) sqlite3_column_text (stmt, 4));
+  nd_article_set_read (article, sqlite3_column_int (stmt, 5));
+  nd_article_set_starred (article, sqlite3_column_int (stmt, 6));
+  if (with_body)
+    nd_article_set_body (article, (const char *) sqlite3_column_text (stmt, 7));
+  sqlite3_reset (stmt);
+
+  if (!(stmt = get_statement (self,
+                              "SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+                              "WHERE at.article_id = ?1", error)))
+    return NULL;
+
+  tags = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tags, column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+  g_ptr_array_add (tags, NULL);
+  nd_article_set_tags (article, (const char * const *) tags->pdata);
+
+  return g_steal_pointer (&article);
+}
+
+static gboolean
+load_entities (NdDatabase  *self,
+               NdArticle   *article,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  gint64 id = nd_article_get_id (article);
+  int rc;
+
+  if (!(stmt = get_statement (self,
+                              "SELECT e.id, e.kind, e.name, e.country, e.lat, e.lon, e.value, ae.role "
+                              "FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
+                              "WHERE ae.article_id = ?1 ORDER BY ae.position", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NdEntityKind kind = ND_ENTITY_PERSON;
+      NdEntity *entity;
+
+      nd_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind);
+      entity = nd_entity_new (kind, (const char *) sqlite3_column_text (stmt, 2));
+      nd_entity_set_id (entity, sqlite3_column_int64 (stmt, 0));
+      nd_entity_set_country (entity, (const char *) sqlite3_column_text (stmt, 3));
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        nd_entity_set_coordinates (entity, sqlite3_column_double (stmt, 4), sqlite3_column_double (stmt, 5));
+      nd_entity_set_value (entity, (const char *) sqlite3_column_text (stmt, 6));
+      nd_entity_set_role (entity, (const char *) sqlite3_column_text (stmt, 7));
+      g_ptr_array_add (entities, entity);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error);
+
+  if (!(stmt = get_statement (self,
+                              "SELECT entity_id, start, end, text FROM mentions "
+                              "WHERE article_id = ?1 ORDER BY start", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 entity_id = sqlite3_column_int64 (stmt, 0);
+      NdEntity *entity = NULL;
+
+      for (guint i = 0; i < entities->len && entity == NULL; i++)
+        if (nd_entity_get_id (g_ptr_array_index (entities, i)) == entity_id)
+          entity = g_ptr_array_index (entities, i);
+
+      if (entity != NULL)
+        nd_entity_add_mention (entity,
+                               sqlite3_column_int (stmt, 1),
+                               sqlite3_column_int (stmt, 2),
+                               (const char *) sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error);
+
+  nd_article_set_entities (article, entities);
+  return TRUE;
+}
+
+NdArticle *
+nd_database_load_article (NdDatabase  *self,
+                          gint64       id,
+                          GError     **error)
+{
+  g_autoptr(NdArticle) article = NULL;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+
+  if (!(article = load_row (self, id, TRUE, error)))
+    return NULL;
+
+  if (!load_entities (self, article, error))
+    return NULL;
+
+  return g_steal_pointer (&article);
+}
+
+NdArticle *
+nd_database_load_article_summary (NdDatabase  *self,
+                                  gint64       id,
+                                  GError     **error)
+{
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+
+  return load_row (self, id, FALSE, error);
+}
+
+gboolean
+nd_database_has_article (NdDatabase *self,
+                         gint64      id)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+
+  if (!(stmt = get_statement (self, "SELECT 1 FROM articles WHERE id = ?1", NULL)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
+static gboolean
+require_article (NdDatabase  *self,
+                 gint64       id,
+                 GError     **error)
+{
+  if (nd_database_has_article (self, id))
+    return TRUE;
+
+  g_set_error (error, ND_ERROR, ND_ERROR_NOT_FOUND, _("No article with id %" G_GINT64_FORMAT), id);
+  return FALSE;
+}
+
+static gboolean
+drop_unused_tags (NdDatabase  *self,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = get_statement (self,
+                                      "DELETE FROM tags WHERE NOT EXISTS "
+                                      "(SELECT 1 FROM article_tags at WHERE at.tag_id = tags.id)",
+                                      error);
+
+  return stmt != NULL && step_done (self, stmt, error);
+}
+
+gboolean
+nd_database_delete_article (NdDatabase  *self,
+                            gint64       id,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+
+  if (!require_article (self, id, error))
+    return FALSE;
+
+  if (!savepoint_begin (self, error))
+    return FALSE;
+
+  ok = (stmt = get_statement (self, "DELETE FROM articles WHERE id = ?1", error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = step_done (self, stmt, error);
+    }
+  ok = ok && drop_unused_tags (self, error);
+
+  return savepoint_end (self, ok, error);
+}
+
+gboolean
+nd_database_add_tag (NdDatabase  *self,
+                     gint64       id,
+                     const char  *tag,
+                     GError     **error)
+{
+  g_autofree char *normalized = nd_tag_normalize (tag);
+  gboolean ok;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+
+  if (normalized == NULL)
+    {
+      g_set_error (error, ND_ERROR, ND_ERROR_INVALID_TAG, _("A tag cannot be empty"));
+      return FALSE;
+    }
+
+  if (!require_article (self, id, error))
+    return FALSE;
+
+  if (!savepoint_begin (self, error))
+    return FALSE;
+  ok = write_tag (self, id, normalized, error);
+  return savepoint_end (self, ok, error);
+}
+
+gboolean
+nd_database_remove_tag (NdDatabase  *self,
+                        gint64       id,
+                        const char  *tag,
+                        GError     **error)
+{
+  g_autofree char *normalized = nd_tag_normalize (tag);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+
+  if (!require_article (self, id, error))
+    return FALSE;
+
+  if (normalized == NULL)
+    return TRUE;
+
+  if (!savepoint_begin (self, error))
+    return FALSE;
+
+  ok = (stmt = get_statement (self,
+                              "DELETE FROM article_tags WHERE article_id = ?1 AND "
+                              "tag_id = (SELECT id FROM tags WHERE name = ?2)", error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, normalized);
+      ok = step_done (self, stmt, error);
+    }
+  ok = ok && drop_unused_tags (self, error);
+
+  return savepoint_end (self, ok, error);
+}
+
+static gboolean
+set_flag (NdDatabase  *self,
+          const char  *sql,
+          gint64       id,
+          gboolean     value,
+          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!require_article (self, id, error))
+    return FALSE;
+
+  if (!(stmt = get_statement (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, !!value);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+nd_database_set_read (NdDatabase  *self,
+                      gint64       id,
+                      gboolean     read,
+                      GError     **error)
+{
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+  return set_flag (self, "UPDATE articles SET read = ?1 WHERE id = ?2", id, read, error);
+}
+
+gboolean
+nd_database_set_starred (NdDatabase  *self,
+                         gint64       id,
+                         gboolean     starred,
+                         GError     **error)
+{
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+  return set_flag (self, "UPDATE articles SET starred = ?1 WHERE id = ?2", id, starred, error);
+}
+
+char *
+nd_database_build_fts_query (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0)
+        {
+          /* A quoted string is one token sequence to FTS5; no user text
+           * can reach its query syntax. */
+          if (query->len > 0)
+            g_string_append_c (query, ' ');
+          g_string_append_printf (query, "\"%s\"*", word->str);
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+    }
+
+  if (query->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+static gboolean
+is_blank (const char *str)
+{
+  if (str == NULL)
+    return TRUE;
+
+  for (; *str; str++)
+    if (!g_ascii_isspace (*str))
+      return FALSE;
+
+  return TRUE;
+}
+
+GArray *
+nd_database_query_ids (NdDatabase     *self,
+                       const NdQuery  *query,
+                       GError        **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *fts = NULL;
+  g_autofree char *sql = NULL;
+  NdSortOrder sort;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  sort = query->sort <= ND_SORT_TITLE ? query->sort : ND_SORT_DATE_DESC;
+  fts = is_blank (query->search) ? NULL : nd_database_build_fts_query (query->search);
+
+  /* Text made only of punctuation matches nothing rather than everything */
+  if (!is_blank (query->search) && fts == NULL)
+    return g_steal_pointer (&ids);
+
+  sql = g_strdup_printf ("SELECT a.id FROM articles a WHERE "
+                         "(?1 IS NULL OR a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)) "
+                         "AND (?2 IS NULL OR a.id IN (SELECT at.article_id FROM article_tags at "
+                         "  JOIN tags t ON t.id = at.tag_id WHERE t.name = ?2)) "
+                         "AND (?3 IS NULL OR a.id IN ("
+                         "  SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
+                         "    WHERE e.name = ?3 COLLATE NOCASE "
+                         "  UNION SELECT m.article_id FROM mentions m WHERE m.text = ?3 COLLATE NOCASE)) "
+                         "%s", query_sql[sort]);
+
+  if (!(stmt = get_statement (self, sql, error)))
+    return NULL;
+
+  bind_text (stmt, 1, fts);
+  bind_text (stmt, 2, is_blank (query->tag) ? NULL : query->tag);
+  bind_text (stmt, 3, is_blank (query->entity) ? NULL : query->entity);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+guint
+nd_database_count_articles (NdDatabase *self)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), 0);
+
+  if (!(stmt = get_statement (self, "SELECT count(*) FROM articles", NULL)))
+    return 0;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+char *
+nd_database_get_snippet (NdDatabase *self,
+                         gint64      id,
+                         const char *search)
+{
+  g_autofree char *fts = nd_database_build_fts_query (search);
+  sqlite3_stmt *stmt;
+  char *snippet = NULL;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+
+  if (fts == NULL)
+    return NULL;
+
+  if (!(stmt = get_statement (self,
+                              "SELECT snippet (articles_fts, -1, '\xee\x80\x80', '\xee\x80\x81', '…', 16) "
+                              "FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2", NULL)))
+    return NULL;
+
+  bind_text (stmt, 1, fts);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    snippet = column_text (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return snippet;
+}
+
+GPtrArray *
+nd_database_list_tags (NdDatabase  *self,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_tag_count_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+
+  if (!(stmt = get_statement (self,
+                              "SELECT t.name, count(*) FROM tags t JOIN article_tags at ON at.tag_id = t.id "
+                              "GROUP BY t.id ORDER BY t.name", error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NdTagCount *tag = g_new0 (NdTagCount, 1);
+
+      tag->name = column_text (stmt, 0);
+      tag->count = sqlite3_column_int (stmt, 1);
+      g_ptr_array_add (tags, tag);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&tags);
+}

@@ -1,3 +1,368 @@
-/* nd-entity.c — placeholder, being written */
+/* nd-entity.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "newsdesk-core"
+
 #include "nd-entity.h"
+
+struct _NdEntity
+{
+  GObject       parent_instance;
+
+  gint64        id;
+  NdEntityKind  kind;
+  char         *name;
+  char         *role;
+  char         *country;
+  char         *value;
+  double        lat;
+  double        lon;
+  gboolean      has_coordinates;
+  GArray       *mentions;
+};
+
+G_DEFINE_FINAL_TYPE (NdEntity, nd_entity, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_KIND,
+  PROP_NAME,
+  PROP_ROLE,
+  PROP_COUNTRY,
+  PROP_VALUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const GEnumValue kind_values[] = {
+  { ND_ENTITY_PERSON, "ND_ENTITY_PERSON", "person" },
+  { ND_ENTITY_PLACE, "ND_ENTITY_PLACE", "place" },
+  { ND_ENTITY_ORGANIZATION, "ND_ENTITY_ORGANIZATION", "organization" },
+  { ND_ENTITY_DATE, "ND_ENTITY_DATE", "date" },
+  { 0, NULL, NULL }
+};
+
+GType
+nd_entity_kind_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("NdEntityKind"), kind_values));
+
+  return type_id;
+}
+
+const char *
+nd_entity_kind_to_string (NdEntityKind kind)
+{
+  for (guint i = 0; kind_values[i].value_nick != NULL; i++)
+    if ((NdEntityKind) kind_values[i].value == kind)
+      return kind_values[i].value_nick;
+
+  return "person";
+}
+
+gboolean
+nd_entity_kind_from_string (const char   *str,
+                            NdEntityKind *kind)
+{
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; kind_values[i].value_nick != NULL; i++)
+    {
+      if (g_str_equal (kind_values[i].value_nick, str))
+        {
+          if (kind != NULL)
+            *kind = kind_values[i].value;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+mention_clear (gpointer data)
+{
+  NdMention *mention = data;
+
+  g_clear_pointer (&mention->text, g_free);
+}
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+nd_entity_finalize (GObject *object)
+{
+  NdEntity *self = (NdEntity *)object;
+
+  g_free (self->name);
+  g_free (self->role);
+  g_free (self->country);
+  g_free (self->value);
+  g_array_unref (self->mentions);
+
+  G_OBJECT_CLASS (nd_entity_parent_class)->finalize (object);
+}
+
+static void
+nd_entity_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  NdEntity *self = ND_ENTITY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_ROLE:
+      g_value_set_string (value, self->role);
+      break;
+    case PROP_COUNTRY:
+      g_value_set_string (value, self->country);
+      break;
+    case PROP_VALUE:
+      g_value_set_string (value, self->value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nd_entity_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  NdEntity *self = ND_ENTITY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      nd_entity_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_KIND:
+      nd_entity_set_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_NAME:
+      nd_entity_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_ROLE:
+      nd_entity_set_role (self, g_value_get_string (value));
+      break;
+    case PROP_COUNTRY:
+      nd_entity_set_country (self, g_value_get_string (value));
+      break;
+    case PROP_VALUE:
+      nd_entity_set_value (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nd_entity_class_init (NdEntityClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nd_entity_finalize;
+  object_class->get_property = nd_entity_get_property;
+  object_class->set_property = nd_entity_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, ND_TYPE_ENTITY_KIND, ND_ENTITY_PERSON,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROLE] =
+    g_param_spec_string ("role", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COUNTRY] =
+    g_param_spec_string ("country", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALUE] =
+    g_param_spec_string ("value", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+nd_entity_init (NdEntity *self)
+{
+  self->mentions = g_array_new (FALSE, TRUE, sizeof (NdMention));
+  g_array_set_clear_func (self->mentions, mention_clear);
+}
+
+NdEntity *
+nd_entity_new (NdEntityKind  kind,
+               const char   *name)
+{
+  return g_object_new (ND_TYPE_ENTITY, "kind", kind, "name", name, NULL);
+}
+
+gint64
+nd_entity_get_id (NdEntity *self)
+{
+  g_return_val_if_fail (ND_IS_ENTITY (self), 0);
+  return self->id;
+}
+
+void
+nd_entity_set_id (NdEntity *self,
+                  gint64    id)
+{
+  g_return_if_fail (ND_IS_ENTITY (self));
+
+  if (self->id != id)
+    {
+      self->id = id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+    }
+}
+
+NdEntityKind
+nd_entity_get_kind (NdEntity *self)
+{
+  g_return_val_if_fail (ND_IS_ENTITY (self), ND_ENTITY_PERSON);
+  return self->kind;
+}
+
+void
+nd_entity_set_kind (NdEntity     *self,
+                    NdEntityKind  kind)
+{
+  g_return_if_fail (ND_IS_ENTITY (self));
+
+  if (self->kind != kind)
+    {
+      self->kind = kind;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+    }
+}
+
+#define STRING_ACCESSORS(field, PROP)                                   \
+const char *                                                            \
+nd_entity_get_##field (NdEntity *self)                                  \
+{                                                                       \
+  g_return_val_if_fail (ND_IS_ENTITY (self), NULL);                     \
+  return self->field;                                                   \
+}                                                                       \
+                                                                        \
+void                                                                    \
+nd_entity_set_##field (NdEntity   *self,                                \
+                       const char *field)                               \
+{                                                                       \
+  g_return_if_fail (ND_IS_ENTITY (self));                               \
+  if (set_string (&self->field, field))                                 \
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);       \
+}
+
+STRING_ACCESSORS (name, PROP_NAME)
+STRING_ACCESSORS (role, PROP_ROLE)
+STRING_ACCESSORS (country, PROP_COUNTRY)
+STRING_ACCESSORS (value, PROP_VALUE)
+
+#undef STRING_ACCESSORS
+
+gboolean
+nd_entity_has_coordinates (NdEntity *self)
+{
+  g_return_val_if_fail (ND_IS_ENTITY (self), FALSE);
+  return self->has_coordinates;
+}
+
+void
+nd_entity_get_coordinates (NdEntity *self,
+                           double   *lat,
+                           double   *lon)
+{
+  g_return_if_fail (ND_IS_ENTITY (self));
+
+  if (lat != NULL)
+    *lat = self->lat;
+  if (lon != NULL)
+    *lon = self->lon;
+}
+
+void
+nd_entity_set_coordinates (NdEntity *self,
+                           double    lat,
+                           double    lon)
+{
+  g_return_if_fail (ND_IS_ENTITY (self));
+
+  self->lat = lat;
+  self->lon = lon;
+  self->has_coordinates = TRUE;
+}
+
+void
+nd_entity_clear_coordinates (NdEntity *self)
+{
+  g_return_if_fail (ND_IS_ENTITY (self));
+
+  self->lat = self->lon = 0.0;
+  self->has_coordinates = FALSE;
+}
+
+void
+nd_entity_add_mention (NdEntity   *self,
+                       guint       start,
+                       guint       end,
+                       const char *text)
+{
+  NdMention mention = { start, end, g_strdup (text) };
+
+  g_return_if_fail (ND_IS_ENTITY (self));
+  g_return_if_fail (start <= end);
+
+  g_array_append_val (self->mentions, mention);
+}
+
+guint
+nd_entity_get_n_mentions (NdEntity *self)
+{
+  g_return_val_if_fail (ND_IS_ENTITY (self), 0);
+  return self->mentions->len;
+}
+
+const NdMention *
+nd_entity_get_mention (NdEntity *self,
+                       guint     index)
+{
+  g_return_val_if_fail (ND_IS_ENTITY (self), NULL);
+  g_return_val_if_fail (index < self->mentions->len, NULL);
+
+  return &g_array_index (self->mentions, NdMention, index);
+}

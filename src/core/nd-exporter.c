@@ -1,3 +1,248 @@
-/* nd-exporter.c — placeholder, being written */
-#define G_LOG_DOMAIN "newsdesk-core"
+/* nd-exporter.c — NewsDesk JSON documents
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "newsdesk-exporter"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "nd-error.h"
 #include "nd-exporter.h"
+
+#define FORMAT_VERSION 1
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *member,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_entity (JsonBuilder *builder,
+            NdEntity    *entity)
+{
+  NdEntityKind kind = nd_entity_get_kind (entity);
+
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, nd_entity_kind_to_string (kind));
+  add_string_or_null (builder, "name", nd_entity_get_name (entity));
+
+  if (nd_entity_get_role (entity) != NULL)
+    add_string_or_null (builder, "role", nd_entity_get_role (entity));
+
+  if (kind == ND_ENTITY_PLACE)
+    {
+      add_string_or_null (builder, "country", nd_entity_get_country (entity));
+      if (nd_entity_has_coordinates (entity))
+        {
+          double lat, lon;
+
+          nd_entity_get_coordinates (entity, &lat, &lon);
+          json_builder_set_member_name (builder, "lat");
+          json_builder_add_double_value (builder, lat);
+          json_builder_set_member_name (builder, "lon");
+          json_builder_add_double_value (builder, lon);
+        }
+    }
+
+  if (kind == ND_ENTITY_DATE)
+    add_string_or_null (builder, "value", nd_entity_get_value (entity));
+
+  json_builder_set_member_name (builder, "mentions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < nd_entity_get_n_mentions (entity); i++)
+    {
+      const NdMention *mention = nd_entity_get_mention (entity, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, mention->start);
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, mention->end);
+      add_string_or_null (builder, "text", mention->text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+}
+
+static void
+add_article (JsonBuilder   *builder,
+             NdArticle     *article,
+             NdExportFlags  flags)
+{
+  gboolean no_db = (flags & ND_EXPORT_NO_DB) != 0;
+  const char * const *tags = nd_article_get_tags (article);
+
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "id");
+  if (no_db || nd_article_get_id (article) <= 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, nd_article_get_id (article));
+
+  add_string_or_null (builder, "source", nd_article_get_source (article));
+  add_string_or_null (builder, "title", nd_article_get_title (article));
+  add_string_or_null (builder, "published", nd_article_get_published (article));
+  add_string_or_null (builder, "imported", no_db ? NULL : nd_article_get_imported (article));
+
+  json_builder_set_member_name (builder, "read");
+  json_builder_add_boolean_value (builder, nd_article_get_read (article));
+  json_builder_set_member_name (builder, "starred");
+  json_builder_add_boolean_value (builder, nd_article_get_starred (article));
+
+  json_builder_set_member_name (builder, "tags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; !no_db && tags[i] != NULL; i++)
+    json_builder_add_string_value (builder, tags[i]);
+  json_builder_end_array (builder);
+
+  if ((flags & ND_EXPORT_SUMMARY) == 0)
+    {
+      GPtrArray *entities = nd_article_get_entities (article);
+
+      add_string_or_null (builder, "body", nd_article_get_body (article) ? nd_article_get_body (article) : "");
+
+      json_builder_set_member_name (builder, "entities");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < entities->len; i++)
+        add_entity (builder, g_ptr_array_index (entities, i));
+      json_builder_end_array (builder);
+
+      /* Filled by the itinerary builder */
+      json_builder_set_member_name (builder, "itineraries");
+      json_builder_begin_array (builder);
+      json_builder_end_array (builder);
+    }
+
+  json_builder_end_object (builder);
+}
+
+JsonNode *
+nd_exporter_article_to_json (NdArticle     *article,
+                             NdExportFlags  flags)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (ND_IS_ARTICLE (article), NULL);
+
+  add_article (builder, article, flags);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+nd_exporter_build (GPtrArray     *articles,
+                   NdExportFlags  flags)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *exported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  g_return_val_if_fail (articles != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "newsdesk");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, FORMAT_VERSION);
+  json_builder_set_member_name (builder, "generator");
+  json_builder_add_string_value (builder, "NewsDesk " PACKAGE_VERSION);
+  json_builder_set_member_name (builder, "exported");
+  json_builder_add_string_value (builder, exported);
+
+  json_builder_set_member_name (builder, "articles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < articles->len; i++)
+    add_article (builder, g_ptr_array_index (articles, i), flags);
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+char *
+nd_exporter_to_string (GPtrArray     *articles,
+                       NdExportFlags  flags)
+{
+  g_autoptr(JsonNode) root = nd_exporter_build (articles, flags);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+gboolean
+nd_exporter_write_file (GPtrArray     *articles,
+                        GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (articles != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  data = nd_exporter_to_string (articles, ND_EXPORT_FULL);
+
+  /* g_file_replace_contents writes a temporary file beside the target
+   * and renames it over the old one: a reader sees the old file or the
+   * complete new one, never a part. */
+  if (!g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, ND_ERROR, ND_ERROR_FAILED,
+                   _("Cannot write %s: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+nd_exporter_export_ids (NdDatabase    *database,
+                        GArray        *ids,
+                        GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (ND_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      NdArticle *article;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      article = nd_database_load_article (database, g_array_index (ids, gint64, i), error);
+      if (article == NULL)
+        return FALSE;
+
+      g_ptr_array_add (articles, article);
+    }
+
+  return nd_exporter_write_file (articles, file, cancellable, error);
+}
