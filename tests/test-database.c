@@ -1,3 +1,578 @@
-/* placeholder */
-int main (void);
-int main (void) { return 77; }
+/* test-database.c — the desk's SQLite file: schema, migration, FTS, writes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <sqlite3.h>
+
+#include "test-common.h"
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  NdDatabase *db;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = nd_test_make_dir ();
+  f->path = g_build_filename (f->dir, "desk", "newsdesk.db", NULL);
+  f->db = nd_database_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->db);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->db);
+  g_autofree char *desk = g_build_filename (f->dir, "desk", NULL);
+  nd_test_remove_dir (desk);
+  nd_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gint64
+insert (NdDatabase *db,
+        NdArticle  *article)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean duplicate = TRUE;
+  gint64 id = 0;
+
+  g_assert_true (nd_database_insert_article (db, article, &id, &duplicate, &error));
+  g_assert_no_error (error);
+  g_assert_false (duplicate);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static int
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int count = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return count;
+}
+
+static GArray *
+search (NdDatabase *db,
+        const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  NdQuery query = { .search = text };
+  GArray *ids = nd_database_query_ids (db, &query, &error);
+
+  g_assert_no_error (error);
+  return ids;
+}
+
+static void
+test_open_creates (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (nd_database_get_schema_version (f->db), ==, ND_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpuint (nd_database_count_articles (f->db), ==, 0);
+  g_assert_cmpstr (nd_database_get_path (f->db), ==, f->path);
+  /* WAL mode is stored in the file */
+  g_assert_cmpint (count_rows (f->path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *fallback = NULL;
+  g_autofree char *from_env = NULL;
+
+  g_unsetenv ("NEWSDESK_DB");
+  fallback = nd_database_default_path ();
+  g_assert_true (g_str_has_prefix (fallback, g_get_user_data_dir ()));
+  g_assert_true (g_str_has_suffix (fallback, "newsdesk/newsdesk.db"));
+
+  g_setenv ("NEWSDESK_DB", "/tmp/elsewhere.db", TRUE);
+  from_env = nd_database_default_path ();
+  g_assert_cmpstr (from_env, ==, "/tmp/elsewhere.db");
+  g_unsetenv ("NEWSDESK_DB");
+}
+
+static void
+test_insert_load (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(NdArticle) article = nd_test_article ("Talks in Türkiye", "Sergei Lavrov met Nguyễn Phú Trọng in Ankara.", "diplomacy");
+  g_autoptr(NdEntity) person = nd_entity_new (ND_ENTITY_PERSON, "Sergei Lavrov");
+  g_autoptr(NdEntity) place = nd_entity_new (ND_ENTITY_PLACE, "Ankara");
+  g_autoptr(NdArticle) loaded = NULL;
+  g_autoptr(GPtrArray) entities = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *tags[] = { "diplomacy", "Türkiye", NULL };
+  NdEntity *e;
+  gint64 id;
+
+  nd_entity_set_role (person, "Foreign Minister");
+  nd_entity_add_mention (person, 0, 13, "Sergei Lavrov");
+  nd_entity_set_country (place, "TR");
+  nd_entity_set_coordinates (place, 39.92, 32.85);
+  nd_entity_add_mention (place, 37, 43, "Ankara");
+  g_ptr_array_add (entities, person);
+  g_ptr_array_add (entities, place);
+  nd_article_set_entities (article, entities);
+  nd_article_set_tags (article, tags);
+  nd_article_set_published (article, "2024-05-01");
+  nd_article_set_starred (article, TRUE);
+
+  id = insert (f->db, article);
+  g_assert_cmpint (nd_article_get_id (article), ==, id);
+  g_assert_nonnull (nd_article_get_imported (article));
+
+  loaded = nd_database_load_article (f->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nd_article_get_title (loaded), ==, "Talks in Türkiye");
+  g_assert_cmpstr (nd_article_get_body (loaded), ==, "Sergei Lavrov met Nguyễn Phú Trọng in Ankara.");
+  g_assert_cmpstr (nd_article_get_source (loaded), ==, "test.txt");
+  g_assert_cmpstr (nd_article_get_published (loaded), ==, "2024-05-01");
+  g_assert_cmpstr (nd_article_get_date (loaded), ==, "2024-05-01");
+  g_assert_true (nd_article_get_starred (loaded));
+  g_assert_false (nd_article_get_read (loaded));
+  g_assert_true (g_strv_equal (nd_article_get_tags (loaded), tags));
+
+  g_assert_cmpuint (nd_article_get_entities (loaded)->len, ==, 2);
+  e = g_ptr_array_index (nd_article_get_entities (loaded), 0);
+  g_assert_cmpint (nd_entity_get_kind (e), ==, ND_ENTITY_PERSON);
+  g_assert_cmpstr (nd_entity_get_name (e), ==, "Sergei Lavrov");
+  g_assert_cmpstr (nd_entity_get_role (e), ==, "Foreign Minister");
+  g_assert_cmpuint (nd_entity_get_n_mentions (e), ==, 1);
+  g_assert_cmpuint (nd_entity_get_mention (e, 0)->end, ==, 13);
+  e = g_ptr_array_index (nd_article_get_entities (loaded), 1);
+  g_assert_cmpstr (nd_entity_get_country (e), ==, "TR");
+  g_assert_true (nd_entity_has_coordinates (e));
+  g_assert_cmpstr (nd_entity_get_mention (e, 0)->text, ==, "Ankara");
+
+  /* a missing id is a clear error */
+  g_clear_object (&loaded);
+  loaded = nd_database_load_article (f->db, id + 100, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, ND_ERROR, ND_ERROR_NOT_FOUND);
+}
+
+static void
+test_duplicate (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(NdArticle) first = nd_test_article ("Port strike", "Dockers walked out.\n\nTalks failed.", NULL);
+  g_autoptr(NdArticle) again = nd_test_article ("Port  strike", "Dockers walked out.\nTalks   failed. ", "x");
+  g_autoptr(GError) error = NULL;
+  gboolean duplicate = FALSE;
+  gint64 id, second_id = 0;
+
+  id = insert (f->db, first);
+  g_assert_true (nd_database_insert_article (f->db, again, &second_id, &duplicate, &error));
+  g_assert_no_error (error);
+  g_assert_true (duplicate);
+  g_assert_cmpint (second_id, ==, id);
+  g_assert_cmpuint (nd_database_count_articles (f->db), ==, 1);
+  /* nothing of the duplicate was written: not even its tag */
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM tags"), ==, 0);
+}
+
+static void
+test_tags (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(NdArticle) a = nd_test_article ("A", "First body.", NULL);
+  g_autoptr(NdArticle) b = nd_test_article ("B", "Second body.", NULL);
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NdArticle) loaded = NULL;
+  gint64 ida = insert (f->db, a), idb = insert (f->db, b);
+  NdTagCount *tc;
+
+  g_assert_true (nd_database_add_tag (f->db, ida, "  gaza  ceasefire ", &error));
+  g_assert_true (nd_database_add_tag (f->db, idb, "gaza ceasefire", &error));
+  g_assert_true (nd_database_add_tag (f->db, idb, "it's \"quoted\"; DROP TABLE tags; --", &error));
+  g_assert_true (nd_database_add_tag (f->db, idb, "gaza ceasefire", &error)); /* again: no error */
+  g_assert_no_error (error);
+
+  tags = nd_database_list_tags (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tags->len, ==, 2);
+  tc = g_ptr_array_index (tags, 0);
+  g_assert_cmpstr (tc->name, ==, "gaza ceasefire");
+  g_assert_cmpuint (tc->count, ==, 2);
+  tc = g_ptr_array_index (tags, 1);
+  g_assert_cmpstr (tc->name, ==, "it's \"quoted\"; DROP TABLE tags; --");
+  g_assert_cmpuint (tc->count, ==, 1);
+
+  g_assert_false (nd_database_add_tag (f->db, ida, "   ", &error));
+  g_assert_error (error, ND_ERROR, ND_ERROR_INVALID_TAG);
+  g_clear_error (&error);
+  g_assert_false (nd_database_add_tag (f->db, 999, "x", &error));
+  g_assert_error (error, ND_ERROR, ND_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (nd_database_remove_tag (f->db, idb, "it's \"quoted\"; DROP TABLE tags; --", &error));
+  g_assert_true (nd_database_remove_tag (f->db, idb, "never there", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&tags, g_ptr_array_unref);
+  tags = nd_database_list_tags (f->db, &error);
+  g_assert_cmpuint (tags->len, ==, 1);
+  /* a tag no article carries any more is gone */
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM tags"), ==, 1);
+
+  loaded = nd_database_load_article (f->db, idb, &error);
+  g_assert_cmpstr (nd_article_get_tags (loaded)[0], ==, "gaza ceasefire");
+  g_assert_null (nd_article_get_tags (loaded)[1]);
+
+  g_assert_true (nd_database_set_read (f->db, idb, TRUE, &error));
+  g_assert_true (nd_database_set_starred (f->db, idb, TRUE, &error));
+  g_clear_object (&loaded);
+  loaded = nd_database_load_article_summary (f->db, idb, &error);
+  g_assert_true (nd_article_get_read (loaded));
+  g_assert_true (nd_article_get_starred (loaded));
+  g_assert_null (nd_article_get_body (loaded));
+}
+
+static void
+test_delete_cascades (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(NdArticle) a = nd_test_article ("Summit", "Leaders met in Oslo.", "summits");
+  g_autoptr(NdEntity) place = nd_entity_new (ND_ENTITY_PLACE, "Oslo");
+  g_autoptr(GPtrArray) entities = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 id;
+
+  nd_entity_add_mention (place, 15, 19, "Oslo");
+  g_ptr_array_add (entities, place);
+  nd_article_set_entities (a, entities);
+  id = insert (f->db, a);
+
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM mentions"), ==, 1);
+  g_assert_true (nd_database_delete_article (f->db, id, &error));
+  g_assert_no_error (error);
+  g_assert_false (nd_database_has_article (f->db, id));
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM mentions"), ==, 0);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM article_tags"), ==, 0);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM tags"), ==, 0);
+  ids = search (f->db, "Oslo");
+  g_assert_cmpuint (ids->len, ==, 0);
+
+  g_assert_false (nd_database_delete_article (f->db, id, &error));
+  g_assert_error (error, ND_ERROR, ND_ERROR_NOT_FOUND);
+}
+
+static void
+test_fts (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(NdArticle) a = nd_test_article ("Ceasefire talks in Cairo", "Mediators from Qatar joined.", NULL);
+  g_autoptr(NdArticle) b = nd_test_article ("Election in Türkiye", "Voters in İzmir and Ankara queued.", NULL);
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *snippet = NULL;
+  gint64 ida = insert (f->db, a), idb = insert (f->db, b);
+
+  ids = search (f->db, "cairo");
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, ida);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* prefix, several words (AND), diacritics folded */
+  ids = search (f->db, "Media qat");
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = search (f->db, "turkiye");
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, idb);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = search (f->db, "cairo ankara");
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* FTS syntax and punctuation typed by a user are plain text */
+  ids = search (f->db, "\"cairo* ^(:");
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = search (f->db, "*** ");
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = search (f->db, "   ");
+  g_assert_cmpuint (ids->len, ==, 2);
+
+  snippet = nd_database_get_snippet (f->db, ida, "qatar");
+  g_assert_nonnull (snippet);
+  g_assert_nonnull (strstr (snippet, "\xee\x80\x80Qatar\xee\x80\x81"));
+}
+
+static void
+test_sort_and_filters (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(NdArticle) a = nd_test_article ("beta", "One.", "x");
+  g_autoptr(NdArticle) b = nd_test_article ("Alpha", "Two.", "x");
+  g_autoptr(NdArticle) c = nd_test_article ("Gamma", "Three.", "y");
+  g_autoptr(NdEntity) person = nd_entity_new (ND_ENTITY_PERSON, "Antony Blinken");
+  g_autoptr(GPtrArray) entities = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  NdQuery query = { 0 };
+  gint64 ida, idb, idc;
+
+  nd_article_set_published (a, "2024-01-03");
+  nd_article_set_published (b, "2024-01-01");
+  nd_article_set_published (c, "2024-01-02");
+  nd_entity_add_mention (person, 0, 7, "Blinken");
+  g_ptr_array_add (entities, person);
+  nd_article_set_entities (c, entities);
+  ida = insert (f->db, a);
+  idb = insert (f->db, b);
+  idc = insert (f->db, c);
+
+  query.sort = ND_SORT_DATE_DESC;
+  ids = nd_database_query_ids (f->db, &query, &error);
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, ida);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, idc);
+  g_assert_cmpint (g_array_index (ids, gint64, 2), ==, idb);
+  g_clear_pointer (&ids, g_array_unref);
+
+  query.sort = ND_SORT_TITLE;
+  ids = nd_database_query_ids (f->db, &query, &error);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, idb);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, ida);
+  g_assert_cmpint (g_array_index (ids, gint64, 2), ==, idc);
+  g_clear_pointer (&ids, g_array_unref);
+
+  query.tag = "x";
+  ids = nd_database_query_ids (f->db, &query, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_pointer (&ids, g_array_unref);
+
+  query.tag = NULL;
+  query.entity = "blinken";  /* a mention text, any case */
+  ids = nd_database_query_ids (f->db, &query, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, idc);
+  g_clear_pointer (&ids, g_array_unref);
+
+  query.entity = "ANTONY BLINKEN";  /* the canonical name */
+  query.tag = "y";
+  ids = nd_database_query_ids (f->db, &query, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  query.tag = "x";  /* AND */
+  ids = nd_database_query_ids (f->db, &query, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_shared_entity (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Report %u: Cairo hosted talks.", i);
+      g_autoptr(NdArticle) a = nd_test_article ("Cairo", body, NULL);
+      g_autoptr(NdEntity) place = nd_entity_new (ND_ENTITY_PLACE, "Cairo");
+      g_autoptr(GPtrArray) entities = g_ptr_array_new ();
+
+      nd_entity_add_mention (place, 10, 15, "Cairo");
+      g_ptr_array_add (entities, place);
+      nd_article_set_entities (a, entities);
+      insert (f->db, a);
+    }
+
+  /* one row for the entity across the desk */
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities"), ==, 1);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM article_entities"), ==, 2);
+}
+
+static void
+test_restore_keeps_id (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(NdArticle) a = nd_test_article ("Kept", "Body.", "t");
+  g_autoptr(NdArticle) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = insert (f->db, a), again = 0;
+
+  snapshot = nd_database_load_article (f->db, id, &error);
+  g_assert_true (nd_database_delete_article (f->db, id, &error));
+  g_assert_true (nd_database_insert_article (f->db, snapshot, &again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (again, ==, id);
+  g_assert_cmpstr (nd_article_get_imported (snapshot), ==, nd_article_get_imported (a));
+}
+
+/* A write that fails half-way leaves nothing of the article behind. */
+static void
+test_insert_is_atomic (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(NdArticle) a = nd_test_article ("Half", "Written only half.", "half");
+  g_autoptr(NdEntity) place = nd_entity_new (ND_ENTITY_PLACE, "Nowhere");
+  g_autoptr(GPtrArray) entities = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "CREATE TRIGGER fail_mention BEFORE INSERT ON mentions "
+                                 "WHEN new.text = 'FAIL' BEGIN SELECT RAISE (ABORT, 'injected failure'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  nd_entity_add_mention (place, 0, 4, "FAIL");
+  g_ptr_array_add (entities, place);
+  nd_article_set_entities (a, entities);
+
+  g_assert_false (nd_database_insert_article (f->db, a, NULL, NULL, &error));
+  g_assert_error (error, ND_ERROR, ND_ERROR_DATABASE);
+  g_assert_cmpint (nd_article_get_id (a), ==, 0);
+  g_assert_cmpuint (nd_database_count_articles (f->db), ==, 0);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM tags"), ==, 0);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities"), ==, 0);
+}
+
+static void
+test_migration_from_v1 (void)
+{
+  g_autofree char *dir = nd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *sql_path = g_build_filename (g_getenv ("ND_FIXTURES_DIR"), "desk-v1.sql", NULL);
+  g_autofree char *sql = nd_test_read_file (sql_path);
+  g_autoptr(NdDatabase) db = NULL;
+  g_autoptr(NdArticle) article = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  NdQuery query = { .sort = ND_SORT_DATE_DESC };
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = nd_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nd_database_get_schema_version (db), ==, ND_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpuint (nd_database_count_articles (db), ==, 2);
+
+  article = nd_database_load_article (db, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nd_article_get_title (article), ==, "Harbour talks resume in Gdańsk");
+  g_assert_cmpstr (nd_article_get_tags (article)[0], ==, "ports");
+  g_assert_true (nd_article_get_read (article));
+
+  /* old rows are in the new full-text index and sort by date */
+  ids = search (db, "gdansk harbour");
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 7);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = nd_database_query_ids (db, &query, &error);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 9);
+
+  g_clear_object (&db);
+  nd_test_remove_dir (dir);
+}
+
+static void
+test_too_new (void)
+{
+  g_autofree char *dir = nd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "future.db", NULL);
+  g_autoptr(NdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE future (x); PRAGMA user_version = 99;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = nd_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, ND_ERROR, ND_ERROR_DATABASE_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_cmpint (count_rows (path, "SELECT user_version FROM pragma_user_version"), ==, 99);
+  nd_test_remove_dir (dir);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *dir = nd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "notes.db", NULL);
+  const char *text = "These are my notes, not a database. They are long enough to fill a header page.....";
+  g_autofree char *after = NULL;
+  g_autoptr(NdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  db = nd_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, ND_ERROR, ND_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "not a database"));
+  after = nd_test_read_file (path);
+  g_assert_cmpstr (after, ==, text);
+  nd_test_remove_dir (dir);
+}
+
+static void
+test_fts_query_builder (void)
+{
+  g_autofree char *q1 = nd_database_build_fts_query ("Gaza cease-fire");
+  g_autofree char *q2 = nd_database_build_fts_query ("\"; DROP");
+  g_autofree char *q3 = nd_database_build_fts_query (" -- ");
+
+  g_assert_cmpstr (q1, ==, "\"Gaza\"* \"cease\"* \"fire\"*");
+  g_assert_cmpstr (q2, ==, "\"DROP\"*");
+  g_assert_null (q3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/database/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("open-creates", test_open_creates);
+  ADD ("insert-load", test_insert_load);
+  ADD ("duplicate", test_duplicate);
+  ADD ("tags", test_tags);
+  ADD ("delete-cascades", test_delete_cascades);
+  ADD ("fts", test_fts);
+  ADD ("sort-and-filters", test_sort_and_filters);
+  ADD ("shared-entity", test_shared_entity);
+  ADD ("restore-keeps-id", test_restore_keeps_id);
+  ADD ("insert-is-atomic", test_insert_is_atomic);
+#undef ADD
+  g_test_add_func ("/database/default-path", test_default_path);
+  g_test_add_func ("/database/migration-from-v1", test_migration_from_v1);
+  g_test_add_func ("/database/too-new", test_too_new);
+  g_test_add_func ("/database/not-a-database", test_not_a_database);
+  g_test_add_func ("/database/fts-query-builder", test_fts_query_builder);
+
+  return g_test_run ();
+}

@@ -1,3 +1,349 @@
-/* placeholder */
-int main (void);
-int main (void) { return 77; }
+/* test-store.c — NdArticleStore: the GListModel the views show
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "test-common.h"
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+typedef struct
+{
+  char           *dir;
+  NdDatabase     *db;
+  NdArticleStore *store;
+  GArray         *changes;
+  GArray         *edited;
+  guint           tags_changed;
+} Fixture;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Fixture    *f)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (f->changes, change);
+}
+
+static void
+article_changed_cb (NdArticleStore *store,
+                    gint64          id,
+                    Fixture        *f)
+{
+  g_array_append_val (f->edited, id);
+}
+
+static void
+tags_changed_cb (NdArticleStore *store,
+                 Fixture        *f)
+{
+  f->tags_changed++;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = nd_test_make_dir ();
+  path = g_build_filename (f->dir, "newsdesk.db", NULL);
+  f->db = nd_database_open (path, &error);
+  g_assert_no_error (error);
+  f->store = nd_article_store_new (f->db);
+  f->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  f->edited = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect (f->store, "items-changed", G_CALLBACK (items_changed_cb), f);
+  g_signal_connect (f->store, "article-changed", G_CALLBACK (article_changed_cb), f);
+  g_signal_connect (f->store, "tags-changed", G_CALLBACK (tags_changed_cb), f);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  g_clear_object (&f->db);
+  g_array_unref (f->changes);
+  g_array_unref (f->edited);
+  nd_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+assert_change (Fixture *f,
+               guint    index,
+               guint    position,
+               guint    removed,
+               guint    added)
+{
+  Change *c;
+
+  g_assert_cmpuint (index, <, f->changes->len);
+  c = &g_array_index (f->changes, Change, index);
+  g_assert_cmpuint (c->position, ==, position);
+  g_assert_cmpuint (c->removed, ==, removed);
+  g_assert_cmpuint (c->added, ==, added);
+}
+
+static gint64
+add (Fixture    *f,
+     const char *title,
+     const char *published,
+     const char *tag)
+{
+  g_autofree char *body = g_strdup_printf ("The story of %s.", title);
+  g_autoptr(NdArticle) article = nd_test_article (title, body, tag);
+  g_autoptr(GError) error = NULL;
+  gboolean duplicate = TRUE;
+  gint64 id = 0;
+
+  nd_article_set_published (article, published);
+  g_assert_true (nd_article_store_insert (f->store, article, &id, &duplicate, &error));
+  g_assert_no_error (error);
+  g_assert_false (duplicate);
+  return id;
+}
+
+static const char *
+title_at (Fixture *f,
+          guint    position)
+{
+  g_autoptr(NdArticle) article = g_list_model_get_item (G_LIST_MODEL (f->store), position);
+  static char buffer[256];
+
+  g_assert_nonnull (article);
+  g_strlcpy (buffer, nd_article_get_title (article), sizeof buffer);
+  return buffer;
+}
+
+static void
+test_insert_ranges (Fixture       *f,
+                    gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (f->store);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_true (g_list_model_get_item_type (model) == ND_TYPE_ARTICLE);
+
+  add (f, "Middle", "2024-02-01", NULL);
+  assert_change (f, 0, 0, 0, 1);
+  add (f, "Newest", "2024-03-01", NULL);   /* newest first: goes on top */
+  assert_change (f, 1, 0, 0, 1);
+  add (f, "Oldest", "2024-01-01", NULL);   /* goes last */
+  assert_change (f, 2, 2, 0, 1);
+  g_assert_cmpuint (f->changes->len, ==, 3);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpstr (title_at (f, 0), ==, "Newest");
+  g_assert_cmpstr (title_at (f, 1), ==, "Middle");
+  g_assert_cmpstr (title_at (f, 2), ==, "Oldest");
+  g_assert_null (g_list_model_get_item (model, 3));
+
+  /* a duplicate changes nothing */
+  {
+    g_autoptr(NdArticle) again = nd_test_article ("Middle", "The story of Middle.", NULL);
+    gboolean duplicate = FALSE;
+
+    g_assert_true (nd_article_store_insert (f->store, again, NULL, &duplicate, NULL));
+    g_assert_true (duplicate);
+    g_assert_cmpuint (f->changes->len, ==, 3);
+  }
+}
+
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[1];
+
+  add (f, "A", "2024-01-03", NULL);
+  ids[0] = add (f, "B", "2024-01-02", "keep me");
+  add (f, "C", "2024-01-01", NULL);
+  g_array_set_size (f->changes, 0);
+  f->tags_changed = 0;
+
+  g_assert_true (nd_article_store_delete (f->store, ids, 1, &deleted, &error));
+  g_assert_no_error (error);
+  assert_change (f, 0, 1, 1, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 2);
+  g_assert_cmpuint (deleted->len, ==, 1);
+  g_assert_cmpuint (f->tags_changed, ==, 1);
+  {
+    g_autoptr(GPtrArray) tags = nd_article_store_list_tags (f->store);
+    g_assert_cmpuint (tags->len, ==, 0);
+  }
+
+  /* undo: the same article, same place, same tags */
+  g_assert_true (nd_article_store_restore (f->store, deleted, &error));
+  g_assert_no_error (error);
+  assert_change (f, 1, 1, 0, 1);
+  g_assert_cmpstr (title_at (f, 1), ==, "B");
+  {
+    g_autoptr(NdArticle) b = g_list_model_get_item (G_LIST_MODEL (f->store), 1);
+    g_autoptr(GPtrArray) tags = nd_article_store_list_tags (f->store);
+
+    g_assert_cmpint (nd_article_get_id (b), ==, ids[0]);
+    g_assert_true (nd_article_has_tag (b, "keep me"));
+    g_assert_cmpuint (tags->len, ==, 1);
+  }
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (f->store);
+
+  add (f, "Ceasefire talks in Cairo", "2024-01-04", "gaza");
+  add (f, "Harvest report", "2024-01-03", NULL);
+  add (f, "Cairo traffic", "2024-01-02", "gaza");
+  add (f, "Elections", "2024-01-01", NULL);
+  g_array_set_size (f->changes, 0);
+
+  /* rows 1 and 3 leave: the range covers them */
+  nd_article_store_set_tag (f->store, "gaza");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  assert_change (f, 0, 1, 3, 1);
+  g_assert_cmpstr (nd_article_store_get_tag (f->store), ==, "gaza");
+
+  nd_article_store_set_search (f->store, "traffic");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  assert_change (f, 1, 0, 1, 0);
+  g_assert_cmpstr (title_at (f, 0), ==, "Cairo traffic");
+  {
+    g_autoptr(NdArticle) article = g_list_model_get_item (model, 0);
+
+    g_assert_nonnull (strstr (nd_article_get_snippet (article), "\xee\x80\x80" "traffic\xee\x80\x81"));
+  }
+
+  /* the same filter again is no change at all */
+  nd_article_store_set_search (f->store, " traffic ");
+  g_assert_cmpuint (f->changes->len, ==, 2);
+
+  nd_article_store_set_search (f->store, NULL);
+  nd_article_store_set_tag (f->store, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_null (nd_article_store_get_tag (f->store));
+
+  nd_article_store_set_sort (f->store, ND_SORT_TITLE);
+  g_assert_cmpstr (title_at (f, 0), ==, "Cairo traffic");
+  g_assert_cmpstr (title_at (f, 3), ==, "Harvest report");
+  nd_article_store_set_sort (f->store, ND_SORT_DATE_ASC);
+  g_assert_cmpstr (title_at (f, 0), ==, "Elections");
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_edits (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(NdArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  guint tag_notifies = 0;
+  gint64 id;
+
+  id = add (f, "Edited", "2024-01-01", NULL);
+  add (f, "Other", "2024-01-02", NULL);
+  article = g_list_model_get_item (G_LIST_MODEL (f->store), 1);
+  g_assert_cmpint (nd_article_get_id (article), ==, id);
+  g_signal_connect (article, "notify::tags", G_CALLBACK (notify_count_cb), &tag_notifies);
+  g_array_set_size (f->changes, 0);
+  f->tags_changed = 0;
+
+  g_assert_true (nd_article_store_add_tag (f->store, id, "review", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->edited->len, ==, 1);
+  g_assert_cmpint (g_array_index (f->edited, gint64, 0), ==, id);
+  g_assert_cmpuint (f->tags_changed, ==, 1);
+  /* the object a row shows is updated in place */
+  g_assert_true (nd_article_has_tag (article, "review"));
+  g_assert_cmpuint (tag_notifies, ==, 1);
+  g_assert_cmpuint (f->changes->len, ==, 0);
+
+  g_assert_true (nd_article_store_set_read (f->store, id, TRUE, &error));
+  g_assert_true (nd_article_get_read (article));
+  g_assert_true (nd_article_store_set_starred (f->store, id, TRUE, &error));
+  g_assert_true (nd_article_get_starred (article));
+  g_assert_cmpuint (f->edited->len, ==, 3);
+
+  /* removing the filtered tag takes the row out of the filtered list */
+  nd_article_store_set_tag (f->store, "review");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 1);
+  g_array_set_size (f->changes, 0);
+  g_assert_true (nd_article_store_remove_tag (f->store, id, "review", &error));
+  g_assert_false (nd_article_has_tag (article, "review"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+  assert_change (f, 0, 0, 1, 0);
+
+  /* an edit of a missing article is an error and emits nothing */
+  g_array_set_size (f->edited, 0);
+  g_assert_false (nd_article_store_add_tag (f->store, id + 100, "x", &error));
+  g_assert_error (error, ND_ERROR, ND_ERROR_NOT_FOUND);
+  g_assert_cmpuint (f->edited->len, ==, 0);
+}
+
+static void
+test_refresh_after_worker (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(NdDatabase) worker = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position = 0;
+
+  add (f, "Existing", "2024-01-01", NULL);
+  g_array_set_size (f->changes, 0);
+
+  /* another connection (an import worker) writes two articles */
+  worker = nd_database_open (nd_database_get_path (f->db), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Imported %u", i);
+      g_autoptr(NdArticle) article = nd_test_article (title, title, NULL);
+
+      nd_article_set_published (article, "2024-06-01");
+      g_assert_true (nd_database_insert_article (worker, article, NULL, NULL, &error));
+    }
+
+  nd_article_store_refresh (f->store);
+  assert_change (f, 0, 0, 0, 2);
+  g_assert_true (nd_article_store_find (f->store, nd_article_store_get_id (f->store, 2), &position));
+  g_assert_cmpuint (position, ==, 2);
+  g_assert_cmpstr (title_at (f, 2), ==, "Existing");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/store/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("insert-ranges", test_insert_ranges);
+  ADD ("delete-and-undo", test_delete_and_undo);
+  ADD ("filters", test_filters);
+  ADD ("edits", test_edits);
+  ADD ("refresh-after-worker", test_refresh_after_worker);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -157,11 +157,41 @@ display_path (const char *path)
   return one_line (display);
 }
 
-/* One line on stderr, `PATH: reason`. Core messages already name the file
- * ("report.txt is empty"); the name is not repeated when the message
- * starts with it. */
+/* A refused file, for import and extract: one line on stderr in the shape
+ * scripts read, `PATH: reason`. Core messages already name the file ("a.txt
+ * is empty", with the path or the base name); that name is replaced by
+ * PATH rather than repeated. */
 static void
-print_path_error (const char   *path,
+print_refused (const char   *path,
+               const GError *error)
+{
+  g_autofree char *display = display_path (path);
+  g_autofree char *message = one_line (error->message);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *display_base = display_path (base);
+  const char *reason = message;
+
+  if (g_str_has_prefix (message, display))
+    reason = message + strlen (display);
+  else if (g_str_has_prefix (message, display_base))
+    reason = message + strlen (display_base);
+
+  /* only a whole name, followed by ": " or a space */
+  if (reason != message && *reason != ':' && *reason != ' ')
+    reason = message;
+  else if (*reason == ':')
+    reason++;
+  while (*reason == ' ')
+    reason++;
+
+  err_print ("%s: %s\n", display, reason);
+}
+
+/* Any other failure about a file (the desk, an export): one line on
+ * stderr, the message as it is when it names the file, else prefixed
+ * with the file. */
+static void
+print_file_error (const char   *path,
                   const GError *error)
 {
   g_autofree char *display = display_path (path);
@@ -169,28 +199,10 @@ print_path_error (const char   *path,
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *display_base = display_path (base);
 
-  if (g_str_has_prefix (message, display))
-    {
-      const char *rest = message + strlen (display);
-
-      if (g_str_has_prefix (rest, ": "))
-        err_print ("%s\n", message);
-      else
-        err_print ("%s: %s\n", display, g_strchug ((char *) rest));
-    }
-  else if (g_str_has_prefix (message, display_base) &&
-           (message[strlen (display_base)] == ':' || message[strlen (display_base)] == ' '))
-    {
-      const char *rest = message + strlen (display_base);
-
-      if (*rest == ':')
-        rest++;
-      err_print ("%s: %s\n", display, g_strchug ((char *) rest));
-    }
+  if (strstr (message, display) != NULL || strstr (message, display_base) != NULL)
+    err_print ("%s\n", message);
   else
-    {
-      err_print ("%s: %s\n", display, message);
-    }
+    err_print ("%s: %s\n", display, message);
 }
 
 static void
@@ -546,7 +558,7 @@ cli_get_database (Cli *cli)
 
   cli->database = nd_database_open (cli->database_path, &error);
   if (cli->database == NULL)
-    print_path_error (cli->database_path, error);
+    print_file_error (cli->database_path, error);
 
   return cli->database;
 }
@@ -570,7 +582,7 @@ database_failure (Cli          *cli,
 {
   if (g_error_matches (error, ND_ERROR, ND_ERROR_DATABASE) ||
       g_error_matches (error, ND_ERROR, ND_ERROR_DATABASE_TOO_NEW))
-    print_path_error (cli->database_path, error);
+    print_file_error (cli->database_path, error);
   else
     print_error (error);
 
@@ -733,7 +745,7 @@ import_cb (const char     *path,
     case ND_IMPORT_FAILED:
     default:
       if (error != NULL)
-        print_path_error (path, error);
+        print_refused (path, error);
       else
         err_print (_("%s: could not be imported\n"), display);
       break;
@@ -1184,7 +1196,7 @@ cmd_export (Cli              *cli,
   if (geojson ? !write_geojson (database, ids, file, &error)
               : !nd_exporter_export_ids (database, ids, file, NULL, &error))
     {
-      print_path_error (output, error);
+      print_file_error (output, error);
       return EXIT_FAILED;
     }
 
@@ -1228,7 +1240,7 @@ cmd_extract (Cli              *cli,
       loaded = nd_importer_load_file (file, NULL, &error);
       if (loaded == NULL)
         {
-          print_path_error (path, error);
+          print_refused (path, error);
           failed = TRUE;
           continue;
         }

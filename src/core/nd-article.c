@@ -58,11 +58,18 @@ set_string (char       **field,
   return TRUE;
 }
 
+/* Tags sort the same whatever the locale: by case-folded text, then bytes */
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
 {
-  return g_utf8_collate (*(const char * const *)a, *(const char * const *)b);
+  const char *sa = *(const char * const *)a;
+  const char *sb = *(const char * const *)b;
+  g_autofree char *fa = g_utf8_casefold (sa, -1);
+  g_autofree char *fb = g_utf8_casefold (sb, -1);
+  int cmp = strcmp (fa, fb);
+
+  return cmp != 0 ? cmp : strcmp (sa, sb);
 }
 
 static GStrv

@@ -1,0 +1,173 @@
+/* nd-ui-util.c — small helpers shared by the NewsDesk widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "newsdesk-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "nd-ui-util.h"
+
+#define MATCH_START 0xE000
+#define MATCH_END   0xE001
+
+char *
+nd_ui_format_date (const char *iso_date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int year, month, day;
+
+  if (iso_date == NULL || *iso_date == '\0')
+    return NULL;
+
+  if (sscanf (iso_date, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return g_strdup (iso_date);
+
+  dt = g_date_time_new_local (year, month, day, 0, 0, 0);
+  if (dt == NULL)
+    return g_strdup (iso_date);
+
+  /* Translators: a date as shown in the article list and detail view,
+   * see g_date_time_format() */
+  return g_date_time_format (dt, C_("date format", "%-d %b %Y"));
+}
+
+char *
+nd_ui_format_datetime (const char *iso_datetime)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso_datetime == NULL || *iso_datetime == '\0')
+    return NULL;
+
+  utc = g_date_time_new_from_iso8601 (iso_datetime, NULL);
+  if (utc == NULL)
+    return nd_ui_format_date (iso_datetime);
+
+  local = g_date_time_to_local (utc);
+  /* Translators: a date and time, see g_date_time_format() */
+  return g_date_time_format (local, C_("date and time format", "%-d %b %Y, %H:%M"));
+}
+
+char *
+nd_ui_snippet_to_markup (const char *snippet)
+{
+  GString *markup;
+  const char *p;
+  const char *run;
+  gboolean in_match = FALSE;
+
+  if (snippet == NULL)
+    return NULL;
+
+  markup = g_string_new (NULL);
+  run = snippet;
+
+  for (p = snippet; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == MATCH_START || c == MATCH_END)
+        {
+          g_autofree char *escaped = g_markup_escape_text (run, p - run);
+
+          g_string_append (markup, escaped);
+          if (c == MATCH_START && !in_match)
+            {
+              g_string_append (markup, "<b>");
+              in_match = TRUE;
+            }
+          else if (c == MATCH_END && in_match)
+            {
+              g_string_append (markup, "</b>");
+              in_match = FALSE;
+            }
+          run = g_utf8_next_char (p);
+        }
+    }
+
+  if (p > run)
+    {
+      g_autofree char *escaped = g_markup_escape_text (run, p - run);
+      g_string_append (markup, escaped);
+    }
+
+  if (in_match)
+    g_string_append (markup, "</b>");
+
+  return g_string_free (markup, FALSE);
+}
+
+void
+nd_ui_set_icon_button_label (GtkWidget  *widget,
+                             const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_set_tooltip_text (widget, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+char **
+nd_ui_list_samples (void)
+{
+  g_auto(GStrv) children = NULL;
+  GPtrArray *names = g_ptr_array_new ();
+
+  children = g_resources_enumerate_children (ND_SAMPLES_RESOURCE_PATH,
+                                             G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                             NULL);
+  for (guint i = 0; children != NULL && children[i] != NULL; i++)
+    {
+      if (g_str_has_suffix (children[i], "/"))
+        continue;
+      g_ptr_array_add (names, g_strdup (children[i]));
+    }
+
+  g_ptr_array_sort (names, compare_strings);
+  g_ptr_array_add (names, NULL);
+
+  return (char **) g_ptr_array_free (names, FALSE);
+}
+
+AdwToast *
+nd_ui_toast_new (const char *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  /* the title of an AdwToast is Pango markup */
+  return adw_toast_new (escaped);
+}
+
+void
+nd_ui_show_toast (GtkWidget  *widget,
+                  const char *title)
+{
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_message ("%s", title);
+      return;
+    }
+
+  toast = nd_ui_toast_new (title);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
