@@ -157,29 +157,56 @@ display_path (const char *path)
   return one_line (display);
 }
 
+/* The length of the file's name at the start of `message` when the message
+ * starts with one of the ways the core names a file (as given, as an
+ * absolute path, relative to the current folder, or its base name) followed
+ * by ":" or a space; 0 when it does not. */
+static gsize
+name_prefix_length (const char *message,
+                    const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *absolute = g_file_peek_path (file);
+  gsize longest = 0;
+
+  g_ptr_array_add (names, g_strdup (path));
+  g_ptr_array_add (names, g_path_get_basename (path));
+  if (absolute != NULL)
+    {
+      g_autofree char *cwd = g_get_current_dir ();
+      gsize n = strlen (cwd);
+
+      g_ptr_array_add (names, g_strdup (absolute));
+      if (strncmp (absolute, cwd, n) == 0 && absolute[n] == G_DIR_SEPARATOR)
+        g_ptr_array_add (names, g_strdup (absolute + n + 1));
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *name = display_path (g_ptr_array_index (names, i));
+      gsize length = strlen (name);
+
+      if (length > longest && g_str_has_prefix (message, name) &&
+          (message[length] == ':' || message[length] == ' '))
+        longest = length;
+    }
+
+  return longest;
+}
+
 /* A refused file, for import and extract: one line on stderr in the shape
  * scripts read, `PATH: reason`. Core messages already name the file ("a.txt
- * is empty", with the path or the base name); that name is replaced by
- * PATH rather than repeated. */
+ * is empty"); that name gives way to PATH rather than being repeated. */
 static void
 print_refused (const char   *path,
                const GError *error)
 {
   g_autofree char *display = display_path (path);
   g_autofree char *message = one_line (error->message);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *display_base = display_path (base);
-  const char *reason = message;
+  const char *reason = message + name_prefix_length (message, path);
 
-  if (g_str_has_prefix (message, display))
-    reason = message + strlen (display);
-  else if (g_str_has_prefix (message, display_base))
-    reason = message + strlen (display_base);
-
-  /* only a whole name, followed by ": " or a space */
-  if (reason != message && *reason != ':' && *reason != ' ')
-    reason = message;
-  else if (*reason == ':')
+  if (*reason == ':')
     reason++;
   while (*reason == ' ')
     reason++;
@@ -216,7 +243,8 @@ print_error (const GError *error)
 static void
 print_no_article (gint64 id)
 {
-  err_print (_("No article with id %" G_GINT64_FORMAT "\n"), id);
+  /* %lld, not G_GINT64_FORMAT: xgettext cannot see through the macro */
+  err_print (_("No article with id %lld\n"), (long long) id);
 }
 
 /* Prints a document from nd_exporter_to_string(), ending with a newline */
@@ -275,7 +303,10 @@ static void
 print_option_help (const char *left,
                    const char *description)
 {
-  out_print ("  %-24s %s\n", left, description);
+  glong width = g_utf8_strlen (left, -1);
+
+  /* padded by characters, not bytes: "1,2,…" is wider in bytes */
+  out_print ("  %s%*s %s\n", left, (int) MAX (24 - width, 0), "", description);
 }
 
 static void

@@ -22,7 +22,10 @@ static const char * const minor_words[] = {
   "as", "at", "by", "for", "from", "in", "into", "of", "off", "on", "onto",
   "out", "over", "per", "to", "up", "upon", "via", "vs", "with", "amid",
   "among", "after", "before", "about", "against", "than", "that",
-  "de", "del", "la", "le", "van", "von", "der", "da", "di", "du", "al", "bin",
+  /* particles of names and small words of other languages */
+  "de", "del", "della", "la", "le", "les", "des", "du", "en", "et", "aux",
+  "el", "los", "las", "y", "da", "di", "do", "dos", "van", "von", "der",
+  "den", "und", "al", "bin", "ibn",
   NULL
 };
 

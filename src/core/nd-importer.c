@@ -389,6 +389,14 @@ last_meaningful_char (const char *text)
   return 0;
 }
 
+/* Punctuation that leads on to more text: , ; : - – — / & */
+static gboolean
+is_leading_on (gunichar c)
+{
+  return c == ',' || c == ';' || c == ':' || c == '-' || c == '/' || c == '&' ||
+         c == 0x2013 || c == 0x2014;
+}
+
 /* Whether the first line of an article reads as its headline; the caller
  * checks that more text follows. */
 static gboolean
@@ -405,19 +413,15 @@ line_is_headline (const char *line)
 
   /* a headline may ask or exclaim, but does not end like a sentence or
    * lead into what follows */
-  if (last == '.' || last == ',' || last == ';' || last == ':' || last == 0x2026)
+  if (last == '.' || last == 0x2026 || is_leading_on (last))
+    return FALSE;
+
+  /* a one-word line is a label ("Politics"), not a headline */
+  if (count_words (line) < 2)
     return FALSE;
 
   /* one sentence, not two run together */
   return first_sentence_length (line) >= strlen (line);
-}
-
-/* Punctuation that leads on to more text: , ; : - – — / & */
-static gboolean
-is_leading_on (gunichar c)
-{
-  return c == ',' || c == ';' || c == ':' || c == '-' || c == '/' || c == '&' ||
-         c == 0x2013 || c == 0x2014;
 }
 
 static gboolean
@@ -485,17 +489,36 @@ cut_at_word (const char *text,
 static char *
 title_from_sentence (const char *text)
 {
-  g_autofree char *first_line = NULL;
+  g_autoptr(GString) first_line = g_string_new (NULL);
   g_autofree char *sentence = NULL;
-  const char *newline;
   gsize length;
 
-  text += strspn (text, " \t\n");
-  newline = strchr (text, '\n');
-  first_line = newline != NULL ? g_strndup (text, newline - text) : g_strdup (text);
+  /* the first line, and the lines after it while a line leads on to
+   * the next ("WASHINGTON \u2014" and then the sentence) */
+  while (*text != '\0')
+    {
+      const char *newline;
+      gunichar last;
 
-  length = first_sentence_length (first_line);
-  sentence = g_strstrip (g_strndup (first_line, length));
+      text += strspn (text, " \t\n");
+      newline = strchr (text, '\n');
+
+      if (first_line->len > 0)
+        g_string_append_c (first_line, ' ');
+      if (newline != NULL)
+        g_string_append_len (first_line, text, newline - text);
+      else
+        g_string_append (first_line, text);
+
+      last = last_meaningful_char (first_line->str);
+      if (newline == NULL || !is_leading_on (last))
+        break;
+
+      text = newline + 1;
+    }
+
+  length = first_sentence_length (first_line->str);
+  sentence = g_strstrip (g_strndup (first_line->str, length));
 
   if ((guint) g_utf8_strlen (sentence, -1) > TITLE_MAX_CHARS)
     return cut_at_word (sentence, TITLE_MAX_CHARS);
@@ -610,21 +633,32 @@ node_is_null (JsonNode *node)
 static gboolean
 node_is_string (JsonNode *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
 static gboolean
 node_is_integer (JsonNode *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
 }
 
 static gboolean
 node_is_number (JsonNode *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) &&
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
          (json_node_get_value_type (node) == G_TYPE_INT64 ||
           json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+/* "articles[2].title", or "version" at the top of the document */
+static char *
+field_name (const char *path,
+            const char *member)
+{
+  if (path == NULL || *path == '\0')
+    return g_strdup (member);
+
+  return g_strdup_printf ("%s.%s", path, member);
 }
 
 /* An optional string member: missing or null gives NULL */
@@ -644,7 +678,7 @@ get_optional_string (JsonObject  *object,
 
   if (!node_is_string (node))
     {
-      g_autofree char *field = g_strdup_printf ("%s.%s", path, member);
+      g_autofree char *field = field_name (path, member);
       return json_fail (error, name, field, _("is not a string"));
     }
 
@@ -665,7 +699,7 @@ get_required_string (JsonObject  *object,
 
   if (*out == NULL)
     {
-      g_autofree char *field = g_strdup_printf ("%s.%s", path, member);
+      g_autofree char *field = field_name (path, member);
       return json_fail (error, name, field, _("is missing"));
     }
 
@@ -688,7 +722,7 @@ get_optional_boolean (JsonObject  *object,
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
-      g_autofree char *field = g_strdup_printf ("%s.%s", path, member);
+      g_autofree char *field = field_name (path, member);
       return json_fail (error, name, field, _("is not true or false"));
     }
 
@@ -713,7 +747,7 @@ get_optional_array (JsonObject  *object,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_autofree char *field = g_strdup_printf ("%s.%s", path, member);
+      g_autofree char *field = field_name (path, member);
       return json_fail (error, name, field, _("is not a list"));
     }
 
@@ -730,7 +764,7 @@ get_offset (JsonObject  *object,
             GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *field = g_strdup_printf ("%s.%s", path, member);
+  g_autofree char *field = field_name (path, member);
   gint64 value;
 
   if (node == NULL)
@@ -1024,7 +1058,7 @@ parse_document (JsonNode    *root,
       return NULL;
     }
 
-  if (!get_optional_array (object, "articles", "document", name, &array, error))
+  if (!get_optional_array (object, "articles", NULL, name, &array, error))
     return NULL;
 
   if (array == NULL)
@@ -1238,12 +1272,24 @@ set_io_error (GError     **error,
                  _("%s cannot be read"), name);
 }
 
+/* The file as messages name it: relative to the current folder when it
+ * is inside it, else the whole path (or URI) */
 static char *
 file_display_name (GFile *file)
 {
   const char *path = g_file_peek_path (file);
+  g_autofree char *cwd = NULL;
+  gsize n;
 
-  return path != NULL ? g_strdup (path) : g_file_get_parse_name (file);
+  if (path == NULL)
+    return g_file_get_parse_name (file);
+
+  cwd = g_get_current_dir ();
+  n = strlen (cwd);
+  if (n > 1 && strncmp (path, cwd, n) == 0 && path[n] == G_DIR_SEPARATOR && path[n + 1] != '\0')
+    return g_strdup (path + n + 1);
+
+  return g_strdup (path);
 }
 
 /* Reads the file, refusing one over the limit before reading it all */
@@ -1361,6 +1407,21 @@ nd_importer_load_file (GFile         *file,
   return load_file (file, name, cancellable, error);
 }
 
+GPtrArray *
+nd_importer_load_path (const char    *path,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = g_file_new_for_commandline_arg (path);
+  return load_file (file, path, cancellable, error);
+}
+
 /* Importing */
 
 typedef struct
@@ -1399,6 +1460,9 @@ import_file (ImportRun  *run,
   g_autoptr(GError) error = NULL;
 
   articles = load_file (file, path, run->cancellable, &error);
+  if (articles == NULL && g_cancellable_is_cancelled (run->cancellable))
+    return;
+
   if (articles == NULL)
     {
       report (run, path, ND_IMPORT_FAILED, 0, error);

@@ -51,8 +51,15 @@ GPtrArray *nd_importer_parse_data  (const char    *data,
                                     const char    *name,
                                     GError       **error);
 
-/* Reads a file (refusing one over 10 MB) and parses it. */
+/* Reads a file (refusing one over 10 MB) and parses it. Messages name
+ * the file by its path (relative to the current folder when inside it). */
 GPtrArray *nd_importer_load_file   (GFile         *file,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+
+/* The same for a path or URI as the user typed it; messages name the file
+ * exactly so. */
+GPtrArray *nd_importer_load_path   (const char    *path,
                                     GCancellable  *cancellable,
                                     GError       **error);
 

@@ -71,7 +71,7 @@ looks_binary_utf8 (const char *text)
 }
 
 /* Text that is "clearly" Windows-1252 or Latin-1: mostly ASCII, no byte
- * the code page leaves undefined, no C1 control, and the other bytes come
+ * the code page leaves undefined, no UTF-8 sequence, and the other bytes come
  * alone or in short runs between ASCII letters (as accented letters and
  * typographic quotes do), not in the long runs of Cyrillic, Greek, CJK
  * or other legacy encodings. */
@@ -97,6 +97,16 @@ looks_cp1252 (const char *data,
 
       if (c < 0xA0 && cp1252_high[c - 0x80] == 0)
         return FALSE;
+
+      /* a well-formed UTF-8 sequence means broken UTF-8, not Latin-1 */
+      if (run == 0 && c >= 0xC2 && c <= 0xF4)
+        {
+          const char *end = NULL;
+
+          g_utf8_validate_len (data + i, MIN (length - i, 4), &end);
+          if (end > data + i)
+            return FALSE;
+        }
 
       high++;
       run++;

@@ -1,0 +1,298 @@
+/* nd-application.c — the NewsDesk application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Single instance: files given to a second launch (or opened from a file
+ * manager) are imported into the window of the first.
+ */
+#define G_LOG_DOMAIN "newsdesk-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "newsdesk-core.h"
+#include "nd-application.h"
+#include "nd-window.h"
+
+struct _NdApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (NdApplication, nd_application, ADW_TYPE_APPLICATION)
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit",           { "<Control>q", NULL } },
+  { "app.shortcuts",      { "<Control>question", NULL } },
+  { "win.import",         { "<Control>o", NULL } },
+  { "win.import-folder",  { "<Control><Shift>o", NULL } },
+  { "win.export",         { "<Control>e", NULL } },
+  { "win.search",         { "<Control>f", NULL } },
+  { "win.add-tag",        { "<Control>t", NULL } },
+  { "win.toggle-read",    { "<Control>u", NULL } },
+  { "win.toggle-star",    { "<Control>d", NULL } },
+  { "window.close",       { "<Control>w", NULL } },
+  /* shown by app.shortcuts instead */
+  { "win.show-help-overlay", { NULL } },
+};
+
+static NdWindow *
+get_window (NdApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (ND_IS_WINDOW (window))
+    return ND_WINDOW (window);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (ND_IS_WINDOW (l->data))
+      return ND_WINDOW (l->data);
+
+  return NULL;
+}
+
+static NdWindow *
+create_window (NdApplication *self)
+{
+  g_autofree char *path = nd_application_dup_database_path (self);
+  g_autoptr(NdDatabase) database = NULL;
+  g_autoptr(NdArticleStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  database = nd_database_open (path, &error);
+  if (database == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      g_warning ("Could not open %s: %s", path, error->message);
+      message = g_strdup_printf (_("%s\n\nThe desk file is %s."), error->message, path);
+      return nd_window_new_for_error (self, message);
+    }
+
+  store = nd_article_store_new (database);
+
+  return nd_window_new (self, store);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  NdApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing saves each window's state */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  NdApplication *self = user_data;
+  static const char *developers[] = { "The NewsDesk developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "modal", TRUE,
+                        "application-name", _("NewsDesk"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The NewsDesk developers"),
+                        "developers", developers,
+                        "copyright", "© 2026 The NewsDesk developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://example.com/newsdesk",
+                        "issue-url", "https://example.com/newsdesk/issues",
+                        "comments", _("Read, tag, search and export the news, and see who and what each article is about."),
+                        /* Translators: replace this with your name(s), one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
+                                                _("Sample Articles"),
+                                                (const char *[]) {
+                                                  _("The five news articles in data/samples, shipped for trying NewsDesk out"),
+                                                  NULL,
+                                                });
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  NdApplication *self = user_data;
+  NdWindow *window = get_window (self);
+  GtkShortcutsWindow *overlay;
+
+  if (window == NULL)
+    return;
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  if (overlay != NULL)
+    gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_action },
+  { .name = "about", .activate = about_action },
+  { .name = "shortcuts", .activate = shortcuts_action },
+};
+
+static int
+nd_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  NdApplication *self = ND_APPLICATION (application);
+  g_autofree char *database = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "newsdesk", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    {
+      g_autofree char *absolute = g_canonicalize_filename (database, NULL);
+
+      nd_application_set_database_path (self, absolute);
+    }
+
+  return G_APPLICATION_CLASS (nd_application_parent_class)->handle_local_options (application, options);
+}
+
+static void
+nd_application_startup (GApplication *application)
+{
+  NdApplication *self = ND_APPLICATION (application);
+
+  G_APPLICATION_CLASS (nd_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action,
+                                           accels[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+nd_application_activate (GApplication *application)
+{
+  NdApplication *self = ND_APPLICATION (application);
+  NdWindow *window = get_window (self);
+
+  if (window == NULL)
+    window = create_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+nd_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  NdApplication *self = ND_APPLICATION (application);
+  NdWindow *window;
+
+  g_application_activate (application);
+
+  window = get_window (self);
+  if (window != NULL && n_files > 0)
+    nd_window_import_files (window, files, (guint) n_files);
+}
+
+static void
+nd_application_finalize (GObject *object)
+{
+  NdApplication *self = (NdApplication *)object;
+
+  g_free (self->database_path);
+
+  G_OBJECT_CLASS (nd_application_parent_class)->finalize (object);
+}
+
+static void
+nd_application_class_init (NdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = nd_application_finalize;
+
+  app_class->handle_local_options = nd_application_handle_local_options;
+  app_class->startup = nd_application_startup;
+  app_class->activate = nd_application_activate;
+  app_class->open = nd_application_open;
+}
+
+static void
+nd_application_init (NdApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the desk stored in PATH"), N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Show the version and quit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Imports the FILEs (text or NewsDesk JSON) into the desk."));
+}
+
+NdApplication *
+nd_application_new (void)
+{
+  return g_object_new (ND_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/com/example/NewsDesk",
+                       NULL);
+}
+
+char *
+nd_application_dup_database_path (NdApplication *self)
+{
+  g_return_val_if_fail (ND_IS_APPLICATION (self), NULL);
+
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+
+  return nd_database_default_path ();
+}
+
+void
+nd_application_set_database_path (NdApplication *self,
+                                  const char    *path)
+{
+  g_return_if_fail (ND_IS_APPLICATION (self));
+
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
+}

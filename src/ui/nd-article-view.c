@@ -1,0 +1,452 @@
+/* nd-article-view.c — the detail view: one article, or a multi-selection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shows the title, source, dates, tags and body of the selected article.
+ * Edits go through the NdArticleStore; the view refreshes its header when
+ * the store emits article-changed for the article shown, and its tag
+ * suggestions on tags-changed.
+ */
+#define G_LOG_DOMAIN "newsdesk-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "nd-article-view.h"
+#include "nd-body-view.h"
+#include "nd-tag-editor.h"
+#include "nd-ui-util.h"
+
+struct _NdArticleView
+{
+  GtkWidget          parent_instance;
+
+  GtkStack          *stack;
+  GtkScrolledWindow *article_scroller;
+  GtkLabel          *title_label;
+  GtkLabel          *meta_label;
+  GtkWidget         *star_button;
+  GtkWidget         *read_button;
+  NdTagEditor       *tag_editor;
+  NdBodyView        *body_view;
+  AdwStatusPage     *multi_page;
+  NdTagEditor       *multi_tag_editor;
+
+  NdArticleStore    *store;
+  GArray            *ids;        /* gint64, the selection shown */
+  gint64             article_id; /* the article shown, or 0 */
+};
+
+G_DEFINE_FINAL_TYPE (NdArticleView, nd_article_view, GTK_TYPE_WIDGET)
+
+static void
+show_error (NdArticleView *self,
+            const GError  *error)
+{
+  nd_ui_show_toast (GTK_WIDGET (self), error->message);
+}
+
+static void
+update_header (NdArticleView *self,
+               NdArticle     *article)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *published = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *meta = NULL;
+  const char *source;
+  gboolean starred;
+  gboolean read;
+
+  gtk_label_set_label (self->title_label, nd_article_get_title (article));
+
+  source = nd_article_get_source (article);
+  if (source != NULL && *source != '\0')
+    g_ptr_array_add (parts, g_strdup (source));
+
+  published = nd_ui_format_date (nd_article_get_published (article));
+  if (published != NULL)
+    /* Translators: %s is a date */
+    g_ptr_array_add (parts, g_strdup_printf (_("Published %s"), published));
+
+  imported = nd_ui_format_datetime (nd_article_get_imported (article));
+  if (imported != NULL)
+    /* Translators: %s is a date and time */
+    g_ptr_array_add (parts, g_strdup_printf (_("Imported %s"), imported));
+
+  g_ptr_array_add (parts, NULL);
+  meta = g_strjoinv (" · ", (char **) parts->pdata);
+  gtk_label_set_label (self->meta_label, meta);
+
+  starred = nd_article_get_starred (article);
+  gtk_button_set_icon_name (GTK_BUTTON (self->star_button),
+                            starred ? "starred-symbolic" : "non-starred-symbolic");
+  nd_ui_set_icon_button_label (self->star_button,
+                               starred ? _("Unstar (Ctrl+D)") : _("Star (Ctrl+D)"));
+  if (starred)
+    gtk_widget_add_css_class (self->star_button, "starred");
+  else
+    gtk_widget_remove_css_class (self->star_button, "starred");
+
+  read = nd_article_get_read (article);
+  gtk_button_set_icon_name (GTK_BUTTON (self->read_button),
+                            read ? "mail-unread-symbolic" : "mail-read-symbolic");
+  nd_ui_set_icon_button_label (self->read_button,
+                               read ? _("Mark as Unread (Ctrl+U)") : _("Mark as Read (Ctrl+U)"));
+
+  nd_tag_editor_set_tags (self->tag_editor, nd_article_get_tags (article));
+}
+
+static void
+show_article (NdArticleView *self,
+              gint64         id)
+{
+  g_autoptr(NdArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkAdjustment *vadjustment;
+
+  article = nd_database_load_article (nd_article_store_get_database (self->store), id, &error);
+  if (article == NULL)
+    {
+      self->article_id = 0;
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      show_error (self, error);
+      return;
+    }
+
+  self->article_id = id;
+  update_header (self, article);
+  nd_body_view_set_body (self->body_view, nd_article_get_body (article));
+
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->article_scroller);
+  gtk_adjustment_set_value (vadjustment, 0);
+
+  gtk_stack_set_visible_child_name (self->stack, "article");
+}
+
+static void
+on_article_changed (NdArticleView  *self,
+                    gint64          id,
+                    NdArticleStore *store)
+{
+  g_autoptr(NdArticle) article = NULL;
+
+  if (id == 0 || id != self->article_id)
+    return;
+
+  /* the summary has what the header shows; the body does not change */
+  article = nd_database_load_article_summary (nd_article_store_get_database (store), id, NULL);
+  if (article != NULL)
+    update_header (self, article);
+}
+
+static void
+update_suggestions (NdArticleView *self)
+{
+  g_autoptr(GPtrArray) tags = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  tags = nd_article_store_list_tags (self->store);
+  nd_tag_editor_set_suggestions (self->tag_editor, tags);
+  nd_tag_editor_set_suggestions (self->multi_tag_editor, tags);
+}
+
+static void
+on_tags_changed (NdArticleView  *self,
+                 NdArticleStore *store)
+{
+  update_suggestions (self);
+}
+
+static void
+on_tag_added (NdArticleView *self,
+              const char    *tag,
+              NdTagEditor   *editor)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->article_id == 0)
+    return;
+
+  if (!nd_article_store_add_tag (self->store, self->article_id, tag, &error))
+    show_error (self, error);
+}
+
+static void
+on_tag_removed (NdArticleView *self,
+                const char    *tag,
+                NdTagEditor   *editor)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->article_id == 0)
+    return;
+
+  if (!nd_article_store_remove_tag (self->store, self->article_id, tag, &error))
+    show_error (self, error);
+}
+
+static void
+on_multi_tag_added (NdArticleView *self,
+                    const char    *tag,
+                    NdTagEditor   *editor)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *message = NULL;
+  guint tagged = 0;
+
+  if (self->store == NULL || self->ids->len == 0)
+    return;
+
+  /* the store may change the selection while we tag (a tag filter) */
+  ids = g_array_copy (self->ids);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!nd_article_store_add_tag (self->store, g_array_index (ids, gint64, i), tag, &error))
+        {
+          show_error (self, error);
+          break;
+        }
+      tagged++;
+    }
+
+  if (tagged > 0)
+    {
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Tagged %u article with “%s”",
+                                              "Tagged %u articles with “%s”",
+                                              tagged),
+                                 tagged, tag);
+      nd_ui_show_toast (GTK_WIDGET (self), message);
+    }
+}
+
+static void
+nd_article_view_dispose (GObject *object)
+{
+  NdArticleView *self = (NdArticleView *)object;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ND_TYPE_ARTICLE_VIEW);
+
+  G_OBJECT_CLASS (nd_article_view_parent_class)->dispose (object);
+}
+
+static void
+nd_article_view_finalize (GObject *object)
+{
+  NdArticleView *self = (NdArticleView *)object;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+
+  G_OBJECT_CLASS (nd_article_view_parent_class)->finalize (object);
+}
+
+static void
+nd_article_view_class_init (NdArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nd_article_view_dispose;
+  object_class->finalize = nd_article_view_finalize;
+
+  g_type_ensure (ND_TYPE_TAG_EDITOR);
+  g_type_ensure (ND_TYPE_BODY_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/NewsDesk/nd-article-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, stack);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, article_scroller);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, star_button);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, read_button);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, tag_editor);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, body_view);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, multi_page);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, multi_tag_editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_tag_added);
+  gtk_widget_class_bind_template_callback (widget_class, on_tag_removed);
+  gtk_widget_class_bind_template_callback (widget_class, on_multi_tag_added);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "ndarticleview");
+}
+
+static void
+nd_article_view_init (NdArticleView *self)
+{
+  GtkWidget *entry;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  entry = nd_tag_editor_get_entry (self->multi_tag_editor);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Tag all selected articles…"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 26);
+}
+
+GtkWidget *
+nd_article_view_new (void)
+{
+  return g_object_new (ND_TYPE_ARTICLE_VIEW, NULL);
+}
+
+void
+nd_article_view_set_store (NdArticleView  *self,
+                           NdArticleStore *store)
+{
+  g_return_if_fail (ND_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (store == NULL || ND_IS_ARTICLE_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+
+  nd_article_view_set_selection (self, NULL, 0);
+
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "article-changed",
+                               G_CALLBACK (on_article_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "tags-changed",
+                               G_CALLBACK (on_tags_changed), self,
+                               G_CONNECT_SWAPPED);
+      update_suggestions (self);
+    }
+}
+
+void
+nd_article_view_set_selection (NdArticleView *self,
+                               const gint64  *ids,
+                               guint          n_ids)
+{
+  g_return_if_fail (ND_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (ids != NULL || n_ids == 0);
+
+  g_array_set_size (self->ids, 0);
+  if (n_ids > 0)
+    g_array_append_vals (self->ids, ids, n_ids);
+
+  if (n_ids == 0 || self->store == NULL)
+    {
+      self->article_id = 0;
+      gtk_stack_set_visible_child_name (self->stack, "none");
+    }
+  else if (n_ids == 1)
+    {
+      if (ids[0] != self->article_id ||
+          g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "article") != 0)
+        show_article (self, ids[0]);
+    }
+  else
+    {
+      g_autofree char *title = NULL;
+
+      self->article_id = 0;
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u Article Selected",
+                                            "%u Articles Selected",
+                                            n_ids),
+                               n_ids);
+      adw_status_page_set_title (self->multi_page, title);
+      gtk_stack_set_visible_child_name (self->stack, "multi");
+    }
+}
+
+gint64
+nd_article_view_get_article_id (NdArticleView *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), 0);
+
+  return self->article_id;
+}
+
+const char *
+nd_article_view_get_page (NdArticleView *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const char *
+nd_article_view_get_title (NdArticleView *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), NULL);
+
+  if (self->article_id == 0)
+    return NULL;
+
+  return gtk_label_get_label (self->title_label);
+}
+
+char **
+nd_article_view_dup_tags (NdArticleView *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), NULL);
+
+  return nd_tag_editor_dup_tags (self->tag_editor);
+}
+
+GtkWidget *
+nd_article_view_get_tag_entry (NdArticleView *self)
+{
+  const char *page;
+
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), NULL);
+
+  page = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (page, "article") == 0)
+    return nd_tag_editor_get_entry (self->tag_editor);
+  if (g_strcmp0 (page, "multi") == 0)
+    return nd_tag_editor_get_entry (self->multi_tag_editor);
+
+  return NULL;
+}
+
+gboolean
+nd_article_view_focus_tag_entry (NdArticleView *self)
+{
+  GtkWidget *entry;
+
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), FALSE);
+
+  entry = nd_article_view_get_tag_entry (self);
+  if (entry == NULL)
+    return FALSE;
+
+  return gtk_widget_grab_focus (entry);
+}
+
+GtkWidget *
+nd_article_view_get_body_view (NdArticleView *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->body_view);
+}
+
+GtkWidget *
+nd_article_view_get_tag_chip (NdArticleView *self,
+                              const char    *tag)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), NULL);
+
+  return nd_tag_editor_get_chip (self->tag_editor, tag);
+}
