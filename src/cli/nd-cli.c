@@ -249,7 +249,7 @@ print_no_article (gint64 id)
 
 /* Prints a document from nd_exporter_to_string(), ending with a newline */
 static void
-print_document (char *document)
+print_document (const char *document)
 {
   fputs (document, stdout);
   if (!g_str_has_suffix (document, "\n"))

@@ -768,7 +768,7 @@ load_row (NdDatabase  *self,
   if (rc == SQLITE_DONE)
     {
       sqlite3_reset (stmt);
-      g_set_error (error, ND_ERROR, ND_ERROR_NOT_FOUND, _("No article with id %" G_GINT64_FORMAT), id);
+      g_set_error (error, ND_ERROR, ND_ERROR_NOT_FOUND, _("No article with id %lld"), (long long) id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -931,7 +931,7 @@ require_article (NdDatabase  *self,
   if (nd_database_has_article (self, id))
     return TRUE;
 
-  g_set_error (error, ND_ERROR, ND_ERROR_NOT_FOUND, _("No article with id %" G_GINT64_FORMAT), id);
+  g_set_error (error, ND_ERROR, ND_ERROR_NOT_FOUND, _("No article with id %lld"), (long long) id);
   return FALSE;
 }
 

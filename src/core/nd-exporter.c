@@ -210,8 +210,35 @@ nd_exporter_write_file (GPtrArray     *articles,
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
+      /* GIO's message repeats the path; say it once, with the reason */
+      const char *reason = local_error->message;
+
+      if (local_error->domain == G_IO_ERROR)
+        {
+          switch (local_error->code)
+            {
+            case G_IO_ERROR_NOT_FOUND:
+              reason = _("the folder does not exist");
+              break;
+            case G_IO_ERROR_PERMISSION_DENIED:
+              reason = _("permission denied");
+              break;
+            case G_IO_ERROR_NO_SPACE:
+              reason = _("the disk is full");
+              break;
+            case G_IO_ERROR_IS_DIRECTORY:
+              reason = _("it is a folder");
+              break;
+            case G_IO_ERROR_READ_ONLY:
+              reason = _("the file system is read-only");
+              break;
+            default:
+              break;
+            }
+        }
+
       g_set_error (error, ND_ERROR, ND_ERROR_FAILED,
-                   _("Cannot write %s: %s"), name, local_error->message);
+                   _("Cannot write %s: %s"), name, reason);
       return FALSE;
     }
 

@@ -18,6 +18,7 @@ struct _NdArticleRow
 {
   GtkWidget  parent_instance;
 
+  GtkWidget *box;
   GtkWidget *unread_dot;
   GtkLabel  *title_label;
   GtkWidget *star_image;
@@ -71,6 +72,7 @@ nd_article_row_class_init (NdArticleRowClass *klass)
   object_class->dispose = nd_article_row_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/NewsDesk/nd-article-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, NdArticleRow, box);
   gtk_widget_class_bind_template_child (widget_class, NdArticleRow, unread_dot);
   gtk_widget_class_bind_template_child (widget_class, NdArticleRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, NdArticleRow, star_image);
