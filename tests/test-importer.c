@@ -536,6 +536,248 @@ test_parse_text_boilerplate (void)
   g_assert_cmpstr (nd_article_get_body (d), ==, "The owners met.");
 }
 
+/* Markdown */
+
+#define STORM_BODY \
+  "A storm hit the coast on Monday, the weather service said. Winds reached 120 km/h near Port Ellis.\n" \
+  "\n" \
+  "Damage Across the Region\n" \
+  "\n" \
+  "Roofs were torn off in three towns, and the A12 road was closed.\n" \
+  "\n" \
+  "- Port Ellis: 40 homes damaged\n" \
+  "- Marwick: the pier collapsed\n" \
+  "- Dunmore: power cut for 2,000 homes\n" \
+  "\n" \
+  "1. Stay indoors\n" \
+  "2. Call 112 in an emergency\n" \
+  "\n" \
+  "What we know so far\n" \
+  "\n" \
+  "The sea wall held, but only just.\n" \
+  "\u2014 harbour master Ana Reyes\n" \
+  "\n" \
+  "| Town | Homes damaged |\n" \
+  "|---|---|\n" \
+  "| Port Ellis | 40 |\n" \
+  "| Marwick | 12 |\n" \
+  "\n" \
+  "wind_speed_max = 120\n" \
+  "\n" \
+  "Residents used the hashtag #StormEllis; snake_case, file_name and 5 * 3 stay as they are."
+
+/* The first block whose text is `text`, or NULL */
+static NdBlock *
+find_block (GPtrArray  *blocks,
+            const char *text)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      NdBlock *block = g_ptr_array_index (blocks, i);
+
+      if (g_strcmp0 (block->text, text) == 0)
+        return block;
+    }
+
+  return NULL;
+}
+
+static void
+test_markdown_article (void)
+{
+  g_autofree char *path = fixture_path ("storm-article.md");
+  g_autoptr(NdArticle) article = load_one (path);
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GPtrArray) headings = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  const char *body;
+  NdBlock *block;
+  gsize length;
+
+  g_assert_cmpstr (nd_article_get_title (article), ==, "Storm hits the coast");
+  body = nd_article_get_body (article);
+  g_assert_cmpstr (body, ==, STORM_BODY);
+
+  /* no Markdown syntax is left; link texts are */
+  g_assert_null (strstr (body, "# "));
+  g_assert_null (strstr (body, "**"));
+  g_assert_null (strstr (body, "]("));
+  g_assert_null (strstr (body, "https://"));
+  g_assert_null (strstr (body, "```"));
+  g_assert_null (strstr (body, "<!--"));
+  g_assert_nonnull (strstr (body, "near Port Ellis."));
+  g_assert_nonnull (strstr (body, "in three towns,"));
+
+  /* a Title Case heading is a heading block; a sentence-case one stays a
+   * line of its own, and the heading rule makes it a paragraph */
+  blocks = nd_body_parse (body);
+  headings = blocks_of_kind (blocks, ND_BLOCK_HEADING);
+  g_assert_cmpuint (headings->len, ==, 1);
+  block = g_ptr_array_index (headings, 0);
+  g_assert_cmpstr (block->text, ==, "Damage Across the Region");
+  block = find_block (blocks, "What we know so far");
+  g_assert_true (block != NULL && block->kind == ND_BLOCK_PARAGRAPH);
+
+  items = blocks_of_kind (blocks, ND_BLOCK_LIST_ITEM);
+  g_assert_cmpuint (items->len, ==, 3);
+  g_assert_cmpstr (((NdBlock *) g_ptr_array_index (items, 1))->text, ==, "Marwick: the pier collapsed");
+
+  tables = blocks_of_kind (blocks, ND_BLOCK_TABLE);
+  g_assert_cmpuint (tables->len, ==, 1);
+  block = g_ptr_array_index (tables, 0);
+  g_assert_cmpuint (block->rows->len, ==, 3);
+  assert_row (block->rows, 0, "Town", "Homes damaged", NULL);
+  assert_row (block->rows, 2, "Marwick", "12", NULL);
+
+  /* detection is by content: the same text under another name */
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  again = nd_importer_parse_data (data, length, "/in/folder/storm.txt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nd_article_get_title (g_ptr_array_index (again, 0)), ==, "Storm hits the coast");
+  g_assert_cmpstr (nd_article_get_body (g_ptr_array_index (again, 0)), ==, STORM_BODY);
+}
+
+static void
+test_markdown_plain_untouched (void)
+{
+  const char *text =
+    "Council Approves New Budget\n"
+    "The vote was 5 * 3 in favour, a spokesman for the clerk_office said.\n"
+    "Rates rise by 2% *if* the plan passes; the snake_case_name field stays.\n"
+    "Fields on the form are marked * as before.\n"
+    "# of seats: 12\n"
+    "[Update] The budget takes effect in May.";
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+  NdArticle *article;
+
+  /* plain text stays as it is, even in a file named .md */
+  articles = nd_importer_parse_data (text, strlen (text), "budget.md", &error);
+  g_assert_no_error (error);
+  article = g_ptr_array_index (articles, 0);
+  g_assert_cmpstr (nd_article_get_title (article), ==, "Council Approves New Budget");
+  g_assert_cmpstr (nd_article_get_body (article), ==, strchr (text, '\n') + 1);
+}
+
+static void
+test_markdown_setext (void)
+{
+  g_autoptr(NdArticle) a = NULL;
+  g_autoptr(NdArticle) b = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GPtrArray) headings = NULL;
+
+  a = nd_importer_parse_text ("Harbour reopens after the storm\n"
+                              "===============================\n"
+                              "\n"
+                              "Ferries ran again on *Tuesday*.\n"
+                              "\n"
+                              "Timetable\n"
+                              "---------\n"
+                              "\n"
+                              "The first ferry left at 6:00.\n", "a.txt");
+  g_assert_cmpstr (nd_article_get_title (a), ==, "Harbour reopens after the storm");
+  g_assert_cmpstr (nd_article_get_body (a), ==,
+                   "Ferries ran again on Tuesday.\n\nTimetable\n\nThe first ferry left at 6:00.");
+  blocks = nd_body_parse (nd_article_get_body (a));
+  headings = blocks_of_kind (blocks, ND_BLOCK_HEADING);
+  g_assert_cmpuint (headings->len, ==, 1);
+  g_assert_cmpstr (((NdBlock *) g_ptr_array_index (headings, 0))->text, ==, "Timetable");
+
+  /* "---" under a sentence, or under a table header with pipes, is no
+   * underline; a rule goes */
+  b = nd_importer_parse_text ("Port News\n==\n\nShips **waited** outside.\n---\n\n"
+                              "Ship | Berth\n---|---\nAurora | 4\n", "b.txt");
+  g_assert_cmpstr (nd_article_get_title (b), ==, "Port News");
+  g_assert_cmpstr (nd_article_get_body (b), ==,
+                   "Ships waited outside.\n\nShip | Berth\n---|---\nAurora | 4");
+}
+
+static void
+test_markdown_titles (void)
+{
+  g_autoptr(NdArticle) a = NULL;
+  g_autoptr(NdArticle) b = NULL;
+  g_autoptr(NdArticle) c = NULL;
+  g_autoptr(NdArticle) d = NULL;
+  g_autoptr(NdArticle) e = NULL;
+
+  /* a "# " title is the title even where the headline rule says no */
+  a = nd_importer_parse_text ("# Storms\n\nHeavy rain fell all week.", "a.md");
+  g_assert_cmpstr (nd_article_get_title (a), ==, "Storms");
+  g_assert_cmpstr (nd_article_get_body (a), ==, "Heavy rain fell all week.");
+
+  b = nd_importer_parse_text ("# Rain again, and more to come.\nHeavy rain fell all week.", "b.md");
+  g_assert_cmpstr (nd_article_get_title (b), ==, "Rain again, and more to come.");
+  g_assert_cmpstr (nd_article_get_body (b), ==, "Heavy rain fell all week.");
+
+  /* a lower heading first: the headline rule decides */
+  c = nd_importer_parse_text ("## Flood Warning for the Valley\nRivers rose overnight.", "c.md");
+  g_assert_cmpstr (nd_article_get_title (c), ==, "Flood Warning for the Valley");
+  g_clear_object (&c);
+  c = nd_importer_parse_text ("## Summary:\nRivers rose overnight.", "c.md");
+  g_assert_cmpstr (nd_article_get_title (c), ==, "Summary: Rivers rose overnight");
+  g_assert_cmpstr (nd_article_get_body (c), ==, "Summary:\nRivers rose overnight.");
+
+  /* front matter goes, and gives the title */
+  d = nd_importer_parse_text ("---\n"
+                              "title: \"Bridge Closed for Repairs\"\n"
+                              "date: 2026-03-02\n"
+                              "tags:\n"
+                              "  - roads\n"
+                              "---\n"
+                              "\n"
+                              "The **old bridge** closed on Monday.\n"
+                              "\n"
+                              "Drivers should use the [ring road](https://x.example/ring).\n", "d.md");
+  g_assert_cmpstr (nd_article_get_title (d), ==, "Bridge Closed for Repairs");
+  g_assert_cmpstr (nd_article_get_body (d), ==,
+                   "The old bridge closed on Monday.\n\nDrivers should use the ring road.");
+
+  /* a heading that opens the text wins over the front matter's title */
+  e = nd_importer_parse_text ("---\ntitle: draft-7\n---\n# Bridge Reopens\n\nCars crossed again.", "e.md");
+  g_assert_cmpstr (nd_article_get_title (e), ==, "Bridge Reopens");
+  g_assert_cmpstr (nd_article_get_body (e), ==, "Cars crossed again.");
+}
+
+static void
+test_markdown_inline (void)
+{
+  /* one line of a Markdown text (told by its "# " heading) and its plain text */
+  const struct { const char *line; const char *plain; } cases[] = {
+    { "**Monday**'s vote", "Monday's vote" },
+    { "***both*** and _one_ and *two*", "both and one and two" },
+    { "snake_case, 5 * 3 and 2*3*4 stay", "snake_case, 5 * 3 and 2*3*4 stay" },
+    { "**unclosed and *half", "**unclosed and *half" },
+    { "\\*not emphasis\\* and C:\\Users", "*not emphasis* and C:\\Users" },
+    { "run `a * b` and ``x ` y``", "run a * b and x ` y" },
+    { "see <https://x.example/a> or <desk@x.example>", "see https://x.example/a or desk@x.example" },
+    { "~~old~~ new, ~20 people", "old new, ~20 people" },
+    { "[a [nested] **link**](https://x.example/(a)) here", "a [nested] link here" },
+    { "[Update] no definition, [a](b c) no link", "[Update] no definition, [a](b c) no link" },
+    { "a ![icon](i.png) inside", "a inside" },
+    { "[![badge](b.svg)](https://x.example) Text", "Text" },
+    { "Closing words <!-- note --> here", "Closing words here" },
+    { "  * nested **item**", "  - nested item" },
+    { "| a \\| b | **c** |", "| a \\| b | c |" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strconcat ("# Notes\n\nFirst line.\n", cases[i].line, NULL);
+      g_autofree char *expected = g_strconcat ("First line.\n", cases[i].plain, NULL);
+      g_autoptr(NdArticle) article = nd_importer_parse_text (text, "notes.md");
+
+      g_assert_cmpstr (nd_article_get_title (article), ==, "Notes");
+      g_assert_cmpstr (nd_article_get_body (article), ==, expected);
+    }
+}
+
 /* Decoding */
 
 static void
@@ -1196,6 +1438,11 @@ main (int   argc,
   g_test_add_func ("/importer/body/parse", test_body_parse);
   g_test_add_func ("/importer/text/titles", test_parse_text_titles);
   g_test_add_func ("/importer/text/boilerplate", test_parse_text_boilerplate);
+  g_test_add_func ("/importer/markdown/article", test_markdown_article);
+  g_test_add_func ("/importer/markdown/plain-untouched", test_markdown_plain_untouched);
+  g_test_add_func ("/importer/markdown/setext", test_markdown_setext);
+  g_test_add_func ("/importer/markdown/titles", test_markdown_titles);
+  g_test_add_func ("/importer/markdown/inline", test_markdown_inline);
   g_test_add_func ("/importer/decode/encodings", test_decode_encodings);
   g_test_add_func ("/importer/decode/refused", test_decode_refused);
   g_test_add_func ("/importer/decode/offsets", test_offsets);

@@ -439,12 +439,14 @@ test_select_shows_article (Fixture       *f,
   stored = nd_database_load_article_summary (f->database, nd_article_get_id (first), NULL);
   g_assert_true (nd_article_get_read (stored));
 
-  /* The sample with the timeline table shows a real table */
+  /* The sample with the timeline shows its three tables as tables, its
+   * ten list items and its section headings */
   position = find_position_by_title_prefix (f, "Witkoff Plans Mideast Visit");
   select_one (f, position);
   g_assert_true (g_str_has_prefix (nd_window_get_detail_title (f->window), "Witkoff Plans"));
-  g_assert_cmpuint (nd_body_view_count_blocks (ND_BODY_VIEW (nd_article_view_get_body_view (view)), ND_BLOCK_TABLE), ==, 1);
-  g_assert_cmpuint (nd_body_view_count_blocks (ND_BODY_VIEW (nd_article_view_get_body_view (view)), ND_BLOCK_LIST_ITEM), ==, 3);
+  g_assert_cmpuint (nd_body_view_count_blocks (ND_BODY_VIEW (nd_article_view_get_body_view (view)), ND_BLOCK_TABLE), ==, 3);
+  g_assert_cmpuint (nd_body_view_count_blocks (ND_BODY_VIEW (nd_article_view_get_body_view (view)), ND_BLOCK_LIST_ITEM), ==, 10);
+  g_assert_cmpuint (nd_body_view_count_blocks (ND_BODY_VIEW (nd_article_view_get_body_view (view)), ND_BLOCK_HEADING), >=, 3);
 
   /* Several selected */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select-all", NULL));
@@ -827,6 +829,22 @@ test_shortcuts (Fixture       *f,
         }
     }
 
+  /* app.about shows the about window */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  pump (50);
+  {
+    GtkWindow *about = NULL;
+
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+      if (ADW_IS_ABOUT_WINDOW (l->data))
+        about = l->data;
+    g_assert_nonnull (about);
+    g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+    g_assert_cmpstr (adw_about_window_get_website (ADW_ABOUT_WINDOW (about)), ==, "https://example.com/newsdesk");
+    g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+    gtk_window_destroy (about);
+  }
+
   /* app.shortcuts shows it */
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
   g_assert_true (wait_for (widget_is_mapped, overlay, 5000));
@@ -848,11 +866,51 @@ save_screenshot (Fixture    *f,
   g_autofree char *path = g_build_filename (screenshot_dir (), name, NULL);
   g_autoptr(GError) error = NULL;
 
+  g_mkdir_with_parents (screenshot_dir (), 0755);
   pump (400);
   if (!nd_window_save_screenshot (f->window, path, &error))
     g_error ("Could not save %s: %s", path, error->message);
   g_test_message ("screenshot: %s", path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static GtkWidget *
+find_widget_with_class (GtkWidget  *widget,
+                        const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Scrolls the detail view to its first table, for a person to look at */
+static void
+scroll_to_table (Fixture *f)
+{
+  GtkWidget *table;
+  GtkWidget *scroller;
+  GtkWidget *content;
+  double x, y;
+
+  table = find_widget_with_class (GTK_WIDGET (nd_window_get_article_view (f->window)), "nd-table");
+  g_assert_nonnull (table);
+  scroller = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_true (gtk_widget_translate_coordinates (table, content, 0, 0, &x, &y));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                            y - 120);
 }
 
 static void
@@ -871,6 +929,9 @@ test_screenshot (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-star", NULL));
   gtk_widget_grab_focus (GTK_WIDGET (nd_window_get_list_view (f->window)));
   save_screenshot (f, "newsdesk-window.png");
+
+  scroll_to_table (f);
+  save_screenshot (f, "newsdesk-table.png");
 
   nd_window_set_search_text (f->window, "Blinken Cairo");
   save_screenshot (f, "newsdesk-search.png");

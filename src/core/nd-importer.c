@@ -559,6 +559,1032 @@ join_lines (GPtrArray *lines,
   return g_string_free (out, FALSE);
 }
 
+/* Markdown
+ *
+ * Text is taken for Markdown by what it holds, never by the file's name:
+ * a heading ("# Title", or a line underlined with "===" or "---"), YAML
+ * front matter, or two or more of strong emphasis, links, images, code
+ * spans, fenced code, HTML comments and link reference definitions. Such
+ * a text becomes the plain text a body holds, line by line: headings keep
+ * their text on their own line, emphasis and code marks go (only in
+ * balanced pairs), a link keeps its text, images, comments, rules, fence
+ * lines and quote markers go, bullets become "- ", and pipe tables stay as
+ * they are. A level-1 heading on the first line is the title. Whether a
+ * heading line shows as a heading in the body is left to
+ * nd_body_line_is_heading(), since only the plain text is stored and its
+ * words are the author's. */
+
+/* Setext underlines: "==" is enough, a "-" line needs three */
+#define SETEXT_MIN_EQUALS 2
+#define SETEXT_MIN_DASHES 3
+/* Front matter is short: its closing line comes within these lines */
+#define FRONT_MATTER_MAX_LINES 100
+
+typedef struct
+{
+  guint headings;       /* ATX and setext headings with text */
+  guint front_matter;
+  guint constructs;     /* strong emphasis, links, images, code, comments... */
+} MarkdownStats;
+
+typedef struct
+{
+  GHashTable    *labels;      /* reference definitions, case-folded */
+  MarkdownStats *stats;
+  gboolean       table_row;   /* keep "\|", which a cell needs */
+} InlineContext;
+
+/* Literal text, or a run of emphasis delimiters (*, _ or ~) */
+typedef struct
+{
+  char     *text;
+  char      delim;
+  guint     count;      /* delimiters not matched */
+  gboolean  can_open;
+  gboolean  can_close;
+} Piece;
+
+static void
+piece_clear (gpointer data)
+{
+  Piece *piece = data;
+
+  g_clear_pointer (&piece->text, g_free);
+}
+
+static void
+push_text (GArray  *pieces,
+           GString *text)
+{
+  Piece piece = { NULL, 0, 0, FALSE, FALSE };
+
+  if (text->len == 0)
+    return;
+
+  piece.text = g_strndup (text->str, text->len);
+  g_array_append_val (pieces, piece);
+  g_string_truncate (text, 0);
+}
+
+static gboolean
+is_ascii_punct (char c)
+{
+  return c != '\0' && g_ascii_ispunct (c);
+}
+
+/* The character before `p` in `start`, a space at the start */
+static gunichar
+char_before (const char *start,
+             const char *p)
+{
+  const char *prev = p > start ? g_utf8_find_prev_char (start, p) : NULL;
+
+  return prev != NULL ? g_utf8_get_char (prev) : ' ';
+}
+
+/* The character at `p`, a space at the end */
+static gunichar
+char_at (const char *p)
+{
+  return *p != '\0' ? g_utf8_get_char (p) : ' ';
+}
+
+static const char *
+skip_spaces (const char *p)
+{
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return p;
+}
+
+/* Up to three spaces of indentation, as Markdown allows before a block */
+static const char *
+skip_indent (const char *line)
+{
+  const char *p = line;
+
+  while (*p == ' ' && p - line < 3)
+    p++;
+  return p;
+}
+
+static char *
+label_key (const char *label,
+           gsize       length)
+{
+  g_autofree char *copy = g_strndup (label, length);
+
+  return g_utf8_casefold (g_strstrip (copy), -1);
+}
+
+/* Finds the "]" that closes the "[" at `open`, or NULL */
+static const char *
+find_closing_bracket (const char *open)
+{
+  guint depth = 0;
+
+  for (const char *p = open; *p; p++)
+    {
+      if (*p == '\\' && p[1] != '\0')
+        p++;
+      else if (*p == '[')
+        depth++;
+      else if (*p == ']' && --depth == 0)
+        return p;
+    }
+
+  return NULL;
+}
+
+/* Finds the ")" that closes the "(" at `open`, or NULL */
+static const char *
+find_closing_paren (const char *open)
+{
+  guint depth = 0;
+
+  for (const char *p = open; *p; p++)
+    {
+      if (*p == '\\' && p[1] != '\0')
+        p++;
+      else if (*p == '(')
+        depth++;
+      else if (*p == ')' && --depth == 0)
+        return p;
+    }
+
+  return NULL;
+}
+
+/* "(destination)" or "(destination "title")", or "()" */
+static gboolean
+is_link_destination (const char *start,
+                     const char *end)
+{
+  g_autofree char *inner = g_strstrip (g_strndup (start, end - start));
+  const char *title;
+  char close;
+  gsize n;
+
+  if (*inner == '<')
+    {
+      const char *gt = strchr (inner, '>');
+
+      if (gt == NULL)
+        return FALSE;
+      title = skip_spaces (gt + 1);
+    }
+  else
+    {
+      title = inner + strcspn (inner, " \t");
+      title = skip_spaces (title);
+    }
+
+  if (*title == '\0')
+    return TRUE;
+
+  /* a title: "...", '...' or (...) */
+  n = strlen (title);
+  close = title[0] == '(' ? ')' : title[0];
+  return n >= 2 && (title[0] == '"' || title[0] == '\'' || title[0] == '(') &&
+         title[n - 1] == close;
+}
+
+/* At a "[": an inline link "[text](destination)", a reference link
+ * "[text][label]" or "[text][]", or "[label]" alone, when the label is
+ * defined. Returns the end of the link and sets the bounds of its text,
+ * or returns NULL. */
+static const char *
+parse_link (const char    *open,
+            GHashTable    *labels,
+            const char   **text,
+            gsize         *text_length)
+{
+  const char *close = find_closing_bracket (open);
+  g_autofree char *key = NULL;
+
+  if (close == NULL)
+    return NULL;
+
+  *text = open + 1;
+  *text_length = close - (open + 1);
+
+  if (close[1] == '(')
+    {
+      const char *paren = find_closing_paren (close + 1);
+
+      if (paren != NULL && is_link_destination (close + 2, paren))
+        return paren + 1;
+      return NULL;
+    }
+
+  if (close[1] == '[')
+    {
+      const char *label_close = strchr (close + 2, ']');
+
+      if (label_close == NULL)
+        return NULL;
+
+      if (label_close == close + 2)
+        key = label_key (*text, *text_length);
+      else
+        key = label_key (close + 2, label_close - (close + 2));
+
+      return g_hash_table_contains (labels, key) ? label_close + 1 : NULL;
+    }
+
+  key = label_key (*text, *text_length);
+  return g_hash_table_contains (labels, key) ? close + 1 : NULL;
+}
+
+/* At a "<": an autolink "<https://...>" or "<name@example.com>"; returns
+ * the end of it and sets the bounds of the address, or returns NULL */
+static const char *
+parse_autolink (const char  *open,
+                const char **address,
+                gsize       *length)
+{
+  const char *start = open + 1;
+  const char *close = strchr (start, '>');
+  const char *p = start;
+
+  if (close == NULL || close == start)
+    return NULL;
+
+  for (const char *q = start; q < close; q++)
+    {
+      if (*q == ' ' || *q == '\t' || *q == '<')
+        return NULL;
+    }
+
+  *address = start;
+  *length = close - start;
+
+  /* a scheme: a letter, then 1 to 31 letters, digits, "+", "." or "-" */
+  if (g_ascii_isalpha (*p))
+    {
+      while (p < close && (g_ascii_isalnum (*p) || *p == '+' || *p == '.' || *p == '-'))
+        p++;
+      if (p < close && *p == ':' && p - start >= 2 && p - start <= 32)
+        return close + 1;
+    }
+
+  /* an e-mail address */
+  p = memchr (start, '@', close - start);
+  if (p != NULL && p > start && memchr (p, '.', close - p) != NULL)
+    return close + 1;
+
+  return NULL;
+}
+
+/* Matches emphasis delimiters in balanced pairs, nearest opener first:
+ * "**" with "**" for strong emphasis, one with one for emphasis, "~~"
+ * with "~~"; delimiters that match nothing stay as they are. */
+static void
+match_emphasis (GArray        *pieces,
+                MarkdownStats *stats)
+{
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      Piece *closer = &g_array_index (pieces, Piece, i);
+
+      if (closer->delim == 0 || !closer->can_close)
+        continue;
+
+      while (closer->count > 0)
+        {
+          Piece *opener = NULL;
+          guint use;
+          guint j;
+
+          for (j = i; j-- > 0;)
+            {
+              Piece *candidate = &g_array_index (pieces, Piece, j);
+
+              if (candidate->delim == closer->delim && candidate->can_open && candidate->count > 0)
+                {
+                  opener = candidate;
+                  break;
+                }
+            }
+
+          if (opener == NULL)
+            break;
+
+          use = opener->count >= 2 && closer->count >= 2 ? 2 : 1;
+          opener->count -= use;
+          closer->count -= use;
+          if (use == 2)
+            stats->constructs++;
+
+          /* delimiters between the pair match nothing any more */
+          for (guint k = j + 1; k < i; k++)
+            {
+              Piece *between = &g_array_index (pieces, Piece, k);
+
+              between->can_open = FALSE;
+              between->can_close = FALSE;
+            }
+        }
+    }
+}
+
+static char *markdown_inline (const char    *line,
+                              InlineContext *context);
+
+/* A run of "*", "_" or "~" at `p`: flanking as CommonMark has it, but
+ * never inside a word (snake_case, 2*3*4 stay), and "~" only as "~~" */
+static const char *
+push_delimiters (GArray     *pieces,
+                 const char *line,
+                 const char *p)
+{
+  Piece piece = { NULL, *p, 0, FALSE, FALSE };
+  const char *end = p;
+  gunichar prev = char_before (line, p);
+  gunichar next;
+  gboolean left;
+  gboolean right;
+
+  while (*end == *p)
+    end++;
+
+  next = char_at (end);
+  piece.count = end - p;
+
+  left = !g_unichar_isspace (next) &&
+         (!g_unichar_ispunct (next) || g_unichar_isspace (prev) || g_unichar_ispunct (prev));
+  right = !g_unichar_isspace (prev) &&
+          (!g_unichar_ispunct (prev) || g_unichar_isspace (next) || g_unichar_ispunct (next));
+
+  piece.can_open = left && !g_unichar_isalnum (prev);
+  piece.can_close = right && !g_unichar_isalnum (next);
+  if (piece.delim == '~' && piece.count != 2)
+    piece.can_open = piece.can_close = FALSE;
+
+  g_array_append_val (pieces, piece);
+  return end;
+}
+
+/* A code span at the backticks at `p`: its text goes to `text` */
+static const char *
+append_code_span (GString       *text,
+                  const char    *p,
+                  InlineContext *context)
+{
+  const char *q = p;
+  gsize n;
+
+  while (*q == '`')
+    q++;
+  n = q - p;
+
+  /* the closing run of exactly as many backticks */
+  for (const char *c = q; *c; )
+    {
+      const char *run = c;
+
+      if (*c != '`')
+        {
+          c++;
+          continue;
+        }
+
+      while (*c == '`')
+        c++;
+
+      if ((gsize) (c - run) == n)
+        {
+          const char *start = q;
+          const char *end = run;
+
+          /* one space each side is padding, unless all is space */
+          if (end - start >= 2 && *start == ' ' && end[-1] == ' ' &&
+              strspn (start, " ") < (gsize) (end - start))
+            {
+              start++;
+              end--;
+            }
+
+          g_string_append_len (text, start, end - start);
+          context->stats->constructs++;
+          return c;
+        }
+    }
+
+  g_string_append_len (text, p, n);
+  return q;
+}
+
+/* One line of Markdown to plain text */
+static char *
+markdown_inline (const char    *line,
+                 InlineContext *context)
+{
+  g_autoptr(GArray) pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  g_autoptr(GString) text = g_string_new (NULL);
+  GString *out;
+  const char *p = line;
+
+  g_array_set_clear_func (pieces, piece_clear);
+
+  while (*p)
+    {
+      const char *link_text;
+      const char *end;
+      gsize length;
+
+      switch (*p)
+        {
+        case '\\':
+          if (p[1] == '|' && context->table_row)
+            {
+              g_string_append_len (text, p, 2);
+              p += 2;
+            }
+          else if (is_ascii_punct (p[1]))
+            {
+              g_string_append_c (text, p[1]);
+              p += 2;
+            }
+          else if (p[1] == '\0')
+            p++;   /* a hard line break */
+          else
+            g_string_append_c (text, *p++);
+          continue;
+
+        case '`':
+          p = append_code_span (text, p, context);
+          continue;
+
+        case '!':
+          if (p[1] == '[' && (end = parse_link (p + 1, context->labels, &link_text, &length)) != NULL)
+            {
+              /* images go, with the space they leave */
+              context->stats->constructs++;
+              p = end;
+              if (text->len == 0 || text->str[text->len - 1] == ' ')
+                p = skip_spaces (p);
+              continue;
+            }
+          break;
+
+        case '[':
+          if ((end = parse_link (p, context->labels, &link_text, &length)) != NULL)
+            {
+              g_autofree char *inner_line = g_strndup (link_text, length);
+              g_autofree char *inner = markdown_inline (inner_line, context);
+
+              context->stats->constructs++;
+              g_string_append (text, inner);
+              p = end;
+              continue;
+            }
+          break;
+
+        case '<':
+          if ((end = parse_autolink (p, &link_text, &length)) != NULL)
+            {
+              g_string_append_len (text, link_text, length);
+              p = end;
+              continue;
+            }
+          break;
+
+        case '*':
+        case '_':
+        case '~':
+          push_text (pieces, text);
+          p = push_delimiters (pieces, line, p);
+          continue;
+
+        default:
+          break;
+        }
+
+      g_string_append_c (text, *p++);
+    }
+
+  push_text (pieces, text);
+  match_emphasis (pieces, context->stats);
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (pieces, Piece, i);
+
+      if (piece->text != NULL)
+        g_string_append (out, piece->text);
+      for (guint k = 0; k < piece->count; k++)
+        g_string_append_c (out, piece->delim);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* "# Heading" to "###### Heading", with an optional closing "#" run;
+ * returns the level (0 when the line is no ATX heading) and the text */
+static guint
+atx_heading (const char *line,
+             char      **text)
+{
+  const char *p = skip_indent (line);
+  const char *start;
+  const char *end;
+  guint level = 0;
+
+  while (p[level] == '#')
+    level++;
+
+  if (level == 0 || level > 6 || (p[level] != ' ' && p[level] != '\t' && p[level] != '\0'))
+    return 0;
+
+  start = skip_spaces (p + level);
+  end = start + strlen (start);
+
+  /* a closing run of "#" after a space, or making up all the text */
+  while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+    end--;
+  if (end > start && end[-1] == '#')
+    {
+      const char *hashes = end;
+
+      while (hashes > start && hashes[-1] == '#')
+        hashes--;
+      if (hashes == start || hashes[-1] == ' ' || hashes[-1] == '\t')
+        end = hashes;
+      while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    }
+
+  *text = g_strndup (start, end - start);
+  return level;
+}
+
+/* A setext underline: returns '=' or '-', or 0 */
+static char
+setext_underline (const char *line)
+{
+  const char *p = skip_indent (line);
+  const char *end = p;
+  char c = *p;
+
+  if (c != '=' && c != '-')
+    return 0;
+
+  while (*end == c)
+    end++;
+
+  if (*skip_spaces (end) != '\0')
+    return 0;
+
+  if ((gsize) (end - p) < (c == '=' ? SETEXT_MIN_EQUALS : SETEXT_MIN_DASHES))
+    return 0;
+
+  return c;
+}
+
+/* "***", "---", "___", also with spaces between */
+static gboolean
+is_thematic_break (const char *line)
+{
+  const char *p = skip_indent (line);
+  char c = *p;
+  guint n = 0;
+
+  if (c != '-' && c != '*' && c != '_')
+    return FALSE;
+
+  for (; *p; p++)
+    {
+      if (*p == c)
+        n++;
+      else if (*p != ' ' && *p != '\t')
+        return FALSE;
+    }
+
+  return n >= 3;
+}
+
+/* "```" or "~~~" (or longer): returns the fence's length, or 0 */
+static guint
+code_fence (const char *line,
+            char       *fence_char,
+            gboolean   *has_info)
+{
+  const char *p = skip_indent (line);
+  const char *end = p;
+
+  if (*p != '`' && *p != '~')
+    return 0;
+
+  while (*end == *p)
+    end++;
+
+  if (end - p < 3 || (*p == '`' && strchr (end, '`') != NULL))
+    return 0;
+
+  *fence_char = *p;
+  *has_info = *skip_spaces (end) != '\0';
+  return end - p;
+}
+
+static gboolean
+closes_fence (const char *line,
+              char        fence_char,
+              guint       fence_length)
+{
+  char c;
+  gboolean has_info;
+  guint n = code_fence (line, &c, &has_info);
+
+  return n >= fence_length && c == fence_char && !has_info;
+}
+
+/* "> " quote markers, nested or not */
+static const char *
+skip_quote_markers (const char *line)
+{
+  const char *p = line;
+
+  while (TRUE)
+    {
+      const char *q = skip_indent (p);
+
+      if (*q != '>')
+        return p;
+
+      q++;
+      if (*q == ' ' || *q == '\t')
+        q++;
+      p = q;
+    }
+}
+
+/* "[label]: destination": returns the label's key, or NULL */
+static char *
+reference_definition (const char *line)
+{
+  const char *p = skip_indent (line);
+  const char *close;
+
+  if (*p != '[' || p[1] == ']' || p[1] == '^')
+    return NULL;
+
+  close = strchr (p + 1, ']');
+  if (close == NULL || close[1] != ':' || *skip_spaces (close + 2) == '\0')
+    return NULL;
+
+  return label_key (p + 1, close - (p + 1));
+}
+
+/* A bullet list item: returns the text after "* ", "+ " or "- " and sets
+ * the indentation's length, or returns NULL */
+static const char *
+bullet_item (const char *line,
+             gsize      *indent)
+{
+  const char *p = skip_spaces (line);
+
+  if ((*p != '*' && *p != '+' && *p != '-') || (p[1] != ' ' && p[1] != '\t'))
+    return NULL;
+
+  *indent = p - line;
+  p = skip_spaces (p + 1);
+  return *p != '\0' ? p : NULL;
+}
+
+/* Removes "<!-- ... -->", also over several lines */
+static char *
+strip_html_comments (const char    *line,
+                     gboolean      *in_comment,
+                     MarkdownStats *stats)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = line;
+
+  while (*p)
+    {
+      if (*in_comment)
+        {
+          const char *end = strstr (p, "-->");
+
+          if (end == NULL)
+            break;
+          p = end + 3;
+          *in_comment = FALSE;
+
+          /* without the space the comment leaves */
+          if (out->len == 0 || out->str[out->len - 1] == ' ')
+            p = skip_spaces (p);
+          continue;
+        }
+
+      if (g_str_has_prefix (p, "<!--"))
+        {
+          *in_comment = TRUE;
+          stats->constructs++;
+          p += 4;
+          continue;
+        }
+
+      g_string_append_c (out, *p++);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* YAML front matter: "---" on the first line, "key: value" lines, then
+ * "---" or "..."; returns the index of the line after it (0 when there
+ * is none) and the title it gives */
+static guint
+front_matter (GPtrArray  *lines,
+              char      **title)
+{
+  gboolean keys = FALSE;
+
+  *title = NULL;
+
+  if (lines->len == 0 || g_strcmp0 (g_ptr_array_index (lines, 0), "---") != 0)
+    return 0;
+
+  for (guint i = 1; i < lines->len && i < FRONT_MATTER_MAX_LINES; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+      const char *p = line;
+
+      if (strcmp (line, "---") == 0 || strcmp (line, "...") == 0)
+        {
+          if (keys)
+            return i + 1;
+          break;
+        }
+
+      /* blank, indented, a list entry or a comment */
+      if (*line == '\0' || *line == ' ' || *line == '\t' || *line == '-' || *line == '#')
+        continue;
+
+      while (g_ascii_isalnum (*p) || *p == '_' || *p == '-' || *p == '.')
+        p++;
+      if (p == line || *p != ':' || (p[1] != '\0' && p[1] != ' '))
+        break;
+
+      keys = TRUE;
+      if (*title == NULL && p - line == 5 && g_ascii_strncasecmp (line, "title", 5) == 0)
+        {
+          char *value = g_strstrip (g_strdup (p + 1));
+          gsize n = strlen (value);
+
+          if (n >= 2 && (value[0] == '"' || value[0] == '\'') && value[n - 1] == value[0])
+            {
+              memmove (value, value + 1, n - 2);
+              value[n - 2] = '\0';
+            }
+          *title = value;
+        }
+    }
+
+  g_clear_pointer (title, g_free);
+  return 0;
+}
+
+/* Link reference definitions, outside code fences */
+static GHashTable *
+collect_labels (GPtrArray *lines,
+                guint      from)
+{
+  GHashTable *labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  char fence_char = 0;
+  guint fence_length = 0;
+
+  for (guint i = from; i < lines->len; i++)
+    {
+      const char *line = skip_quote_markers (g_ptr_array_index (lines, i));
+      gboolean has_info;
+      char c;
+      guint n;
+
+      if (fence_char != 0)
+        {
+          if (closes_fence (line, fence_char, fence_length))
+            fence_char = 0;
+        }
+      else if ((n = code_fence (line, &c, &has_info)) > 0)
+        {
+          fence_char = c;
+          fence_length = n;
+        }
+      else
+        {
+          char *key = reference_definition (line);
+
+          if (key != NULL)
+            g_hash_table_add (labels, key);
+        }
+    }
+
+  return labels;
+}
+
+static gboolean
+ends_a_sentence (const char *line)
+{
+  gunichar last = last_meaningful_char (line);
+
+  return last == '.' || last == ',' || last == ';' || last == ':';
+}
+
+/* Whether `line` is underlined as a setext heading by the next line: "="
+ * under any text line; "-" only under a line standing alone that does not
+ * end like a sentence (else the "---" is a rule) */
+static char
+setext_level_char (GPtrArray  *lines,
+                   guint       from,
+                   guint       i,
+                   const char *line)
+{
+  const char *next;
+  char c;
+
+  if (i + 1 >= lines->len)
+    return 0;
+
+  next = skip_quote_markers (g_ptr_array_index (lines, i + 1));
+  c = setext_underline (next);
+  if (c == 0 || !has_letter (line) ||
+      nd_body_line_is_list_item (line) ||
+      nd_body_line_is_table_row (line) ||
+      is_thematic_break (line))
+    return 0;
+
+  if (c == '-' &&
+      ((i > from && !is_blank_line (skip_quote_markers (g_ptr_array_index (lines, i - 1)))) ||
+       ends_a_sentence (line)))
+    return 0;
+
+  return c;
+}
+
+/* Converts the lines of a text that reads as Markdown to plain text
+ * lines; returns NULL when the text does not read as Markdown.
+ * *title_marked tells whether the first line is a title the author
+ * marked (a level-1 heading, or the title of the front matter). */
+static GPtrArray *
+markdown_to_plain (GPtrArray *lines,
+                   gboolean  *title_marked)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) labels = NULL;
+  g_autofree char *matter_title = NULL;
+  MarkdownStats stats = { 0, 0, 0 };
+  InlineContext context = { NULL, &stats, FALSE };
+  gboolean in_comment = FALSE;
+  gboolean fence_quoted = FALSE;
+  gboolean seen_text = FALSE;
+  gboolean first_is_title = FALSE;
+  char fence_char = 0;
+  guint fence_length = 0;
+  guint from;
+
+  *title_marked = FALSE;
+
+  from = front_matter (lines, &matter_title);
+  if (from > 0)
+    stats.front_matter++;
+
+  labels = collect_labels (lines, from);
+  context.labels = labels;
+
+  for (guint i = from; i < lines->len; i++)
+    {
+      const char *raw = g_ptr_array_index (lines, i);
+      g_autofree char *uncommented = NULL;
+      g_autofree char *heading = NULL;
+      g_autofree char *converted = NULL;
+      g_autofree char *label = NULL;
+      const char *line;
+      const char *item;
+      gboolean after_blank;
+      gboolean has_info;
+      gsize indent;
+      guint level = 0;
+      guint n;
+      char c = 0;
+
+      /* code: the lines as they are, without the fences */
+      if (fence_char != 0)
+        {
+          line = fence_quoted ? skip_quote_markers (raw) : raw;
+          if (closes_fence (line, fence_char, fence_length))
+            {
+              fence_char = 0;
+            }
+          else
+            {
+              g_ptr_array_add (out, g_strdup (line));
+              seen_text = seen_text || !is_blank_line (line);
+            }
+          continue;
+        }
+
+      uncommented = strip_html_comments (raw, &in_comment, &stats);
+      if (is_blank_line (uncommented) && !is_blank_line (raw))
+        continue;
+
+      line = skip_quote_markers (uncommented);
+      if (is_blank_line (line))
+        {
+          g_ptr_array_add (out, g_strdup (""));
+          continue;
+        }
+
+      if ((n = code_fence (line, &c, &has_info)) > 0)
+        {
+          fence_char = c;
+          fence_length = n;
+          fence_quoted = line != uncommented;
+          stats.constructs++;
+          continue;
+        }
+
+      if ((label = reference_definition (line)) != NULL)
+        {
+          stats.constructs++;
+          continue;
+        }
+
+      after_blank = i > from && is_blank_line (g_ptr_array_index (lines, i - 1));
+      if ((level = atx_heading (line, &heading)) == 0 &&
+          (c = setext_level_char (lines, from, i, line)) != 0)
+        {
+          heading = g_strdup (line);
+          level = c == '=' ? 1 : 2;
+          i++;   /* the underline */
+        }
+
+      if (level > 0)
+        {
+          converted = g_strstrip (markdown_inline (heading, &context));
+          if (*converted == '\0')
+            continue;
+
+          /* as evidence of Markdown, a heading opens the text or follows a
+           * blank line, and does not start in lower case ("# of seats") */
+          if ((!seen_text || after_blank) && !g_unichar_islower (g_utf8_get_char (converted)))
+            stats.headings++;
+
+          if (!seen_text)
+            first_is_title = level == 1;
+          seen_text = TRUE;
+          g_ptr_array_add (out, g_steal_pointer (&converted));
+          continue;
+        }
+
+      if (is_thematic_break (line))
+        continue;
+
+      if ((item = bullet_item (line, &indent)) != NULL)
+        {
+          g_autofree char *text = g_strstrip (markdown_inline (item, &context));
+
+          /* an item that was only an image */
+          if (*text == '\0')
+            continue;
+          converted = g_strdup_printf ("%.*s- %s", (int) indent, line, text);
+        }
+      else
+        {
+          const char *start = skip_spaces (line);
+          g_autofree char *text = NULL;
+
+          context.table_row = nd_body_line_is_table_row (line);
+          text = g_strstrip (markdown_inline (start, &context));
+          context.table_row = FALSE;
+          converted = g_strdup_printf ("%.*s%s", (int) (start - line), line, text);
+
+          /* a line that was only an image */
+          if (*text == '\0')
+            continue;
+        }
+
+      seen_text = TRUE;
+      g_ptr_array_add (out, g_steal_pointer (&converted));
+    }
+
+  if (stats.headings == 0 && stats.front_matter == 0 && stats.constructs < 2)
+    return NULL;
+
+  /* the title of the front matter, unless a level-1 heading opens the text */
+  if (matter_title != NULL && *matter_title != '\0' && !first_is_title)
+    {
+      g_ptr_array_insert (out, 0, g_strdup (""));
+      g_ptr_array_insert (out, 0, g_steal_pointer (&matter_title));
+      first_is_title = TRUE;
+    }
+
+  *title_marked = first_is_title;
+  return g_steal_pointer (&out);
+}
+
 NdArticle *
 nd_importer_parse_text (const char *text,
                         const char *source)
@@ -568,7 +1594,9 @@ nd_importer_parse_text (const char *text,
   g_autofree char *normalized = NULL;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
+  g_autoptr(GPtrArray) plain = NULL;
   g_auto(GStrv) split = NULL;
+  gboolean title_marked = FALSE;
   guint first = 0;
   guint second;
 
@@ -579,6 +1607,14 @@ nd_importer_parse_text (const char *text,
   for (guint i = 0; split[i] != NULL; i++)
     g_ptr_array_add (lines, g_steal_pointer (&split[i]));
 
+  /* Markdown, told by its content, becomes plain text first */
+  plain = markdown_to_plain (lines, &title_marked);
+  if (plain != NULL)
+    {
+      g_ptr_array_unref (lines);
+      lines = g_steal_pointer (&plain);
+    }
+
   strip_trailing_boilerplate (lines);
 
   while (first < lines->len && is_blank_line (g_ptr_array_index (lines, first)))
@@ -588,8 +1624,9 @@ nd_importer_parse_text (const char *text,
   while (second < lines->len && is_blank_line (g_ptr_array_index (lines, second)))
     second++;
 
+  /* a title the author marked as such is the title whatever it reads like */
   if (first < lines->len && second < lines->len &&
-      line_is_headline (g_ptr_array_index (lines, first)))
+      (title_marked || line_is_headline (g_ptr_array_index (lines, first))))
     {
       title = g_strstrip (g_strdup (g_ptr_array_index (lines, first)));
       body = join_lines (lines, second);
@@ -1047,8 +2084,8 @@ parse_document (JsonNode    *root,
   if (number > ND_FORMAT_VERSION)
     {
       g_set_error (error, ND_ERROR, ND_ERROR_UNSUPPORTED_VERSION,
-                   _("%s was written by a newer NewsDesk (format version %" G_GINT64_FORMAT ")"),
-                   name, number);
+                   _("%s was written by a newer NewsDesk (format version %lld)"),
+                   name, (long long) number);
       return NULL;
     }
 

@@ -91,7 +91,6 @@ create_list_item (NdBlock *block)
 static GtkWidget *
 create_table (NdBlock *block)
 {
-  GtkWidget *scroller;
   GtkWidget *grid;
   guint n_rows;
   guint n_columns = 0;
@@ -135,15 +134,10 @@ create_table (NdBlock *block)
         }
     }
 
-  /* a wide table scrolls sideways instead of widening the view */
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
-                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
-  gtk_widget_add_css_class (scroller, "nd-table-scroller");
-
-  return scroller;
+  /* Cells wrap, so a wide table fits the view. (Not in a sideways
+   * GtkScrolledWindow: that measures the height for the narrowest width
+   * and leaves a tall blank under the table.) */
+  return grid;
 }
 
 static void

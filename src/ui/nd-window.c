@@ -40,7 +40,7 @@ struct _NdWindow
 
   NdArticleStore       *store;
   GSettings            *settings;
-  GtkStringList        *tag_model;
+  GListStore           *tag_model;       /* GtkStringObject */
   char                 *sort_order;
   char                 *error_message;
   char                 *last_toast;
@@ -55,6 +55,7 @@ struct _NdWindow
   /* undo of the last delete */
   GPtrArray            *last_deleted;
   AdwToast             *undo_toast;        /* weak */
+  AdwToast             *shown_toast;       /* weak: the last one added */
 
   GtkNativeDialog      *file_chooser;
 };
@@ -209,8 +210,18 @@ static void
 add_toast (NdWindow *self,
            AdwToast *toast)
 {
+  AdwToast *previous = self->shown_toast;
+
   g_free (self->last_toast);
   self->last_toast = g_strdup (adw_toast_get_title (toast));
+
+  /* The newest message replaces the one shown. (Not with
+   * ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 asserts when a toast it put
+   * back in the queue is shown again during its hide animation.) */
+  g_set_weak_pointer (&self->shown_toast, toast);
+  if (previous != NULL)
+    adw_toast_dismiss (previous);
+
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -353,13 +364,27 @@ on_tag_item_bind (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (count, count_text != NULL);
 }
 
+static GtkStringObject *
+create_tag_item (const char *name,
+                 guint       count,
+                 gboolean    all)
+{
+  GtkStringObject *item = gtk_string_object_new (name);
+
+  /* set before the item is in the model: the dropdown binds at once */
+  g_object_set_data (G_OBJECT (item), TAG_COUNT_KEY, GUINT_TO_POINTER (count));
+  if (all)
+    g_object_set_data (G_OBJECT (item), TAG_ALL_KEY, GINT_TO_POINTER (TRUE));
+
+  return item;
+}
+
 static void
 refresh_tag_filter (NdWindow *self)
 {
   g_autoptr(GPtrArray) tags = NULL;
-  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   g_autofree char *current = NULL;
-  GtkStringObject *all;
   guint n_old;
   guint selected = 0;
 
@@ -369,38 +394,28 @@ refresh_tag_filter (NdWindow *self)
   tags = nd_article_store_list_tags (self->store);
   current = g_strdup (nd_article_store_get_tag (self->store));
 
-  names = g_ptr_array_new ();
+  items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; tags != NULL && i < tags->len; i++)
     {
       NdTagCount *tc = g_ptr_array_index (tags, i);
 
-      g_ptr_array_add (names, tc->name);
+      g_ptr_array_add (items, create_tag_item (tc->name, tc->count, FALSE));
       if (current != NULL && g_strcmp0 (tc->name, current) == 0)
         selected = i + 1;
     }
-  g_ptr_array_add (names, NULL);
 
   self->updating_tags = TRUE;
 
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->tag_model));
   if (n_old == 0)
-    gtk_string_list_append (self->tag_model, _("All Articles"));
-  else
-    gtk_string_list_splice (self->tag_model, 1, n_old - 1, NULL);
-
-  all = g_list_model_get_item (G_LIST_MODEL (self->tag_model), 0);
-  g_object_set_data (G_OBJECT (all), TAG_ALL_KEY, GINT_TO_POINTER (TRUE));
-  g_object_unref (all);
-
-  gtk_string_list_splice (self->tag_model, 1, 0, (const char * const *) names->pdata);
-  for (guint i = 0; tags != NULL && i < tags->len; i++)
     {
-      NdTagCount *tc = g_ptr_array_index (tags, i);
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->tag_model), i + 1);
+      g_autoptr(GtkStringObject) all = create_tag_item (_("All Articles"), 0, TRUE);
 
-      g_object_set_data (item, TAG_COUNT_KEY, GUINT_TO_POINTER (tc->count));
+      g_list_store_append (self->tag_model, all);
+      n_old = 1;
     }
 
+  g_list_store_splice (self->tag_model, 1, n_old - 1, items->pdata, items->len);
   gtk_drop_down_set_selected (self->tag_dropdown, selected);
 
   self->updating_tags = FALSE;
@@ -408,6 +423,19 @@ refresh_tag_filter (NdWindow *self)
   /* The tag filtered on is gone: show everything again */
   if (current != NULL && selected == 0)
     nd_article_store_set_tag (self->store, NULL);
+}
+
+static const char *
+get_tag_item_name (NdWindow *self,
+                   guint     position)
+{
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (self->tag_model), position);
+
+  if (item == NULL || g_object_get_data (G_OBJECT (item), TAG_ALL_KEY) != NULL)
+    return NULL;
+
+  /* the model holds the item, the string lives as long */
+  return gtk_string_object_get_string (item);
 }
 
 static void
@@ -423,7 +451,7 @@ on_tag_selected (NdWindow    *self,
 
   selected = gtk_drop_down_get_selected (dropdown);
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
-    tag = gtk_string_list_get_string (self->tag_model, selected);
+    tag = get_tag_item_name (self, selected);
 
   if (g_strcmp0 (tag, nd_article_store_get_tag (self->store)) != 0)
     nd_article_store_set_tag (self->store, tag);
@@ -1248,7 +1276,6 @@ delete_action (GtkWidget  *widget,
   toast = nd_ui_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "dismissed",
                            G_CALLBACK (on_undo_toast_dismissed), self,
                            G_CONNECT_SWAPPED);
@@ -1519,6 +1546,7 @@ nd_window_dispose (GObject *object)
   g_clear_object (&self->file_chooser);
 
   g_clear_weak_pointer (&self->undo_toast);
+  g_clear_weak_pointer (&self->shown_toast);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -1684,7 +1712,7 @@ nd_window_init (NdWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->tag_model = gtk_string_list_new (NULL);
+  self->tag_model = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_tag_item_setup), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_tag_item_bind), NULL);
@@ -1997,7 +2025,7 @@ nd_window_set_tag_filter (NdWindow   *self,
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->tag_model));
   for (guint i = 1; tag != NULL && i < n_items; i++)
     {
-      if (g_strcmp0 (gtk_string_list_get_string (self->tag_model, i), tag) == 0)
+      if (g_strcmp0 (get_tag_item_name (self, i), tag) == 0)
         {
           gtk_drop_down_set_selected (self->tag_dropdown, i);
           return;
