@@ -130,19 +130,40 @@ open_window (Fixture *f)
   pump (50);
 }
 
+static gboolean
+object_is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closes the window and checks that nothing keeps the window, the store
+ * or the database alive (a leaked reference in a closure, a toast...) */
 static void
 close_window (Fixture *f)
 {
-  if (f->window != NULL)
+  gpointer window = f->window;
+  gpointer store = f->store;
+  gpointer database = f->database;
+
+  if (window != NULL)
     {
-      g_signal_handlers_disconnect_by_data (f->window, f);
-      gtk_window_destroy (GTK_WINDOW (f->window));
+      g_object_add_weak_pointer (window, &window);
+      g_signal_handlers_disconnect_by_data (window, f);
+      gtk_window_destroy (GTK_WINDOW (window));
       f->window = NULL;
-      pump (20);
+      g_assert_true (wait_for (object_is_gone, &window, 5000));
     }
+
+  if (store != NULL)
+    g_object_add_weak_pointer (store, &store);
+  if (database != NULL)
+    g_object_add_weak_pointer (database, &database);
 
   g_clear_object (&f->store);
   g_clear_object (&f->database);
+
+  g_assert_true (wait_for (object_is_gone, &store, 5000));
+  g_assert_true (wait_for (object_is_gone, &database, 5000));
 }
 
 static void
@@ -266,6 +287,15 @@ test_empty_state (Fixture       *f,
   /* It offers both ways in */
   g_assert_cmpuint (n_articles (f), ==, 0);
   g_assert_cmpuint (nd_window_get_tag_filter_n_items (f->window), ==, 1);
+
+  /* win.import opens a file chooser; cancelling it does nothing */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import", NULL));
+  pump (50);
+  g_assert_nonnull (nd_window_get_file_chooser (f->window));
+  g_signal_emit_by_name (nd_window_get_file_chooser (f->window), "response", GTK_RESPONSE_CANCEL);
+  pump (20);
+  g_assert_null (nd_window_get_file_chooser (f->window));
+  g_assert_cmpuint (n_articles (f), ==, 0);
 }
 
 static void
@@ -595,6 +625,12 @@ test_search (Fixture       *f,
   g_assert_true (wait_for (store_has_n_items, f, 5000));
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
 static JsonNode *
 parse_json_file (const char *path)
 {
@@ -629,6 +665,33 @@ test_export (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "newsdesk");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "articles")), ==, 5);
   g_clear_pointer (&root, json_node_unref);
+
+  /* win.export: the file chooser, then a worker writes the file */
+  {
+    g_autofree char *action_path = g_build_filename (f->dir, "action.json", NULL);
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+    g_autofree char *last_folder = NULL;
+    GtkNativeDialog *chooser;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+    pump (50);
+    chooser = nd_window_get_file_chooser (f->window);
+    g_assert_nonnull (chooser);
+    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "action.json");
+    pump (50);
+    g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+    g_assert_true (wait_for (file_exists, action_path, TIMEOUT_MS));
+    pump (100);
+    g_assert_cmpstr (nd_window_get_last_toast (f->window), ==, "Exported 5 articles to action.json");
+    last_folder = g_settings_get_string (settings, "last-export-folder");
+    g_assert_cmpstr (last_folder, ==, f->dir);
+    root = parse_json_file (action_path);
+    object = json_node_get_object (root);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "articles")), ==, 5);
+    g_clear_pointer (&root, json_node_unref);
+  }
 
   /* Two selected: those two */
   selection = GTK_SELECTION_MODEL (gtk_list_view_get_model (nd_window_get_list_view (f->window)));
@@ -928,6 +991,8 @@ test_screenshot (Fixture       *f,
   add_tag_through_entry (f, "envoys");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-star", NULL));
   gtk_widget_grab_focus (GTK_WIDGET (nd_window_get_list_view (f->window)));
+  /* let the "Imported 5 articles" toast time out: it would hide the table */
+  pump (5300);
   save_screenshot (f, "newsdesk-window.png");
 
   scroll_to_table (f);
@@ -935,6 +1000,9 @@ test_screenshot (Fixture       *f,
 
   nd_window_set_search_text (f->window, "Blinken Cairo");
   save_screenshot (f, "newsdesk-search.png");
+
+  nd_window_set_search_text (f->window, "zzyzx");
+  save_screenshot (f, "newsdesk-no-results.png");
 
   nd_window_set_search_text (f->window, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select-all", NULL));

@@ -54,6 +54,9 @@ char          *nd_window_get_tag_filter_item   (NdWindow           *self,
 void           nd_window_set_tag_filter        (NdWindow           *self,
                                                 const char         *tag);
 
+/* The file chooser win.import or win.export shows, while it is open */
+GtkNativeDialog *nd_window_get_file_chooser    (NdWindow           *self);
+
 /* The title of the last toast the window showed */
 const char    *nd_window_get_last_toast        (NdWindow           *self);
 

@@ -2035,6 +2035,14 @@ nd_window_set_tag_filter (NdWindow   *self,
   gtk_drop_down_set_selected (self->tag_dropdown, 0);
 }
 
+GtkNativeDialog *
+nd_window_get_file_chooser (NdWindow *self)
+{
+  g_return_val_if_fail (ND_IS_WINDOW (self), NULL);
+
+  return self->file_chooser;
+}
+
 const char *
 nd_window_get_last_toast (NdWindow *self)
 {
