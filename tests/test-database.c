@@ -455,6 +455,161 @@ test_insert_is_atomic (Fixture       *f,
   g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities"), ==, 0);
 }
 
+static NdEntity *
+entity_with_mention (NdEntityKind  kind,
+                     const char   *name,
+                     guint         start,
+                     const char   *text)
+{
+  NdEntity *entity = nd_entity_new (kind, name);
+
+  nd_entity_add_mention (entity, start, start + g_utf8_strlen (text, -1), text);
+  return entity;
+}
+
+static GPtrArray *
+extracted_entities (void)
+{
+  GPtrArray *entities = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* "Jordan met Smith in Paris. Jordan left." as an extractor might get it wrong */
+  g_ptr_array_add (entities, entity_with_mention (ND_ENTITY_PERSON, "Jordan", 0, "Jordan"));
+  g_ptr_array_add (entities, entity_with_mention (ND_ENTITY_PERSON, "Smith", 11, "Smith"));
+  g_ptr_array_add (entities, entity_with_mention (ND_ENTITY_PLACE, "Paris", 20, "Paris"));
+  nd_entity_set_country (g_ptr_array_index (entities, 2), "FR");
+  nd_entity_set_coordinates (g_ptr_array_index (entities, 2), 48.85, 2.35);
+  return entities;
+}
+
+static NdEntity *
+find_entity (NdArticle  *article,
+             const char *name)
+{
+  GPtrArray *entities = nd_article_get_entities (article);
+
+  for (guint i = 0; i < entities->len; i++)
+    if (g_str_equal (nd_entity_get_name (g_ptr_array_index (entities, i)), name))
+      return g_ptr_array_index (entities, i);
+
+  return NULL;
+}
+
+/* Corrections are stored, applied at once, and applied again when the
+ * article is extracted anew. */
+static void
+test_corrections (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(NdArticle) a = nd_test_article ("Talks", "Jordan met Smith in Paris. Jordan left.", NULL);
+  g_autoptr(GPtrArray) entities = extracted_entities ();
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(NdArticle) loaded = NULL;
+  g_autoptr(NdCorrection) remove = nd_correction_new (ND_CORRECTION_REMOVE, ND_ENTITY_PERSON, "Smith");
+  g_autoptr(NdCorrection) kind = nd_correction_new (ND_CORRECTION_SET_KIND, ND_ENTITY_PERSON, "Jordan");
+  g_autoptr(NdCorrection) place = nd_correction_new (ND_CORRECTION_SET_PLACE, ND_ENTITY_PLACE, "Paris");
+  g_autoptr(GError) error = NULL;
+  double lat, lon;
+  gint64 id;
+
+  nd_article_set_entities (a, entities);
+  id = insert (f->db, a);
+
+  kind->new_kind = ND_ENTITY_PLACE;
+  place->new_name = g_strdup ("Paris, Texas");
+  place->country = g_strdup ("US");
+  place->lat = 33.66;
+  place->lon = -95.56;
+
+  g_assert_true (nd_database_add_correction (f->db, id, remove, &error));
+  g_assert_true (nd_database_add_correction (f->db, id, kind, &error));
+  g_assert_true (nd_database_add_correction (f->db, id, place, &error));
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      NdEntity *e;
+
+      g_clear_object (&loaded);
+      loaded = nd_database_load_article (f->db, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (nd_article_get_entities (loaded)->len, ==, 2);
+      g_assert_null (find_entity (loaded, "Smith"));
+      e = find_entity (loaded, "Jordan");
+      g_assert_nonnull (e);
+      g_assert_cmpint (nd_entity_get_kind (e), ==, ND_ENTITY_PLACE);
+      e = find_entity (loaded, "Paris, Texas");
+      g_assert_nonnull (e);
+      g_assert_cmpstr (nd_entity_get_country (e), ==, "US");
+      nd_entity_get_coordinates (e, &lat, &lon);
+      g_assert_cmpfloat_with_epsilon (lon, -95.56, 1e-9);
+      g_assert_cmpstr (nd_entity_get_mention (e, 0)->text, ==, "Paris");
+      g_assert_cmpuint (nd_article_get_corrections (loaded)->len, ==, 3);
+
+      /* the extractor runs again and finds the same wrong things */
+      g_clear_pointer (&again, g_ptr_array_unref);
+      again = extracted_entities ();
+      g_assert_true (nd_database_replace_entities (f->db, id, again, 99, &error));
+      g_assert_no_error (error);
+    }
+
+  stored = nd_database_list_corrections (f->db, id, &error);
+  g_assert_cmpuint (stored->len, ==, 3);
+  g_assert_cmpint (((NdCorrection *) g_ptr_array_index (stored, 1))->new_kind, ==, ND_ENTITY_PLACE);
+
+  /* the person entities nobody mentions any more are gone from the desk */
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities WHERE kind = 'person'"), ==, 0);
+}
+
+static void
+test_entities_across_desk (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) places = NULL;
+  g_autoptr(GArray) stale = NULL;
+  g_autoptr(GError) error = NULL;
+  NdEntityCount *top;
+  gint64 ids[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Story %u about Jordan met Smith in Paris.", i);
+      g_autoptr(NdArticle) a = nd_test_article ("Story", body, NULL);
+      g_autoptr(GPtrArray) entities = extracted_entities ();
+
+      if (i == 2)
+        g_ptr_array_remove_index (entities, 1);  /* no Smith in the last */
+      nd_article_set_entities (a, entities);
+      ids[i] = insert (f->db, a);
+    }
+
+  people = nd_database_list_entities (f->db, ND_ENTITY_PERSON, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 2);
+  top = g_ptr_array_index (people, 0);
+  g_assert_cmpstr (nd_entity_get_name (top->entity), ==, "Jordan");
+  g_assert_cmpuint (top->n_articles, ==, 3);
+  top = g_ptr_array_index (people, 1);
+  g_assert_cmpuint (top->n_articles, ==, 2);
+
+  places = nd_database_list_entities (f->db, ND_ENTITY_PLACE, 1, &error);
+  g_assert_cmpuint (places->len, ==, 1);
+  g_assert_true (nd_entity_has_coordinates (((NdEntityCount *) g_ptr_array_index (places, 0))->entity));
+
+  /* new articles carry the current extractor version; older ones are stale */
+  stale = nd_database_query_stale_ids (f->db, ND_EXTRACTOR_VERSION, &error);
+  g_assert_cmpuint (stale->len, ==, 0);
+  g_clear_pointer (&stale, g_array_unref);
+  stale = nd_database_query_stale_ids (f->db, ND_EXTRACTOR_VERSION + 1, &error);
+  g_assert_cmpuint (stale->len, ==, 3);
+
+  /* deleting the last article that mentions Jordan removes it from the desk */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (nd_database_delete_article (f->db, ids[i], &error));
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities"), ==, 0);
+}
+
 static void
 test_migration_from_v1 (void)
 {
@@ -567,6 +722,8 @@ main (int   argc,
   ADD ("shared-entity", test_shared_entity);
   ADD ("restore-keeps-id", test_restore_keeps_id);
   ADD ("insert-is-atomic", test_insert_is_atomic);
+  ADD ("corrections", test_corrections);
+  ADD ("entities-across-desk", test_entities_across_desk);
 #undef ADD
   g_test_add_func ("/database/default-path", test_default_path);
   g_test_add_func ("/database/migration-from-v1", test_migration_from_v1);

@@ -193,6 +193,14 @@ test_round_trip (void)
   g_assert_true (nd_database_add_tag (a, nd_article_get_id (second), "zwei \"quoted\"", &error));
   g_assert_no_error (error);
   {
+    /* the user corrected the extractor: the correction travels too */
+    g_autoptr(NdCorrection) correction = nd_correction_new (ND_CORRECTION_SET_KIND, ND_ENTITY_PERSON, "Sergei Lavrov");
+
+    correction->new_kind = ND_ENTITY_ORGANIZATION;
+    g_assert_true (nd_database_add_correction (a, nd_article_get_id (first), correction, &error));
+    g_assert_no_error (error);
+  }
+  {
     gint64 id = nd_article_get_id (first);
     g_array_append_val (ids, id);
   }
@@ -208,6 +216,8 @@ test_round_trip (void)
   restored = nd_importer_parse_data (data, length, "out.json", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (restored->len, ==, 2);
+  g_assert_nonnull (strstr (data, "\"corrections\""));
+  g_assert_nonnull (strstr (data, "\"new_kind\" : \"organization\""));
 
   for (guint i = 0; i < restored->len; i++)
     {
@@ -231,6 +241,15 @@ test_round_trip (void)
       g_assert_cmpint (nd_article_get_read (reloaded), ==, nd_article_get_read (original));
       g_assert_cmpint (nd_article_get_starred (reloaded), ==, nd_article_get_starred (original));
       g_assert_cmpuint (nd_article_get_entities (reloaded)->len, ==, nd_article_get_entities (original)->len);
+      g_assert_cmpuint (nd_article_get_corrections (reloaded)->len, ==, nd_article_get_corrections (original)->len);
+      for (guint e = 0; e < nd_article_get_entities (reloaded)->len; e++)
+        {
+          NdEntity *x = g_ptr_array_index (nd_article_get_entities (reloaded), e);
+          NdEntity *y = g_ptr_array_index (nd_article_get_entities (original), e);
+
+          g_assert_cmpstr (nd_entity_get_name (x), ==, nd_entity_get_name (y));
+          g_assert_cmpint (nd_entity_get_kind (x), ==, nd_entity_get_kind (y));
+        }
     }
 
   /* importing the export into the first desk again adds nothing */

@@ -331,6 +331,45 @@ test_refresh_after_worker (Fixture       *f,
   g_assert_cmpstr (title_at (f, 2), ==, "Existing");
 }
 
+static void
+test_correct_entity (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(NdArticle) article = nd_test_article ("Visit", "Jordan arrived in Amman.", NULL);
+  g_autoptr(NdArticle) shown = NULL;
+  g_autoptr(NdEntity) wrong = nd_entity_new (ND_ENTITY_PERSON, "Jordan");
+  g_autoptr(GPtrArray) entities = g_ptr_array_new ();
+  g_autoptr(NdCorrection) correction = nd_correction_new (ND_CORRECTION_SET_KIND, ND_ENTITY_PERSON, "Jordan");
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  nd_entity_add_mention (wrong, 0, 6, "Jordan");
+  g_ptr_array_add (entities, wrong);
+  nd_article_set_entities (article, entities);
+  g_assert_true (nd_article_store_insert (f->store, article, &id, NULL, &error));
+  nd_article_store_set_entity (f->store, "jordan");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 1);
+  shown = g_list_model_get_item (G_LIST_MODEL (f->store), 0);
+
+  correction->new_kind = ND_ENTITY_PLACE;
+  g_assert_true (nd_article_store_correct_entity (f->store, id, correction, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->edited->len, ==, 1);
+  /* the object the detail view shows has the corrected entity */
+  g_assert_cmpint (nd_entity_get_kind (g_ptr_array_index (nd_article_get_entities (shown), 0)), ==, ND_ENTITY_PLACE);
+  g_assert_cmpuint (nd_article_get_corrections (shown)->len, ==, 1);
+  /* still found by name: the entity filter matches any kind */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 1);
+
+  /* removing it takes the article out of the entity filter */
+  {
+    g_autoptr(NdCorrection) remove = nd_correction_new (ND_CORRECTION_REMOVE, ND_ENTITY_PLACE, "Jordan");
+
+    g_assert_true (nd_article_store_correct_entity (f->store, id, remove, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +382,7 @@ main (int   argc,
   ADD ("filters", test_filters);
   ADD ("edits", test_edits);
   ADD ("refresh-after-worker", test_refresh_after_worker);
+  ADD ("correct-entity", test_correct_entity);
 #undef ADD
 
   return g_test_run ();

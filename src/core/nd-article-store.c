@@ -175,7 +175,8 @@ set_string (char       **field,
 /* Reloads the stored fields of a live article after an edit. */
 static void
 reload_article (NdArticleStore *self,
-                gint64          id)
+                gint64          id,
+                gboolean        with_entities)
 {
   NdArticle *article = g_hash_table_lookup (self->live, &id);
   g_autoptr(NdArticle) fresh = NULL;
@@ -183,9 +184,17 @@ reload_article (NdArticleStore *self,
   if (article == NULL)
     return;
 
-  fresh = nd_database_load_article_summary (self->database, id, NULL);
+  fresh = with_entities
+    ? nd_database_load_article (self->database, id, NULL)
+    : nd_database_load_article_summary (self->database, id, NULL);
   if (fresh == NULL)
     return;
+
+  if (with_entities)
+    {
+      nd_article_set_entities (article, nd_article_get_entities (fresh));
+      nd_article_set_corrections (article, nd_article_get_corrections (fresh));
+    }
 
   g_object_freeze_notify (G_OBJECT (article));
   nd_article_set_tags (article, nd_article_get_tags (fresh));
@@ -545,7 +554,7 @@ article_edited (NdArticleStore *self,
                 gint64          id,
                 gboolean        tags)
 {
-  reload_article (self, id);
+  reload_article (self, id, FALSE);
   g_signal_emit (self, signals[ARTICLE_CHANGED], 0, id);
 
   if (tags)
@@ -715,6 +724,27 @@ nd_article_store_restore (NdArticleStore  *self,
 
   nd_article_store_refresh (self);
   g_signal_emit (self, signals[TAGS_CHANGED], 0);
+
+  return TRUE;
+}
+
+gboolean
+nd_article_store_correct_entity (NdArticleStore      *self,
+                                 gint64               id,
+                                 const NdCorrection  *correction,
+                                 GError             **error)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), FALSE);
+
+  if (!nd_database_add_correction (self->database, id, correction, error))
+    return FALSE;
+
+  reload_article (self, id, TRUE);
+  g_signal_emit (self, signals[ARTICLE_CHANGED], 0, id);
+
+  /* The article may have left the entity filter */
+  if (self->entity != NULL)
+    nd_article_store_refresh (self);
 
   return TRUE;
 }

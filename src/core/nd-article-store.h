@@ -83,6 +83,13 @@ gboolean        nd_article_store_restore      (NdArticleStore *self,
                                                GPtrArray      *articles,
                                                GError        **error);
 
+/* Stores a correction of the extractor for one article and applies it;
+ * emits article-changed. */
+gboolean        nd_article_store_correct_entity (NdArticleStore     *self,
+                                                 gint64              id,
+                                                 const NdCorrection *correction,
+                                                 GError            **error);
+
 /* Every tag in the desk with its count (NdTagCount) */
 GPtrArray      *nd_article_store_list_tags    (NdArticleStore *self);
 

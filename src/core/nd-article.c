@@ -22,6 +22,7 @@ struct _NdArticle
   char      *snippet;
   GStrv      tags;
   GPtrArray *entities;
+  GPtrArray *corrections;
   guint      read : 1;
   guint      starred : 1;
 };
@@ -118,6 +119,7 @@ nd_article_dispose (GObject *object)
   NdArticle *self = (NdArticle *)object;
 
   g_clear_pointer (&self->entities, g_ptr_array_unref);
+  g_clear_pointer (&self->corrections, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nd_article_parent_class)->dispose (object);
 }
@@ -264,6 +266,7 @@ nd_article_init (NdArticle *self)
 {
   self->tags = g_new0 (char *, 1);
   self->entities = g_ptr_array_new_with_free_func (g_object_unref);
+  self->corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_correction_free);
 }
 
 NdArticle *
@@ -454,6 +457,24 @@ nd_article_set_entities (NdArticle *self,
   g_ptr_array_set_size (self->entities, 0);
   for (guint i = 0; entities != NULL && i < entities->len; i++)
     g_ptr_array_add (self->entities, g_object_ref (g_ptr_array_index (entities, i)));
+}
+
+GPtrArray *
+nd_article_get_corrections (NdArticle *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE (self), NULL);
+  return self->corrections;
+}
+
+void
+nd_article_set_corrections (NdArticle *self,
+                            GPtrArray *corrections)
+{
+  g_return_if_fail (ND_IS_ARTICLE (self));
+
+  g_ptr_array_set_size (self->corrections, 0);
+  for (guint i = 0; corrections != NULL && i < corrections->len; i++)
+    g_ptr_array_add (self->corrections, nd_correction_copy (g_ptr_array_index (corrections, i)));
 }
 
 /* The same text with any white space layout, or in another Unicode

@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "nd-correction.h"
 #include "nd-entity.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,11 @@ void                nd_article_set_snippet   (NdArticle          *self,
 GPtrArray          *nd_article_get_entities  (NdArticle          *self);
 void                nd_article_set_entities  (NdArticle          *self,
                                               GPtrArray          *entities);
+/* The user's corrections of the extractor for this article
+ * (NdCorrection); never NULL. The entities already have them applied. */
+GPtrArray          *nd_article_get_corrections (NdArticle        *self);
+void                nd_article_set_corrections (NdArticle        *self,
+                                                GPtrArray        *corrections);
 /* A hash of the normalised title and body: the same article imported twice
  * has the same hash. */
 char               *nd_article_compute_hash  (NdArticle          *self);

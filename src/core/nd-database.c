@@ -13,6 +13,7 @@
 
 #include "nd-database.h"
 #include "nd-error.h"
+#include "nd-extractor.h"
 
 struct _NdDatabase
 {
@@ -120,6 +121,24 @@ static const char * const migrations[] = {
   "    VALUES ('delete', old.id, old.title, old.body);"
   "  INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);"
   "END;",
+
+  /* 2 -> 3: which extractor version found an article's entities, and the
+   * user's corrections of the extractor */
+  "ALTER TABLE articles ADD COLUMN extractor_version INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX articles_by_extractor ON articles (extractor_version);"
+  "CREATE TABLE corrections ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  new_kind TEXT,"
+  "  new_name TEXT,"
+  "  country TEXT,"
+  "  lat REAL,"
+  "  lon REAL,"
+  "  UNIQUE (article_id, kind, name)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ND_DATABASE_SCHEMA_VERSION);
@@ -157,6 +176,16 @@ nd_tag_count_free (NdTagCount *tag_count)
 
   g_free (tag_count->name);
   g_free (tag_count);
+}
+
+void
+nd_entity_count_free (NdEntityCount *entity_count)
+{
+  if (entity_count == NULL)
+    return;
+
+  g_clear_object (&entity_count->entity);
+  g_free (entity_count);
 }
 
 static gboolean
@@ -642,6 +671,133 @@ write_entity (NdDatabase  *self,
 }
 
 static gboolean
+write_correction (NdDatabase          *self,
+                  gint64               article_id,
+                  const NdCorrection  *c,
+                  GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = get_statement (self,
+                              "INSERT OR REPLACE INTO corrections "
+                              "  (article_id, kind, name, action, new_kind, new_name, country, lat, lon) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  bind_text (stmt, 2, nd_entity_kind_to_string (c->kind));
+  bind_text (stmt, 3, c->name);
+  bind_text (stmt, 4, nd_correction_action_to_string (c->action));
+  if (c->action == ND_CORRECTION_SET_KIND)
+    bind_text (stmt, 5, nd_entity_kind_to_string (c->new_kind));
+  if (c->action == ND_CORRECTION_SET_PLACE)
+    {
+      bind_text (stmt, 6, c->new_name);
+      bind_text (stmt, 7, c->country);
+      sqlite3_bind_double (stmt, 8, c->lat);
+      sqlite3_bind_double (stmt, 9, c->lon);
+    }
+
+  return step_done (self, stmt, error);
+}
+
+static GPtrArray *
+load_corrections (NdDatabase  *self,
+                  gint64       article_id,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_correction_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = get_statement (self,
+                              "SELECT kind, name, action, new_kind, new_name, country, lat, lon "
+                              "FROM corrections WHERE article_id = ?1 ORDER BY id", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NdEntityKind kind = ND_ENTITY_PERSON;
+      NdCorrectionAction action;
+      NdCorrection *c;
+
+      if (!nd_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind) ||
+          !nd_correction_action_from_string ((const char *) sqlite3_column_text (stmt, 2), &action))
+        continue;
+
+      c = nd_correction_new (action, kind, (const char *) sqlite3_column_text (stmt, 1));
+      nd_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &c->new_kind);
+      c->new_name = column_text (stmt, 4);
+      c->country = column_text (stmt, 5);
+      c->lat = sqlite3_column_double (stmt, 6);
+      c->lon = sqlite3_column_double (stmt, 7);
+      g_ptr_array_add (corrections, c);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&corrections);
+}
+
+/* Entities no article mentions any more are dropped, so that the desk's
+ * entity browser lists only what is in the desk. Only the entities the
+ * article had are checked, never the whole table. */
+static gboolean
+collect_entity_ids (NdDatabase  *self,
+                    gint64       article_id,
+                    GArray      *ids,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = get_statement (self, "SELECT entity_id FROM article_entities WHERE article_id = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error);
+
+  return TRUE;
+}
+
+static gboolean
+drop_unused_entities (NdDatabase  *self,
+                      GArray      *ids,
+                      GError     **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_stmt *stmt = get_statement (self,
+                                          "DELETE FROM entities WHERE id = ?1 AND NOT EXISTS "
+                                          "(SELECT 1 FROM article_entities WHERE entity_id = ?1) "
+                                          "AND NOT EXISTS (SELECT 1 FROM stops WHERE traveller_id = ?1 OR place_id = ?1)",
+                                          error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 write_article (NdDatabase  *self,
                NdArticle   *article,
                const char  *hash,
@@ -652,6 +808,7 @@ write_article (NdDatabase  *self,
   const char * const *tags;
   g_autofree char *imported = NULL;
   GPtrArray *entities;
+  GPtrArray *corrections;
   gint64 id;
 
   if (nd_article_get_imported (article) != NULL)
@@ -661,8 +818,8 @@ write_article (NdDatabase  *self,
 
   if (!(stmt = get_statement (self,
                               "INSERT INTO articles (id, title, body, source, published, imported, "
-                              "  read, starred, content_hash, sort_date) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE (?5, ?6))", error)))
+                              "  read, starred, content_hash, sort_date, extractor_version) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE (?5, ?6), ?10)", error)))
     return FALSE;
 
   if (nd_article_get_id (article) > 0)
@@ -677,6 +834,7 @@ write_article (NdDatabase  *self,
   sqlite3_bind_int (stmt, 7, nd_article_get_read (article));
   sqlite3_bind_int (stmt, 8, nd_article_get_starred (article));
   bind_text (stmt, 9, hash);
+  sqlite3_bind_int (stmt, 10, ND_EXTRACTOR_VERSION);
 
   if (!step_done (self, stmt, error))
     return FALSE;
@@ -691,6 +849,11 @@ write_article (NdDatabase  *self,
   entities = nd_article_get_entities (article);
   for (guint i = 0; i < entities->len; i++)
     if (!write_entity (self, id, g_ptr_array_index (entities, i), i, error))
+      return FALSE;
+
+  corrections = nd_article_get_corrections (article);
+  for (guint i = 0; i < corrections->len; i++)
+    if (!write_correction (self, id, g_ptr_array_index (corrections, i), error))
       return FALSE;
 
   *out_id = id;
@@ -882,6 +1045,7 @@ nd_database_load_article (NdDatabase  *self,
                           GError     **error)
 {
   g_autoptr(NdArticle) article = NULL;
+  g_autoptr(GPtrArray) corrections = NULL;
 
   g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
 
@@ -890,6 +1054,10 @@ nd_database_load_article (NdDatabase  *self,
 
   if (!load_entities (self, article, error))
     return NULL;
+
+  if (!(corrections = load_corrections (self, id, error)))
+    return NULL;
+  nd_article_set_corrections (article, corrections);
 
   return g_steal_pointer (&article);
 }
@@ -952,7 +1120,8 @@ nd_database_delete_article (NdDatabase  *self,
                             gint64       id,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(GArray) entity_ids = NULL;
+  sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
@@ -963,13 +1132,16 @@ nd_database_delete_article (NdDatabase  *self,
   if (!savepoint_begin (self, error))
     return FALSE;
 
-  ok = (stmt = get_statement (self, "DELETE FROM articles WHERE id = ?1", error)) != NULL;
+  entity_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ok = collect_entity_ids (self, id, entity_ids, error);
+  ok = ok && (stmt = get_statement (self, "DELETE FROM articles WHERE id = ?1", error)) != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, id);
       ok = step_done (self, stmt, error);
     }
   ok = ok && drop_unused_tags (self, error);
+  ok = ok && drop_unused_entities (self, entity_ids, error);
 
   return savepoint_end (self, ok, error);
 }
@@ -1260,4 +1432,182 @@ nd_database_list_tags (NdDatabase  *self,
     }
 
   return g_steal_pointer (&tags);
+}
+
+GPtrArray *
+nd_database_list_entities (NdDatabase    *self,
+                           NdEntityKind   kind,
+                           guint          limit,
+                           GError       **error)
+{
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_entity_count_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+
+  if (!(stmt = get_statement (self,
+                              "SELECT e.id, e.name, e.country, e.lat, e.lon, e.value, count (*) AS n "
+                              "FROM entities e JOIN article_entities ae ON ae.entity_id = e.id "
+                              "WHERE e.kind = ?1 GROUP BY e.id "
+                              "ORDER BY n DESC, e.name COLLATE NOCASE LIMIT ?2", error)))
+    return NULL;
+
+  bind_text (stmt, 1, nd_entity_kind_to_string (kind));
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NdEntityCount *count = g_new0 (NdEntityCount, 1);
+
+      count->entity = nd_entity_new (kind, (const char *) sqlite3_column_text (stmt, 1));
+      nd_entity_set_id (count->entity, sqlite3_column_int64 (stmt, 0));
+      nd_entity_set_country (count->entity, (const char *) sqlite3_column_text (stmt, 2));
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        nd_entity_set_coordinates (count->entity, sqlite3_column_double (stmt, 3), sqlite3_column_double (stmt, 4));
+      nd_entity_set_value (count->entity, (const char *) sqlite3_column_text (stmt, 5));
+      count->n_articles = sqlite3_column_int (stmt, 6);
+      g_ptr_array_add (entities, count);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entities);
+}
+
+/* Rewrites the article's entities from `entities`, corrections applied */
+static gboolean
+rewrite_entities (NdDatabase  *self,
+                  gint64       id,
+                  GPtrArray   *entities,
+                  GError     **error)
+{
+  g_autoptr(GArray) old_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) corrections = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!(corrections = load_corrections (self, id, error)))
+    return FALSE;
+  nd_corrections_apply (corrections, entities);
+
+  if (!collect_entity_ids (self, id, old_ids, error))
+    return FALSE;
+
+  if (!(stmt = get_statement (self, "DELETE FROM mentions WHERE article_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (!(stmt = get_statement (self, "DELETE FROM article_entities WHERE article_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < entities->len; i++)
+    if (!write_entity (self, id, g_ptr_array_index (entities, i), i, error))
+      return FALSE;
+
+  return drop_unused_entities (self, old_ids, error);
+}
+
+gboolean
+nd_database_replace_entities (NdDatabase  *self,
+                              gint64       id,
+                              GPtrArray   *entities,
+                              int          extractor_version,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (entities != NULL, FALSE);
+
+  if (!require_article (self, id, error))
+    return FALSE;
+
+  if (!savepoint_begin (self, error))
+    return FALSE;
+
+  ok = rewrite_entities (self, id, entities, error);
+  ok = ok && (stmt = get_statement (self, "UPDATE articles SET extractor_version = ?1 WHERE id = ?2", error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int (stmt, 1, extractor_version);
+      sqlite3_bind_int64 (stmt, 2, id);
+      ok = step_done (self, stmt, error);
+    }
+
+  return savepoint_end (self, ok, error);
+}
+
+GArray *
+nd_database_query_stale_ids (NdDatabase  *self,
+                             int          version,
+                             GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+
+  if (!(stmt = get_statement (self, "SELECT id FROM articles WHERE extractor_version < ?1 ORDER BY id", error)))
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, version);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+nd_database_add_correction (NdDatabase          *self,
+                            gint64               id,
+                            const NdCorrection  *correction,
+                            GError             **error)
+{
+  g_autoptr(NdArticle) article = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (correction != NULL, FALSE);
+
+  if (!savepoint_begin (self, error))
+    return FALSE;
+
+  ok = (article = load_row (self, id, FALSE, error)) != NULL;
+  ok = ok && load_entities (self, article, error);
+  ok = ok && write_correction (self, id, correction, error);
+  ok = ok && rewrite_entities (self, id, nd_article_get_entities (article), error);
+
+  return savepoint_end (self, ok, error);
+}
+
+GPtrArray *
+nd_database_list_corrections (NdDatabase  *self,
+                              gint64       id,
+                              GError     **error)
+{
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+
+  return load_corrections (self, id, error);
 }

@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define ND_DATABASE_SCHEMA_VERSION 2
+#define ND_DATABASE_SCHEMA_VERSION 3
 
 typedef enum
 {
@@ -41,6 +41,17 @@ typedef struct
 } NdTagCount;
 
 void nd_tag_count_free (NdTagCount *tag_count);
+
+/* An entity across the desk with the number of articles mentioning it */
+typedef struct
+{
+  NdEntity *entity;
+  guint     n_articles;
+} NdEntityCount;
+
+void nd_entity_count_free (NdEntityCount *entity_count);
+
+
 
 #define ND_TYPE_DATABASE (nd_database_get_type ())
 G_DECLARE_FINAL_TYPE (NdDatabase, nd_database, ND, DATABASE, GObject)
@@ -117,6 +128,39 @@ char        *nd_database_get_snippet       (NdDatabase   *self,
                                             const char   *search);
 /* Every tag in the desk with its article count, by name (NdTagCount). */
 GPtrArray   *nd_database_list_tags         (NdDatabase   *self,
+                                            GError      **error);
+
+/* The entities of a kind across the desk (NdEntityCount), most
+ * mentioned first; limit 0 means all. */
+GPtrArray   *nd_database_list_entities     (NdDatabase   *self,
+                                            NdEntityKind  kind,
+                                            guint         limit,
+                                            GError      **error);
+
+/* Replaces an article's entities and mentions (after extracting it
+ * again), applying its stored corrections, and records the extractor
+ * version that produced them. All or nothing. */
+gboolean     nd_database_replace_entities  (NdDatabase   *self,
+                                            gint64        id,
+                                            GPtrArray    *entities,
+                                            int           extractor_version,
+                                            GError      **error);
+/* Articles whose entities came from an extractor older than `version`
+ * (element gint64). */
+GArray      *nd_database_query_stale_ids   (NdDatabase   *self,
+                                            int           version,
+                                            GError      **error);
+
+/* Stores a correction for an article and applies it to the stored
+ * entities at once. A later correction of the same entity replaces the
+ * earlier one. */
+gboolean     nd_database_add_correction    (NdDatabase          *self,
+                                            gint64               id,
+                                            const NdCorrection  *correction,
+                                            GError             **error);
+/* The article's corrections (NdCorrection), oldest first */
+GPtrArray   *nd_database_list_corrections  (NdDatabase   *self,
+                                            gint64        id,
                                             GError      **error);
 
 /* Turns what a user types into an FTS5 query: each word a quoted prefix,

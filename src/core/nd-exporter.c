@@ -79,6 +79,31 @@ add_entity (JsonBuilder *builder,
 }
 
 static void
+add_correction (JsonBuilder        *builder,
+                const NdCorrection *c)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "action", nd_correction_action_to_string (c->action));
+  add_string_or_null (builder, "kind", nd_entity_kind_to_string (c->kind));
+  add_string_or_null (builder, "name", c->name);
+
+  if (c->action == ND_CORRECTION_SET_KIND)
+    add_string_or_null (builder, "new_kind", nd_entity_kind_to_string (c->new_kind));
+
+  if (c->action == ND_CORRECTION_SET_PLACE)
+    {
+      add_string_or_null (builder, "place", c->new_name);
+      add_string_or_null (builder, "country", c->country);
+      json_builder_set_member_name (builder, "lat");
+      json_builder_add_double_value (builder, c->lat);
+      json_builder_set_member_name (builder, "lon");
+      json_builder_add_double_value (builder, c->lon);
+    }
+
+  json_builder_end_object (builder);
+}
+
+static void
 add_article (JsonBuilder   *builder,
              NdArticle     *article,
              NdExportFlags  flags)
@@ -121,6 +146,17 @@ add_article (JsonBuilder   *builder,
       for (guint i = 0; i < entities->len; i++)
         add_entity (builder, g_ptr_array_index (entities, i));
       json_builder_end_array (builder);
+
+      if (nd_article_get_corrections (article)->len > 0)
+        {
+          GPtrArray *corrections = nd_article_get_corrections (article);
+
+          json_builder_set_member_name (builder, "corrections");
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < corrections->len; i++)
+            add_correction (builder, g_ptr_array_index (corrections, i));
+          json_builder_end_array (builder);
+        }
 
       /* Filled by the itinerary builder */
       json_builder_set_member_name (builder, "itineraries");

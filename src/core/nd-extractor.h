@@ -8,9 +8,17 @@
 
 G_BEGIN_DECLS
 
-#define ND_EXTRACTOR_VERSION 0
+/* Bumped whenever extraction changes what it finds, so that stored
+ * articles can be extracted again. */
+#define ND_EXTRACTOR_VERSION 1
 
-/* Fills the article's entities from its body. */
-void nd_extractor_extract_article (NdArticle *article);
+/* Fills the article's entities from its body; relative dates are
+ * resolved against its publication date when it has one. */
+void       nd_extractor_extract_article (NdArticle  *article);
+
+/* The entities (element type NdEntity) in `body`, in the order of their
+ * first mention; `published` ("YYYY-MM-DD") may be NULL. */
+GPtrArray *nd_extractor_extract         (const char *body,
+                                         const char *published);
 
 G_END_DECLS

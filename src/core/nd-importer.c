@@ -1930,6 +1930,91 @@ parse_entity (JsonNode    *node,
   return g_steal_pointer (&entity);
 }
 
+
+/* {"action": "remove"|"kind"|"place", "kind": K, "name": N,
+ *  "new_kind": K2, "place": NAME, "country": CC, "lat": .., "lon": ..} */
+static NdCorrection *
+parse_correction (JsonNode    *node,
+                  const char  *path,
+                  const char  *name,
+                  GError     **error)
+{
+  g_autoptr(NdCorrection) correction = NULL;
+  JsonObject *object;
+  const char *action_name = NULL;
+  const char *kind_name = NULL;
+  const char *entity_name = NULL;
+  const char *value = NULL;
+  NdCorrectionAction action;
+  NdEntityKind kind;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      json_fail (error, name, path, _("is not an object"));
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+
+  if (!get_required_string (object, "action", path, name, &action_name, error) ||
+      !get_required_string (object, "kind", path, name, &kind_name, error) ||
+      !get_required_string (object, "name", path, name, &entity_name, error))
+    return NULL;
+
+  if (!nd_correction_action_from_string (action_name, &action))
+    {
+      g_autofree char *field = g_strdup_printf ("%s.action", path);
+      json_fail (error, name, field, _("is not one of remove, kind or place"));
+      return NULL;
+    }
+
+  if (!nd_entity_kind_from_string (kind_name, &kind))
+    {
+      g_autofree char *field = g_strdup_printf ("%s.kind", path);
+      json_fail (error, name, field, _("is not one of person, place, organization or date"));
+      return NULL;
+    }
+
+  correction = nd_correction_new (action, kind, entity_name);
+
+  if (action == ND_CORRECTION_SET_KIND)
+    {
+      if (!get_required_string (object, "new_kind", path, name, &value, error))
+        return NULL;
+      if (!nd_entity_kind_from_string (value, &correction->new_kind))
+        {
+          g_autofree char *field = g_strdup_printf ("%s.new_kind", path);
+          json_fail (error, name, field, _("is not one of person, place, organization or date"));
+          return NULL;
+        }
+    }
+  else if (action == ND_CORRECTION_SET_PLACE)
+    {
+      JsonNode *lat = json_object_get_member (object, "lat");
+      JsonNode *lon = json_object_get_member (object, "lon");
+
+      if (!get_optional_string (object, "place", path, name, &value, error))
+        return NULL;
+      correction->new_name = g_strdup (value);
+      if (!get_optional_string (object, "country", path, name, &value, error))
+        return NULL;
+      correction->country = g_strdup (value);
+
+      if (!node_is_number (lat) || !node_is_number (lon) ||
+          json_node_get_double (lat) < -90.0 || json_node_get_double (lat) > 90.0 ||
+          json_node_get_double (lon) < -180.0 || json_node_get_double (lon) > 180.0)
+        {
+          g_autofree char *field = g_strdup_printf ("%s.lat", path);
+          json_fail (error, name, field, _("is not a latitude and longitude"));
+          return NULL;
+        }
+      correction->lat = json_node_get_double (lat);
+      correction->lon = json_node_get_double (lon);
+    }
+
+  return g_steal_pointer (&correction);
+}
+
 static NdArticle *
 parse_article (JsonNode    *node,
                const char  *path,
@@ -1938,6 +2023,7 @@ parse_article (JsonNode    *node,
 {
   g_autoptr(NdArticle) article = nd_article_new ();
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_correction_free);
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
   JsonObject *object;
   JsonArray *array = NULL;
@@ -2022,6 +2108,21 @@ parse_article (JsonNode    *node,
       g_ptr_array_add (entities, entity);
     }
   nd_article_set_entities (article, entities);
+
+  if (!get_optional_array (object, "corrections", path, name, &array, error))
+    return NULL;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *correction_path = g_strdup_printf ("%s.corrections[%u]", path, i);
+      NdCorrection *correction = parse_correction (json_array_get_element (array, i),
+                                                   correction_path, name, error);
+
+      if (correction == NULL)
+        return NULL;
+
+      g_ptr_array_add (corrections, correction);
+    }
+  nd_article_set_corrections (article, corrections);
 
   /* ids are given by the desk the article goes into */
   nd_article_set_id (article, 0);

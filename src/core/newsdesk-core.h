@@ -13,4 +13,5 @@
 #include "nd-article-store.h"
 #include "nd-importer.h"
 #include "nd-extractor.h"
+#include "nd-reextractor.h"
 #include "nd-exporter.h"
