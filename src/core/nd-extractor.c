@@ -331,6 +331,15 @@ info_of (Ex    *ex,
   return ex->info[i];
 }
 
+/* Capitals of up to five letters: "UN", "NATO", "U.S."; not a word in
+ * capitals ("ISLAND" in a dateline) */
+static gboolean
+is_acronym (const NdToken *token)
+{
+  return (token->flags & ND_TOKEN_ALL_CAPS) &&
+         ((token->flags & ND_TOKEN_ABBREVIATION) || token->end - token->start <= 5);
+}
+
 /* A common word, for judging names: ranked among the frequent words and
  * not a given name ("Will", "Mark" count as names) */
 static gboolean
@@ -471,7 +480,58 @@ add_cand (Ex       *ex,
 
 /* Context cues */
 
-/* "X said", "X, 45, said", "said X", "according to X" */
+/* Words that start an apposition after a name: "Sepp Blatter, the
+ * president of FIFA", "Hidetada Fukushima, a professor of ..." */
+static const char * const apposition_starts[] = {
+  "the", "a", "an", "his", "her", "their", "its", "who", "now", "then",
+  "also", "formerly", "former", "currently", NULL
+};
+
+/* Words after a title that show it is the head of the apposition ("the
+ * president of FIFA") and not a modifier ("the prime minister's
+ * residence", "the president's plane") */
+static const char * const after_title_words[] = {
+  "of", "for", "at", "in", "to", "and", "who", "with", "since", "from",
+  "on", "until", NULL
+};
+
+/* Family words before a name: "their daughter, Neve", "his widow Márcia" */
+static const char * const relatives[] = {
+  "daughter", "son", "wife", "husband", "mother", "father", "brother",
+  "sister", "partner", "widow", "widower", "fiancé", "fiancée", "fiance",
+  "fiancee", "grandson", "granddaughter", "niece", "nephew", "cousin",
+  "uncle", "aunt", "daughters", "sons", "children", "child", "baby",
+  "stepson", "stepdaughter", "spouse", "girlfriend", "boyfriend",
+  "grandmother", "grandfather", NULL
+};
+
+/* "<name>, the president of FIFA," */
+static gboolean
+has_title_apposition (Ex    *ex,
+                      guint  start)
+{
+  if (start >= ex->n || !token_in (ex, start, apposition_starts))
+    return FALSE;
+
+  for (guint k = start + 1; k < ex->n && k <= start + 6; k++)
+    {
+      const NdToken *token = tok (ex, k);
+
+      if (token->kind != ND_TOKEN_WORD)
+        return FALSE;
+      if (!(info_of (ex, k) & (ND_WORD_TITLE | ND_WORD_TITLE_START)) && !token_in (ex, k, relatives))
+        continue;
+      if (token->flags & ND_TOKEN_POSSESSIVE)
+        return FALSE;
+      /* the head of the phrase: punctuation or a preposition after it */
+      if (k + 1 >= ex->n || tok (ex, k + 1)->kind != ND_TOKEN_WORD || token_in (ex, k + 1, after_title_words))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* "X said", "X, 45, said", "said X" */
 static gboolean
 has_speech_cue (Ex    *ex,
                 guint  first,
@@ -485,17 +545,8 @@ has_speech_cue (Ex    *ex,
     {
       if (j < ex->n && token_is_punct (ex, j, ','))
         {
-          /* "Sepp Blatter, the president of FIFA,": an apposition with a
-           * title */
-          for (guint k = j + 1; k < ex->n && k <= j + 6; k++)
-            {
-              const NdToken *token = tok (ex, k);
-
-              if (token->kind != ND_TOKEN_WORD)
-                break;
-              if (info_of (ex, k) & ND_WORD_TITLE)
-                return TRUE;
-            }
+          if (has_title_apposition (ex, j + 1))
+            return TRUE;
           j++;
         }
 
@@ -508,7 +559,14 @@ has_speech_cue (Ex    *ex,
   if (first >= 1 && token_is (ex, first - 1, "said") && (first < 2 || !is_name_token (ex, first - 2)) &&
       !(tok (ex, last)->flags & ND_TOKEN_POSSESSIVE))
     return TRUE;
-  if (first >= 2 && token_is (ex, first - 1, "to") && token_is (ex, first - 2, "according"))
+  /* "their daughter, Neve", "his wife Jill" */
+  if (first >= 1 && token_in (ex, first - 1, relatives))
+    return TRUE;
+  if (first >= 2 && token_is_punct (ex, first - 1, ',') && token_in (ex, first - 2, relatives))
+    return TRUE;
+
+  /* "Pelé's widow": a person has relatives */
+  if ((tok (ex, last)->flags & ND_TOKEN_POSSESSIVE) && token_in (ex, last + 1, relatives))
     return TRUE;
 
   return FALSE;
@@ -912,9 +970,9 @@ classify_run (Ex       *ex,
   first_info = info_of (ex, first_word);
   last_info = info_of (ex, last_word);
 
-  /* "North Kivu", "South Sudan": directions are no given names */
+  /* "North Ossetia", "South Sudan": no one's name */
   if (text_in (key_of (ex, first_word), strlen (key_of (ex, first_word)), direction_words))
-    first_info &= ~ND_WORD_FIRST_NAME;
+    return CAND_NONE;
 
   /* after a title: a name unless it reads as words ("U.S. Envoy Cuts
    * Gaza Ceasefire Talks Short") */
@@ -1289,6 +1347,11 @@ place_fits (Ex            *ex,
   if (names_country (ex, key, FALSE))
     return TRUE;
 
+  /* "North Kivu" */
+  if (run_before && segments[n - 1].first == p - 1 &&
+      text_in (key_of (ex, p - 1), strlen (key_of (ex, p - 1)), direction_words))
+    return TRUE;
+
   /* "Secretary of State Antony Blinken" */
   if (after_title)
     return FALSE;
@@ -1360,7 +1423,7 @@ segment_chunk (Ex      *ex,
       /* one common word ("House", "Strip") is a name only alone and in
        * running text, where its capital means something */
       if (match.kind != MATCH_NONE && match.kind != MATCH_TITLE && match.last == p &&
-          is_common (ex, p, G_MAXUINT) && !(token->flags & ND_TOKEN_ALL_CAPS))
+          is_common (ex, p, G_MAXUINT) && !is_acronym (token))
         {
           gboolean country = match.kind == MATCH_PLACE && names_country (ex, key_of (ex, p), TRUE);
 
@@ -1532,6 +1595,22 @@ interpret_segments (Ex      *ex,
             guint split = split_org_place (ex, segment);
             Cand *before = place_before >= 0 ? &g_array_index (ex->cands, Cand, place_before) : NULL;
 
+            Segment *after = s + 2 < n ? &segments[s + 2] : NULL;
+
+            /* "U.S. District Court for the Northern Mariana Islands" */
+            if (next != NULL && after != NULL && next->kind == MATCH_NONE &&
+                next->first == segment->last + 1 && !is_name_token (ex, next->first) &&
+                !is_name_token (ex, next->last) && after->first == next->last + 1 &&
+                (after->kind == MATCH_PLACE || after->kind == MATCH_ORG) &&
+                (token_is (ex, next->first, "of") || token_is (ex, next->first, "for")) &&
+                (info_of (ex, segment->last) & ND_WORD_ORG_SUFFIX))
+              {
+                cand = add_cand (ex, CAND_ORG, segment->first, after->last);
+                s += 2;
+                place_before = -1;
+                break;
+              }
+
             if (split > 0)
               {
                 add_cand (ex, CAND_PLACE, segment->first, split);
@@ -1644,7 +1723,11 @@ interpret_segments (Ex      *ex,
             if (is_org_head (ex, segment) && next != NULL && next->first == segment->last + 1 &&
                 next->kind != MATCH_TITLE)
               {
-                add_cand (ex, CAND_ORG, segment->first, next->last);
+                guint start = segment->first;
+
+                while (!is_name_token (ex, start))
+                  start++;
+                add_cand (ex, CAND_ORG, start, next->last);
                 s++;
                 place_before = -1;
                 break;
@@ -2250,6 +2333,17 @@ has_place_cue (Ex         *ex,
   return FALSE;
 }
 
+/* Is `key` the place's own name, not one of its other names? */
+static gboolean
+is_own_name (const NdPlace *place,
+             const char    *key)
+{
+  char name_key[ND_EXTRACT_KEY_MAX];
+
+  return nd_extract_key (place->name, -1, name_key, sizeof name_key) > 0 &&
+         strcmp (name_key, key) == 0;
+}
+
 static void
 resolve_places (Ex *ex)
 {
@@ -2384,9 +2478,11 @@ resolve_places (Ex *ex)
         }
 
       /* "Monsanto", "Morena": a town of that name somewhere the article
-       * is not about is no reason to think a place is meant */
-      if (best != NULL && best->kind == ND_PLACE_CITY && !qualified && !cue &&
-          best->population < BARE_CITY_POPULATION)
+       * is not about is no reason to think a place is meant; nor is a
+       * region's other name ("Jewish" for the Jewish Autonomous Oblast) */
+      if (best != NULL && !qualified && !cue &&
+          ((best->kind == ND_PLACE_CITY && best->population < BARE_CITY_POPULATION) ||
+           (best->kind == ND_PLACE_REGION && cand->first == cand->last && !is_own_name (best, cand->key))))
         {
           in_context = nd_gazetteer_score (ex->gazetteer, best, context) >
                        nd_gazetteer_score (ex->gazetteer, best, NULL) + 0.5;

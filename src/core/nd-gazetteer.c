@@ -293,6 +293,19 @@ add_name (NdGazetteer *self,
     }
 }
 
+static char *
+join_name (const char *head,
+                        gsize       head_length,
+                        const char *middle,
+                        const char *tail)
+{
+  GString *out = g_string_new_len (head, head_length);
+
+  g_string_append (out, middle);
+  g_string_append (out, tail);
+  return g_string_free (out, FALSE);
+}
+
 /* Decimal degrees: "-77.0364"; anything else goes to g_ascii_strtod() */
 static double
 parse_degrees (const char *text)
@@ -325,6 +338,48 @@ parse_degrees (const char *text)
     return g_ascii_strtod (text, NULL);
 
   return negative ? -value : value;
+}
+
+/* Shorter names a place goes by: "Frankfurt am Main" is Frankfurt,
+ * "Boulogne-sur-Mer" Boulogne, "North Ossetia–Alania" North Ossetia, and
+ * "Republic of the Congo" is also "Republic of Congo" */
+static const char * const name_joiners[] = {
+  " am ", " an der ", " im ", " in der ", " bei ", " ob der ", " vor der ",
+  " upon ", "-sur-", "-en-", "-upon-", " (", "\u2013", "\u2014", " / ",
+  NULL
+};
+
+static void
+add_name_variants (NdGazetteer   *self,
+                   const NdPlace *place,
+                   const char    *spelling,
+                   guint          index)
+{
+  const char *of_the = strstr (spelling, " of the ");
+
+  if (of_the != NULL)
+    {
+      g_autofree char *shorter = join_name (spelling, of_the - spelling, " of ",
+                                                         of_the + strlen (" of the "));
+
+      add_name (self, shorter, index);
+    }
+
+  if (place->kind != ND_PLACE_CITY && place->kind != ND_PLACE_REGION)
+    return;
+
+  for (guint i = 0; name_joiners[i] != NULL; i++)
+    {
+      const char *joiner = strstr (spelling, name_joiners[i]);
+
+      if (joiner != NULL && joiner > spelling)
+        {
+          g_autofree char *prefix = g_strndup (spelling, joiner - spelling);
+
+          add_name (self, prefix, index);
+          break;
+        }
+    }
 }
 
 static void
@@ -367,6 +422,7 @@ load_places (NdGazetteer *self,
         }
 
       add_name (self, place->name, self->n_places);
+      add_name_variants (self, place, place->name, self->n_places);
       if (n > 7 && fields[7][0] != '\0')
         {
           char *alt = fields[7];
@@ -378,7 +434,10 @@ load_places (NdGazetteer *self,
               if (bar != NULL)
                 *bar = '\0';
               if (*alt != '\0')
-                add_name (self, alt, self->n_places);
+                {
+                  add_name (self, alt, self->n_places);
+                  add_name_variants (self, place, alt, self->n_places);
+                }
               alt = bar != NULL ? bar + 1 : NULL;
             }
         }
