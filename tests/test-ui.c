@@ -10,12 +10,16 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "newsdesk-core.h"
 #include "nd-application.h"
 #include "nd-article-view.h"
 #include "nd-body-view.h"
+#include "nd-entity-browser.h"
+#include "nd-entity-panel.h"
+#include "nd-entity-ui.h"
 #include "nd-window-private.h"
 
 #define TIMEOUT_MS 20000
@@ -33,6 +37,12 @@ typedef struct
   guint           imported;
   guint           duplicates;
   guint           failed;
+  /* re-extraction when the window opens */
+  gboolean        entities_updated;
+  guint           n_updated;
+  gboolean        update_cancelled;
+  gboolean        cancel_update;      /* stop it as soon as it starts */
+  GPtrArray      *progress_texts;     /* what the progress label said */
 } Fixture;
 
 /* Main loop helpers ------------------------------------------------------ */
@@ -97,6 +107,30 @@ on_import_finished (NdWindow *window,
   f->failed = failed;
 }
 
+static void
+on_entities_updated (NdWindow *window,
+                     guint     updated,
+                     gboolean  cancelled,
+                     Fixture  *f)
+{
+  f->entities_updated = TRUE;
+  f->n_updated = updated;
+  f->update_cancelled = cancelled;
+}
+
+static void
+on_progress_label (GtkLabel   *label,
+                   GParamSpec *pspec,
+                   Fixture    *f)
+{
+  const char *text = gtk_label_get_label (label);
+
+  g_ptr_array_add (f->progress_texts, g_strdup (text));
+
+  if (f->cancel_update && g_str_has_prefix (text, "Updating entities…"))
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (label), "win.cancel-update-entities", NULL));
+}
+
 /* Fixture ---------------------------------------------------------------- */
 
 static void
@@ -124,6 +158,13 @@ open_window (Fixture *f)
   f->store = nd_article_store_new (f->database);
   f->window = nd_window_new (app, f->store);
   g_signal_connect (f->window, "import-finished", G_CALLBACK (on_import_finished), f);
+  g_signal_connect (f->window, "entities-updated", G_CALLBACK (on_entities_updated), f);
+  f->entities_updated = FALSE;
+  if (f->progress_texts == NULL)
+    f->progress_texts = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_set_size (f->progress_texts, 0);
+  g_signal_connect (nd_window_get_progress_label (f->window), "notify::label",
+                    G_CALLBACK (on_progress_label), f);
   gtk_window_present (GTK_WINDOW (f->window));
 
   g_assert_true (wait_for (widget_is_mapped, f->window, TIMEOUT_MS));
@@ -149,6 +190,7 @@ close_window (Fixture *f)
     {
       g_object_add_weak_pointer (window, &window);
       g_signal_handlers_disconnect_by_data (window, f);
+      g_signal_handlers_disconnect_by_data (nd_window_get_progress_label (window), f);
       gtk_window_destroy (GTK_WINDOW (window));
       f->window = NULL;
       g_assert_true (wait_for (object_is_gone, &window, 5000));
@@ -208,6 +250,7 @@ fixture_teardown (Fixture       *f,
   remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db_path);
+  g_clear_pointer (&f->progress_texts, g_ptr_array_unref);
 }
 
 static void
@@ -861,6 +904,7 @@ test_shortcuts (Fixture       *f,
     { "win.toggle-read",   "<Control>u", TRUE },
     { "win.toggle-star",   "<Control>d", TRUE },
     { "window.close",      "<Control>w", TRUE },
+    { "win.show-entity-browser", "<Control><Shift>e", TRUE },
     { "win.delete",        "Delete", FALSE },
     { "win.select-all",    "<Control>a", FALSE },
     { "win.undo-delete",   "<Control>z", FALSE },
@@ -1009,6 +1053,853 @@ test_screenshot (Fixture       *f,
   save_screenshot (f, "newsdesk-multi.png");
 }
 
+/* Entities --------------------------------------------------------------- */
+
+#define WITKOFF_TITLE "Witkoff Plans Mideast Visit"
+
+static NdEntityPanel *
+entity_panel (Fixture *f)
+{
+  return ND_ENTITY_PANEL (nd_article_view_get_entity_panel (nd_window_get_article_view (f->window)));
+}
+
+static NdBodyView *
+body_view (Fixture *f)
+{
+  return ND_BODY_VIEW (nd_article_view_get_body_view (nd_window_get_article_view (f->window)));
+}
+
+/* Selects the article with the timeline (000) and returns its id */
+static gint64
+select_witkoff (Fixture *f)
+{
+  guint position = find_position_by_title_prefix (f, WITKOFF_TITLE);
+
+  select_one (f, position);
+  g_assert_true (g_str_has_prefix (nd_window_get_detail_title (f->window), WITKOFF_TITLE));
+
+  return nd_article_store_get_id (f->store, position);
+}
+
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+/* Whether a visible label inside the widget says exactly `text` */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  collect_texts (widget, texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static NdEntity *
+find_entity (GPtrArray    *entities,
+             NdEntityKind  kind,
+             const char   *name)
+{
+  for (guint i = 0; i < entities->len; i++)
+    {
+      NdEntity *entity = g_ptr_array_index (entities, i);
+
+      if (nd_entity_get_kind (entity) == kind && g_strcmp0 (nd_entity_get_name (entity), name) == 0)
+        return entity;
+    }
+
+  return NULL;
+}
+
+static NdArticle *
+load_article (Fixture *f,
+              gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  NdArticle *article = nd_database_load_article (f->database, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+
+  return article;
+}
+
+static guint
+count_query (Fixture    *f,
+             const char *entity)
+{
+  NdQuery query = { .entity = entity, .sort = ND_SORT_DATE_DESC };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = nd_database_query_ids (f->database, &query, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+/* The row of an entity shows its name and the number of its mentions */
+static void
+assert_entity_row (Fixture    *f,
+                   GPtrArray  *entities,
+                   NdEntityKind kind,
+                   const char *name)
+{
+  NdEntity *entity = find_entity (entities, kind, name);
+  GtkWidget *row;
+  g_autofree char *count = NULL;
+
+  if (entity == NULL)
+    g_error ("The extractor found no %s “%s” in the article", nd_entity_kind_to_string (kind), name);
+
+  row = nd_entity_panel_find_row (entity_panel (f), kind, name);
+  if (row == NULL)
+    g_error ("The entity panel has no row for %s", name);
+
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_true (shows_text (row, name));
+  count = g_strdup_printf ("%u", nd_entity_get_n_mentions (entity));
+  g_assert_true (shows_text (row, count));
+}
+
+static void
+test_entity_panel (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(NdArticle) article = NULL;
+  NdEntityPanel *panel;
+  GPtrArray *entities;
+  GtkWidget *row;
+  guint expected;
+  gint64 id;
+
+  load_samples (f);
+  id = select_witkoff (f);
+  article = load_article (f, id);
+  entities = nd_article_get_entities (article);
+
+  panel = entity_panel (f);
+  g_assert_true (nd_article_view_get_entity_panel_shown (nd_window_get_article_view (f->window)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  g_assert_cmpint (nd_entity_panel_get_article_id (panel), ==, id);
+
+  /* One row per entity, in the section of its kind */
+  for (NdEntityKind kind = ND_ENTITY_PERSON; kind <= ND_ENTITY_DATE; kind++)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < entities->len; i++)
+        if (nd_entity_get_kind (g_ptr_array_index (entities, i)) == kind)
+          n++;
+      g_assert_cmpuint (nd_entity_panel_get_n_rows (panel, kind), ==, n);
+    }
+  g_assert_true (shows_text (GTK_WIDGET (panel), "People"));
+  g_assert_true (shows_text (GTK_WIDGET (panel), "Places"));
+  g_assert_true (shows_text (GTK_WIDGET (panel), "Organisations"));
+
+  assert_entity_row (f, entities, ND_ENTITY_PERSON, "Mitch Witkoff");
+  assert_entity_row (f, entities, ND_ENTITY_PLACE, "Tel Aviv");
+  assert_entity_row (f, entities, ND_ENTITY_PLACE, "Cairo");
+  assert_entity_row (f, entities, ND_ENTITY_ORGANIZATION, "State Department");
+
+  /* The subtitles: the role of a person, the country and coordinates of
+   * a place */
+  row = nd_entity_panel_find_row (panel, ND_ENTITY_PERSON, "Mitch Witkoff");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   nd_entity_get_role (find_entity (entities, ND_ENTITY_PERSON, "Mitch Witkoff")));
+  row = nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, "Cairo");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Egypt · 30.06°\u00a0N,\u00a031.2"));
+
+  /* The most mentioned person comes first */
+  row = nd_entity_panel_get_row (panel, ND_ENTITY_PERSON, 0);
+  g_assert_cmpstr (nd_entity_get_name (nd_entity_panel_row_get_entity (row)), ==, "Mitch Witkoff");
+
+  /* Activating Cairo lists every article that mentions it */
+  expected = count_query (f, "Cairo");
+  g_assert_cmpuint (expected, >, 1);
+  row = nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, "Cairo");
+  gtk_widget_activate (row);
+  pump (50);
+  g_assert_cmpstr (nd_article_store_get_entity (f->store), ==, "Cairo");
+  g_assert_cmpuint (n_articles (f), ==, expected);
+  g_assert_cmpuint (nd_window_get_n_list_rows (f->window), ==, expected);
+  g_assert_cmpstr (nd_window_get_entity_filter_text (f->window), ==, "Mentioning Cairo");
+  /* the article shown mentions it: it stays */
+  g_assert_cmpint (nd_article_view_get_article_id (nd_window_get_article_view (f->window)), ==, id);
+
+  /* The button of the filter bar clears it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-entity-filter", NULL));
+  pump (50);
+  g_assert_null (nd_article_store_get_entity (f->store));
+  g_assert_cmpuint (n_articles (f), ==, 5);
+  g_assert_null (nd_window_get_entity_filter_text (f->window));
+
+  /* The row's menu filters the same way (a person now) */
+  row = nd_entity_panel_find_row (panel, ND_ENTITY_PERSON, "Mitch Witkoff");
+  g_assert_true (gtk_widget_activate_action (row, "entity.show-articles", NULL));
+  pump (50);
+  g_assert_cmpuint (n_articles (f), ==, count_query (f, "Mitch Witkoff"));
+  g_assert_cmpstr (nd_window_get_entity_filter_text (f->window), ==, "Mentioning Mitch Witkoff");
+
+  /* Show All Articles clears every filter */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-filters", NULL));
+  pump (50);
+  g_assert_cmpuint (n_articles (f), ==, 5);
+}
+
+static gboolean
+attrs_cover (PangoAttrList  *attrs,
+             PangoAttrType   type,
+             int             start,
+             int             end,
+             const GdkRGBA  *color)
+{
+  g_autoptr(GSList) list = NULL;
+  gboolean found = FALSE;
+
+  if (attrs == NULL)
+    return FALSE;
+
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (!found && attr->klass->type == type &&
+          (int) attr->start_index <= start && (int) attr->end_index >= end)
+        {
+          found = TRUE;
+          if (color != NULL)
+            {
+              PangoColor *pc = &((PangoAttrColor *) attr)->color;
+
+              found = ABS (pc->red / 65535.0 - color->red) < 0.01 &&
+                      ABS (pc->green / 65535.0 - color->green) < 0.01 &&
+                      ABS (pc->blue / 65535.0 - color->blue) < 0.01;
+            }
+        }
+    }
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+
+  return found;
+}
+
+/* What the tooltip says with the pointer over a mention */
+static char *
+tooltip_at_mention (Fixture         *f,
+                    const NdMention *mention)
+{
+  g_autofree char *text = NULL;
+  PangoRectangle rect;
+  GtkLabel *label;
+  int index, end;
+  int lx, ly;
+
+  /* the first character: a mention may wrap over two lines */
+  label = nd_body_view_get_label_at (body_view (f), mention->start, &index);
+  g_assert_nonnull (label);
+  g_assert_nonnull (nd_body_view_get_label_at (body_view (f), mention->end - 1, &end));
+  g_assert_cmpint (end, >=, index);
+
+  pango_layout_index_to_pos (gtk_label_get_layout (label), index, &rect);
+  gtk_label_get_layout_offsets (label, &lx, &ly);
+
+  return nd_body_view_query_mention (body_view (f), label,
+                                     lx + (rect.x + rect.width / 2.0) / PANGO_SCALE,
+                                     ly + (rect.y + rect.height / 2.0) / PANGO_SCALE);
+}
+
+static void
+test_entity_highlights (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(NdArticle) article = NULL;
+  GPtrArray *entities;
+  guint n_mentions = 0;
+  gint64 id;
+
+  load_samples (f);
+  id = select_witkoff (f);
+  article = load_article (f, id);
+  entities = nd_article_get_entities (article);
+
+  /* Every mention is highlighted in the colour of its kind, where it is:
+   * paragraphs, headings, list items (after the "- ") and table cells */
+  for (guint i = 0; i < entities->len; i++)
+    {
+      NdEntity *entity = g_ptr_array_index (entities, i);
+      GdkRGBA color;
+
+      nd_entity_ui_kind_color (nd_entity_get_kind (entity), FALSE, &color);
+
+      for (guint m = 0; m < nd_entity_get_n_mentions (entity); m++)
+        {
+          const NdMention *mention = nd_entity_get_mention (entity, m);
+          GtkLabel *label;
+          int start, last;
+          const char *text;
+
+          label = nd_body_view_get_label_at (body_view (f), mention->start, &start);
+          if (label == NULL)
+            g_error ("No label shows “%s” at %u", mention->text, mention->start);
+          g_assert_true (nd_body_view_get_label_at (body_view (f), mention->end - 1, &last) == label);
+
+          /* the label shows the mention's text there */
+          text = gtk_label_get_text (label);
+          g_assert_true (strncmp (text + start, mention->text, strlen (mention->text)) == 0);
+
+          g_assert_true (attrs_cover (gtk_label_get_attributes (label), PANGO_ATTR_BACKGROUND,
+                                      start, start + (int) strlen (mention->text), &color));
+          g_assert_true (attrs_cover (gtk_label_get_attributes (label), PANGO_ATTR_UNDERLINE_COLOR,
+                                      start, start + (int) strlen (mention->text), &color));
+          g_assert_true (attrs_cover (gtk_label_get_attributes (label), PANGO_ATTR_UNDERLINE,
+                                      start, start + (int) strlen (mention->text), NULL));
+          g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (label)));
+          n_mentions++;
+        }
+    }
+  g_assert_cmpuint (n_mentions, >, 20);
+  g_assert_cmpuint (nd_body_view_count_highlights (body_view (f)), ==, n_mentions);
+
+  /* The kinds have different colours */
+  {
+    GdkRGBA person, place;
+
+    nd_entity_ui_kind_color (ND_ENTITY_PERSON, FALSE, &person);
+    nd_entity_ui_kind_color (ND_ENTITY_PLACE, FALSE, &place);
+    g_assert_false (gdk_rgba_equal (&person, &place));
+  }
+
+  /* The tooltip says the kind, the name and the detail */
+  {
+    NdEntity *witkoff = find_entity (entities, ND_ENTITY_PERSON, "Mitch Witkoff");
+    NdEntity *cairo = find_entity (entities, ND_ENTITY_PLACE, "Cairo");
+    g_autofree char *tip = NULL;
+    g_autofree char *expected = NULL;
+    guint m;
+
+    g_assert_nonnull (witkoff);
+    g_assert_nonnull (cairo);
+
+    /* a short mention, "Witkoff", gives the full name */
+    for (m = 0; m < nd_entity_get_n_mentions (witkoff); m++)
+      if (g_strcmp0 (nd_entity_get_mention (witkoff, m)->text, "Witkoff") == 0)
+        break;
+    g_assert_cmpuint (m, <, nd_entity_get_n_mentions (witkoff));
+    tip = tooltip_at_mention (f, nd_entity_get_mention (witkoff, m));
+    g_assert_nonnull (tip);
+    g_assert_true (g_str_has_prefix (tip, "Person: Mitch Witkoff"));
+    g_assert_nonnull (strstr (tip, "“Witkoff”"));
+    if (nd_entity_get_role (witkoff) != NULL)
+      g_assert_nonnull (strstr (tip, nd_entity_get_role (witkoff)));
+    g_clear_pointer (&tip, g_free);
+
+    /* Cairo is in a table cell */
+    tip = tooltip_at_mention (f, nd_entity_get_mention (cairo, 0));
+    g_assert_nonnull (tip);
+    expected = g_strdup_printf ("Place: Cairo\nEgypt · 30.06°\u00a0N,\u00a031.25°\u00a0E");
+    g_assert_cmpstr (tip, ==, expected);
+    g_clear_pointer (&tip, g_free);
+
+    /* and nothing between the mentions */
+    {
+      GtkLabel *label = nd_body_view_get_label_at (body_view (f), 0, NULL);
+      int lx, ly;
+
+      g_assert_nonnull (label);
+      gtk_label_get_layout_offsets (label, &lx, &ly);
+      /* "In a renewed effort": no entity there */
+      tip = nd_body_view_query_mention (body_view (f), label, lx + 3, ly + 3);
+      g_assert_null (tip);
+    }
+  }
+}
+
+/* A place of the article, the least mentioned first, other than Cairo
+ * and `except` (what the extractor finds may change; these do not) */
+static char *
+pick_place (NdEntityPanel *panel,
+            const char    *except)
+{
+  for (guint i = nd_entity_panel_get_n_rows (panel, ND_ENTITY_PLACE); i > 0; i--)
+    {
+      GtkWidget *row = nd_entity_panel_get_row (panel, ND_ENTITY_PLACE, i - 1);
+      const char *name = nd_entity_get_name (nd_entity_panel_row_get_entity (row));
+
+      if (g_strcmp0 (name, "Cairo") != 0 && g_strcmp0 (name, except) != 0)
+        return g_strdup (name);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_entity_correction (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(NdArticle) article = NULL;
+  g_autofree char *removed = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *toast = NULL;
+  g_autofree char *tooltip = NULL;
+  NdEntityPanel *panel;
+  NdEntity *entity;
+  GtkWidget *row;
+  guint n_places;
+  guint n_orgs;
+  guint position;
+  guint offset;
+  gint64 id;
+
+  load_samples (f);
+  id = select_witkoff (f);
+  panel = entity_panel (f);
+
+  /* Remove a wrong entity, through the row's menu action */
+  removed = pick_place (panel, NULL);
+  n_places = nd_entity_panel_get_n_rows (panel, ND_ENTITY_PLACE);
+  row = nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, removed);
+  offset = nd_entity_get_mention (nd_entity_panel_row_get_entity (row), 0)->start;
+  g_assert_nonnull (nd_body_view_get_label_at (body_view (f), offset, NULL));
+  g_assert_true (gtk_widget_activate_action (row, "entity.remove", NULL));
+  pump (50);
+  g_assert_null (nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, removed));
+  g_assert_cmpuint (nd_entity_panel_get_n_rows (panel, ND_ENTITY_PLACE), ==, n_places - 1);
+  toast = g_strdup_printf ("Removed “%s” from this article", removed);
+  g_assert_cmpstr (nd_window_get_last_toast (f->window), ==, toast);
+  article = load_article (f, id);
+  g_assert_null (find_entity (nd_article_get_entities (article), ND_ENTITY_PLACE, removed));
+  g_clear_object (&article);
+  /* and its highlight goes */
+  {
+    GtkLabel *label = nd_body_view_get_label_at (body_view (f), offset, NULL);
+    PangoRectangle rect;
+    int index, lx, ly;
+    char *tip;
+
+    nd_body_view_get_label_at (body_view (f), offset, &index);
+    pango_layout_index_to_pos (gtk_label_get_layout (label), index, &rect);
+    gtk_label_get_layout_offsets (label, &lx, &ly);
+    tip = nd_body_view_query_mention (body_view (f), label,
+                                      lx + (rect.x + rect.width / 2.0) / PANGO_SCALE,
+                                      ly + (rect.y + rect.height / 2.0) / PANGO_SCALE);
+    g_assert_null (tip);
+  }
+
+  /* A wrong kind: the row moves to the other section, and the highlight
+   * and tooltip follow */
+  moved = pick_place (panel, removed);
+  n_places = nd_entity_panel_get_n_rows (panel, ND_ENTITY_PLACE);
+  n_orgs = nd_entity_panel_get_n_rows (panel, ND_ENTITY_ORGANIZATION);
+  row = nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, moved);
+  g_assert_nonnull (row);
+  offset = nd_entity_get_mention (nd_entity_panel_row_get_entity (row), 0)->start;
+  g_assert_true (gtk_widget_activate_action (row, "entity.set-kind", "s", "organization"));
+  pump (50);
+  g_assert_null (nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, moved));
+  row = nd_entity_panel_find_row (panel, ND_ENTITY_ORGANIZATION, moved);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_true (shows_text (row, moved));
+  g_assert_cmpuint (nd_entity_panel_get_n_rows (panel, ND_ENTITY_PLACE), ==, n_places - 1);
+  g_assert_cmpuint (nd_entity_panel_get_n_rows (panel, ND_ENTITY_ORGANIZATION), ==, n_orgs + 1);
+  entity = nd_entity_panel_row_get_entity (row);
+  g_assert_cmpuint (nd_entity_get_mention (entity, 0)->start, ==, offset);
+  tooltip = tooltip_at_mention (f, nd_entity_get_mention (entity, 0));
+  g_assert_nonnull (tooltip);
+  g_assert_true (g_str_has_prefix (tooltip, "Organisation: "));
+  g_assert_nonnull (strstr (tooltip, moved));
+
+  /* Both survive closing and opening the desk */
+  close_window (f);
+  open_window (f);
+  g_assert_true (nd_article_store_find (f->store, id, &position));
+  select_one (f, position);
+  panel = entity_panel (f);
+  g_assert_cmpint (nd_entity_panel_get_article_id (panel), ==, id);
+  g_assert_null (nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, removed));
+  g_assert_null (nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, moved));
+  g_assert_nonnull (nd_entity_panel_find_row (panel, ND_ENTITY_ORGANIZATION, moved));
+  g_assert_nonnull (nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, "Cairo"));
+  g_assert_nonnull (nd_entity_panel_find_row (panel, ND_ENTITY_PERSON, "Mitch Witkoff"));
+}
+
+static GtkWidget *
+find_check_for_title (GtkWidget  *widget,
+                      const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_for_title (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_entity_choose_place (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(NdArticle) article = NULL;
+  NdEntityPanel *panel;
+  NdEntity *cairo;
+  GtkWidget *dialog;
+  GtkWidget *egypt;
+  GtkWidget *georgia;
+  GtkWidget *row;
+  double lat, lon;
+  gint64 id;
+
+  load_samples (f);
+  id = select_witkoff (f);
+  panel = entity_panel (f);
+
+  /* Only places can be moved to another place */
+  row = nd_entity_panel_find_row (panel, ND_ENTITY_PERSON, "Mitch Witkoff");
+  gtk_widget_activate_action (row, "entity.choose-place", NULL);
+  pump (20);
+  g_assert_null (nd_entity_panel_get_place_chooser (panel));
+
+  row = nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, "Cairo");
+  g_assert_true (gtk_widget_activate_action (row, "entity.choose-place", NULL));
+  pump (50);
+  dialog = nd_entity_panel_get_place_chooser (panel);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_mapped (dialog));
+
+  /* The gazetteer's candidates, the one the extractor chose checked */
+  egypt = find_check_for_title (dialog, "Cairo — Egypt");
+  georgia = find_check_for_title (dialog, "Cairo — United States (GA)");
+  g_assert_nonnull (egypt);
+  g_assert_nonnull (georgia);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (egypt)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (georgia)));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (georgia), TRUE);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (egypt)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "choose");
+  pump (50);
+  g_assert_null (nd_entity_panel_get_place_chooser (panel));
+
+  /* The desk knows one place per name: this one gets a name of its own,
+   * the other articles keep Cairo, Egypt */
+  g_assert_null (nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, "Cairo"));
+  row = nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, "Cairo (GA, United States)");
+  g_assert_nonnull (row);
+  g_assert_true (shows_text (row, "Cairo (GA, United States)"));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "United States · 30.88°\u00a0N,\u00a084.20°\u00a0W"));
+  g_assert_cmpstr (nd_window_get_last_toast (f->window), ==, "“Cairo” in this article is now Cairo — United States (GA)");
+
+  article = load_article (f, id);
+  cairo = find_entity (nd_article_get_entities (article), ND_ENTITY_PLACE, "Cairo (GA, United States)");
+  g_assert_nonnull (cairo);
+  g_assert_cmpstr (nd_entity_get_country (cairo), ==, "US");
+  g_assert_cmpstr (nd_entity_get_mention (cairo, 0)->text, ==, "Cairo");
+  nd_entity_get_coordinates (cairo, &lat, &lon);
+  g_assert_cmpfloat_with_epsilon (lat, 30.8775, 0.01);
+  g_assert_cmpfloat_with_epsilon (lon, -84.2021, 0.01);
+  /* still found by the text of the mention */
+  g_assert_cmpuint (count_query (f, "Cairo"), ==, 3);
+
+  /* Cancel changes nothing */
+  g_assert_true (gtk_widget_activate_action (row, "entity.choose-place", NULL));
+  pump (50);
+  dialog = nd_entity_panel_get_place_chooser (panel);
+  g_assert_nonnull (dialog);
+  georgia = find_check_for_title (dialog, "Cairo — United States (GA)");
+  g_assert_nonnull (georgia);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (georgia)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  pump (50);
+  g_assert_nonnull (nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, "Cairo (GA, United States)"));
+
+  /* Back to Cairo, Egypt: the same entity as in the other articles */
+  g_assert_true (gtk_widget_activate_action (row, "entity.choose-place", NULL));
+  pump (50);
+  dialog = nd_entity_panel_get_place_chooser (panel);
+  egypt = find_check_for_title (dialog, "Cairo — Egypt");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (egypt), TRUE);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "choose");
+  pump (50);
+  row = nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, "Cairo");
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Egypt · 30.06°\u00a0N"));
+}
+
+static gboolean
+browser_counts_cairo (gpointer data)
+{
+  NdEntityBrowser *browser = data;
+  GtkWidget *row = nd_entity_browser_find_row (browser, ND_ENTITY_PLACE, "Cairo");
+
+  return row != NULL &&
+         nd_entity_browser_row_get_n_articles (row) == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (browser), "wanted"));
+}
+
+static void
+test_entity_browser (Fixture       *f,
+                     gconstpointer  data)
+{
+  NdEntityBrowser *browser;
+  g_autoptr(GPtrArray) places = NULL;
+  g_autoptr(GError) error = NULL;
+  NdEntityCount *top;
+  GtkWidget *row;
+  g_autofree char *count = NULL;
+  guint position;
+
+  load_samples (f);
+  browser = ND_ENTITY_BROWSER (nd_window_get_entity_browser (f->window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (browser)));
+
+  /* win.show-entity-browser (Ctrl+Shift+E) shows it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-entity-browser", NULL));
+  g_assert_true (wait_for (widget_is_mapped, browser, 5000));
+  pump (50);
+
+  /* The top people, places and organisations, with article counts */
+  places = nd_database_list_entities (f->database, ND_ENTITY_PLACE, ND_ENTITY_BROWSER_LIMIT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (places->len, >, 5);
+  g_assert_cmpuint (nd_entity_browser_get_n_rows (browser, ND_ENTITY_PLACE), ==, places->len);
+  g_assert_cmpuint (nd_entity_browser_get_n_rows (browser, ND_ENTITY_PERSON), >, 0);
+  g_assert_cmpuint (nd_entity_browser_get_n_rows (browser, ND_ENTITY_ORGANIZATION), >, 0);
+  g_assert_cmpuint (nd_entity_browser_get_n_rows (browser, ND_ENTITY_PERSON), <=, ND_ENTITY_BROWSER_LIMIT);
+
+  nd_entity_browser_set_kind (browser, ND_ENTITY_PLACE);
+  pump (50);
+  top = g_ptr_array_index (places, 0);
+  row = nd_entity_browser_get_row (browser, ND_ENTITY_PLACE, 0);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_true (shows_text (row, nd_entity_get_name (top->entity)));
+  count = g_strdup_printf ("%u", top->n_articles);
+  g_assert_true (shows_text (row, count));
+
+  /* Cairo: in three articles */
+  row = nd_entity_browser_find_row (browser, ND_ENTITY_PLACE, "Cairo");
+  g_assert_nonnull (row);
+  g_clear_pointer (&count, g_free);
+  count = g_strdup_printf ("%u", count_query (f, "Cairo"));
+  g_assert_true (shows_text (row, "Cairo"));
+  g_assert_true (shows_text (row, count));
+  g_assert_cmpuint (nd_entity_browser_row_get_n_articles (row), ==, count_query (f, "Cairo"));
+
+  /* Activating a row filters the list the same way */
+  gtk_widget_activate (row);
+  pump (50);
+  g_assert_cmpuint (n_articles (f), ==, count_query (f, "Cairo"));
+  g_assert_cmpstr (nd_window_get_entity_filter_text (f->window), ==, "Mentioning Cairo");
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (nd_entity_browser_find_row (browser, ND_ENTITY_PLACE, "Cairo"))));
+
+  /* It follows the desk: a deleted article lowers the counts */
+  g_assert_true (nd_article_store_find (f->store, nd_article_store_get_id (f->store, 0), &position));
+  select_one (f, position);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete", NULL));
+  g_object_set_data (G_OBJECT (browser), "wanted", GUINT_TO_POINTER (count_query (f, "Cairo")));
+  g_assert_true (wait_for (browser_counts_cairo, browser, 5000));
+  row = nd_entity_browser_find_row (browser, ND_ENTITY_PLACE, "Cairo");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (nd_entity_browser_row_get_n_articles (row), ==, count_query (f, "Cairo"));
+  g_assert_cmpuint (n_articles (f), ==, count_query (f, "Cairo"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-entity-filter", NULL));
+  pump (50);
+  g_assert_cmpuint (n_articles (f), ==, 4);
+  g_assert_false (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
+
+  /* and hides again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-entity-browser", NULL));
+  pump (20);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (browser)));
+}
+
+static void
+make_desk_stale (Fixture *f)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, "UPDATE articles SET extractor_version = 0", NULL, NULL, &message) != SQLITE_OK)
+    g_error ("Cannot make the desk stale: %s", message);
+  sqlite3_close (db);
+}
+
+static gboolean
+entities_are_updated (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->entities_updated;
+}
+
+static gboolean
+entities_are_checked (gpointer data)
+{
+  return nd_window_get_entities_checked (data);
+}
+
+static gboolean
+progress_said (Fixture    *f,
+               const char *text)
+{
+  for (guint i = 0; i < f->progress_texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (f->progress_texts, i), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_reextract (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *removed = NULL;
+  GtkWidget *row;
+  guint position;
+  gint64 id;
+
+  load_samples (f);
+  g_assert_false (f->entities_updated);   /* a new desk is up to date */
+  g_assert_cmpuint (nd_reextractor_count_stale (f->database), ==, 0);
+
+  /* A correction made before */
+  id = select_witkoff (f);
+  removed = pick_place (entity_panel (f), NULL);
+  row = nd_entity_panel_find_row (entity_panel (f), ND_ENTITY_PLACE, removed);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action (row, "entity.remove", NULL));
+  pump (50);
+  g_assert_null (nd_entity_panel_find_row (entity_panel (f), ND_ENTITY_PLACE, removed));
+
+  /* A desk made by an older extractor */
+  close_window (f);
+  make_desk_stale (f);
+
+  /* Stopped as soon as it starts: nothing done, the desk still stale */
+  f->cancel_update = TRUE;
+  open_window (f);
+  g_assert_true (wait_for (entities_are_updated, f, TIMEOUT_MS));
+  f->cancel_update = FALSE;
+  g_assert_true (f->update_cancelled);
+  g_assert_cmpuint (f->n_updated, ==, 0);
+  g_assert_true (progress_said (f, "Updating entities… 0 of 5"));
+  g_assert_false (nd_window_get_updating_entities (f->window));
+  g_assert_cmpuint (nd_reextractor_count_stale (f->database), ==, 5);
+  close_window (f);
+
+  /* Opened again: it runs to the end, with progress in the window */
+  open_window (f);
+  g_assert_true (wait_for (entities_are_updated, f, TIMEOUT_MS));
+  g_assert_false (f->update_cancelled);
+  g_assert_cmpuint (f->n_updated, ==, 5);
+  g_assert_true (progress_said (f, "Updating entities… 0 of 5"));
+  g_assert_false (nd_window_get_updating_entities (f->window));
+  pump (300);
+  g_assert_false (nd_window_get_progress_shown (f->window));
+  g_assert_cmpuint (nd_reextractor_count_stale (f->database), ==, 0);
+  g_assert_cmpstr (nd_window_get_last_toast (f->window), ==, "Updated the entities of 5 articles");
+  g_assert_cmpuint (n_articles (f), ==, 5);
+
+  /* the correction survived; the rest is back */
+  g_assert_true (nd_article_store_find (f->store, id, &position));
+  select_one (f, position);
+  g_assert_null (nd_entity_panel_find_row (entity_panel (f), ND_ENTITY_PLACE, removed));
+  g_assert_nonnull (nd_entity_panel_find_row (entity_panel (f), ND_ENTITY_PLACE, "Cairo"));
+  g_assert_nonnull (nd_entity_panel_find_row (entity_panel (f), ND_ENTITY_PERSON, "Mitch Witkoff"));
+
+  /* and the next start has nothing to do */
+  close_window (f);
+  open_window (f);
+  g_assert_true (wait_for (entities_are_checked, f->window, TIMEOUT_MS));
+  pump (50);
+  g_assert_false (f->entities_updated);
+  g_assert_false (nd_window_get_updating_entities (f->window));
+  g_assert_false (nd_window_get_progress_shown (f->window));
+}
+
+static void
+test_entity_screenshots (Fixture       *f,
+                         gconstpointer  data)
+{
+  NdEntityBrowser *browser;
+  GtkWidget *row;
+
+  load_samples (f);
+  select_witkoff (f);
+  gtk_widget_grab_focus (GTK_WIDGET (nd_window_get_list_view (f->window)));
+  /* let the "Imported 5 articles" toast time out */
+  pump (5300);
+  save_screenshot (f, "newsdesk-entities.png");
+
+  scroll_to_table (f);
+  save_screenshot (f, "newsdesk-entities-table.png");
+
+  /* The dark style: lighter colours, readable on a dark background */
+  {
+    AdwStyleManager *manager = adw_style_manager_get_default ();
+    g_autoptr(NdArticle) article = load_article (f, nd_article_view_get_article_id (nd_window_get_article_view (f->window)));
+    NdEntity *cairo = find_entity (nd_article_get_entities (article), ND_ENTITY_PLACE, "Cairo");
+    const NdMention *mention = nd_entity_get_mention (cairo, 0);
+    GtkLabel *label;
+    GdkRGBA dark;
+    int start;
+
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+    pump (100);
+    g_assert_true (adw_style_manager_get_dark (manager));
+    nd_entity_ui_kind_color (ND_ENTITY_PLACE, TRUE, &dark);
+    label = nd_body_view_get_label_at (body_view (f), mention->start, &start);
+    g_assert_true (attrs_cover (gtk_label_get_attributes (label), PANGO_ATTR_UNDERLINE_COLOR,
+                                start, start + (int) strlen (mention->text), &dark));
+    save_screenshot (f, "newsdesk-entities-dark.png");
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+    pump (100);
+  }
+
+  browser = ND_ENTITY_BROWSER (nd_window_get_entity_browser (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-entity-browser", NULL));
+  g_assert_true (wait_for (widget_is_mapped, browser, 5000));
+  nd_entity_browser_set_kind (browser, ND_ENTITY_PLACE);
+  pump (50);
+  row = nd_entity_browser_find_row (browser, ND_ENTITY_PLACE, "Cairo");
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  pump (50);
+  save_screenshot (f, "newsdesk-entity-browser.png");
+
+  /* The narrowest window: the panel does not squeeze the text */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 600);
+  pump (500);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <, 1000);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (body_view (f))), >=, 300);
+  save_screenshot (f, "newsdesk-entities-narrow.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1052,6 +1943,13 @@ main (int   argc,
   ADD ("/ui/sort-saved", test_sort_saved);
   ADD ("/ui/shortcuts", test_shortcuts);
   ADD ("/ui/screenshot", test_screenshot);
+  ADD ("/ui/entity-panel", test_entity_panel);
+  ADD ("/ui/entity-highlights", test_entity_highlights);
+  ADD ("/ui/entity-correction", test_entity_correction);
+  ADD ("/ui/entity-choose-place", test_entity_choose_place);
+  ADD ("/ui/entity-browser", test_entity_browser);
+  ADD ("/ui/reextract", test_reextract);
+  ADD ("/ui/entity-screenshots", test_entity_screenshots);
 
 #undef ADD
 

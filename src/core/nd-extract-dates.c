@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nd-extract-dates.h"
+#include "nd-extract-map.h"
 #include "nd-extract-tokens.h"
 
 typedef struct
@@ -21,7 +22,10 @@ typedef struct
   const char *text;
   GDate       published;
   gboolean    has_published;
+  guint      *words;     /* per token: date_word_at(), or WORD_UNKNOWN */
 } Scan;
+
+#define WORD_UNKNOWN G_MAXUINT
 
 static const char * const month_names[] = {
   "january", "february", "march", "april", "may", "june", "july",
@@ -90,7 +94,11 @@ lower_word (const Scan    *scan,
     length = size - 1;
 
   for (gsize i = 0; i < length; i++)
-    buf[i] = g_ascii_tolower (scan->text[token->start + i]);
+    {
+      char c = scan->text[token->start + i];
+
+      buf[i] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+    }
   buf[length] = '\0';
 
   return buf;
@@ -127,33 +135,95 @@ word_in (const Scan         *scan,
   return FALSE;
 }
 
+/* Month and weekday names, in one table: value = DATE_MONTH | m,
+ * DATE_WEEKDAY | d, with DATE_SHORT for abbreviations ("Jan.", "Sept.",
+ * "Mon."), which count only with their period */
+enum
+{
+  DATE_MONTH   = 1 << 8,
+  DATE_WEEKDAY = 1 << 9,
+  DATE_SHORT   = 1 << 10,
+};
+
+static NdExtractMap *date_words;
+
+static void
+init_date_words (void)
+{
+  date_words = nd_extract_map_new (64);
+  for (guint m = 0; m < 12; m++)
+    {
+      *nd_extract_map_insert (date_words, month_names[m], -1, NULL) |= DATE_MONTH | (m + 1);
+      if (strcmp (month_names[m], month_abbreviations[m]) != 0)
+        *nd_extract_map_insert (date_words, month_abbreviations[m], -1, NULL) |= DATE_MONTH | DATE_SHORT | (m + 1);
+    }
+  *nd_extract_map_insert (date_words, "sept", -1, NULL) |= DATE_MONTH | DATE_SHORT | 9;
+  for (guint d = 0; d < 7; d++)
+    {
+      *nd_extract_map_insert (date_words, weekday_names[d], -1, NULL) |= DATE_WEEKDAY | (d + 1);
+      *nd_extract_map_insert (date_words, weekday_abbreviations[d], -1, NULL) |= DATE_WEEKDAY | DATE_SHORT | (d + 1);
+    }
+}
+
+/* The date word at `i`, capitalised: DATE_MONTH | 1..12, DATE_WEEKDAY |
+ * 1..7, or 0 */
+static guint date_word_uncached (const Scan *scan,
+                                 guint       i);
+
+static guint
+date_word_at (const Scan *scan,
+              guint       i)
+{
+  if (i >= scan->tokens->len)
+    return 0;
+  if (scan->words[i] == WORD_UNKNOWN)
+    scan->words[i] = date_word_uncached (scan, i);
+
+  return scan->words[i];
+}
+
+static guint
+date_word_uncached (const Scan *scan,
+                    guint       i)
+{
+  static gsize initialized = 0;
+  const NdToken *token;
+  char buf[16];
+  guint value;
+
+  token = token_at (scan, i);
+  if (token->kind != ND_TOKEN_WORD || !(token->flags & ND_TOKEN_CAPITALIZED) ||
+      token->end - token->start < 3 || token->end - token->start > 10)
+    return 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      init_date_words ();
+      g_once_init_leave (&initialized, 1);
+    }
+
+  lower_word (scan, token, buf, sizeof buf);
+  value = nd_extract_map_lookup (date_words, buf, -1);
+
+  /* "Jan." and "Sept." keep their period; "Jan" alone is a name */
+  if ((value & DATE_SHORT) && !(token->flags & ND_TOKEN_ABBREVIATION))
+    {
+      /* "May" is both */
+      if (!((value & DATE_MONTH) && strcmp (buf, "may") == 0))
+        return 0;
+    }
+
+  return value;
+}
+
 /* 1..12 for a capitalised month name or abbreviation ("Sept."), else 0 */
 static guint
 month_at (const Scan *scan,
           guint       i)
 {
-  const NdToken *token;
-  char buf[32];
+  guint value = date_word_at (scan, i);
 
-  if (i >= scan->tokens->len)
-    return 0;
-
-  token = token_at (scan, i);
-  if (token->kind != ND_TOKEN_WORD || !(token->flags & ND_TOKEN_CAPITALIZED))
-    return 0;
-
-  lower_word (scan, token, buf, sizeof buf);
-  for (guint m = 0; m < 12; m++)
-    {
-      if (strcmp (buf, month_names[m]) == 0)
-        return m + 1;
-      /* "Jan.", "Sept." keep their period; "Jan" alone is a name */
-      if ((token->flags & ND_TOKEN_ABBREVIATION) &&
-          (strcmp (buf, month_abbreviations[m]) == 0 || (m == 8 && strcmp (buf, "sept") == 0)))
-        return m + 1;
-    }
-
-  return 0;
+  return (value & DATE_MONTH) ? (value & 0xff) : 0;
 }
 
 /* 1..7 (Monday..Sunday) for a capitalised weekday, else 0 */
@@ -161,26 +231,9 @@ static guint
 weekday_at (const Scan *scan,
             guint       i)
 {
-  const NdToken *token;
-  char buf[32];
+  guint value = date_word_at (scan, i);
 
-  if (i >= scan->tokens->len)
-    return 0;
-
-  token = token_at (scan, i);
-  if (token->kind != ND_TOKEN_WORD || !(token->flags & ND_TOKEN_CAPITALIZED))
-    return 0;
-
-  lower_word (scan, token, buf, sizeof buf);
-  for (guint d = 0; d < 7; d++)
-    {
-      if (strcmp (buf, weekday_names[d]) == 0)
-        return d + 1;
-      if ((token->flags & ND_TOKEN_ABBREVIATION) && strcmp (buf, weekday_abbreviations[d]) == 0)
-        return d + 1;
-    }
-
-  return 0;
+  return (value & DATE_WEEKDAY) ? (value & 0xff) : 0;
 }
 
 /* A day of the month: "5", "5th", "21st" */
@@ -265,34 +318,31 @@ format_ymd (guint year,
   return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
 }
 
-/* The year that puts month/day nearest the publication date */
+/* The year of a day and month the text gives without one: the latest
+ * such day up to two months after publication (news looks back more
+ * than ahead: "renewed on 12 February" in August is last February) */
+#define DAYS_AHEAD 60
+
 static guint
 infer_year (const Scan *scan,
             guint       month,
             guint       day)
 {
   guint year = g_date_get_year (&scan->published);
-  gint best_distance = G_MAXINT;
-  guint best = year;
 
-  for (guint y = year - 1; y <= year + 1; y++)
+  for (guint y = year + 1; y >= year - 1; y--)
     {
       GDate date;
-      gint distance;
 
       if (!g_date_valid_dmy (day, month, y))
         continue;
       g_date_clear (&date, 1);
       g_date_set_dmy (&date, day, month, y);
-      distance = ABS (g_date_days_between (&scan->published, &date));
-      if (distance < best_distance)
-        {
-          best_distance = distance;
-          best = y;
-        }
+      if (g_date_days_between (&scan->published, &date) <= DAYS_AHEAD)
+        return y;
     }
 
-  return best;
+  return year;
 }
 
 static char *
@@ -692,6 +742,91 @@ match_relative (const Scan  *scan,
   return TRUE;
 }
 
+/* Cheap test before match_relative(): lower-case words that can start a
+ * relative date ("today", "this", "last", "next", "past", "coming",
+ * "yesterday", "tomorrow", "tonight") */
+static gboolean
+may_start_relative (const Scan    *scan,
+                    const NdToken *token)
+{
+  guint length = token->end - token->start;
+  const char *text = scan->text + token->start;
+
+#define IS(word) (length == sizeof (word) - 1 && memcmp (text, word, sizeof (word) - 1) == 0)
+  switch (text[0])
+    {
+    case 't':
+      return IS ("today") || IS ("tonight") || IS ("tomorrow") || IS ("this");
+    case 'y':
+      return IS ("yesterday");
+    case 'l':
+      return IS ("last");
+    case 'p':
+      return IS ("past");
+    case 'n':
+      return IS ("next");
+    case 'c':
+      return IS ("coming");
+    default:
+      return FALSE;
+    }
+#undef IS
+}
+
+/* Cheap test before the capitalised patterns: months, weekdays,
+ * "Today", "Day 2", "This", "Last", "Next"... begin with one of few
+ * letters and are short */
+/* The first three letters of every capitalised word a date can start
+ * with: months, weekdays, "Day", "Today", "This", "Last"... */
+static const char * const date_prefixes[] = {
+  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+  "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "day",
+  "tod", "ton", "yes", "tom", "thi", "las", "nex", "pas", "com", "ear",
+  "lat",
+  NULL
+};
+
+static guint8 prefix_bits[26 * 26 * 26 / 8 + 1];
+
+static inline gint
+prefix_index (const char *text)
+{
+  gint a = (text[0] | 0x20) - 'a';
+  gint b = (text[1] | 0x20) - 'a';
+  gint c = (text[2] | 0x20) - 'a';
+
+  if (a < 0 || a >= 26 || b < 0 || b >= 26 || c < 0 || c >= 26)
+    return -1;
+
+  return (a * 26 + b) * 26 + c;
+}
+
+static gboolean
+may_start_date (const Scan    *scan,
+                const NdToken *token)
+{
+  static gsize initialized = 0;
+  guint length = token->end - token->start;
+  gint index;
+
+  if (length < 3 || length > 10)
+    return FALSE;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; date_prefixes[i] != NULL; i++)
+        {
+          gint k = prefix_index (date_prefixes[i]);
+
+          prefix_bits[k / 8] |= 1 << (k % 8);
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  index = prefix_index (scan->text + token->start);
+  return index >= 0 && (prefix_bits[index / 8] & (1 << (index % 8)));
+}
+
 /* "2024-08-19" */
 static gboolean
 match_iso (const Scan  *scan,
@@ -725,11 +860,24 @@ nd_extract_find_dates (GArray     *tokens,
                        const char *text,
                        const char *published)
 {
-  Scan scan = { tokens, text, { 0, }, FALSE };
+  static GPrivate words_key = G_PRIVATE_INIT ((GDestroyNotify) g_array_unref);
+  Scan scan = { tokens, text, { 0, }, FALSE, NULL };
+  GArray *words;
   GArray *matches;
 
   g_return_val_if_fail (tokens != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
+
+  /* a buffer per thread, kept from one text to the next */
+  words = g_private_get (&words_key);
+  if (words == NULL)
+    {
+      words = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_private_set (&words_key, words);
+    }
+  g_array_set_size (words, tokens->len + 1);
+  memset (words->data, 0xff, sizeof (guint) * (tokens->len + 1));
+  scan.words = (guint *) (gpointer) words->data;
 
   matches = g_array_new (FALSE, FALSE, sizeof (NdDateMatch));
   g_array_set_clear_func (matches, (GDestroyNotify) nd_date_match_clear);
@@ -751,22 +899,32 @@ nd_extract_find_dates (GArray     *tokens,
   for (guint i = 0; i < tokens->len; i++)
     {
       const NdToken *token = token_at (&scan, i);
-      NdDateMatch match = { 0, 0, NULL };
+      NdDateMatch match;
       gboolean found;
 
+      /* most words start no date: lower-case ones that are not one of a
+       * few, and punctuation */
+      if (token->kind == ND_TOKEN_WORD && (token->flags & ND_TOKEN_LOWER) &&
+          !may_start_relative (&scan, token))
+        continue;
       if (!is_word_token (token))
         continue;
+
+      match.first = match.last = 0;
+      match.value = NULL;
 
       /* cheap filter: dates start with a capital, a digit or one of a few
        * lower-case words */
       if (token->kind == ND_TOKEN_NUMBER)
         found = match_iso (&scan, i, &match) || match_day_month (&scan, i, &match) ||
                 match_relative (&scan, i, &match);
-      else if (token->flags & ND_TOKEN_CAPITALIZED)
+      else if ((token->flags & ND_TOKEN_CAPITALIZED) && may_start_date (&scan, token))
         found = match_month (&scan, i, &match) || match_weekday (&scan, i, &match) ||
                 match_relative (&scan, i, &match);
-      else
+      else if (may_start_relative (&scan, token))
         found = match_relative (&scan, i, &match);
+      else
+        found = FALSE;
 
       if (!found)
         {

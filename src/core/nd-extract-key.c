@@ -150,8 +150,19 @@ nd_extract_key (const char *text,
               pending_space = o > 0;
               continue;
             }
-          buf[0] = mapped;
-          n = 1;
+          /* the common case, without the copy below */
+          if (o + (pending_space ? 1 : 0) + 2 > out_size)
+            {
+              out[0] = '\0';
+              return 0;
+            }
+          if (pending_space)
+            {
+              out[o++] = ' ';
+              pending_space = FALSE;
+            }
+          out[o++] = mapped;
+          continue;
         }
       else
         {

@@ -40,11 +40,17 @@ is_abbreviation (const char *word,
                  gsize       length,
                  gboolean    all_caps)
 {
-  if (length > 6)
+  /* a cheap test first: abbreviations are short and most start with a
+   * capital */
+  if (length == 0 || length > 6)
+    return FALSE;
+  if (!g_ascii_isupper (word[0]) && word[0] != 'v' && word[0] != 'e' && word[0] != 'a' && word[0] != 'c')
     return FALSE;
 
   for (guint i = 0; abbreviations[i] != NULL; i++)
     {
+      if (abbreviations[i][0] != word[0] && !all_caps)
+        continue;
       if (strlen (abbreviations[i]) != length)
         continue;
       if (all_caps ? g_ascii_strncasecmp (abbreviations[i], word, length) == 0
@@ -54,6 +60,20 @@ is_abbreviation (const char *word,
 
   return FALSE;
 }
+
+/* 1 for ASCII letters and digits */
+static const guint8 word_bytes[256] = {
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+  ['8'] = 1, ['9'] = 1,
+  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+  ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+  ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+  ['Y'] = 1, ['Z'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+  ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+  ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+  ['y'] = 1, ['z'] = 1,
+};
 
 static inline gboolean
 ascii_alnum (guchar b)
@@ -118,6 +138,10 @@ is_space (gunichar c)
   if (c < 128)
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 
+  /* quotes and dashes, the usual non-ASCII characters between words */
+  if (c >= 0x2010 && c <= 0x201F)
+    return FALSE;
+
   return c == 0x00A0 || c == 0x202F || c == 0xFEFF || g_unichar_isspace (c) ||
          (c >= 0x200B && c <= 0x200D);
 }
@@ -146,14 +170,104 @@ fold_punct (gunichar c)
     }
 }
 
+static const guchar *scan_word_slow (const guchar *text,
+                                     const guchar *p,
+                                     guint32      *cpos,
+                                     NdToken      *token);
+
+/* Bytes that end a plain ASCII word with nothing more to decide */
+static inline gboolean
+is_plain_end (const guchar *q,
+              gboolean      number)
+{
+  switch (*q)
+    {
+    case ' ': case '\n': case '\t': case '\r': case ';': case ')': case '"':
+    case '!': case '?': case '\0': case '|': case '(':
+      return TRUE;
+    case ',':
+    case ':':
+      return !(number && q[1] >= '0' && q[1] <= '9');
+    default:
+      return FALSE;
+    }
+}
+
 /* Scans a word or number from `p`; fills the token's end, its flags, and
- * returns the byte and code point positions after it (skipping a
- * possessive ending). */
+ * returns the byte and code point positions after it. Plain ASCII words
+ * take a short path; dots, hyphens, apostrophes and other characters the
+ * long one. */
 static const guchar *
 scan_word (const guchar *text,
            const guchar *p,
            guint32      *cpos,
            NdToken      *token)
+{
+  const guchar *q = p;
+  guint16 flags = 0;
+  gboolean number = *p >= '0' && *p <= '9';
+
+  while (word_bytes[*q])
+    q++;
+
+  if (!is_plain_end (q, number))
+    return scan_word_slow (text, p, cpos, token);
+
+  if (*p >= 'A' && *p <= 'Z')
+    {
+      guint upper = 0;
+      gboolean lower = FALSE;
+
+      flags |= ND_TOKEN_CAPITALIZED;
+      for (const guchar *r = p; r < q; r++)
+        {
+          if (*r >= 'a' && *r <= 'z')
+            {
+              lower = TRUE;
+              break;
+            }
+          if (*r >= 'A' && *r <= 'Z')
+            upper++;
+        }
+      if (!lower && upper >= 2)
+        flags |= ND_TOKEN_ALL_CAPS;
+    }
+  else if (*p >= 'a' && *p <= 'z')
+    {
+      flags |= ND_TOKEN_LOWER;
+    }
+  else
+    {
+      /* "5th", "2018": the case of the first letter, if any */
+      for (const guchar *r = p; r < q; r++)
+        {
+          if (*r >= 'a' && *r <= 'z')
+            {
+              flags |= ND_TOKEN_LOWER;
+              break;
+            }
+          if (*r >= 'A' && *r <= 'Z')
+            {
+              flags |= ND_TOKEN_CAPITALIZED;
+              break;
+            }
+        }
+    }
+
+  token->end = (guint32) (q - text);
+  *cpos += q - p;
+  token->cend = *cpos;
+  token->flags = flags;
+  token->kind = number ? ND_TOKEN_NUMBER : ND_TOKEN_WORD;
+
+  return q;
+}
+
+static const guchar *
+scan_word_slow (const guchar *text,
+                const guchar *p,
+                guint32      *cpos,
+                NdToken      *token)
 {
   guint upper = 0;
   guint lower = 0;
@@ -165,12 +279,50 @@ scan_word (const guchar *text,
   guint first_segment_lower = 0;
   gboolean in_first_segment = TRUE;
   gboolean capital_after_hyphen = FALSE;
+  guint32 c_pos = *cpos;
   guint n;
 
   for (;;)
     {
-      gunichar c = char_at (p, &n);
+      gunichar c;
 
+      /* ASCII letters and digits, most of any text */
+      if (*p >= 'a' && *p <= 'z')
+        {
+          if (!first_letter_seen)
+            {
+              first_letter_seen = TRUE;
+              flags |= ND_TOKEN_LOWER;
+            }
+          lower++;
+          if (in_first_segment)
+            first_segment_lower++;
+          segment++;
+          p++;
+          c_pos++;
+          continue;
+        }
+      if (*p >= 'A' && *p <= 'Z')
+        {
+          if (!first_letter_seen)
+            {
+              first_letter_seen = TRUE;
+              flags |= ND_TOKEN_CAPITALIZED;
+            }
+          upper++;
+          segment++;
+          p++;
+          c_pos++;
+          continue;
+        }
+      if (*p >= '0' && *p <= '9')
+        {
+          p++;
+          c_pos++;
+          continue;
+        }
+
+      c = char_at (p, &n);
       if (n == 0)
         break;
 
@@ -204,7 +356,7 @@ scan_word (const guchar *text,
             }
 
           p += n;
-          (*cpos)++;
+          c_pos++;
           continue;
         }
 
@@ -217,14 +369,14 @@ scan_word (const guchar *text,
             dotted = TRUE;
             segment = 0;
             p += n;
-            (*cpos)++;
+            c_pos++;
             continue;
           }
 
         if (number && (c == '.' || c == ',' || c == ':' || c == '/') && is_digit (next))
           {
             p += n;
-            (*cpos)++;
+            c_pos++;
             continue;
           }
 
@@ -238,7 +390,7 @@ scan_word (const guchar *text,
               }
             segment = 0;
             p += n;
-            (*cpos)++;
+            c_pos++;
             continue;
           }
 
@@ -251,9 +403,9 @@ scan_word (const guchar *text,
             if ((next == 's' || next == 'S') && !is_word_char (after))
               {
                 token->end = (guint32) (p - text);
-                token->cend = *cpos;
+                token->cend = c_pos;
                 token->flags = flags | ND_TOKEN_POSSESSIVE;
-                *cpos += 2;
+                c_pos += 2;
                 p += n + n2;
                 goto done;
               }
@@ -262,7 +414,7 @@ scan_word (const guchar *text,
             if (is_letter (next))
               {
                 p += n;
-                (*cpos)++;
+                c_pos++;
                 continue;
               }
 
@@ -270,9 +422,9 @@ scan_word (const guchar *text,
             if (p > text && (p[-1] == 's' || p[-1] == 'S') && !is_word_char (next))
               {
                 token->end = (guint32) (p - text);
-                token->cend = *cpos;
+                token->cend = c_pos;
                 token->flags = flags | ND_TOKEN_POSSESSIVE;
-                *cpos += 1;
+                c_pos += 1;
                 p += n;
                 goto done;
               }
@@ -283,7 +435,7 @@ scan_word (const guchar *text,
     }
 
   token->end = (guint32) (p - text);
-  token->cend = *cpos;
+  token->cend = c_pos;
 
   /* a period that belongs to the word: "U.S.", "F.", "Dr." */
   if (*p == '.' && !number)
@@ -298,7 +450,7 @@ scan_word (const guchar *text,
           if (initial)
             flags |= ND_TOKEN_INITIAL;
           p++;
-          (*cpos)++;
+          c_pos++;
           token->end++;
           token->cend++;
         }
@@ -319,6 +471,7 @@ scan_word (const guchar *text,
     }
   token->flags = flags;
   token->kind = number ? ND_TOKEN_NUMBER : ND_TOKEN_WORD;
+  *cpos = c_pos;
 
   return p;
 }
@@ -326,15 +479,36 @@ scan_word (const guchar *text,
 GArray *
 nd_extract_tokenize (const char *text)
 {
-  const guchar *start = (const guchar *) text;
-  const guchar *p = start;
-  guint32 cpos = 0;
-  gboolean space = TRUE;
   GArray *tokens;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  tokens = g_array_sized_new (FALSE, FALSE, sizeof (NdToken), strlen (text) / 5 + 16);
+  tokens = g_array_new (FALSE, FALSE, sizeof (NdToken));
+  nd_extract_tokenize_into (tokens, text);
+
+  return tokens;
+}
+
+/* Appends without g_array_append_val(): the array is sized for the worst
+ * case (a token every byte) up front */
+#define EMIT(token) (out[n_out++] = (token))
+
+void
+nd_extract_tokenize_into (GArray     *tokens,
+                          const char *text)
+{
+  const guchar *start = (const guchar *) text;
+  const guchar *p = start;
+  guint32 cpos = 0;
+  gboolean space = TRUE;
+  NdToken *out;
+  guint n_out = 0;
+
+  g_return_if_fail (tokens != NULL);
+  g_return_if_fail (text != NULL);
+
+  g_array_set_size (tokens, strlen (text) + 1);
+  out = (NdToken *) (gpointer) tokens->data;
 
   while (*p != '\0')
     {
@@ -350,7 +524,27 @@ nd_extract_tokenize (const char *text)
           token.cend = cpos + 1;
           token.kind = ND_TOKEN_NEWLINE;
           token.ch = '\n';
-          g_array_append_val (tokens, token);
+          EMIT (token);
+          p++;
+          cpos++;
+          space = TRUE;
+          continue;
+        }
+
+      /* ASCII words, the bulk of the text, straight to scan_word() */
+      if (ascii_alnum (*p))
+        {
+          token.start = (guint32) (p - start);
+          token.cstart = cpos;
+          p = scan_word (start, p, &cpos, &token);
+          if (space)
+            token.flags |= ND_TOKEN_SPACE_BEFORE;
+          space = FALSE;
+          EMIT (token);
+          continue;
+        }
+      if (*p == ' ')
+        {
           p++;
           cpos++;
           space = TRUE;
@@ -388,10 +582,10 @@ nd_extract_tokenize (const char *text)
         token.flags |= ND_TOKEN_SPACE_BEFORE;
       space = FALSE;
 
-      g_array_append_val (tokens, token);
+      EMIT (token);
     }
 
-  return tokens;
+  g_array_set_size (tokens, n_out);
 }
 
 static inline gboolean
@@ -539,6 +733,7 @@ nd_extract_split_sentences (const char *text)
   GArray *sentences;
   NdTextSpan span = { 0, 0 };
   gboolean open = FALSE;
+  gboolean has_word = FALSE;   /* the open sentence has a word yet */
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -549,11 +744,26 @@ nd_extract_split_sentences (const char *text)
   for (guint i = 0; i < tokens->len; i++)
     {
       const NdToken *token = &g_array_index (tokens, NdToken, i);
+      const NdToken *next = i + 1 < tokens->len ? &g_array_index (tokens, NdToken, i + 1) : NULL;
+      gboolean starts;
 
+      /* a line ends a sentence */
       if (token->kind == ND_TOKEN_NEWLINE)
-        continue;
+        {
+          if (open)
+            g_array_append_val (sentences, span);
+          open = FALSE;
+          continue;
+        }
 
-      if (token->flags & ND_TOKEN_SENTENCE_START && open)
+      /* the first word, or an opening quote or bracket right before it */
+      if (token->kind == ND_TOKEN_PUNCT)
+        starts = (token->flags & ND_TOKEN_SPACE_BEFORE) && next != NULL &&
+                 (next->flags & ND_TOKEN_SENTENCE_START) && !(next->flags & ND_TOKEN_SPACE_BEFORE);
+      else
+        starts = (token->flags & ND_TOKEN_SENTENCE_START) != 0;
+
+      if (starts && open && has_word)
         {
           g_array_append_val (sentences, span);
           open = FALSE;
@@ -563,7 +773,10 @@ nd_extract_split_sentences (const char *text)
         {
           span.start = token->cstart;
           open = TRUE;
+          has_word = FALSE;
         }
+      if (token->kind != ND_TOKEN_PUNCT)
+        has_word = TRUE;
       span.end = token->cend;
     }
 

@@ -49,6 +49,9 @@ typedef struct
 /* Splits `text` into tokens (element type NdToken). Possessive endings
  * ("Witkoff’s", "States’") are left out of the word and flagged. */
 GArray   *nd_extract_tokenize          (const char *text);
+/* The same, into `tokens` (emptied first), to reuse an array */
+void      nd_extract_tokenize_into     (GArray     *tokens,
+                                        const char *text);
 
 /* Sets ND_TOKEN_SENTENCE_START, ND_TOKEN_CLAUSE_START and
  * ND_TOKEN_SENTENCE_END: a sentence ends at . ! ? (after closing quotes)

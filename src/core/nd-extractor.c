@@ -38,6 +38,7 @@
 #include "nd-entity.h"
 #include "nd-extract-dates.h"
 #include "nd-extract-key.h"
+#include "nd-extract-map.h"
 #include "nd-extract-tokens.h"
 #include "nd-extractor.h"
 #include "nd-gazetteer.h"
@@ -48,7 +49,12 @@ enum
 {
   MARK_USED    = 1 << 0,  /* part of a date or of an entity already */
   MARK_STRICT  = 1 << 1,  /* in a heading or a table cell */
-  MARK_KEYED   = 1 << 2,  /* key and info computed */
+  MARK_KEYED   = 1 << 2,  /* key computed */
+  MARK_INFO    = 1 << 3,  /* lexicon information looked up */
+  MARK_COUNTRY_KNOWN      = 1 << 4,  /* names_country() asked */
+  MARK_COUNTRY            = 1 << 5,
+  MARK_COUNTRY_NAME_KNOWN = 1 << 6,  /* names_country (by name) asked */
+  MARK_COUNTRY_NAME       = 1 << 7,
 };
 
 typedef enum
@@ -71,7 +77,9 @@ enum
   CAND_ALL_CAPS      = 1 << 4,
   CAND_COMMON        = 1 << 5,  /* a common English word */
   CAND_WEAK          = 1 << 6,  /* a person on little evidence */
-  CAND_COUNTRY_OK    = 1 << 7,  /* a single common word that names a country */
+  CAND_SURFACE       = 1 << 7,  /* a place named as written ("Guantánamo Bay") */
+  CAND_UNRESOLVED    = 1 << 8,  /* a place the gazetteer does not know */
+  CAND_ORG_CUE       = 1 << 9,  /* "the newspaper X", "X, the chemicals group" */
 };
 
 typedef struct
@@ -92,10 +100,26 @@ typedef struct
   gint           qualifier; /* index of the place cand in "City, Country" */
   gint           person;    /* index into persons */
   guint          n_words;
-  guint32        first_info;
-  char          *first_key;
-  char          *last_key;
+  gint8          broad;     /* is_ambiguous_broad(): -1 not yet known */
+  gint8          ambiguous;
 } Cand;
+
+typedef enum
+{
+  MATCH_NONE,
+  MATCH_ORG,
+  MATCH_PLACE,
+  MATCH_TITLE,
+  MATCH_DEMONYM,
+} MatchKind;
+
+typedef struct
+{
+  MatchKind   kind;
+  guint       last;
+  const char *org;
+  const char *country;
+} Match;
 
 typedef struct
 {
@@ -105,6 +129,7 @@ typedef struct
   char  *last_key;
   char  *role;
   guint  n_words;
+  guint  first_position;  /* code point offset of the first mention */
 } Person;
 
 typedef struct
@@ -117,8 +142,24 @@ typedef struct
   guint8       *marks;
   guint32      *info;
   guint32      *key_offset;
+  guint32      *canon;       /* per token: the first token of the same text */
+  guint8       *gazetteer_flags; /* per canon token: NdGazetteerKeyFlags | GAZ_KNOWN */
   char         *keys;
+  guint32      *word_cache;  /* distinct words: 1 + a token with that text */
+  guint         word_cache_used;
+  guint32      *classes;     /* per token: word classes, or CLASS_UNKNOWN */
+  Match        *known;       /* per token: find_known() results */
+  guint32      *known_last;  /* per token: the chunk end they are for, + 1 */
   GArray       *cands;       /* Cand */
+  GStringChunk *strings;     /* overflow of the arena */
+  char         *arena;       /* this text's small allocations, freed at once */
+  gsize         arena_size;
+  gsize         arena_used;
+  GHashTable   *place_lists; /* key -> PlaceList */
+  GHashTable   *stats;       /* resolve_singles(): key -> WordStats */
+  GHashTable   *resolved;    /* resolve_places(): key -> NdPlace */
+  GHashTable   *by_key;      /* build_entities(): id -> Group */
+  GHashTable   *by_place;    /* build_entities(): NdPlace -> Group */
   GPtrArray    *persons;     /* Person */
   GHashTable   *acronyms;    /* key -> organisation name (owned) */
 } Ex;
@@ -128,7 +169,7 @@ typedef struct
 static const char * const connectors[] = {
   "of", "the", "for", "and", "on", "de", "du", "da", "das", "dos", "del",
   "della", "di", "do", "van", "von", "der", "den", "ter", "bin", "ibn", "bint",
-  "al", "el", "la", "le", "y", "e", "of the",
+  "al", "el", "la", "le", "y", "e",
   NULL
 };
 
@@ -168,15 +209,176 @@ static const char * const hyphen_suffixes[] = {
 };
 
 /* Words of direction that some regions are called by ("Eastern" for the
- * Eastern Province) but that alone name no place in running text */
+ * Eastern Province) but that alone name no place in running text; the
+ * first ones also go before a place's name as part of its mention
+ * ("North Kivu") */
 static const char * const direction_words[] = {
   "north", "south", "east", "west", "northern", "southern", "eastern",
   "western", "central", "northeast", "northwest", "southeast",
   "southwest", "northeastern", "northwestern", "southeastern",
-  "southwestern", "upper", "lower", "greater", "inner", "outer", "middle",
-  "new", "old", "mid",
+  "southwestern", "upper", "lower",
+  "greater", "inner", "outer", "middle", "new", "old", "mid",
   NULL
 };
+#define N_COMPASS_WORDS 19
+
+/* Words that end the name of a place by its kind: "Gorée Island", "Lake
+ * Pontchartrain" starts one */
+static const char * const feature_suffixes[] = {
+  "island", "islands", "isle", "bay", "river", "valley", "mountains",
+  "mountain", "hills", "desert", "sea", "ocean", "coast", "peninsula",
+  "strait", "straits", "canal", "lake", "lakes", "falls", "harbor",
+  "harbour", "delta", "plateau", "basin", "glacier", "reef", "archipelago",
+  "gulf", "creek", "forest", "gorge", "canyon", "range", "highlands",
+  "lagoon", "atoll", "cape", "volcano", "heights",
+  NULL
+};
+
+static const char * const feature_prefixes[] = {
+  "lake", "mount", "mt", "cape", "gulf", "bay", "isle", "strait", "sea",
+  "mountains", "river",
+  NULL
+};
+
+/* Words that start an apposition after a name: "Sepp Blatter, the
+ * president of FIFA", "Hidetada Fukushima, a professor of ..." */
+static const char * const apposition_starts[] = {
+  "the", "a", "an", "his", "her", "their", "its", "who", "now", "then",
+  "also", "formerly", "former", "currently", NULL
+};
+
+/* Words after a title that show it is the head of the apposition ("the
+ * president of FIFA") and not a modifier ("the prime minister's
+ * residence", "the president's plane") */
+static const char * const after_title_words[] = {
+  "of", "for", "at", "in", "to", "and", "who", "with", "since", "from",
+  "on", "until", NULL
+};
+
+/* Family words before a name: "their daughter, Neve", "his widow Márcia" */
+static const char * const relatives[] = {
+  "daughter", "son", "wife", "husband", "mother", "father", "brother",
+  "sister", "partner", "widow", "widower", "fiancé", "fiancée", "fiance",
+  "fiancee", "grandson", "granddaughter", "niece", "nephew", "cousin",
+  "uncle", "aunt", "daughters", "sons", "children", "child", "baby",
+  "stepson", "stepdaughter", "spouse", "girlfriend", "boyfriend",
+  "grandmother", "grandfather", NULL
+};
+
+/* Nouns that say what kind of organisation a name is: "the Serbian
+ * newspaper Politika", "BASF, the chemicals group", "the M23 rebel
+ * group" */
+static const char * const org_nouns[] = {
+  "company", "companies", "firm", "group", "maker", "manufacturer",
+  "producer", "automaker", "carmaker", "chipmaker", "drugmaker", "giant",
+  "conglomerate", "bank", "lender", "insurer", "airline", "carrier",
+  "retailer", "chain", "startup", "club", "team", "party", "movement",
+  "coalition", "alliance", "union", "organization", "organisation",
+  "association", "foundation", "charity", "institute", "newspaper",
+  "daily", "weekly", "magazine", "tabloid", "broadcaster", "network",
+  "channel", "station", "agency", "website", "outlet", "publisher",
+  "brand", "studio", "operator", "supplier", "subsidiary", "rival",
+  "rivals", "competitor", "militia", "faction", "cartel", "gang",
+  "regulator", "watchdog", "consortium", "exchange", "fund",
+  NULL
+};
+
+/* Words before a place name that say it is one: "in Saipan", "flew to
+ * Orly" */
+static const char * const locatives[] = {
+  "in", "at", "near", "outside", "to", "from", "into", "via", "across",
+  "toward", "towards", "around", "throughout", "visited", "visiting",
+  "visit", "toured", "touring", "reached", "left", "leaving", "entered",
+  NULL
+};
+
+/* Words before an unknown name that make it a place: "in Milner", "at
+ * Chequers" */
+static const char * const strong_locatives[] = {
+  "in", "near", "outside", "at", NULL
+};
+
+/* Words after a noun that show it heads its phrase */
+static const char * const phrase_after_words[] = {
+  "of", "for", "at", "in", "to", "and", "who", "which", "that", "with",
+  "since", "from", "on", "until", "based", "led", "whose", NULL
+};
+
+/* Word classes: every list above in one table, looked up once a token */
+enum
+{
+  WC_CONNECTOR       = 1 << 0,
+  WC_HARD_CONNECTOR  = 1 << 1,
+  WC_SPEECH          = 1 << 2,   /* on its own makes a name a person's */
+  WC_SPEECH_WEAK     = 1 << 3,
+  WC_LOCATIVE        = 1 << 4,
+  WC_STRONG_LOCATIVE = 1 << 5,
+  WC_RELATIVE        = 1 << 6,
+  WC_APPOSITION      = 1 << 7,
+  WC_AFTER_TITLE     = 1 << 8,
+  WC_PHRASE_AFTER    = 1 << 9,
+  WC_ORG_NOUN        = 1 << 10,
+  WC_DIRECTION       = 1 << 11,
+  WC_COMPASS         = 1 << 12,
+  WC_FEATURE_SUFFIX  = 1 << 13,
+  WC_FEATURE_PREFIX  = 1 << 14,
+  WC_HYPHEN_SUFFIX   = 1 << 15,
+};
+
+static NdExtractMap *word_classes;
+
+static void
+add_word_class (const char * const *words,
+                guint               n,
+                guint32             klass)
+{
+  for (guint i = 0; words[i] != NULL && i < n; i++)
+    *nd_extract_map_insert (word_classes, words[i], -1, NULL) |= klass;
+}
+
+static void
+init_word_classes (void)
+{
+  word_classes = nd_extract_map_new (512);
+  add_word_class (connectors, G_MAXUINT, WC_CONNECTOR);
+  add_word_class (hard_connectors, G_MAXUINT, WC_HARD_CONNECTOR);
+  add_word_class (speech_verbs, STRONG_SPEECH_VERBS, WC_SPEECH);
+  add_word_class (speech_verbs, G_MAXUINT, WC_SPEECH_WEAK);
+  add_word_class (locatives, G_MAXUINT, WC_LOCATIVE);
+  add_word_class (strong_locatives, G_MAXUINT, WC_STRONG_LOCATIVE);
+  add_word_class (relatives, G_MAXUINT, WC_RELATIVE);
+  add_word_class (apposition_starts, G_MAXUINT, WC_APPOSITION);
+  add_word_class (after_title_words, G_MAXUINT, WC_AFTER_TITLE);
+  add_word_class (phrase_after_words, G_MAXUINT, WC_PHRASE_AFTER);
+  add_word_class (org_nouns, G_MAXUINT, WC_ORG_NOUN);
+  add_word_class (direction_words, G_MAXUINT, WC_DIRECTION);
+  add_word_class (direction_words, N_COMPASS_WORDS, WC_COMPASS);
+  add_word_class (feature_suffixes, G_MAXUINT, WC_FEATURE_SUFFIX);
+  add_word_class (feature_prefixes, G_MAXUINT, WC_FEATURE_PREFIX);
+  add_word_class (hyphen_suffixes, G_MAXUINT, WC_HYPHEN_SUFFIX);
+}
+
+/* The classes of a word (bytes as they are: lists are in lower case) */
+static guint32
+word_class (const char *word,
+            gsize       length)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      init_word_classes ();
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return nd_extract_map_lookup (word_classes, word, length);
+}
+
+static guint32
+key_class (const char *key)
+{
+  return word_class (key, strlen (key));
+}
 
 /* Person runs longer than this are no names */
 #define MAX_NAME_WORDS 5
@@ -185,8 +387,15 @@ static const char * const direction_words[] = {
  * judging whether a run is a name */
 #define COMMON_RANK_NAME 5000
 
+/* Common words rarer than this ("Congress", "Parliament") keep a known
+ * name's sense at a sentence start; "House", "Police" do not */
+#define RARE_WORD_RANK 2000
+
 /* A single capitalised common word may name a city only this big */
 #define COMMON_WORD_CITY_POPULATION 100000
+
+/* Distinct words remembered per text (a power of two) */
+#define WORD_CACHE_SIZE 2048
 
 /* Tokens */
 
@@ -204,7 +413,7 @@ is_word (const NdToken *token)
 }
 
 /* Is token `i` the lower-case word `word`? */
-static gboolean
+static inline gboolean
 token_is (const Ex   *ex,
           guint       i,
           const char *word)
@@ -224,31 +433,8 @@ token_is (const Ex   *ex,
   return memcmp (ex->text + token->start, word, length) == 0;
 }
 
-static gboolean
-token_in (const Ex           *ex,
-          guint               i,
-          const char * const *words)
-{
-  for (guint k = 0; words[k] != NULL; k++)
-    if (token_is (ex, i, words[k]))
-      return TRUE;
 
-  return FALSE;
-}
-
-static gint
-token_index_in (const Ex           *ex,
-                guint               i,
-                const char * const *words)
-{
-  for (guint k = 0; words[k] != NULL; k++)
-    if (token_is (ex, i, words[k]))
-      return (gint) k;
-
-  return -1;
-}
-
-static gboolean
+static inline gboolean
 token_is_punct (const Ex *ex,
                 guint     i,
                 char      ch)
@@ -282,6 +468,11 @@ text_in (const char         *text,
   return FALSE;
 }
 
+static gboolean
+is_compass (const char *key)
+{
+  return (key_class (key) & WC_COMPASS) != 0;
+}
 /* Computes (once) the key and the lexicon information of token `i` */
 static void
 ensure_key (Ex    *ex,
@@ -303,19 +494,52 @@ ensure_key (Ex    *ex,
   out = ex->keys + ex->key_offset[i];
   capacity = 2 * (token->end - token->start) + 1;
 
+  ex->canon[i] = i;
   if (token->kind == ND_TOKEN_PUNCT)
     {
       out[0] = token->ch == '&' ? '&' : '\0';
       out[1] = '\0';
-      ex->info[i] = 0;
       return;
     }
 
-  nd_extract_key (ex->text + token->start, token->end - token->start, out, capacity);
-  ex->info[i] = out[0] != '\0' ? nd_lexicon_lookup_word (ex->lexicon, out) : 0;
+  /* the same word seen before in this text: its key and information,
+   * without going to the big tables again */
+  {
+    const char *text = ex->text + token->start;
+    guint length = token->end - token->start;
+    guint32 h = 2166136261u;
+    guint slot;
+
+    for (guint k = 0; k < length; k++)
+      h = (h ^ (guchar) text[k]) * 16777619u;
+
+    for (slot = h & (WORD_CACHE_SIZE - 1);; slot = (slot + 1) & (WORD_CACHE_SIZE - 1))
+      {
+        guint32 seen = ex->word_cache[slot];
+        const NdToken *other;
+
+        if (seen == 0)
+          break;
+        other = tok (ex, seen - 1);
+        if (other->end - other->start == length && memcmp (ex->text + other->start, text, length) == 0)
+          {
+            ex->key_offset[i] = ex->key_offset[seen - 1];
+            ex->canon[i] = seen - 1;
+            return;
+          }
+      }
+
+    nd_extract_key (text, length, out, capacity);
+    ex->canon[i] = i;
+    if (ex->word_cache_used < WORD_CACHE_SIZE / 2)
+      {
+        ex->word_cache[slot] = i + 1;
+        ex->word_cache_used++;
+      }
+  }
 }
 
-static const char *
+static inline const char *
 key_of (Ex    *ex,
         guint  i)
 {
@@ -323,14 +547,25 @@ key_of (Ex    *ex,
   return ex->keys + ex->key_offset[i];
 }
 
+/* The lexicon's information on token `i`, looked up once per word */
 static guint32
 info_of (Ex    *ex,
          guint  i)
 {
-  ensure_key (ex, i);
-  return ex->info[i];
-}
+  guint j;
 
+  ensure_key (ex, i);
+  j = ex->canon[i];
+  if (!(ex->marks[j] & MARK_INFO))
+    {
+      const char *key = ex->keys + ex->key_offset[j];
+
+      ex->marks[j] |= MARK_INFO;
+      ex->info[j] = key[0] != '\0' ? nd_lexicon_lookup_word (ex->lexicon, key) : 0;
+    }
+
+  return ex->info[j];
+}
 /* Capitals of up to five letters: "UN", "NATO", "U.S."; not a word in
  * capitals ("ISLAND" in a dateline) */
 static gboolean
@@ -338,6 +573,146 @@ is_acronym (const NdToken *token)
 {
   return (token->flags & ND_TOKEN_ALL_CAPS) &&
          ((token->flags & ND_TOKEN_ABBREVIATION) || token->end - token->start <= 5);
+}
+
+#define CLASS_UNKNOWN G_MAXUINT32
+
+/* The word classes of token `i` (see word_class()), once */
+static guint32
+token_class (Ex    *ex,
+             guint  i)
+{
+  const NdToken *token;
+
+  if (i >= ex->n)
+    return 0;
+  if (ex->classes[i] != CLASS_UNKNOWN)
+    return ex->classes[i];
+
+  token = tok (ex, i);
+  if (token->kind == ND_TOKEN_WORD && token->end - token->start < 24)
+    ex->classes[i] = word_class (ex->text + token->start, token->end - token->start);
+  else if (token->kind == ND_TOKEN_PUNCT && token->ch == '&')
+    ex->classes[i] = WC_CONNECTOR | WC_HARD_CONNECTOR;
+  else
+    ex->classes[i] = 0;
+
+  return ex->classes[i];
+}
+
+static gpointer ex_alloc  (Ex         *ex,
+                           gsize       size);
+static char    *ex_strdup (Ex         *ex,
+                           const char *text);
+
+/* The places named `key`, looked up once per text: a name comes back
+ * many times (its mentions, its qualifier, coreference) */
+typedef struct
+{
+  guint          n;
+  gint8          country;          /* names_country() answers, -1: not yet */
+  gint8          country_by_name;
+  const NdPlace *places[64];
+} PlaceList;
+
+static PlaceList *
+places_named (Ex         *ex,
+              const char *key)
+{
+  PlaceList *list = g_hash_table_lookup (ex->place_lists, key);
+
+  if (list == NULL)
+    {
+      const NdPlace *places[64];
+      guint n = MIN (nd_gazetteer_lookup (ex->gazetteer, key, places, G_N_ELEMENTS (places)),
+                     G_N_ELEMENTS (places));
+
+      list = ex_alloc (ex, G_STRUCT_OFFSET (PlaceList, places) + n * sizeof (const NdPlace *));
+      list->n = n;
+      memcpy (list->places, places, n * sizeof (const NdPlace *));
+      list->country = list->country_by_name = -1;
+      g_hash_table_insert (ex->place_lists, ex_strdup (ex, key), list);
+    }
+
+  return list;
+}
+
+#define GAZ_KNOWN 0x80
+
+/* What the gazetteer has for token `i`'s word, looked up once per word */
+static guint
+gazetteer_flags_of (Ex    *ex,
+                    guint  i)
+{
+  guint j;
+
+  ensure_key (ex, i);
+  j = ex->canon[i];
+  if (!(ex->gazetteer_flags[j] & GAZ_KNOWN))
+    ex->gazetteer_flags[j] = GAZ_KNOWN |
+      nd_gazetteer_lookup_key (ex->gazetteer, ex->keys + ex->key_offset[j], -1);
+
+  return ex->gazetteer_flags[j] & ~GAZ_KNOWN;
+}
+
+/* Does the word name a country or a continent ("Turkey", "China",
+ * "Chad")? With `by_name`, only by its own name, not an alternate one
+ * ("Island" is Iceland's in Icelandic, not in English news) */
+static gboolean
+names_country (Ex         *ex,
+               const char *key,
+               gboolean    by_name)
+{
+  PlaceList *list;
+  gint8 *answer;
+
+  /* most words are no place at all: one lookup says so */
+  if (!(nd_gazetteer_lookup_key (ex->gazetteer, key, -1) & ND_GAZETTEER_PLACE))
+    return FALSE;
+
+  list = places_named (ex, key);
+  answer = by_name ? &list->country_by_name : &list->country;
+  if (*answer < 0)
+    {
+      *answer = FALSE;
+      for (guint i = 0; i < list->n && !*answer; i++)
+        {
+          char name_key[ND_EXTRACT_KEY_MAX];
+          const NdPlace *place = list->places[i];
+
+          if (place->kind != ND_PLACE_COUNTRY && place->kind != ND_PLACE_CONTINENT)
+            continue;
+          *answer = !by_name || (nd_extract_key (place->name, -1, name_key, sizeof name_key) > 0 &&
+                                 strcmp (name_key, key) == 0);
+        }
+    }
+
+  return *answer;
+}
+
+/* names_country() for token `i` */
+static gboolean
+token_names_country (Ex       *ex,
+                     guint     i,
+                     gboolean  by_name)
+{
+  guint j;
+
+  if (!(gazetteer_flags_of (ex, i) & ND_GAZETTEER_PLACE))
+    return FALSE;
+
+  /* the answer, once per word */
+  j = ex->canon[i];
+  if (!(ex->marks[j] & (by_name ? MARK_COUNTRY_NAME_KNOWN : MARK_COUNTRY_KNOWN)))
+    {
+      gboolean answer = names_country (ex, key_of (ex, i), by_name);
+
+      ex->marks[j] |= by_name ? MARK_COUNTRY_NAME_KNOWN : MARK_COUNTRY_KNOWN;
+      if (answer)
+        ex->marks[j] |= by_name ? MARK_COUNTRY_NAME : MARK_COUNTRY;
+    }
+
+  return (ex->marks[j] & (by_name ? MARK_COUNTRY_NAME : MARK_COUNTRY)) != 0;
 }
 
 /* A common word, for judging names: ranked among the frequent words and
@@ -354,7 +729,7 @@ is_common (Ex    *ex,
 }
 
 /* A capitalised word that can be part of a name */
-static gboolean
+static inline gboolean
 is_name_token (const Ex *ex,
                guint     i)
 {
@@ -369,9 +744,9 @@ is_name_token (const Ex *ex,
          !(ex->marks[i] & MARK_USED);
 }
 
-static gboolean
-is_connector (const Ex *ex,
-              guint     i)
+static inline gboolean
+is_connector (Ex    *ex,
+              guint  i)
 {
   const NdToken *token;
 
@@ -382,7 +757,7 @@ is_connector (const Ex *ex,
   if (token->kind == ND_TOKEN_PUNCT)
     return token->ch == '&';
 
-  return (token->flags & ND_TOKEN_LOWER) && token_in (ex, i, connectors);
+  return (token->flags & ND_TOKEN_LOWER) && (token_class (ex, i) & WC_CONNECTOR);
 }
 
 /* Writes the key of tokens first..last (word tokens and "&", joined by
@@ -417,13 +792,49 @@ span_key (Ex    *ex,
 
 /* Candidates */
 
+/* Candidates' keys and roles live in the extraction's string chunk */
 static void
 cand_clear (Cand *cand)
 {
-  g_clear_pointer (&cand->key, g_free);
-  g_clear_pointer (&cand->role, g_free);
-  g_clear_pointer (&cand->first_key, g_free);
-  g_clear_pointer (&cand->last_key, g_free);
+  cand->key = NULL;
+  cand->role = NULL;
+}
+
+/* `size` bytes that live as long as the extraction of this text */
+static gpointer
+ex_alloc (Ex    *ex,
+          gsize  size)
+{
+  gpointer memory;
+
+  size = (size + 7) & ~(gsize) 7;
+  if (ex->arena_used + size > ex->arena_size)
+    {
+      /* rare: a text with more names than its length suggests */
+      char *block = g_string_chunk_insert_len (ex->strings, NULL, size + 7);
+
+      return (gpointer) (((guintptr) block + 7) & ~(guintptr) 7);
+    }
+
+  memory = ex->arena + ex->arena_used;
+  ex->arena_used += size;
+  return memory;
+}
+
+static char *
+ex_strdup (Ex         *ex,
+           const char *text)
+{
+  gsize length;
+  char *copy;
+
+  if (text == NULL)
+    return NULL;
+
+  length = strlen (text);
+  copy = ex_alloc (ex, length + 1);
+  memcpy (copy, text, length + 1);
+  return copy;
 }
 
 static void
@@ -464,8 +875,9 @@ add_cand (Ex       *ex,
   cand.cend = tok (ex, last)->cend;
   cand.qualifier = -1;
   cand.person = -1;
+  cand.broad = -1;
   if (span_key (ex, first, last, key, sizeof key))
-    cand.key = g_strdup (key);
+    cand.key = ex_strdup (ex, key);
   if (ex->marks[first] & MARK_STRICT)
     cand.flags |= CAND_STRICT;
   if (tok (ex, first)->flags & (ND_TOKEN_SENTENCE_START | ND_TOKEN_CLAUSE_START))
@@ -480,37 +892,12 @@ add_cand (Ex       *ex,
 
 /* Context cues */
 
-/* Words that start an apposition after a name: "Sepp Blatter, the
- * president of FIFA", "Hidetada Fukushima, a professor of ..." */
-static const char * const apposition_starts[] = {
-  "the", "a", "an", "his", "her", "their", "its", "who", "now", "then",
-  "also", "formerly", "former", "currently", NULL
-};
-
-/* Words after a title that show it is the head of the apposition ("the
- * president of FIFA") and not a modifier ("the prime minister's
- * residence", "the president's plane") */
-static const char * const after_title_words[] = {
-  "of", "for", "at", "in", "to", "and", "who", "with", "since", "from",
-  "on", "until", NULL
-};
-
-/* Family words before a name: "their daughter, Neve", "his widow Márcia" */
-static const char * const relatives[] = {
-  "daughter", "son", "wife", "husband", "mother", "father", "brother",
-  "sister", "partner", "widow", "widower", "fiancé", "fiancée", "fiance",
-  "fiancee", "grandson", "granddaughter", "niece", "nephew", "cousin",
-  "uncle", "aunt", "daughters", "sons", "children", "child", "baby",
-  "stepson", "stepdaughter", "spouse", "girlfriend", "boyfriend",
-  "grandmother", "grandfather", NULL
-};
-
 /* "<name>, the president of FIFA," */
 static gboolean
 has_title_apposition (Ex    *ex,
                       guint  start)
 {
-  if (start >= ex->n || !token_in (ex, start, apposition_starts))
+  if (start >= ex->n || !(token_class (ex, start) & WC_APPOSITION))
     return FALSE;
 
   for (guint k = start + 1; k < ex->n && k <= start + 6; k++)
@@ -519,13 +906,65 @@ has_title_apposition (Ex    *ex,
 
       if (token->kind != ND_TOKEN_WORD)
         return FALSE;
-      if (!(info_of (ex, k) & (ND_WORD_TITLE | ND_WORD_TITLE_START)) && !token_in (ex, k, relatives))
+      if (!(info_of (ex, k) & (ND_WORD_TITLE | ND_WORD_TITLE_START)) && !(token_class (ex, k) & WC_RELATIVE))
         continue;
       if (token->flags & ND_TOKEN_POSSESSIVE)
         return FALSE;
       /* the head of the phrase: punctuation or a preposition after it */
-      if (k + 1 >= ex->n || tok (ex, k + 1)->kind != ND_TOKEN_WORD || token_in (ex, k + 1, after_title_words))
+      if (k + 1 >= ex->n || tok (ex, k + 1)->kind != ND_TOKEN_WORD || (token_class (ex, k + 1) & WC_AFTER_TITLE))
         return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Is `i` the head of a noun phrase: punctuation, a preposition or a
+ * relative pronoun after it? */
+static gboolean
+is_phrase_head (Ex    *ex,
+                guint  i)
+{
+  return i + 1 >= ex->n || tok (ex, i + 1)->kind != ND_TOKEN_WORD ||
+         (token_class (ex, i + 1) & WC_PHRASE_AFTER);
+}
+
+/* Evidence in the words around first..last that it names an
+ * organisation */
+static gboolean
+has_org_cue (Ex    *ex,
+             guint  first,
+             guint  last)
+{
+  /* "the newspaper Politika", "battery maker CATL", "her group Fair Fight" */
+  if (first >= 1 && (token_class (ex, first - 1) & WC_ORG_NOUN) && (tok (ex, first - 1)->flags & ND_TOKEN_LOWER))
+    return TRUE;
+
+  /* "his own movement, Morena," */
+  if (first >= 2 && token_is_punct (ex, first - 1, ',') && (token_class (ex, first - 2) & WC_ORG_NOUN))
+    return TRUE;
+
+  if (tok (ex, last)->flags & ND_TOKEN_POSSESSIVE)
+    return FALSE;
+
+  /* "the M23 rebel group", "the Morena party" */
+  for (guint k = last + 1; k < ex->n && k <= last + 2; k++)
+    {
+      if (tok (ex, k)->kind != ND_TOKEN_WORD || !(tok (ex, k)->flags & ND_TOKEN_LOWER))
+        break;
+      if ((token_class (ex, k) & WC_ORG_NOUN) && is_phrase_head (ex, k))
+        return TRUE;
+    }
+
+  /* "BASF, the chemicals group based in Ludwigshafen" */
+  if (token_is_punct (ex, last + 1, ',') && last + 2 < ex->n && (token_class (ex, last + 2) & WC_APPOSITION))
+    {
+      for (guint k = last + 3; k < ex->n && k <= last + 7; k++)
+        {
+          if (tok (ex, k)->kind != ND_TOKEN_WORD)
+            break;
+          if ((token_class (ex, k) & WC_ORG_NOUN) && is_phrase_head (ex, k))
+            return TRUE;
+        }
     }
 
   return FALSE;
@@ -539,7 +978,6 @@ has_speech_cue (Ex    *ex,
                 guint  max_verb)
 {
   guint j = last + 1;
-  gint verb;
 
   if (!(tok (ex, last)->flags & ND_TOKEN_POSSESSIVE))
     {
@@ -550,8 +988,7 @@ has_speech_cue (Ex    *ex,
           j++;
         }
 
-      verb = token_index_in (ex, j, speech_verbs);
-      if (verb >= 0 && (guint) verb < max_verb)
+      if (token_class (ex, j) & WC_SPEECH)
         return TRUE;
     }
 
@@ -559,14 +996,24 @@ has_speech_cue (Ex    *ex,
   if (first >= 1 && token_is (ex, first - 1, "said") && (first < 2 || !is_name_token (ex, first - 2)) &&
       !(tok (ex, last)->flags & ND_TOKEN_POSSESSIVE))
     return TRUE;
-  /* "their daughter, Neve", "his wife Jill" */
-  if (first >= 1 && token_in (ex, first - 1, relatives))
+  /* "Macky Sall of Senegal": people (and bodies) of a country */
+  if (token_is (ex, last + 1, "of") && is_name_token (ex, last + 2) &&
+      token_names_country (ex, last + 2, FALSE) && !(tok (ex, last)->flags & ND_TOKEN_POSSESSIVE))
     return TRUE;
-  if (first >= 2 && token_is_punct (ex, first - 1, ',') && token_in (ex, first - 2, relatives))
+
+  /* "Pakistan's Benazir Bhutto": a country's someone */
+  if (first >= 1 && last > first && (tok (ex, first - 1)->flags & ND_TOKEN_POSSESSIVE) &&
+      is_name_token (ex, first - 1) && token_names_country (ex, first - 1, FALSE))
+    return TRUE;
+
+  /* "their daughter, Neve", "his wife Jill" */
+  if (first >= 1 && (token_class (ex, first - 1) & WC_RELATIVE))
+    return TRUE;
+  if (first >= 2 && token_is_punct (ex, first - 1, ',') && (token_class (ex, first - 2) & WC_RELATIVE))
     return TRUE;
 
   /* "Pelé's widow": a person has relatives */
-  if ((tok (ex, last)->flags & ND_TOKEN_POSSESSIVE) && token_in (ex, last + 1, relatives))
+  if ((tok (ex, last)->flags & ND_TOKEN_POSSESSIVE) && (token_class (ex, last + 1) & WC_RELATIVE))
     return TRUE;
 
   return FALSE;
@@ -587,7 +1034,8 @@ title_before (Ex       *ex,
   if (end > 0 && token_is_punct (ex, end - 1, ',') && end > 1 &&
       is_word (tok (ex, end - 2)))
     end--;
-  if (end == 0 || !is_word (tok (ex, end - 1)) || !(tok (ex, end - 1)->flags & ND_TOKEN_LOWER))
+  if (end == 0 || !is_word (tok (ex, end - 1)) || !(tok (ex, end - 1)->flags & ND_TOKEN_LOWER) ||
+      !(info_of (ex, end - 1) & ND_WORD_TITLE_END))
     return NULL;
 
   for (guint words = MIN (max, end); words >= 1; words--)
@@ -611,23 +1059,6 @@ title_before (Ex       *ex,
 }
 
 /* Known names: longest match at a position */
-
-typedef enum
-{
-  MATCH_NONE,
-  MATCH_ORG,
-  MATCH_PLACE,
-  MATCH_TITLE,
-  MATCH_DEMONYM,
-} MatchKind;
-
-typedef struct
-{
-  MatchKind   kind;
-  guint       last;
-  const char *org;
-  const char *country;
-} Match;
 
 /* The tokens a match starting at `first` may span: contiguous words of
  * one sentence, lower-case words past the chunk's end included
@@ -672,123 +1103,142 @@ place_key_ok (const Ex   *ex,
   return TRUE;
 }
 
+static void find_known_uncached (Ex    *ex,
+                                 guint  first,
+                                 guint  chunk_last,
+                                 Match *best);
+
+/* The longest known name (organisation, place, title, demonym) starting
+ * at token `first` of a chunk ending at `chunk_last` */
 static void
 find_known (Ex    *ex,
             guint  first,
             guint  chunk_last,
             Match *best)
 {
+
+  /* asked again for the same chunk: the answer is known */
+  if (ex->known_last[first] == chunk_last + 1)
+    {
+      *best = ex->known[first];
+      return;
+    }
+  find_known_uncached (ex, first, chunk_last, best);
+  ex->known[first] = *best;
+  ex->known_last[first] = chunk_last + 1;
+}
+
+static void
+find_known_uncached (Ex    *ex,
+                     guint  first,
+                     guint  chunk_last,
+                     Match *best)
+{
   guint window[24];
-  guint n;
-  guint32 info;
-  const char *first_key;
-  const char *first_key_words;
-  char first_word[ND_EXTRACT_KEY_MAX];
+  gsize ends[24];          /* key length after each word */
   char key[ND_EXTRACT_KEY_MAX];
-  guint max_words;
+  guint n;
+  guint org_reach = 1;     /* words that may still be an organisation's name */
+  guint place_reach = 1;
+  guint title_reach = 1;
+  guint32 info;
+  guint gazetteer_flags = 0;
   gboolean all_caps;
+  gsize o = 0;
 
   best->kind = MATCH_NONE;
   best->last = first;
   best->org = NULL;
   best->country = NULL;
 
-  n = match_window (ex, first, G_N_ELEMENTS (window), window);
-  if (n == 0)
+  /* known names run on at most a few lower-case words past the chunk */
+  n = match_window (ex, first, MIN (G_N_ELEMENTS (window), chunk_last - first + 4), window);
+  if (n == 0 || key_of (ex, first)[0] == '\0')
     return;
 
-  /* titles and single words stay within the chunk */
-  first_key = key_of (ex, first);
-  if (first_key[0] == '\0')
-    return;
   info = info_of (ex, first);
-
-  /* "Asia-Pacific Economic Cooperation": names start with the first word
-   * of a hyphenated one */
-  if (strchr (first_key, ' ') != NULL)
-    {
-      gsize length = strchr (first_key, ' ') - first_key;
-
-      memcpy (first_word, first_key, length);
-      first_word[length] = '\0';
-      info |= nd_lexicon_lookup_word (ex->lexicon, first_word) & (ND_WORD_ORG_START | ND_WORD_TITLE_START);
-      first_key_words = first_word;
-    }
-  else
-    {
-      first_key_words = first_key;
-    }
   all_caps = (tok (ex, first)->flags & ND_TOKEN_ALL_CAPS) != 0;
 
-  /* organisations */
-  if (info & ND_WORD_ORG_START)
+  /* the words of the window joined, as far as some known name of more
+   * words goes on with them */
+  for (guint w = 0; w < n; w++)
     {
-      max_words = MIN (nd_lexicon_get_max_org_words (ex->lexicon), n);
-      for (guint w = max_words; w >= 2; w--)
-        {
-          const char *org;
+      const char *word = key_of (ex, window[w]);
+      gsize length = strlen (word);
+      guint lexicon_prefix;
+      gboolean place_prefix;
 
-          if (!is_name_token (ex, window[w - 1]) && window[w - 1] <= chunk_last)
-            continue;
-          if (!span_key (ex, first, window[w - 1], key, sizeof key))
-            continue;
-          org = nd_lexicon_lookup_organization (ex->lexicon, key, TRUE);
-          if (org != NULL)
-            {
-              best->kind = MATCH_ORG;
-              best->last = window[w - 1];
-              best->org = org;
-              break;
-            }
+      if (length == 0 || o + length + 2 > sizeof key)
+        break;
+      if (o > 0)
+        key[o++] = ' ';
+      memcpy (key + o, word, length);
+      o += length;
+      key[o] = '\0';
+      ends[w] = o;
+
+      if (w + 1 == n)
+        break;
+
+      /* one word: its lexicon information says as much */
+      if (w == 0 && memchr (key, ' ', o) == NULL)
+        lexicon_prefix = ((info & ND_WORD_ORG_START) ? ND_PREFIX_ORGANIZATION : 0) |
+                         ((info & ND_WORD_TITLE_START) ? ND_PREFIX_TITLE : 0);
+      else
+        lexicon_prefix = nd_lexicon_lookup_prefix (ex->lexicon, key, o);
+      if (w == 0)
+        {
+          gazetteer_flags = gazetteer_flags_of (ex, first);
+          place_prefix = (gazetteer_flags & ND_GAZETTEER_PREFIX) != 0;
         }
+      else
+        {
+          place_prefix = (nd_gazetteer_lookup_key (ex->gazetteer, key, o) & ND_GAZETTEER_PREFIX) != 0;
+        }
+      if (lexicon_prefix & ND_PREFIX_ORGANIZATION)
+        org_reach = w + 2;
+      if (lexicon_prefix & ND_PREFIX_TITLE)
+        title_reach = w + 2;
+      if (place_prefix)
+        place_reach = w + 2;
+      if (lexicon_prefix == 0 && !place_prefix)
+        break;
     }
 
-  /* places */
-  max_words = MIN (nd_gazetteer_get_max_words (ex->gazetteer, first_key_words), n);
-  for (guint w = max_words; w >= 2 && window[w - 1] > best->last; w--)
+#define KEY_OF_WORDS(w) (key[ends[(w) - 1]] = '\0', key)
+#define RESTORE_KEY(w) do { if (ends[(w) - 1] < o) key[ends[(w) - 1]] = ' '; } while (0)
+
+  /* organisations */
+  for (guint w = org_reach; w >= 2; w--)
     {
-      if (!span_key (ex, first, window[w - 1], key, sizeof key))
+      const char *org;
+
+      if (!is_name_token (ex, window[w - 1]) && window[w - 1] <= chunk_last)
         continue;
-      if (nd_gazetteer_lookup (ex->gazetteer, key, NULL, 0) > 0)
+      org = nd_lexicon_lookup_organization (ex->lexicon, KEY_OF_WORDS (w), TRUE);
+      RESTORE_KEY (w);
+      if (org != NULL)
         {
-          best->kind = MATCH_PLACE;
+          best->kind = MATCH_ORG;
           best->last = window[w - 1];
-          best->org = NULL;
+          best->org = org;
           break;
         }
     }
 
-  /* titles (within the chunk) */
-  if (info & ND_WORD_TITLE_START)
+  /* places and demonyms of several words ("Sri Lankan") */
+  for (guint w = place_reach; w >= 2 && window[w - 1] > best->last; w--)
     {
-      max_words = MIN (nd_lexicon_get_max_title_words (ex->lexicon), n);
-      for (guint w = max_words; w >= 2 && window[w - 1] > best->last; w--)
-        {
-          if (window[w - 1] > chunk_last)
-            continue;
-          if (!span_key (ex, first, window[w - 1], key, sizeof key))
-            continue;
-          if (nd_lexicon_is_title (ex->lexicon, key))
-            {
-              best->kind = MATCH_TITLE;
-              best->last = window[w - 1];
-              best->org = NULL;
-              break;
-            }
-        }
-    }
+      const char *country = NULL;
+      guint flags = nd_gazetteer_lookup_key (ex->gazetteer, KEY_OF_WORDS (w), -1);
+      gboolean found = (flags & ND_GAZETTEER_PLACE) != 0;
 
-  /* demonyms of several words: "Sri Lankan", "South African" */
-  for (guint w = MIN (3, n); w >= 2 && window[w - 1] > best->last; w--)
-    {
-      const char *country;
-
-      if (window[w - 1] > chunk_last || !span_key (ex, first, window[w - 1], key, sizeof key))
-        continue;
-      country = nd_gazetteer_lookup_demonym (ex->gazetteer, key);
-      if (country != NULL)
+      if (!found && (flags & ND_GAZETTEER_DEMONYM) && window[w - 1] <= chunk_last)
+        country = nd_gazetteer_lookup_demonym (ex->gazetteer, key);
+      RESTORE_KEY (w);
+      if (found || country != NULL)
         {
-          best->kind = MATCH_DEMONYM;
+          best->kind = found ? MATCH_PLACE : MATCH_DEMONYM;
           best->last = window[w - 1];
           best->org = NULL;
           best->country = country;
@@ -796,14 +1246,38 @@ find_known (Ex    *ex,
         }
     }
 
+  /* titles (within the chunk) */
+  for (guint w = title_reach; w >= 2 && window[w - 1] > best->last; w--)
+    {
+      gboolean found;
+
+      if (window[w - 1] > chunk_last)
+        continue;
+      found = nd_lexicon_is_title (ex->lexicon, KEY_OF_WORDS (w));
+      RESTORE_KEY (w);
+      if (found)
+        {
+          best->kind = MATCH_TITLE;
+          best->last = window[w - 1];
+          best->org = NULL;
+          break;
+        }
+    }
+
+#undef KEY_OF_WORDS
+#undef RESTORE_KEY
+
   if (best->kind != MATCH_NONE)
     return;
 
   /* one word: an acronym is an organisation first ("PA"), a name a
    * place first ("Jordan") */
+  key[ends[0]] = '\0';
+  if (n == 1)
+    gazetteer_flags = gazetteer_flags_of (ex, first);
   if (info & ND_WORD_ORG)
     {
-      const char *org = nd_lexicon_lookup_organization (ex->lexicon, first_key, all_caps);
+      const char *org = nd_lexicon_lookup_organization (ex->lexicon, key, all_caps);
 
       if (org != NULL && all_caps)
         {
@@ -815,8 +1289,7 @@ find_known (Ex    *ex,
         best->org = org;
     }
 
-  if (place_key_ok (ex, first, first, first_key) &&
-      nd_gazetteer_lookup (ex->gazetteer, first_key, NULL, 0) > 0)
+  if ((gazetteer_flags & ND_GAZETTEER_PLACE) && place_key_ok (ex, first, first, key))
     {
       best->kind = MATCH_PLACE;
       best->org = NULL;
@@ -835,37 +1308,12 @@ find_known (Ex    *ex,
       return;
     }
 
-  best->country = nd_gazetteer_lookup_demonym (ex->gazetteer, first_key);
-  if (best->country != NULL)
-    best->kind = MATCH_DEMONYM;
-}
-
-/* Does the word name a country or a continent ("Turkey", "China",
- * "Chad")? With `by_name`, only by its own name, not an alternate one
- * ("Island" is Iceland's in Icelandic, not in English news) */
-static gboolean
-names_country (Ex         *ex,
-               const char *key,
-               gboolean    by_name)
-{
-  const NdPlace *places[64];
-  guint n = nd_gazetteer_lookup (ex->gazetteer, key, places, G_N_ELEMENTS (places));
-
-  n = MIN (n, G_N_ELEMENTS (places));
-  for (guint i = 0; i < n; i++)
+  if (gazetteer_flags & ND_GAZETTEER_DEMONYM)
     {
-      char name_key[ND_EXTRACT_KEY_MAX];
-
-      if (places[i]->kind != ND_PLACE_COUNTRY && places[i]->kind != ND_PLACE_CONTINENT)
-        continue;
-      if (!by_name)
-        return TRUE;
-      if (nd_extract_key (places[i]->name, -1, name_key, sizeof name_key) > 0 &&
-          strcmp (name_key, key) == 0)
-        return TRUE;
+      best->country = nd_gazetteer_lookup_demonym (ex->gazetteer, key);
+      if (best->country != NULL)
+        best->kind = MATCH_DEMONYM;
     }
-
-  return FALSE;
 }
 
 /* Is there a place of this name that is no small town: a region, an
@@ -874,10 +1322,9 @@ static gboolean
 is_big_place (Ex         *ex,
               const char *key)
 {
-  const NdPlace *places[64];
-  guint n = nd_gazetteer_lookup (ex->gazetteer, key, places, G_N_ELEMENTS (places));
-
-  n = MIN (n, G_N_ELEMENTS (places));
+  const PlaceList *list = places_named (ex, key);
+  const NdPlace * const *places = list->places;
+  guint n = list->n;
   for (guint i = 0; i < n; i++)
     if (places[i]->kind != ND_PLACE_CITY || places[i]->population >= 1000000)
       return TRUE;
@@ -891,7 +1338,8 @@ typedef struct
 {
   MatchKind   kind;      /* MATCH_NONE: a run of unknown words */
   guint       first;
-  guint       name_first; /* places: "North Kivu" is Kivu */
+  guint       name_first; /* places: "North Kivu" is Kivu, "Guantánamo Bay" */
+  guint       name_last;  /* near Guantánamo */
   guint       last;
   const char *org;
   const char *country;
@@ -971,7 +1419,7 @@ classify_run (Ex       *ex,
   last_info = info_of (ex, last_word);
 
   /* "North Ossetia", "South Sudan": no one's name */
-  if (text_in (key_of (ex, first_word), strlen (key_of (ex, first_word)), direction_words))
+  if ((key_class (key_of (ex, first_word)) & WC_DIRECTION))
     return CAND_NONE;
 
   /* after a title: a name unless it reads as words ("U.S. Envoy Cuts
@@ -1035,6 +1483,22 @@ classify_run (Ex       *ex,
   return CAND_NONE;
 }
 
+/* Does a run start or end with a word for a kind of place? */
+static gboolean
+names_feature (Ex    *ex,
+               guint  first,
+               guint  last)
+{
+  const char *head = key_of (ex, first);
+  const char *tail = key_of (ex, last);
+
+  if (!is_name_token (ex, first) || !is_name_token (ex, last))
+    return FALSE;
+
+  return (key_class (head) & WC_FEATURE_PREFIX) ||
+         (key_class (tail) & WC_FEATURE_SUFFIX);
+}
+
 /* Name words in first..last, not counting "Jr." or "II" */
 static guint
 count_words_in (Ex    *ex,
@@ -1076,7 +1540,7 @@ add_run (Ex         *ex,
     return;
 
   for (guint i = first; i <= last; i++)
-    if (!is_name_token (ex, i) && token_in (ex, i, hard_connectors))
+    if (!is_name_token (ex, i) && (token_class (ex, i) & WC_HARD_CONNECTOR))
       has_hard = TRUE;
 
   if (has_hard)
@@ -1101,6 +1565,19 @@ add_run (Ex         *ex,
       if (((last_info & ND_WORD_ORG_SUFFIX) || head) && role == NULL && !and_the &&
           (!strict || (first > 0 && token_is (ex, first - 1, "the"))))
         {
+          /* "House of Slaves on Gorée Island": "on" joins an
+           * organisation's name only after its head ("Council on Foreign
+           * Relations") */
+          for (guint i = first + 1; i < last; i++)
+            {
+              if (token_is (ex, i, "on") && !(info_of (ex, i - 1) & ND_WORD_ORG_SUFFIX) &&
+                  names_feature (ex, i + 1, last))
+                {
+                  add_run (ex, first, i - 1, NULL, FALSE, G_MAXUINT, place_before);
+                  add_run (ex, i + 1, last, NULL, FALSE, G_MAXUINT, -1);
+                  return;
+                }
+            }
           add_cand (ex, CAND_ORG, first, last);
           return;
         }
@@ -1108,7 +1585,7 @@ add_run (Ex         *ex,
       /* split: "Smith and Jones" */
       for (guint i = first; i <= last; i++)
         {
-          if (!is_name_token (ex, i) && token_in (ex, i, hard_connectors))
+          if (!is_name_token (ex, i) && (token_class (ex, i) & WC_HARD_CONNECTOR))
             {
               add_run (ex, first, i - 1, role, weak_title, royal_first, place_before);
               add_run (ex, i + 1, last, NULL, FALSE, G_MAXUINT, -1);
@@ -1118,6 +1595,14 @@ add_run (Ex         *ex,
     }
 
   kind = classify_run (ex, first, last, role != NULL, weak_title, strict, &flags);
+
+  /* "Lake Pontchartrain", "Gorée Island": a place the gazetteer lacks */
+  if (kind != CAND_PERSON && role == NULL && last > first && names_feature (ex, first, last))
+    {
+      cand = add_cand (ex, CAND_PLACE, first, last);
+      cand->flags |= CAND_UNRESOLVED;
+      return;
+    }
 
   /* "Amazon Fund", "U.S. Army": a place and an organisation word */
   if (kind == CAND_SINGLE && place_before >= 0 && (info_of (ex, first) & ND_WORD_ORG_SUFFIX) &&
@@ -1142,6 +1627,20 @@ add_run (Ex         *ex,
         }
     }
 
+  /* "her group Fair Fight", "the radio station WWL": an organisation the
+   * lists lack */
+  if ((kind == CAND_NONE || kind == CAND_SINGLE || (kind == CAND_PERSON && (flags & CAND_WEAK))) &&
+      role == NULL && has_org_cue (ex, first, last) && !has_speech_cue (ex, first, last, STRONG_SPEECH_VERBS))
+    {
+      if (kind == CAND_SINGLE)
+        flags |= CAND_ORG_CUE;
+      else
+        {
+          kind = CAND_ORG;
+          flags &= ~CAND_WEAK;
+        }
+    }
+
   if (kind == CAND_NONE)
     return;
 
@@ -1150,7 +1649,7 @@ add_run (Ex         *ex,
   if (role != NULL)
     {
       cand->flags |= CAND_TITLED;
-      cand->role = g_strdup (role);
+      cand->role = ex_strdup (ex, role);
     }
   if (tok (ex, first)->flags & ND_TOKEN_ALL_CAPS && first == last)
     cand->flags |= CAND_ALL_CAPS;
@@ -1230,8 +1729,7 @@ add_hyphen_parts (Ex    *ex,
   /* "Gaza-Egypt": every part known; "Doha-based": the first, then a
    * lower-case word */
   if (known != n && !(known == 1 && parts[0].kind != MATCH_NONE && lower_tail &&
-                      n == 2 && text_in (ex->text + parts[1].bstart, parts[1].bend - parts[1].bstart,
-                                          hyphen_suffixes)))
+                      n == 2 && (word_class (ex->text + parts[1].bstart, parts[1].bend - parts[1].bstart) & WC_HYPHEN_SUFFIX)))
     return FALSE;
 
   for (guint k = 0; k < n; k++)
@@ -1251,8 +1749,9 @@ add_hyphen_parts (Ex    *ex,
       cand.org = parts[k].org;
       cand.qualifier = -1;
       cand.person = -1;
+      cand.broad = -1;
       if (nd_extract_key (ex->text + cand.bstart, cand.bend - cand.bstart, key, sizeof key) > 0)
-        cand.key = g_strdup (key);
+        cand.key = ex_strdup (ex, key);
       if (ex->marks[i] & MARK_STRICT)
         cand.flags |= CAND_STRICT;
       g_array_append_val (ex->cands, cand);
@@ -1275,7 +1774,7 @@ add_segment (Segment    *segments,
 
   segment->kind = kind;
   segment->first = segment->name_first = first;
-  segment->last = last;
+  segment->last = segment->name_last = last;
   segment->org = org;
   segment->country = country;
 }
@@ -1286,10 +1785,9 @@ static gboolean
 is_landmark_name (Ex         *ex,
                   const char *key)
 {
-  const NdPlace *places[64];
-  guint n = nd_gazetteer_lookup (ex->gazetteer, key, places, G_N_ELEMENTS (places));
-
-  n = MIN (n, G_N_ELEMENTS (places));
+  const PlaceList *list = places_named (ex, key);
+  const NdPlace * const *places = list->places;
+  guint n = list->n;
   for (guint i = 0; i < n; i++)
     if (places[i]->kind != ND_PLACE_REGION &&
         (places[i]->kind != ND_PLACE_CITY || places[i]->population >= 1000000))
@@ -1322,6 +1820,7 @@ place_fits (Ex            *ex,
             guint          n,
             guint          p,
             const Match   *match,
+            guint          name_last,
             guint          last)
 {
   const NdToken *token = tok (ex, p);
@@ -1331,7 +1830,7 @@ place_fits (Ex            *ex,
                         is_name_token (ex, p - 1);
   guint next_name = p + 1;
 
-  if (!span_key (ex, p, match->last, key, sizeof key))
+  if (!span_key (ex, p, name_last, key, sizeof key))
     return FALSE;
 
   /* "Tampa Bay Rays", "Republic Day", "Tel Aviv University": a place's
@@ -1339,17 +1838,16 @@ place_fits (Ex            *ex,
   if (unknown_word_follows (ex, match->last, last) && !is_landmark_name (ex, key))
     return FALSE;
 
-  if (match->last != p || (token->flags & ND_TOKEN_ALL_CAPS))
+  if (name_last != p || (token->flags & ND_TOKEN_ALL_CAPS))
     return TRUE;
 
-  if (text_in (key, strlen (key), direction_words))
+  if ((key_class (key) & WC_DIRECTION))
     return FALSE;
-  if (names_country (ex, key, FALSE))
+  if (token_names_country (ex, p, FALSE))
     return TRUE;
 
   /* "North Kivu" */
-  if (run_before && segments[n - 1].first == p - 1 &&
-      text_in (key_of (ex, p - 1), strlen (key_of (ex, p - 1)), direction_words))
+  if (run_before && segments[n - 1].first == p - 1 && is_compass (key_of (ex, p - 1)))
     return TRUE;
 
   /* "Secretary of State Antony Blinken" */
@@ -1405,6 +1903,7 @@ segment_chunk (Ex      *ex,
     {
       const NdToken *token = tok (ex, p);
       gboolean positional = (token->flags & (ND_TOKEN_SENTENCE_START | ND_TOKEN_CLAUSE_START)) != 0;
+      guint name_last;
       Match match;
 
       if (!is_name_token (ex, p))
@@ -1425,14 +1924,29 @@ segment_chunk (Ex      *ex,
       if (match.kind != MATCH_NONE && match.kind != MATCH_TITLE && match.last == p &&
           is_common (ex, p, G_MAXUINT) && !is_acronym (token))
         {
-          gboolean country = match.kind == MATCH_PLACE && names_country (ex, key_of (ex, p), TRUE);
+          gboolean country = match.kind == MATCH_PLACE && token_names_country (ex, p, TRUE);
 
-          if (!country && (first != *last || positional || strict))
+          /* "Congress approved ...": a rarer word that is a known
+           * organisation's name stays one at a sentence start */
+          gboolean rare_org = match.kind == MATCH_ORG && first == *last && !strict &&
+                              ND_WORD_INFO_RANK (info_of (ex, p)) > RARE_WORD_RANK;
+
+          if (!country && !rare_org && (first != *last || positional || strict))
             match.kind = MATCH_NONE;
         }
 
-      if (match.kind == MATCH_PLACE && !place_fits (ex, segments, n, p, &match, *last))
-        match.kind = MATCH_NONE;
+      name_last = match.last;
+      if (match.kind == MATCH_PLACE)
+        {
+          /* "Guantánamo Bay", "Gorée Island": a place and a kind of place */
+          if (match.last < *last && is_name_token (ex, match.last + 1) &&
+              !(tok (ex, match.last)->flags & ND_TOKEN_POSSESSIVE) &&
+              (key_class (key_of (ex, match.last + 1)) & WC_FEATURE_SUFFIX))
+            match.last++;
+
+          if (!place_fits (ex, segments, n, p, &match, name_last, *last))
+            match.kind = MATCH_NONE;
+        }
 
       /* "Air Force One", "Congress Party": a known name in a longer one */
       if (match.kind == MATCH_ORG && !(token->flags & ND_TOKEN_ALL_CAPS) &&
@@ -1483,16 +1997,17 @@ segment_chunk (Ex      *ex,
         }
 
       add_segment (segments, &n, match.kind, p, match.last, match.org, match.country);
+      segments[n - 1].name_last = match.kind == MATCH_PLACE ? name_last : match.last;
 
       /* "North Kivu", "Southern Lebanon": the direction is part of the
        * mention, the place is Kivu, Lebanon */
       if (match.kind == MATCH_PLACE && n > 1 && segments[n - 2].kind == MATCH_NONE &&
           segments[n - 2].first == segments[n - 2].last && segments[n - 2].last + 1 == p &&
-          is_name_token (ex, p - 1) &&
-          text_in (key_of (ex, p - 1), strlen (key_of (ex, p - 1)), direction_words))
+          is_name_token (ex, p - 1) && is_compass (key_of (ex, p - 1)))
         {
           segments[n - 2] = segments[n - 1];
           segments[n - 2].first = p - 1;
+          segments[n - 2].name_first = p;
           n--;
         }
 
@@ -1599,8 +2114,8 @@ interpret_segments (Ex      *ex,
 
             /* "U.S. District Court for the Northern Mariana Islands" */
             if (next != NULL && after != NULL && next->kind == MATCH_NONE &&
-                next->first == segment->last + 1 && !is_name_token (ex, next->first) &&
-                !is_name_token (ex, next->last) && after->first == next->last + 1 &&
+                next->first == segment->last + 1 && count_words_in (ex, next->first, next->last) == 0 &&
+                after->first == next->last + 1 &&
                 (after->kind == MATCH_PLACE || after->kind == MATCH_ORG) &&
                 (token_is (ex, next->first, "of") || token_is (ex, next->first, "for")) &&
                 (info_of (ex, segment->last) & ND_WORD_ORG_SUFFIX))
@@ -1641,14 +2156,15 @@ interpret_segments (Ex      *ex,
 
         case MATCH_PLACE:
           cand = add_cand (ex, CAND_PLACE, segment->first, segment->last);
-          if (segment->name_first != segment->first)
+          if (segment->name_first != segment->first || segment->name_last != segment->last)
             {
               char key[ND_EXTRACT_KEY_MAX];
 
-              g_free (cand->key);
-              cand->key = span_key (ex, segment->name_first, segment->last, key, sizeof key) ? g_strdup (key) : NULL;
+              cand->key = span_key (ex, segment->name_first, segment->name_last, key, sizeof key) ? ex_strdup (ex, key) : NULL;
+              /* named as written, placed at the place it contains */
+              cand->flags |= CAND_SURFACE;
             }
-          if (segment->name_first == segment->last && is_common (ex, segment->last, G_MAXUINT))
+          if (segment->name_first == segment->name_last && is_common (ex, segment->name_last, G_MAXUINT))
             cand->flags |= CAND_COMMON;
           place_before = (gint) ex->cands->len - 1;
           break;
@@ -1733,6 +2249,19 @@ interpret_segments (Ex      *ex,
                 break;
               }
 
+            /* "Hidetada Fukushima, a professor": an unknown word and a
+             * town that is a surname, said of a person */
+            if (next != NULL && next->kind == MATCH_PLACE && s + 2 == n && next->first == segment->last + 1 &&
+                next->first == next->last && segment->first == segment->last &&
+                is_name_token (ex, segment->first) && !is_common (ex, segment->first, G_MAXUINT) &&
+                !token_names_country (ex, next->first, FALSE) &&
+                has_speech_cue (ex, segment->first, next->last, STRONG_SPEECH_VERBS))
+              {
+                add_run (ex, segment->first, next->last, NULL, FALSE, G_MAXUINT, -1);
+                s++;
+                break;
+              }
+
             if (s == 0)
               role = title_before (ex, segment->first, &weak);
             add_run (ex, segment->first, segment->last, role, weak, G_MAXUINT, place_before);
@@ -1803,24 +2332,80 @@ find_chunks (Ex *ex)
     }
 }
 
-/* Blocks: headings and tables are strict */
+/* Blocks: headings and table rows are strict. Lines are judged as
+ * nd_body_parse() judges them, without building its blocks: only lines
+ * that can be a heading (short, no closing punctuation, more text after)
+ * or a table row (a pipe) are looked at closer. */
+
+#define HEADING_MAX_WORDS 18
+
+static void
+mark_line (Ex    *ex,
+           guint  first,
+           guint  end,
+           guint  words,
+           gboolean has_pipe,
+           gboolean last_line)
+{
+  const NdToken *last_token = tok (ex, end - 1);
+  g_autofree char *line = NULL;
+  gboolean strict = FALSE;
+
+  if (has_pipe)
+    {
+      line = g_strndup (ex->text + tok (ex, first)->start, last_token->end - tok (ex, first)->start);
+      strict = nd_body_line_is_table_row (line);
+    }
+
+  if (!strict && !last_line && words > 0 && words <= HEADING_MAX_WORDS &&
+      !(last_token->kind == ND_TOKEN_PUNCT &&
+        (last_token->ch == '.' || last_token->ch == '!' || last_token->ch == '?' || last_token->ch == ':' ||
+         last_token->ch == ',' || last_token->ch == ';')))
+    {
+      if (line == NULL)
+        line = g_strndup (ex->text + tok (ex, first)->start, last_token->end - tok (ex, first)->start);
+      strict = nd_body_line_is_heading (line);
+    }
+
+  if (strict)
+    for (guint t = first; t < end; t++)
+      ex->marks[t] |= MARK_STRICT;
+}
+
 static void
 mark_blocks (Ex *ex)
 {
-  g_autoptr(GPtrArray) blocks = nd_body_parse (ex->text);
-  guint t = 0;
+  guint first = 0;
+  guint words = 0;
+  gboolean has_pipe = FALSE;
 
-  for (guint b = 0; b < blocks->len; b++)
+  for (guint t = 0; t <= ex->n; t++)
     {
-      const NdBlock *block = g_ptr_array_index (blocks, b);
+      const NdToken *token = t < ex->n ? tok (ex, t) : NULL;
 
-      if (block->kind != ND_BLOCK_HEADING && block->kind != ND_BLOCK_TABLE)
-        continue;
+      if (token == NULL || token->kind == ND_TOKEN_NEWLINE)
+        {
+          if (t > first)
+            {
+              /* a heading needs text after it */
+              gboolean last_line = TRUE;
 
-      while (t < ex->n && tok (ex, t)->cstart < block->start)
-        t++;
-      for (; t < ex->n && tok (ex, t)->cstart < block->end; t++)
-        ex->marks[t] |= MARK_STRICT;
+              for (guint k = t; k < ex->n && last_line; k++)
+                if (tok (ex, k)->kind != ND_TOKEN_NEWLINE)
+                  last_line = FALSE;
+
+              mark_line (ex, first, t, words, has_pipe, last_line);
+            }
+          first = t + 1;
+          words = 0;
+          has_pipe = FALSE;
+          continue;
+        }
+
+      if (token->kind == ND_TOKEN_WORD || token->kind == ND_TOKEN_NUMBER)
+        words++;
+      else if (token->ch == '|')
+        has_pipe = TRUE;
     }
 }
 
@@ -1877,9 +2462,12 @@ add_person (Ex         *ex,
             const char *name,
             const char *words,
             guint       n_words,
-            const char *role)
+            const char *role,
+            guint       position)
 {
   Person *person = g_new0 (Person, 1);
+
+  person->first_position = position;
   const char *space = strchr (words, ' ');
   const char *last_space = strrchr (words, ' ');
 
@@ -1920,9 +2508,11 @@ link_word (Ex         *ex,
 
           if (!hit)
             continue;
-          if (found >= 0)
-            return -2;
-          found = (gint) i;
+          /* two people share it ("Shinzo Abe", "Akie Abe"): the one the
+           * article introduced first, most often its subject */
+          if (found < 0 || person->first_position <
+                           ((Person *) g_ptr_array_index (ex->persons, found))->first_position)
+            found = (gint) i;
         }
 
       if (found >= 0)
@@ -2013,6 +2603,17 @@ resolve_persons (Ex *ex)
       if (cand->n_words < 2)
         continue;
 
+      /* "to Bab al-Hawa", "at the Casa Rosada": a place the gazetteer lacks */
+      if ((cand->flags & CAND_WEAK) && cand->first > 0 &&
+          ((token_class (ex, cand->first - 1) & WC_STRONG_LOCATIVE) || token_is (ex, cand->first - 1, "to") ||
+           (token_is (ex, cand->first - 1, "the") && cand->first > 1 &&
+            (token_class (ex, cand->first - 2) & WC_STRONG_LOCATIVE))))
+        {
+          cand->kind = CAND_PLACE;
+          cand->flags |= CAND_UNRESOLVED;
+          continue;
+        }
+
       /* a name no list knows, said once, without context: no evidence */
       if ((cand->flags & CAND_WEAK) && !(cand->flags & CAND_CUE))
         {
@@ -2044,7 +2645,7 @@ resolve_persons (Ex *ex)
         {
           g_autofree char *name = text_of (ex, cand->bstart, cand->bend);
 
-          person = add_person (ex, name, words, cand->n_words, cand->role);
+          person = add_person (ex, name, words, cand->n_words, cand->role, cand->cstart);
         }
       if (person < 0)
         {
@@ -2053,13 +2654,13 @@ resolve_persons (Ex *ex)
         }
       cand->person = person;
 
-      if (cand->role != NULL)
-        {
-          Person *p = g_ptr_array_index (ex->persons, person);
+      {
+        Person *p = g_ptr_array_index (ex->persons, person);
 
-          if (p->role == NULL)
-            p->role = g_strdup (cand->role);
-        }
+        p->first_position = MIN (p->first_position, cand->cstart);
+        if (p->role == NULL && cand->role != NULL)
+          p->role = g_strdup (cand->role);
+      }
     }
 
   /* one word after a title: "President Biden", "Pope Francis" */
@@ -2076,7 +2677,7 @@ resolve_persons (Ex *ex)
         {
           g_autofree char *name = text_of (ex, cand->bstart, cand->bend);
 
-          person = add_person (ex, name, cand->key, 1, cand->role);
+          person = add_person (ex, name, cand->key, 1, cand->role, cand->cstart);
         }
       else if (person >= 0 && cand->role != NULL)
         {
@@ -2103,7 +2704,7 @@ resolve_persons (Ex *ex)
         continue;
       if (cand->kind != CAND_SINGLE && cand->kind != CAND_PLACE)
         continue;
-      if (cand->kind == CAND_PLACE && names_country (ex, cand->key, FALSE))
+      if (cand->kind == CAND_PLACE && !(cand->flags & CAND_SURFACE) && token_names_country (ex, cand->first, FALSE))
         continue;
 
       person = link_word (ex, cand->key);
@@ -2166,18 +2767,47 @@ is_camel_case (const Ex *ex,
 
 typedef struct
 {
-  guint total;
-  guint running;   /* in running text, not capitalised by position */
-  guint cues;
-  guint32 info;
+  guint    total;
+  guint    running;      /* in running text, not capitalised by position */
+  guint    person_cues;
+  guint    org_cues;
+  guint    place_cues;
+  guint32  info;
   gboolean all_caps;
 } WordStats;
 
-/* Single unknown words: people when the text says so */
+/* Is the candidate next to a known organisation in a list: "Dow and
+ * DuPont", "BASF, Bayer and Syngenta"? */
+static gboolean
+coordinated_with_org (Ex         *ex,
+                      const Cand *cand)
+{
+  for (guint c = 0; c < ex->cands->len; c++)
+    {
+      const Cand *other = &g_array_index (ex->cands, Cand, c);
+
+      if (other->kind != CAND_ORG || other == cand)
+        continue;
+
+      /* "ORG and X", "ORG, X" */
+      if (other->last + 2 == cand->first &&
+          (token_is (ex, cand->first - 1, "and") || token_is_punct (ex, cand->first - 1, ',')))
+        return TRUE;
+      /* "X and ORG", "X, ORG" */
+      if (cand->last + 2 == other->first &&
+          (token_is (ex, cand->last + 1, "and") || token_is_punct (ex, cand->last + 1, ',')))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Single unknown words: a person, an organisation or a place, when the
+ * text says which; a word the text says nothing about is left out */
 static void
 resolve_singles (Ex *ex)
 {
-  g_autoptr(GHashTable) stats = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GHashTable *stats = ex->stats;
 
   for (guint c = 0; c < ex->cands->len; c++)
     {
@@ -2198,7 +2828,11 @@ resolve_singles (Ex *ex)
       if (!(cand->flags & (CAND_INITIAL | CAND_STRICT)))
         ws->running++;
       if (cand->flags & CAND_CUE)
-        ws->cues++;
+        ws->person_cues++;
+      if ((cand->flags & CAND_ORG_CUE) || coordinated_with_org (ex, cand))
+        ws->org_cues++;
+      if (cand->first > 0 && (token_class (ex, cand->first - 1) & WC_STRONG_LOCATIVE))
+        ws->place_cues++;
       if (cand->flags & CAND_ALL_CAPS)
         ws->all_caps = TRUE;
     }
@@ -2225,29 +2859,29 @@ resolve_singles (Ex *ex)
       ws = g_hash_table_lookup (stats, cand->key);
       name_word = (ws->info & (ND_WORD_SURNAME | ND_WORD_FIRST_NAME)) != 0;
 
-      if (ws->all_caps || ws->running == 0 ||
-          (is_common (ex, cand->first, G_MAXUINT) && !name_word) ||
-          text_in (cand->key, strlen (cand->key), direction_words))
+      if (ws->running == 0 || (is_common (ex, cand->first, G_MAXUINT) && !name_word) ||
+          strlen (cand->key) < 2 ||
+          (key_class (cand->key) & WC_DIRECTION))
         {
           cand->kind = CAND_NONE;
           continue;
         }
 
       /* "WikiLeaks", "YouTube", "PayPal": brands, not people */
-      if (is_camel_case (ex, cand->first))
+      if (is_camel_case (ex, cand->first) || ws->org_cues > ws->person_cues)
         {
           cand->kind = CAND_ORG;
           continue;
         }
 
-      if (ws->cues > 0)
+      if (ws->person_cues > 0 && !ws->all_caps)
         {
           person = link_word (ex, cand->key);
           if (person == -1)
             {
               g_autofree char *name = text_of (ex, cand->bstart, cand->bend);
 
-              person = add_person (ex, name, cand->key, 1, NULL);
+              person = add_person (ex, name, cand->key, 1, NULL, cand->cstart);
             }
           if (person >= 0)
             {
@@ -2255,6 +2889,22 @@ resolve_singles (Ex *ex)
               cand->person = person;
               continue;
             }
+        }
+
+      /* "in Milner", "at Chequers": a place the gazetteer lacks */
+      if (ws->place_cues > 0 && !ws->all_caps)
+        {
+          cand->kind = CAND_PLACE;
+          cand->flags |= CAND_UNRESOLVED;
+          continue;
+        }
+
+      /* a name the text keeps using without saying what it is: an
+       * organisation far more often than anything else ("Monsanto") */
+      if (ws->running >= 2 && !ws->all_caps)
+        {
+          cand->kind = CAND_ORG;
+          continue;
         }
 
       cand->kind = CAND_NONE;
@@ -2275,7 +2925,12 @@ place_candidates (Ex             *ex,
   if (cand->key == NULL)
     return 0;
 
-  n = MIN (nd_gazetteer_lookup (ex->gazetteer, cand->key, out, max), max);
+  {
+    const PlaceList *list = places_named (ex, cand->key);
+
+    n = MIN (list->n, max);
+    memcpy (out, list->places, n * sizeof (const NdPlace *));
+  }
 
   for (guint i = 0; i < n; i++)
     {
@@ -2302,15 +2957,6 @@ is_broad (const NdPlace *place)
          place->kind == ND_PLACE_CONTINENT;
 }
 
-/* Words before a place name that say it is one: "in Saipan", "flew to
- * Orly" */
-static const char * const locatives[] = {
-  "in", "at", "near", "outside", "to", "from", "into", "via", "across",
-  "toward", "towards", "around", "throughout", "visited", "visiting",
-  "visit", "toured", "touring", "reached", "left", "leaving", "entered",
-  NULL
-};
-
 /* A city named without its country needs a reason to be taken for one:
  * this many people, or the article's context */
 #define BARE_CITY_POPULATION 500000
@@ -2321,7 +2967,7 @@ has_place_cue (Ex         *ex,
 {
   const NdToken *first = tok (ex, cand->first);
 
-  if (cand->first > 0 && token_in (ex, cand->first - 1, locatives))
+  if (cand->first > 0 && (token_class (ex, cand->first - 1) & WC_LOCATIVE))
     return TRUE;
 
   /* a dateline: "SAIPAN, Northern Mariana Islands (AP) —" */
@@ -2344,11 +2990,176 @@ is_own_name (const NdPlace *place,
          strcmp (name_key, key) == 0;
 }
 
+/* A town this much smaller than another of the same name is meant only
+ * when the text says so ("Amsterdam" is not Amsterdam, New York) */
+#define TOWN_POPULATION_RATIO 20
+
+/* Is `place` in the place the text names after the name ("Atlanta,
+ * Georgia")? `qualifiers` are the candidates naming those. Sets a
+ * qualifier's place when it had none. */
+static gboolean
+is_qualified (Ex            *ex,
+              const guint   *qualifiers,
+              guint          n_qualifiers,
+              const NdPlace *place)
+{
+  for (guint k = 0; k < n_qualifiers; k++)
+    {
+      Cand *q = &g_array_index (ex->cands, Cand, qualifiers[k]);
+      const NdPlace *outer[64];
+      guint m;
+
+      m = q->place != NULL ? 1 : place_candidates (ex, q, outer, G_N_ELEMENTS (outer));
+      if (q->place != NULL)
+        outer[0] = q->place;
+      for (guint j = 0; j < m; j++)
+        {
+          if (nd_place_contains (outer[j], place))
+            {
+              if (q->place == NULL)
+                q->place = outer[j];
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+/* Chooses the place a name means here; NULL when it means none */
+static const NdPlace *
+choose_place (Ex             *ex,
+              guint           c,
+              NdPlaceContext *context,
+              gboolean        late)
+{
+  Cand *cand = &g_array_index (ex->cands, Cand, c);
+  const NdPlace *places[64];
+  const NdPlace *best = NULL;
+  const NdPlace *broad = NULL;
+  double best_score = -G_MAXDOUBLE;
+  gboolean best_qualified = FALSE;
+  gboolean cue = FALSE;
+  guint qualifiers[8];
+  guint n_qualifiers = 0;
+  guint max_population = 0;
+  guint n;
+
+  n = place_candidates (ex, cand, places, G_N_ELEMENTS (places));
+
+  /* what all mentions of the name say: a cue, a place named after it */
+  for (guint k = c; k < ex->cands->len; k++)
+    {
+      Cand *other = &g_array_index (ex->cands, Cand, k);
+
+      if (other->kind != CAND_PLACE || other->key == NULL || strcmp (other->key, cand->key) != 0)
+        continue;
+      if (!cue && has_place_cue (ex, other))
+        cue = TRUE;
+      if (other->qualifier >= 0 && n_qualifiers < G_N_ELEMENTS (qualifiers))
+        qualifiers[n_qualifiers++] = other->qualifier;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (places[i]->kind == ND_PLACE_CITY)
+        max_population = MAX (max_population, places[i]->population);
+      if (is_broad (places[i]) && broad == NULL)
+        broad = places[i];
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean qualified = n_qualifiers > 0 && is_qualified (ex, qualifiers, n_qualifiers, places[i]);
+      double score;
+
+      if (places[i]->kind == ND_PLACE_CITY && !qualified &&
+          (guint64) places[i]->population * TOWN_POPULATION_RATIO < max_population)
+        continue;
+
+      score = nd_gazetteer_score (ex->gazetteer, places[i], context);
+      if (qualified)
+        /* datelines and "City, Country" name cities */
+        score += 200 + (places[i]->kind == ND_PLACE_CITY ? 1 : 0);
+
+      if (score > best_score)
+        {
+          best = places[i];
+          best_score = score;
+          best_qualified = qualified;
+        }
+    }
+
+  /* "Georgia" is the country unless the text is about the US state: its
+   * country named, the country's not, places near it */
+  if (late && broad != NULL && best == broad)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          const NdPlace *other = places[i];
+
+          if (is_broad (other) || nd_place_context_get_weight (context, broad->country) > 0)
+            continue;
+          if (nd_place_context_get_weight (context, other->country) >= 1.5 &&
+              nd_place_context_get_distance (context, other) < 500)
+            {
+              best = other;
+              break;
+            }
+        }
+    }
+
+  /* "Monsanto", "Morena": a town of that name somewhere the article is
+   * not about is no reason to think a place is meant; nor is a region's
+   * other name ("Jewish" for the Jewish Autonomous Oblast) */
+  if (best != NULL && !best_qualified && !cue &&
+      ((best->kind == ND_PLACE_CITY && best->population < BARE_CITY_POPULATION) ||
+       (best->kind == ND_PLACE_REGION && cand->first == cand->last && !is_own_name (best, cand->key))))
+    {
+      gboolean in_context = nd_gazetteer_score (ex->gazetteer, best, context) >
+                            nd_gazetteer_score (ex->gazetteer, best, NULL) + 0.5;
+
+      if (!in_context)
+        best = NULL;
+    }
+
+  return best;
+}
+
+/* Does the name have a country (or area) among its places, and other
+ * places too ("Georgia")? */
+static gboolean
+is_ambiguous_broad (Ex       *ex,
+                    Cand     *cand,
+                    gboolean *broad)
+{
+  if (cand->broad < 0)
+    {
+      const NdPlace *places[64];
+      guint n = place_candidates (ex, cand, places, G_N_ELEMENTS (places));
+      gboolean other = FALSE;
+
+      cand->broad = FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          if (is_broad (places[i]))
+            cand->broad = TRUE;
+          else if (places[i]->kind == ND_PLACE_REGION ||
+                   (places[i]->kind == ND_PLACE_CITY && places[i]->population >= BARE_CITY_POPULATION))
+            other = TRUE;
+        }
+      cand->ambiguous = cand->broad && other;
+    }
+
+  *broad = cand->broad;
+  return cand->ambiguous;
+}
+
 static void
 resolve_places (Ex *ex)
 {
   g_autoptr(NdPlaceContext) context = nd_place_context_new ();
-  g_autoptr(GHashTable) resolved = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *resolved = ex->resolved;
   const NdPlace *places[64];
 
   /* "Tel Aviv, Israel": the second names where the first is */
@@ -2358,15 +3169,16 @@ resolve_places (Ex *ex)
       Cand *b = &g_array_index (ex->cands, Cand, c + 1);
 
       if (a->kind == CAND_PLACE && b->kind == CAND_PLACE &&
+          !((a->flags | b->flags) & CAND_UNRESOLVED) &&
           token_is_punct (ex, a->last + 1, ',') && b->first == a->last + 2)
         a->qualifier = (gint) c + 1;
     }
 
-  /* context: demonyms, and names that are countries or areas or have
-   * only one place */
+  /* context: demonyms, and names that are countries or areas */
   for (guint c = 0; c < ex->cands->len; c++)
     {
       Cand *cand = &g_array_index (ex->cands, Cand, c);
+      gboolean broad;
       guint n;
 
       if (cand->kind == CAND_DEMONYM)
@@ -2374,132 +3186,67 @@ resolve_places (Ex *ex)
           nd_place_context_add_country (context, cand->country, 0.5);
           continue;
         }
-      if (cand->kind != CAND_PLACE)
+      if (cand->kind != CAND_PLACE || (cand->flags & CAND_UNRESOLVED))
         continue;
 
       n = place_candidates (ex, cand, places, G_N_ELEMENTS (places));
       if (n == 0)
         {
-          cand->kind = CAND_NONE;
+          cand->kind = cand->first == cand->last ? CAND_SINGLE : CAND_NONE;
           continue;
         }
 
-      for (guint i = 0; i < n; i++)
-        {
-          if (is_broad (places[i]))
-            {
-              cand->place = places[i];
-              break;
-            }
-        }
-      if (cand->place == NULL && n == 1 && places[0]->kind == ND_PLACE_REGION)
-        cand->place = places[0];
+      if (is_ambiguous_broad (ex, cand, &broad) || !broad || cand->qualifier >= 0)
+        continue;
 
-      if (cand->place != NULL)
-        {
-          nd_place_context_add_country (context, cand->place->country, 1.0);
-          if (!is_broad (cand->place))
-            nd_place_context_add_place (context, cand->place);
-        }
+      for (guint i = 0; i < n && cand->place == NULL; i++)
+        if (is_broad (places[i]))
+          cand->place = places[i];
+
+      nd_place_context_add_country (context, cand->place->country, 1.0);
+      if (!is_broad (cand->place))
+        nd_place_context_add_place (context, cand->place);
     }
 
   /* then the rest, one name at a time in text order, every mention of a
-   * name the same place; each adds to the context */
-  for (guint c = 0; c < ex->cands->len; c++)
+   * name the same place, each adding to the context; names that may be a
+   * country or something else last, with all the context there is */
+  for (guint pass = 0; pass < 2; pass++)
     {
-      Cand *cand = &g_array_index (ex->cands, Cand, c);
-      const NdPlace *best = NULL;
-      double best_score = -G_MAXDOUBLE;
-      gboolean cue = FALSE;
-      gboolean qualified = FALSE;
-      gboolean in_context = FALSE;
-      guint n;
-
-      if (cand->kind != CAND_PLACE || cand->place != NULL)
-        continue;
-
-      if (g_hash_table_contains (resolved, cand->key))
+      for (guint c = 0; c < ex->cands->len; c++)
         {
-          cand->place = g_hash_table_lookup (resolved, cand->key);
-          if (cand->place == NULL)
-            cand->kind = CAND_NONE;
-          continue;
-        }
+          Cand *cand = &g_array_index (ex->cands, Cand, c);
+          const NdPlace *best;
+          gboolean broad;
 
-      n = place_candidates (ex, cand, places, G_N_ELEMENTS (places));
+          if (cand->kind != CAND_PLACE || cand->place != NULL || (cand->flags & CAND_UNRESOLVED))
+            continue;
 
-      /* what all mentions of the name say */
-      for (guint k = c; k < ex->cands->len; k++)
-        {
-          Cand *other = &g_array_index (ex->cands, Cand, k);
-
-          if (other->kind == CAND_PLACE && strcmp (other->key, cand->key) == 0 && has_place_cue (ex, other))
-            cue = TRUE;
-        }
-
-      for (guint i = 0; i < n; i++)
-        {
-          double score = nd_gazetteer_score (ex->gazetteer, places[i], context);
-
-          for (guint k = c; k < ex->cands->len; k++)
+          if (g_hash_table_contains (resolved, cand->key))
             {
-              Cand *other = &g_array_index (ex->cands, Cand, k);
-              Cand *q;
-              const NdPlace *outer[64];
-              guint m;
-
-              if (other->kind != CAND_PLACE || other->qualifier < 0 || strcmp (other->key, cand->key) != 0)
-                continue;
-
-              q = &g_array_index (ex->cands, Cand, other->qualifier);
-              m = q->place != NULL ? 1 : place_candidates (ex, q, outer, G_N_ELEMENTS (outer));
-              if (q->place != NULL)
-                outer[0] = q->place;
-              for (guint j = 0; j < m; j++)
-                {
-                  if (nd_place_contains (outer[j], places[i]))
-                    {
-                      /* datelines and "City, Country" name cities */
-                      score += 20 + (places[i]->kind == ND_PLACE_CITY ? 1 : 0);
-                      qualified = TRUE;
-                      if (q->place == NULL)
-                        q->place = outer[j];
-                      break;
-                    }
-                }
-              break;
+              cand->place = g_hash_table_lookup (resolved, cand->key);
+              if (cand->place == NULL)
+                cand->kind = cand->first == cand->last ? CAND_SINGLE : CAND_NONE;
+              continue;
             }
 
-          if (score > best_score)
+          if (pass == 0 && is_ambiguous_broad (ex, cand, &broad) && cand->qualifier < 0)
+            continue;
+
+          best = choose_place (ex, c, context, pass == 1);
+          g_hash_table_insert (resolved, cand->key, (gpointer) best);
+          cand->place = best;
+          if (best != NULL)
             {
-              best = places[i];
-              best_score = score;
+              nd_place_context_add_country (context, best->country, is_broad (best) ? 1.0 : 0.5);
+              if (!is_broad (best))
+                nd_place_context_add_place (context, best);
             }
-        }
-
-      /* "Monsanto", "Morena": a town of that name somewhere the article
-       * is not about is no reason to think a place is meant; nor is a
-       * region's other name ("Jewish" for the Jewish Autonomous Oblast) */
-      if (best != NULL && !qualified && !cue &&
-          ((best->kind == ND_PLACE_CITY && best->population < BARE_CITY_POPULATION) ||
-           (best->kind == ND_PLACE_REGION && cand->first == cand->last && !is_own_name (best, cand->key))))
-        {
-          in_context = nd_gazetteer_score (ex->gazetteer, best, context) >
-                       nd_gazetteer_score (ex->gazetteer, best, NULL) + 0.5;
-          if (!in_context)
-            best = NULL;
-        }
-
-      g_hash_table_insert (resolved, cand->key, (gpointer) best);
-      cand->place = best;
-      if (best != NULL)
-        {
-          nd_place_context_add_country (context, best->country, 0.5);
-          nd_place_context_add_place (context, best);
-        }
-      else
-        {
-          cand->kind = CAND_NONE;
+          else
+            {
+              /* no place after all: maybe an organisation ("Monsanto") */
+              cand->kind = cand->first == cand->last ? CAND_SINGLE : CAND_NONE;
+            }
         }
     }
 }
@@ -2512,35 +3259,13 @@ typedef struct
   guint     first_mention;
 } Group;
 
-/* The entity for `id` (taken), created when it is new */
-static NdEntity *
-group_entity (GHashTable   *groups,
-              GPtrArray    *order,
-              char         *id,
-              NdEntityKind  kind,
-              const char   *name,
-              guint         position,
-              gboolean     *is_new)
+static void
+group_free (gpointer data)
 {
-  Group *group = g_hash_table_lookup (groups, id);
+  Group *group = data;
 
-  *is_new = group == NULL;
-  if (group == NULL)
-    {
-      group = g_new0 (Group, 1);
-      group->entity = nd_entity_new (kind, name);
-      group->first_mention = position;
-      g_hash_table_insert (groups, id, group);
-      g_ptr_array_add (order, group);
-    }
-  else
-    {
-      g_free (id);
-      if (position < group->first_mention)
-        group->first_mention = position;
-    }
-
-  return group->entity;
+  g_clear_object (&group->entity);
+  g_free (group);
 }
 
 static gint
@@ -2553,32 +3278,69 @@ compare_groups (gconstpointer a,
   return (ga->first_mention > gb->first_mention) - (ga->first_mention < gb->first_mention);
 }
 
-static void
-group_free (gpointer data)
+static Group *
+group_new (GPtrArray    *order,
+           NdEntityKind  kind,
+           const char   *name,
+           guint         position)
 {
-  Group *group = data;
+  Group *group = g_new0 (Group, 1);
 
-  g_clear_object (&group->entity);
-  g_free (group);
+  /* plain setters: cheaper than construct properties, and nothing listens
+   * to a new entity yet */
+  group->entity = g_object_new (ND_TYPE_ENTITY, NULL);
+  nd_entity_set_kind (group->entity, kind);
+  nd_entity_set_name (group->entity, name);
+  group->first_mention = position;
+  g_ptr_array_add (order, group);
+
+  return group;
+}
+
+/* The group for a string id, created (named `name`) when new */
+static Group *
+group_by_key (GHashTable   *groups,
+              GPtrArray    *order,
+              const char   *id,
+              NdEntityKind  kind,
+              const char   *name,
+              guint         position,
+              gboolean     *is_new)
+{
+  Group *group = g_hash_table_lookup (groups, id);
+
+  *is_new = group == NULL;
+  if (group == NULL)
+    {
+      group = group_new (order, kind, name, position);
+      g_hash_table_insert (groups, g_strdup (id), group);
+    }
+  else if (position < group->first_mention)
+    {
+      group->first_mention = position;
+    }
+
+  return group;
 }
 
 static GPtrArray *
 build_entities (Ex     *ex,
                 GArray *dates)
 {
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *by_key = ex->by_key;
+  GHashTable *by_place = ex->by_place;
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (group_free);
+  g_autofree Group **by_person = g_new0 (Group *, ex->persons->len + 1);
   GPtrArray *entities;
 
   for (guint c = 0; c < ex->cands->len; c++)
     {
       Cand *cand = &g_array_index (ex->cands, Cand, c);
-      g_autofree char *text = NULL;
-      g_autofree char *id = NULL;
-      g_autofree char *name = NULL;
-      NdEntityKind kind;
-      NdEntity *entity;
-      gboolean is_new;
+      char id[ND_EXTRACT_KEY_MAX + 2];
+      char buffer[ND_EXTRACT_KEY_MAX];
+      Group *group = NULL;
+      gboolean is_new = FALSE;
+      char *text;
 
       switch (cand->kind)
         {
@@ -2586,27 +3348,54 @@ build_entities (Ex     *ex,
           {
             Person *person = g_ptr_array_index (ex->persons, cand->person);
 
-            kind = ND_ENTITY_PERSON;
-            id = g_strdup_printf ("p%d", cand->person);
-            name = g_strdup (person->name);
+            group = by_person[cand->person];
+            is_new = group == NULL;
+            if (group == NULL)
+              {
+                group = by_person[cand->person] =
+                  group_new (order, ND_ENTITY_PERSON, person->name, cand->cstart);
+                if (person->role != NULL)
+                  nd_entity_set_role (group->entity, person->role);
+              }
           }
           break;
 
         case CAND_PLACE:
-          kind = ND_ENTITY_PLACE;
-          id = g_strdup_printf ("l%p", (gpointer) cand->place);
-          name = g_strdup (cand->place->name);
+          if (cand->place != NULL && !(cand->flags & CAND_SURFACE))
+            {
+              group = g_hash_table_lookup (by_place, cand->place);
+              is_new = group == NULL;
+              if (group == NULL)
+                {
+                  group = group_new (order, ND_ENTITY_PLACE, cand->place->name, cand->cstart);
+                  g_hash_table_insert (by_place, (gpointer) cand->place, group);
+                }
+            }
+          else
+            {
+              /* "Guantánamo Bay", "Lake Pontchartrain": as written */
+              g_autofree char *name = text_of (ex, cand->bstart, cand->bend);
+
+              g_snprintf (id, sizeof id, "l%s",
+                          nd_extract_key (name, -1, buffer, sizeof buffer) > 0 ? buffer : name);
+              group = group_by_key (by_key, order, id, ND_ENTITY_PLACE, name, cand->cstart, &is_new);
+            }
+          if (is_new && cand->place != NULL)
+            {
+              if (cand->place->country[0] != '\0')
+                nd_entity_set_country (group->entity, cand->place->country);
+              nd_entity_set_coordinates (group->entity, cand->place->lat, cand->place->lon);
+            }
           break;
 
         case CAND_ORG:
-          kind = ND_ENTITY_ORGANIZATION;
           {
-            char key[ND_EXTRACT_KEY_MAX];
-            const char *name_key;
+            g_autofree char *surface = cand->org == NULL ? text_of (ex, cand->bstart, cand->bend) : NULL;
+            const char *name = cand->org != NULL ? cand->org : surface;
 
-            name = cand->org != NULL ? g_strdup (cand->org) : text_of (ex, cand->bstart, cand->bend);
-            name_key = nd_extract_key (name, -1, key, sizeof key) > 0 ? key : name;
-            id = g_strconcat ("o", name_key, NULL);
+            g_snprintf (id, sizeof id, "o%s",
+                        nd_extract_key (name, -1, buffer, sizeof buffer) > 0 ? buffer : name);
+            group = group_by_key (by_key, order, id, ND_ENTITY_ORGANIZATION, name, cand->cstart, &is_new);
           }
           break;
 
@@ -2617,23 +3406,22 @@ build_entities (Ex     *ex,
           continue;
         }
 
-      entity = group_entity (groups, order, g_steal_pointer (&id), kind, name, cand->cstart, &is_new);
-      if (is_new && kind == ND_ENTITY_PERSON)
-        {
-          Person *person = g_ptr_array_index (ex->persons, cand->person);
+      if (!is_new && cand->cstart < group->first_mention)
+        group->first_mention = cand->cstart;
 
-          if (person->role != NULL)
-            nd_entity_set_role (entity, person->role);
-        }
-      if (is_new && kind == ND_ENTITY_PLACE)
+      /* nd_entity_add_mention() copies the text: no need for one more */
+      if (cand->bend - cand->bstart < sizeof buffer)
         {
-          if (cand->place->country[0] != '\0')
-            nd_entity_set_country (entity, cand->place->country);
-          nd_entity_set_coordinates (entity, cand->place->lat, cand->place->lon);
+          memcpy (buffer, ex->text + cand->bstart, cand->bend - cand->bstart);
+          buffer[cand->bend - cand->bstart] = '\0';
+          nd_entity_add_mention (group->entity, cand->cstart, cand->cend, buffer);
         }
-
-      text = text_of (ex, cand->bstart, cand->bend);
-      nd_entity_add_mention (entity, cand->cstart, cand->cend, text);
+      else
+        {
+          text = text_of (ex, cand->bstart, cand->bend);
+          nd_entity_add_mention (group->entity, cand->cstart, cand->cend, text);
+          g_free (text);
+        }
     }
 
   for (guint d = 0; d < dates->len; d++)
@@ -2643,20 +3431,21 @@ build_entities (Ex     *ex,
       const NdToken *last = tok (ex, match->last);
       g_autofree char *text = text_of (ex, first->start, last->end);
       g_autofree char *lower = g_utf8_strdown (text, -1);
-      NdEntity *entity;
+      char id[ND_EXTRACT_KEY_MAX + 2];
       gboolean is_new;
-      char *id;
+      Group *group;
 
-      id = match->value != NULL ? g_strconcat ("d", match->value, NULL) : g_strconcat ("d:", lower, NULL);
-      entity = group_entity (groups, order, id, ND_ENTITY_DATE, text, first->cstart, &is_new);
+      g_snprintf (id, sizeof id, "d%s%s", match->value != NULL ? "" : ":",
+                  match->value != NULL ? match->value : lower);
+      group = group_by_key (by_key, order, id, ND_ENTITY_DATE, text, first->cstart, &is_new);
       if (is_new)
-        nd_entity_set_value (entity, match->value);
-      nd_entity_add_mention (entity, first->cstart, last->cend, text);
+        nd_entity_set_value (group->entity, match->value);
+      nd_entity_add_mention (group->entity, first->cstart, last->cend, text);
     }
 
   g_ptr_array_sort (order, compare_groups);
 
-  entities = g_ptr_array_new_with_free_func (g_object_unref);
+  entities = g_ptr_array_new_full (order->len, g_object_unref);
   for (guint i = 0; i < order->len; i++)
     {
       Group *group = g_ptr_array_index (order, i);
@@ -2667,6 +3456,124 @@ build_entities (Ex     *ex,
   return entities;
 }
 
+/* Per-thread buffers, kept from one text to the next: extraction runs on
+ * many articles in a row, and allocating them each time costs more than
+ * the work on a short text */
+typedef struct
+{
+  gsize     n_tokens;
+  gsize     n_bytes;
+  guint8   *marks;
+  guint32  *info;
+  guint32  *key_offset;
+  guint32  *canon;
+  guint8   *gazetteer_flags;
+  guint32  *classes;
+  Match    *known;
+  guint32  *known_last;
+  guint32  *word_cache;
+  char     *keys;
+  GArray   *tokens;
+  GArray   *cands;
+  GStringChunk *strings;
+  GHashTable *place_lists;
+  char       *arena;
+  gsize       arena_size;
+  GHashTable *acronyms;
+  GHashTable *stats;
+  GHashTable *resolved;
+  GHashTable *by_key;
+  GHashTable *by_place;
+} Scratch;
+
+static void
+scratch_free (gpointer data)
+{
+  Scratch *scratch = data;
+
+  g_free (scratch->marks);
+  g_free (scratch->info);
+  g_free (scratch->key_offset);
+  g_free (scratch->canon);
+  g_free (scratch->gazetteer_flags);
+  g_free (scratch->classes);
+  g_free (scratch->known);
+  g_free (scratch->known_last);
+  g_free (scratch->word_cache);
+  g_free (scratch->keys);
+  g_array_unref (scratch->tokens);
+  g_array_unref (scratch->cands);
+  g_string_chunk_free (scratch->strings);
+  g_hash_table_unref (scratch->place_lists);
+  g_free (scratch->arena);
+  g_hash_table_unref (scratch->acronyms);
+  g_hash_table_unref (scratch->stats);
+  g_hash_table_unref (scratch->resolved);
+  g_hash_table_unref (scratch->by_key);
+  g_hash_table_unref (scratch->by_place);
+  g_free (scratch);
+}
+
+static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+
+/* This thread's buffers, for at least `n_tokens` tokens and `n_bytes` of
+ * keys */
+static Scratch *
+scratch_get (gsize n_tokens,
+             gsize n_bytes)
+{
+  Scratch *scratch = g_private_get (&scratch_key);
+
+  if (scratch == NULL)
+    {
+      scratch = g_new0 (Scratch, 1);
+      scratch->word_cache = g_new (guint32, WORD_CACHE_SIZE);
+      scratch->tokens = g_array_new (FALSE, FALSE, sizeof (NdToken));
+      scratch->cands = g_array_new (FALSE, FALSE, sizeof (Cand));
+      scratch->strings = g_string_chunk_new (4096);
+      scratch->place_lists = g_hash_table_new (g_str_hash, g_str_equal);
+      scratch->acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      scratch->stats = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      scratch->resolved = g_hash_table_new (g_str_hash, g_str_equal);
+      scratch->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      scratch->by_place = g_hash_table_new (g_direct_hash, g_direct_equal);
+      g_private_set (&scratch_key, scratch);
+    }
+
+  if (scratch->n_tokens < n_tokens)
+    {
+      gsize n = MAX (n_tokens, 2 * scratch->n_tokens);
+
+      scratch->marks = g_renew (guint8, scratch->marks, n);
+      scratch->info = g_renew (guint32, scratch->info, n);
+      scratch->key_offset = g_renew (guint32, scratch->key_offset, n);
+      scratch->canon = g_renew (guint32, scratch->canon, n);
+      scratch->gazetteer_flags = g_renew (guint8, scratch->gazetteer_flags, n);
+      scratch->classes = g_renew (guint32, scratch->classes, n);
+      scratch->known = g_renew (Match, scratch->known, n);
+      scratch->known_last = g_renew (guint32, scratch->known_last, n);
+      scratch->n_tokens = n;
+    }
+
+  /* the arena: keys and small records, a few times the text */
+  if (scratch->arena_size < 4 * n_bytes + 8192)
+    {
+      scratch->arena_size = 4 * n_bytes + 8192;
+      g_free (scratch->arena);
+      scratch->arena = g_malloc (scratch->arena_size);
+    }
+
+  if (scratch->n_bytes < n_bytes)
+    {
+      gsize n = MAX (n_bytes, 2 * scratch->n_bytes);
+
+      scratch->keys = g_realloc (scratch->keys, n);
+      scratch->n_bytes = n;
+    }
+
+  return scratch;
+}
+
 /* Public API */
 
 GPtrArray *
@@ -2675,6 +3582,7 @@ nd_extractor_extract (const char *body,
 {
   g_autoptr(GArray) dates = NULL;
   GPtrArray *entities;
+  Scratch *scratch;
   Ex ex = { 0, };
   gsize length;
 
@@ -2683,19 +3591,51 @@ nd_extractor_extract (const char *body,
   ex.lexicon = nd_lexicon_get_default ();
   ex.gazetteer = nd_gazetteer_get_default ();
   ex.text = body;
-  ex.tokens = nd_extract_tokenize (body);
+  scratch = scratch_get (0, 0);
+  nd_extract_tokenize_into (scratch->tokens, body);
+  ex.tokens = scratch->tokens;
   ex.n = ex.tokens->len;
   nd_extract_mark_sentences (ex.tokens, body);
 
   length = strlen (body);
-  ex.marks = g_new0 (guint8, ex.n + 1);
-  ex.info = g_new (guint32, ex.n + 1);
-  ex.key_offset = g_new (guint32, ex.n + 1);
-  ex.keys = g_malloc (2 * length + ex.n + 16);
-  ex.cands = g_array_new (FALSE, FALSE, sizeof (Cand));
-  g_array_set_clear_func (ex.cands, (GDestroyNotify) cand_clear);
+  scratch = scratch_get (ex.n + 1, 2 * length + ex.n + 16);
+  ex.marks = scratch->marks;
+  ex.info = scratch->info;
+  ex.key_offset = scratch->key_offset;
+  ex.canon = scratch->canon;
+  ex.gazetteer_flags = scratch->gazetteer_flags;
+  ex.keys = scratch->keys;
+  ex.word_cache = scratch->word_cache;
+  ex.classes = scratch->classes;
+  ex.known = scratch->known;
+  ex.known_last = scratch->known_last;
+  memset (ex.marks, 0, ex.n + 1);
+  memset (ex.gazetteer_flags, 0, ex.n + 1);
+  memset (ex.word_cache, 0, sizeof (guint32) * WORD_CACHE_SIZE);
+  memset (ex.classes, 0xff, sizeof (guint32) * (ex.n + 1));
+  memset (ex.known_last, 0, sizeof (guint32) * (ex.n + 1));
+  ex.cands = scratch->cands;
+  g_array_set_size (ex.cands, 0);
+  ex.strings = scratch->strings;
+  g_string_chunk_clear (ex.strings);
+  ex.arena = scratch->arena;
+  ex.arena_size = scratch->arena_size;
+  ex.arena_used = 0;
+  /* the tables of the previous text, emptied */
+  ex.place_lists = scratch->place_lists;
+  ex.acronyms = scratch->acronyms;
+  ex.stats = scratch->stats;
+  ex.resolved = scratch->resolved;
+  ex.by_key = scratch->by_key;
+  ex.by_place = scratch->by_place;
+  g_hash_table_remove_all (ex.place_lists);
+  g_hash_table_remove_all (ex.acronyms);
+  g_hash_table_remove_all (ex.stats);
+  g_hash_table_remove_all (ex.resolved);
+  g_hash_table_remove_all (ex.by_key);
+  g_hash_table_remove_all (ex.by_place);
   ex.persons = g_ptr_array_new_with_free_func ((GDestroyNotify) person_free);
-  ex.acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
 
   mark_blocks (&ex);
 
@@ -2711,18 +3651,13 @@ nd_extractor_extract (const char *body,
   find_chunks (&ex);
   resolve_persons (&ex);
   find_acronyms (&ex);
-  resolve_singles (&ex);
   resolve_places (&ex);
+  resolve_singles (&ex);
   entities = build_entities (&ex, dates);
 
-  g_hash_table_unref (ex.acronyms);
+
   g_ptr_array_unref (ex.persons);
-  g_array_unref (ex.cands);
-  g_free (ex.keys);
-  g_free (ex.key_offset);
-  g_free (ex.info);
-  g_free (ex.marks);
-  g_array_unref (ex.tokens);
+
 
   return entities;
 }

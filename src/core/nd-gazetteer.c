@@ -37,7 +37,8 @@ struct _NdGazetteer
   guint         n_places;
   GArray       *links;        /* Link */
   NdExtractMap *names;        /* key -> 1-based head link */
-  NdExtractMap *first_words;  /* first word -> most words */
+  NdExtractMap *keys;         /* every name, demonym and first words of
+                               * longer names -> NdGazetteerKeyFlags */
   NdExtractMap *demonyms;     /* key -> 1-based index in demonym_countries */
   GPtrArray    *demonym_countries;
   NdExtractMap *countries;    /* country code -> 1-based place index */
@@ -153,6 +154,61 @@ context_country_weight (const NdPlaceContext *context,
   return 0;
 }
 
+double
+nd_place_context_get_weight (const NdPlaceContext *context,
+                             const char           *country)
+{
+  g_return_val_if_fail (context != NULL, 0);
+
+  return country != NULL ? context_country_weight (context, country) : 0;
+}
+
+/* Distance in km, equirectangular: within a few percent of the great
+ * circle at the distances context cares about (up to ~1000 km), and no
+ * trigonometry but one cosine */
+static double
+approximate_distance_km (const NdPlace *a,
+                         const NdPlace *b,
+                         double         cos_lat)
+{
+  double dlat = b->lat - a->lat;
+  double dlon = b->lon - a->lon;
+
+  if (dlon > 180)
+    dlon -= 360;
+  else if (dlon < -180)
+    dlon += 360;
+  dlon *= cos_lat;
+
+  return 111.195 * sqrt (dlat * dlat + dlon * dlon);
+}
+
+double
+nd_place_context_get_distance (const NdPlaceContext *context,
+                               const NdPlace        *place)
+{
+  double nearest = G_MAXDOUBLE;
+  double cos_lat;
+
+  g_return_val_if_fail (context != NULL, G_MAXDOUBLE);
+  g_return_val_if_fail (place != NULL, G_MAXDOUBLE);
+
+  if (context->places->len == 0)
+    return G_MAXDOUBLE;
+
+  cos_lat = cos (place->lat * G_PI / 180.0);
+  for (guint i = 0; i < context->places->len; i++)
+    {
+      const NdPlace *other = g_ptr_array_index (context->places, i);
+
+      if (other == place || other->kind == ND_PLACE_COUNTRY || other->kind == ND_PLACE_CONTINENT)
+        continue;
+      nearest = MIN (nearest, approximate_distance_km (place, other, cos_lat));
+    }
+
+  return nearest;
+}
+
 /* Places */
 
 double
@@ -244,6 +300,18 @@ count_lines (const char *data)
   return n;
 }
 
+/* Every proper prefix of a name of several words: "united", "united
+ * arab" for "united arab emirates" */
+static void
+add_key (NdGazetteer *self,
+         const char  *key,
+         guint32      flag)
+{
+  for (const char *space = strchr (key, ' '); space != NULL; space = strchr (space + 1, ' '))
+    *nd_extract_map_insert (self->keys, key, space - key, self->strings) |= ND_GAZETTEER_PREFIX;
+  *nd_extract_map_insert (self->keys, key, -1, self->strings) |= flag;
+}
+
 static void
 add_name (NdGazetteer *self,
           const char  *spelling,
@@ -251,7 +319,6 @@ add_name (NdGazetteer *self,
 {
   char buffer[ND_EXTRACT_KEY_MAX];
   const char *key = buffer;
-  const char *space;
   guint32 *slot;
   gsize length;
   Link link;
@@ -278,19 +345,7 @@ add_name (NdGazetteer *self,
   g_array_append_val (self->links, link);
   *slot = self->links->len;
 
-  space = strchr (key, ' ');
-  if (space != NULL)
-    {
-      guint words = 1;
-
-      for (const char *p = key; *p != '\0'; p++)
-        if (*p == ' ')
-          words++;
-
-      slot = nd_extract_map_insert (self->first_words, key, space - key, self->strings);
-      if (*slot < words)
-        *slot = words;
-    }
+  add_key (self, key, ND_GAZETTEER_PLACE);
 }
 
 static char *
@@ -466,6 +521,7 @@ load_demonyms (NdGazetteer *self,
       if (length == 0)
         continue;
       slot = nd_extract_map_insert (self->demonyms, key, length, self->strings);
+      add_key (self, key, ND_GAZETTEER_DEMONYM);
       if (*slot == 0)
         {
           g_ptr_array_add (self->demonym_countries, fields[1]);
@@ -505,7 +561,7 @@ nd_gazetteer_finalize (GObject *object)
   NdGazetteer *self = ND_GAZETTEER (object);
 
   g_clear_pointer (&self->names, nd_extract_map_free);
-  g_clear_pointer (&self->first_words, nd_extract_map_free);
+  g_clear_pointer (&self->keys, nd_extract_map_free);
   g_clear_pointer (&self->demonyms, nd_extract_map_free);
   g_clear_pointer (&self->countries, nd_extract_map_free);
   g_clear_pointer (&self->demonym_countries, g_ptr_array_unref);
@@ -532,7 +588,7 @@ nd_gazetteer_init (NdGazetteer *self)
 {
   self->strings = g_string_chunk_new (256 * 1024);
   self->names = nd_extract_map_new (EXPECTED_NAMES);
-  self->first_words = nd_extract_map_new (EXPECTED_NAMES / 4);
+  self->keys = nd_extract_map_new (EXPECTED_NAMES * 3 / 2);
   self->demonyms = nd_extract_map_new (1024);
   self->countries = nd_extract_map_new (512);
   self->demonym_countries = g_ptr_array_new ();
@@ -578,15 +634,15 @@ nd_gazetteer_lookup (NdGazetteer    *self,
 }
 
 guint
-nd_gazetteer_get_max_words (NdGazetteer *self,
-                            const char  *key)
+nd_gazetteer_lookup_key (NdGazetteer *self,
+                         const char  *key,
+                         gssize       length)
 {
   g_return_val_if_fail (ND_IS_GAZETTEER (self), 0);
+  g_return_val_if_fail (key != NULL, 0);
 
-  return nd_extract_map_lookup (self->first_words, key, -1);
-}
-
-const char *
+  return nd_extract_map_lookup (self->keys, key, length);
+}const char *
 nd_gazetteer_lookup_demonym (NdGazetteer *self,
                              const char  *key)
 {
@@ -664,17 +720,7 @@ nd_gazetteer_score (NdGazetteer          *self,
   /* nearness to the places it names */
   if (place->kind == ND_PLACE_CITY || place->kind == ND_PLACE_REGION)
     {
-      double nearest = G_MAXDOUBLE;
-
-      for (guint i = 0; i < context->places->len; i++)
-        {
-          const NdPlace *other = g_ptr_array_index (context->places, i);
-
-          if (other == place || other->kind == ND_PLACE_COUNTRY ||
-              other->kind == ND_PLACE_CONTINENT)
-            continue;
-          nearest = MIN (nearest, nd_place_distance_km (place, other));
-        }
+      double nearest = nd_place_context_get_distance (context, place);
 
       if (nearest < 50)
         score += 2.0;

@@ -48,6 +48,13 @@ void            nd_place_context_add_country (NdPlaceContext *context,
                                               double          weight);
 void            nd_place_context_add_place   (NdPlaceContext *context,
                                               const NdPlace  *place);
+/* The weight of `country` so far (0 when the article has not named it) */
+double          nd_place_context_get_weight  (const NdPlaceContext *context,
+                                              const char           *country);
+/* The distance in km from `place` to the nearest place of the context
+ * that is no country or continent; G_MAXDOUBLE when there is none */
+double          nd_place_context_get_distance (const NdPlaceContext *context,
+                                               const NdPlace        *place);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NdPlaceContext, nd_place_context_free)
 
@@ -65,10 +72,18 @@ guint           nd_gazetteer_lookup          (NdGazetteer    *self,
                                               const char     *key,
                                               const NdPlace **out,
                                               guint           max_out);
-/* The most words of a place name starting with the word `key`; 0 when
- * no name of two words or more starts with it. */
-guint           nd_gazetteer_get_max_words   (NdGazetteer    *self,
-                                              const char     *key);
+typedef enum
+{
+  ND_GAZETTEER_PLACE   = 1 << 0,  /* a place's name */
+  ND_GAZETTEER_DEMONYM = 1 << 1,
+  ND_GAZETTEER_PREFIX  = 1 << 2,  /* the first words of a longer one */
+} NdGazetteerKeyFlags;
+
+/* What `key` (`length` bytes, -1: NUL-terminated) is in the gazetteer,
+ * in one lookup: "united arab" is a prefix, "israel" a place */
+guint           nd_gazetteer_lookup_key      (NdGazetteer    *self,
+                                              const char     *key,
+                                              gssize          length);
 /* The country code of a demonym ("israeli" -> "IL"), or NULL */
 const char     *nd_gazetteer_lookup_demonym  (NdGazetteer    *self,
                                               const char     *key);

@@ -33,9 +33,9 @@ struct _NdLexicon
   NdExtractMap *words;          /* key -> packed info */
   NdExtractMap *titles;         /* key -> non-NULL */
   NdExtractMap *organizations;  /* key -> OrgEntry */
+  NdExtractMap *prefixes;       /* first words of longer names -> NdPrefixFlags */
   GPtrArray    *org_entries;    /* OrgEntry, owned */
   guint         max_title_words;
-  guint         max_org_words;
 };
 
 G_DEFINE_FINAL_TYPE (NdLexicon, nd_lexicon, G_TYPE_OBJECT)
@@ -73,6 +73,16 @@ add_word (NdLexicon  *self,
   if (ND_WORD_INFO_RANK (*slot) != 0)
     flags &= 0xffff;
   *slot |= flags;
+}
+
+/* Every proper prefix of a name of several words */
+static void
+add_prefixes (NdLexicon  *self,
+              const char *key,
+              guint32     flags)
+{
+  for (const char *space = strchr (key, ' '); space != NULL; space = strchr (space + 1, ' '))
+    *nd_extract_map_insert (self->prefixes, key, space - key, self->strings) |= flags;
 }
 
 /* Loads a file the lexicon keeps (keys may point into it) */
@@ -190,9 +200,18 @@ load_titles (NdLexicon *self)
 
       space = strchr (key, ' ');
       if (space == NULL)
-        add_word (self, key, length, FALSE, ND_WORD_TITLE | (royal ? ND_WORD_TITLE_ROYAL : 0));
+        {
+          add_word (self, key, length, FALSE,
+                    ND_WORD_TITLE | ND_WORD_TITLE_END | (royal ? ND_WORD_TITLE_ROYAL : 0));
+        }
       else
-        add_word (self, key, space - key, TRUE, ND_WORD_TITLE_START);
+        {
+          const char *last = strrchr (key, ' ') + 1;
+
+          add_word (self, key, space - key, TRUE, ND_WORD_TITLE_START);
+          add_word (self, last, length - (last - key), TRUE, ND_WORD_TITLE_END);
+        }
+      add_prefixes (self, key, ND_PREFIX_TITLE);
     }
 }
 
@@ -285,7 +304,7 @@ add_organization (NdLexicon  *self,
   g_ptr_array_add (self->org_entries, entry);
   *slot = self->org_entries->len;
 
-  self->max_org_words = MAX (self->max_org_words, count_words (key));
+  add_prefixes (self, key, ND_PREFIX_ORGANIZATION);
 
   space = strchr (key, ' ');
   if (space == NULL)
@@ -330,6 +349,7 @@ nd_lexicon_finalize (GObject *object)
   g_clear_pointer (&self->words, nd_extract_map_free);
   g_clear_pointer (&self->titles, nd_extract_map_free);
   g_clear_pointer (&self->organizations, nd_extract_map_free);
+  g_clear_pointer (&self->prefixes, nd_extract_map_free);
   g_clear_pointer (&self->org_entries, g_ptr_array_unref);
   g_clear_pointer (&self->files, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
@@ -353,6 +373,7 @@ nd_lexicon_init (NdLexicon *self)
   self->words = nd_extract_map_new (EXPECTED_WORDS);
   self->titles = nd_extract_map_new (EXPECTED_TITLES);
   self->organizations = nd_extract_map_new (EXPECTED_ORGS);
+  self->prefixes = nd_extract_map_new (EXPECTED_ORGS * 2);
   self->org_entries = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -423,7 +444,12 @@ nd_lexicon_get_max_title_words (NdLexicon *self)
 }
 
 guint
-nd_lexicon_get_max_org_words (NdLexicon *self)
+nd_lexicon_lookup_prefix (NdLexicon  *self,
+                          const char *key,
+                          gssize      length)
 {
-  return self->max_org_words;
+  g_return_val_if_fail (ND_IS_LEXICON (self), 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  return nd_extract_map_lookup (self->prefixes, key, length);
 }

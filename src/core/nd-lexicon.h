@@ -23,6 +23,7 @@ typedef enum
   ND_WORD_ORG_START   = 1 << 8,  /* the first word of a longer organisation name */
   ND_WORD_TITLE_ROYAL = 1 << 9,  /* a ruler's or a religious title, part of a
                                   * one-word name ("Pope Francis") */
+  ND_WORD_TITLE_END   = 1 << 10, /* the last word of a title */
 } NdWordFlags;
 
 /* A word's information packs its flags and its frequency rank among the
@@ -46,8 +47,18 @@ gboolean    nd_lexicon_is_title              (NdLexicon  *self,
 const char *nd_lexicon_lookup_organization   (NdLexicon  *self,
                                               const char *key,
                                               gboolean    all_caps);
-/* The most words in a title and in an organisation's name */
+typedef enum
+{
+  ND_PREFIX_TITLE        = 1 << 0,
+  ND_PREFIX_ORGANIZATION = 1 << 1,
+} NdPrefixFlags;
+
+/* Which longer titles and organisation names start with the words of
+ * `key` (`length` bytes, -1: NUL-terminated): "secretary of" */
+guint       nd_lexicon_lookup_prefix         (NdLexicon  *self,
+                                              const char *key,
+                                              gssize      length);
+/* The most words in a title */
 guint       nd_lexicon_get_max_title_words   (NdLexicon  *self);
-guint       nd_lexicon_get_max_org_words     (NdLexicon  *self);
 
 G_END_DECLS

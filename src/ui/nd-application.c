@@ -37,6 +37,7 @@ static const struct {
   { "win.add-tag",        { "<Control>t", NULL } },
   { "win.toggle-read",    { "<Control>u", NULL } },
   { "win.toggle-star",    { "<Control>d", NULL } },
+  { "win.show-entity-browser", { "<Control><Shift>e", NULL } },
   { "window.close",       { "<Control>w", NULL } },
   /* shown by app.shortcuts instead */
   { "win.show-help-overlay", { NULL } },

@@ -16,6 +16,7 @@
 
 #include "nd-article-view.h"
 #include "nd-body-view.h"
+#include "nd-entity-panel.h"
 #include "nd-tag-editor.h"
 #include "nd-ui-util.h"
 
@@ -31,12 +32,15 @@ struct _NdArticleView
   GtkWidget         *read_button;
   NdTagEditor       *tag_editor;
   NdBodyView        *body_view;
+  AdwFlap           *flap;
+  NdEntityPanel     *entity_panel;
   AdwStatusPage     *multi_page;
   NdTagEditor       *multi_tag_editor;
 
   NdArticleStore    *store;
   GArray            *ids;        /* gint64, the selection shown */
   gint64             article_id; /* the article shown, or 0 */
+  GPtrArray         *entities;   /* NdEntity, of the article shown */
 };
 
 G_DEFINE_FINAL_TYPE (NdArticleView, nd_article_view, GTK_TYPE_WIDGET)
@@ -99,6 +103,83 @@ update_header (NdArticleView *self,
   nd_tag_editor_set_tags (self->tag_editor, nd_article_get_tags (article));
 }
 
+static gboolean
+same_string (const char *a,
+             const char *b)
+{
+  return g_strcmp0 (a, b) == 0;
+}
+
+static gboolean
+same_entity (NdEntity *a,
+             NdEntity *b)
+{
+  double alat = 0, alon = 0, blat = 0, blon = 0;
+  guint n = nd_entity_get_n_mentions (a);
+
+  if (nd_entity_get_kind (a) != nd_entity_get_kind (b) ||
+      !same_string (nd_entity_get_name (a), nd_entity_get_name (b)) ||
+      !same_string (nd_entity_get_role (a), nd_entity_get_role (b)) ||
+      !same_string (nd_entity_get_country (a), nd_entity_get_country (b)) ||
+      !same_string (nd_entity_get_value (a), nd_entity_get_value (b)) ||
+      nd_entity_has_coordinates (a) != nd_entity_has_coordinates (b) ||
+      n != nd_entity_get_n_mentions (b))
+    return FALSE;
+
+  if (nd_entity_has_coordinates (a))
+    {
+      nd_entity_get_coordinates (a, &alat, &alon);
+      nd_entity_get_coordinates (b, &blat, &blon);
+      if (alat != blat || alon != blon)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const NdMention *ma = nd_entity_get_mention (a, i);
+      const NdMention *mb = nd_entity_get_mention (b, i);
+
+      if (ma->start != mb->start || ma->end != mb->end)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+same_entities (GPtrArray *a,
+               GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return a == b;
+
+  for (guint i = 0; i < a->len; i++)
+    if (!same_entity (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Highlights the mentions and lists the entities of the article shown;
+ * nothing changes when they are the same (a tag or the read state
+ * changed), so that the panel keeps its focus and scroll position. */
+static void
+update_entities (NdArticleView *self,
+                 NdArticle     *article,
+                 gboolean       force)
+{
+  GPtrArray *entities = nd_article_get_entities (article);
+
+  if (!force && same_entities (self->entities, entities))
+    return;
+
+  g_clear_pointer (&self->entities, g_ptr_array_unref);
+  self->entities = g_ptr_array_ref (entities);
+
+  nd_body_view_set_entities (self->body_view, entities);
+  nd_entity_panel_set_article (self->entity_panel, self->article_id, entities);
+}
+
 static void
 show_article (NdArticleView *self,
               gint64         id)
@@ -111,6 +192,8 @@ show_article (NdArticleView *self,
   if (article == NULL)
     {
       self->article_id = 0;
+      g_clear_pointer (&self->entities, g_ptr_array_unref);
+      nd_entity_panel_set_article (self->entity_panel, 0, NULL);
       gtk_stack_set_visible_child_name (self->stack, "none");
       show_error (self, error);
       return;
@@ -119,6 +202,7 @@ show_article (NdArticleView *self,
   self->article_id = id;
   update_header (self, article);
   nd_body_view_set_body (self->body_view, nd_article_get_body (article));
+  update_entities (self, article, TRUE);
 
   vadjustment = gtk_scrolled_window_get_vadjustment (self->article_scroller);
   gtk_adjustment_set_value (vadjustment, 0);
@@ -136,10 +220,13 @@ on_article_changed (NdArticleView  *self,
   if (id == 0 || id != self->article_id)
     return;
 
-  /* the summary has what the header shows; the body does not change */
-  article = nd_database_load_article_summary (nd_article_store_get_database (store), id, NULL);
+  /* the body does not change; the entities may (a correction) */
+  article = nd_database_load_article (nd_article_store_get_database (store), id, NULL);
   if (article != NULL)
-    update_header (self, article);
+    {
+      update_header (self, article);
+      update_entities (self, article, FALSE);
+    }
 }
 
 static void
@@ -248,6 +335,7 @@ nd_article_view_finalize (GObject *object)
   NdArticleView *self = (NdArticleView *)object;
 
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->entities, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nd_article_view_parent_class)->finalize (object);
 }
@@ -263,6 +351,7 @@ nd_article_view_class_init (NdArticleViewClass *klass)
 
   g_type_ensure (ND_TYPE_TAG_EDITOR);
   g_type_ensure (ND_TYPE_BODY_VIEW);
+  g_type_ensure (ND_TYPE_ENTITY_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/NewsDesk/nd-article-view.ui");
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, stack);
@@ -273,6 +362,8 @@ nd_article_view_class_init (NdArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, read_button);
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, tag_editor);
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, body_view);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, flap);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, entity_panel);
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, multi_page);
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, multi_tag_editor);
   gtk_widget_class_bind_template_callback (widget_class, on_tag_added);
@@ -316,6 +407,7 @@ nd_article_view_set_store (NdArticleView  *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  nd_entity_panel_set_store (self->entity_panel, store);
 
   nd_article_view_set_selection (self, NULL, 0);
 
@@ -347,6 +439,7 @@ nd_article_view_set_selection (NdArticleView *self,
     {
       self->article_id = 0;
       gtk_stack_set_visible_child_name (self->stack, "none");
+      nd_entity_panel_set_article (self->entity_panel, 0, NULL);
     }
   else if (n_ids == 1)
     {
@@ -359,6 +452,7 @@ nd_article_view_set_selection (NdArticleView *self,
       g_autofree char *title = NULL;
 
       self->article_id = 0;
+      nd_entity_panel_set_article (self->entity_panel, 0, NULL);
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "%u Article Selected",
                                             "%u Articles Selected",
@@ -449,4 +543,46 @@ nd_article_view_get_tag_chip (NdArticleView *self,
   g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), NULL);
 
   return nd_tag_editor_get_chip (self->tag_editor, tag);
+}
+
+GtkWidget *
+nd_article_view_get_entity_panel (NdArticleView *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->entity_panel);
+}
+
+gboolean
+nd_article_view_get_entity_panel_shown (NdArticleView *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), FALSE);
+
+  return adw_flap_get_reveal_flap (self->flap);
+}
+
+void
+nd_article_view_reload (NdArticleView *self)
+{
+  g_return_if_fail (ND_IS_ARTICLE_VIEW (self));
+
+  if (self->store == NULL || self->article_id == 0)
+    return;
+
+  if (!nd_database_has_article (nd_article_store_get_database (self->store), self->article_id))
+    {
+      nd_article_view_set_selection (self, NULL, 0);
+      return;
+    }
+
+  {
+    g_autoptr(NdArticle) article = nd_database_load_article (nd_article_store_get_database (self->store),
+                                                             self->article_id, NULL);
+
+    if (article != NULL)
+      {
+        update_header (self, article);
+        update_entities (self, article, TRUE);
+      }
+  }
 }

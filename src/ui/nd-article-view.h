@@ -33,4 +33,10 @@ GtkWidget  *nd_article_view_get_body_view   (NdArticleView  *self);
 GtkWidget  *nd_article_view_get_tag_chip    (NdArticleView  *self,
                                              const char     *tag);
 
+/* The people, places, organisations and dates of the article shown */
+GtkWidget  *nd_article_view_get_entity_panel (NdArticleView *self);
+gboolean    nd_article_view_get_entity_panel_shown (NdArticleView *self);
+/* Reads the article shown again (after a worker changed the desk) */
+void        nd_article_view_reload          (NdArticleView  *self);
+
 G_END_DECLS

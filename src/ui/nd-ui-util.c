@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "nd-ui-util.h"
+#include "nd-window.h"
 
 #define MATCH_START 0xE000
 #define MATCH_END   0xE001
@@ -159,7 +160,16 @@ nd_ui_show_toast (GtkWidget  *widget,
                   const char *title)
 {
   GtkWidget *overlay;
+  GtkRoot *root;
   AdwToast *toast;
+
+  /* The window shows one toast at a time and remembers it */
+  root = gtk_widget_get_root (widget);
+  if (ND_IS_WINDOW (root))
+    {
+      nd_window_add_toast (ND_WINDOW (root), nd_ui_toast_new (title));
+      return;
+    }
 
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)

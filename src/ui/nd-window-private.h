@@ -60,6 +60,24 @@ GtkNativeDialog *nd_window_get_file_chooser    (NdWindow           *self);
 /* The title of the last toast the window showed */
 const char    *nd_window_get_last_toast        (NdWindow           *self);
 
+/* The entity filter, as win.filter-entity (NULL: win.clear-entity-filter)
+ * does; the text of the filter bar above the list, NULL when hidden */
+void           nd_window_set_entity_filter     (NdWindow           *self,
+                                                const char         *name);
+const char    *nd_window_get_entity_filter_text (NdWindow          *self);
+/* The desk-wide entity browser (win.show-entity-browser shows it) */
+GtkWidget     *nd_window_get_entity_browser    (NdWindow           *self);
+
+/* Re-extraction of a desk made by an older extractor: it starts once
+ * the window is shown and ends with "entities-updated" (updated,
+ * cancelled); win.cancel-update-entities stops it. */
+gboolean       nd_window_get_updating_entities (NdWindow           *self);
+/* Whether the window has looked for stale articles yet */
+gboolean       nd_window_get_entities_checked  (NdWindow           *self);
+/* The label and revealer of the progress area (import, re-extraction) */
+GtkWidget     *nd_window_get_progress_label    (NdWindow           *self);
+gboolean       nd_window_get_progress_shown    (NdWindow           *self);
+
 gboolean       nd_window_save_screenshot       (NdWindow           *self,
                                                 const char         *png_path,
                                                 GError            **error);

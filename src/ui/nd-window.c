@@ -15,6 +15,7 @@
 
 #include "nd-article-list.h"
 #include "nd-article-view.h"
+#include "nd-entity-browser.h"
 #include "nd-ui-util.h"
 #include "nd-window-private.h"
 
@@ -34,6 +35,10 @@ struct _NdWindow
   GtkDropDown          *tag_dropdown;
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
+  GtkWidget            *cancel_import_button;
+  GtkRevealer          *entity_filter_revealer;
+  GtkLabel             *entity_filter_label;
+  NdEntityBrowser      *entity_browser;
   GtkStack             *list_stack;
   NdArticleList        *article_list;
   NdArticleView        *article_view;
@@ -46,11 +51,20 @@ struct _NdWindow
   char                 *last_toast;
   gboolean              updating_tags;
   gboolean              disposed;
+  gboolean              entity_browser_visible;
+  gboolean              entities_checked;
 
   /* import */
   GCancellable         *import_cancellable;
   GQueue                pending_imports;   /* ImportRequest */
   GStrv                 import_errors;
+
+  /* re-extraction of a desk made by an older extractor */
+  GCancellable         *reextract_cancellable;
+  guint                 reextract_done;
+  guint                 reextract_total;
+  guint                 reextract_source;
+  gulong                map_handler;
 
   /* undo of the last delete */
   GPtrArray            *last_deleted;
@@ -66,11 +80,13 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SORT_ORDER,
+  PROP_ENTITY_BROWSER_VISIBLE,
   N_PROPS
 };
 
 enum {
   IMPORT_FINISHED,
+  ENTITIES_UPDATED,
   N_SIGNALS
 };
 
@@ -121,9 +137,25 @@ typedef struct
   GFile  *file;
 } ExportJob;
 
+typedef struct
+{
+  GWeakRef window;
+  int      done;      /* atomic */
+  int      total;     /* atomic */
+  int      pending;   /* atomic: a progress update is queued */
+} ReextractProgress;
+
+typedef struct
+{
+  char              *db_path;
+  ReextractProgress *progress;
+  GMainContext      *context;
+} ReextractJob;
+
 static void nd_window_start_import (NdWindow           *self,
                                     const char * const *paths);
 static void update_actions         (NdWindow           *self);
+static void update_progress_area   (NdWindow           *self);
 
 static void
 import_request_free (ImportRequest *request)
@@ -154,6 +186,29 @@ import_job_free (ImportJob *job)
   g_clear_pointer (&job->errors, g_ptr_array_unref);
   g_free (job->first_error);
   g_clear_pointer (&job->progress, import_progress_release);
+  g_clear_pointer (&job->context, g_main_context_unref);
+  g_free (job);
+}
+
+static void
+reextract_progress_clear (gpointer data)
+{
+  ReextractProgress *progress = data;
+
+  g_weak_ref_clear (&progress->window);
+}
+
+static void
+reextract_progress_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, reextract_progress_clear);
+}
+
+static void
+reextract_job_free (ReextractJob *job)
+{
+  g_free (job->db_path);
+  g_clear_pointer (&job->progress, reextract_progress_release);
   g_clear_pointer (&job->context, g_main_context_unref);
   g_free (job);
 }
@@ -248,9 +303,14 @@ update_no_results (NdWindow *self)
 {
   const char *search = nd_article_store_get_search (self->store);
   const char *tag = nd_article_store_get_tag (self->store);
+  const char *entity = nd_article_store_get_entity (self->store);
   g_autofree char *description = NULL;
 
-  if (search != NULL && *search != '\0' && tag != NULL)
+  if (entity != NULL && (tag != NULL || (search != NULL && *search != '\0')))
+    description = g_strdup_printf (_("No article that mentions “%s” matches the filter."), entity);
+  else if (entity != NULL)
+    description = g_strdup_printf (_("No article mentions “%s”."), entity);
+  else if (search != NULL && *search != '\0' && tag != NULL)
     description = g_strdup_printf (_("No article tagged “%s” matches “%s”."), tag, search);
   else if (search != NULL && *search != '\0')
     description = g_strdup_printf (_("No article matches “%s”."), search);
@@ -294,6 +354,8 @@ update_actions (NdWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_store = self->store != NULL;
   gboolean importing = self->import_cancellable != NULL;
+  gboolean updating = self->reextract_cancellable != NULL;
+  gboolean entity_filter = has_store && nd_article_store_get_entity (self->store) != NULL;
   guint n_items = get_n_items (self);
   guint n_selected = has_store ? nd_article_list_get_n_selected (self->article_list) : 0;
 
@@ -312,6 +374,10 @@ update_actions (NdWindow *self)
   gtk_widget_action_set_enabled (widget, "win.toggle-star", n_selected > 0);
   gtk_widget_action_set_enabled (widget, "win.undo-delete", self->last_deleted != NULL);
   gtk_widget_action_set_enabled (widget, "win.show-import-errors", self->import_errors != NULL);
+  gtk_widget_action_set_enabled (widget, "win.show-entity-browser", has_store);
+  gtk_widget_action_set_enabled (widget, "win.filter-entity", has_store);
+  gtk_widget_action_set_enabled (widget, "win.clear-entity-filter", entity_filter);
+  gtk_widget_action_set_enabled (widget, "win.cancel-update-entities", updating);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), has_store);
 }
@@ -462,6 +528,48 @@ on_tags_changed (NdWindow       *self,
                  NdArticleStore *store)
 {
   refresh_tag_filter (self);
+}
+
+/* Entity filter ---------------------------------------------------------- */
+
+static void
+update_entity_filter (NdWindow *self)
+{
+  const char *entity = self->store != NULL ? nd_article_store_get_entity (self->store) : NULL;
+
+  if (entity != NULL)
+    {
+      /* Translators: the entity filter above the article list, "Mentioning Cairo" */
+      g_autofree char *text = g_strdup_printf (_("Mentioning %s"), entity);
+
+      gtk_label_set_label (self->entity_filter_label, text);
+    }
+
+  gtk_revealer_set_reveal_child (self->entity_filter_revealer, entity != NULL);
+}
+
+static void
+on_entity_filter_changed (NdWindow       *self,
+                          GParamSpec     *pspec,
+                          NdArticleStore *store)
+{
+  update_entity_filter (self);
+  update_page (self);
+  update_actions (self);
+}
+
+static void
+nd_window_set_entity_browser_visible (NdWindow *self,
+                                      gboolean  visible)
+{
+  visible = !!visible;
+  if (self->entity_browser_visible == visible)
+    return;
+
+  self->entity_browser_visible = visible;
+  gtk_widget_set_visible (GTK_WIDGET (self->entity_browser), visible);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY_BROWSER_VISIBLE]);
 }
 
 /* Store and selection ---------------------------------------------------- */
@@ -739,7 +847,7 @@ import_finished (GObject      *source_object,
     return;
 
   gtk_widget_set_visible (self->import_spinner, FALSE);
-  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  update_progress_area (self);
 
   if (self->store != NULL)
     nd_article_store_refresh (self->store);
@@ -824,9 +932,9 @@ nd_window_start_import (NdWindow           *self,
   self->import_cancellable = g_cancellable_new ();
 
   gtk_label_set_label (self->progress_label, _("Importing…"));
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   gtk_widget_set_visible (self->import_spinner, TRUE);
   update_actions (self);
+  update_progress_area (self);
 
   task = g_task_new (self, self->import_cancellable, import_finished, NULL);
   g_task_set_source_tag (task, nd_window_start_import);
@@ -923,6 +1031,209 @@ on_drop (NdWindow      *self,
   nd_window_import_files (self, (GFile **) list->pdata, list->len);
 
   return TRUE;
+}
+
+/* Re-extraction ---------------------------------------------------------- */
+
+/* The progress area under the tag filter shows the import, else the
+ * re-extraction, with a button that stops the one shown. */
+static void
+update_progress_area (NdWindow *self)
+{
+  gboolean importing = self->import_cancellable != NULL;
+  gboolean updating = self->reextract_cancellable != NULL;
+
+  if (importing)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_import_button), "win.cancel-import");
+      nd_ui_set_icon_button_label (self->cancel_import_button, _("Stop Importing"));
+    }
+  else if (updating)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: progress of extracting the desk's entities again,
+       * "Updating entities… 120 of 5000" */
+      text = g_strdup_printf (_("Updating entities… %u of %u"),
+                              self->reextract_done, self->reextract_total);
+      gtk_label_set_label (self->progress_label, text);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_import_button), "win.cancel-update-entities");
+      nd_ui_set_icon_button_label (self->cancel_import_button, _("Stop Updating Entities"));
+    }
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, importing || updating);
+}
+
+static gboolean
+reextract_progress_dispatch (gpointer data)
+{
+  ReextractProgress *progress = data;
+  g_autoptr(NdWindow) self = g_weak_ref_get (&progress->window);
+
+  g_atomic_int_set (&progress->pending, 0);
+
+  if (self == NULL || self->disposed || self->reextract_cancellable == NULL)
+    return G_SOURCE_REMOVE;
+
+  self->reextract_done = (guint) g_atomic_int_get (&progress->done);
+  self->reextract_total = (guint) g_atomic_int_get (&progress->total);
+  update_progress_area (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reextract_report (guint    done,
+                  guint    total,
+                  gpointer user_data)
+{
+  ReextractJob *job = user_data;
+
+  g_atomic_int_set (&job->progress->done, (int) done);
+  g_atomic_int_set (&job->progress->total, (int) total);
+
+  if (g_atomic_int_compare_and_exchange (&job->progress->pending, 0, 1))
+    g_main_context_invoke_full (job->context,
+                                G_PRIORITY_DEFAULT_IDLE,
+                                reextract_progress_dispatch,
+                                g_atomic_rc_box_acquire (job->progress),
+                                reextract_progress_release);
+}
+
+static void
+reextract_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ReextractJob *job = task_data;
+  g_autoptr(NdDatabase) database = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  database = nd_database_open (job->db_path, &error);
+  if (database == NULL ||
+      !nd_reextractor_run (database, cancellable, reextract_report, job, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+reextract_finished (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  NdWindow *self = ND_WINDOW (source_object);
+  ReextractJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint done = (guint) g_atomic_int_get (&job->progress->done);
+  gboolean cancelled = FALSE;
+
+  g_clear_object (&self->reextract_cancellable);
+
+  if (self->disposed)
+    return;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      if (cancelled)
+        message = g_strdup (_("Stopped updating the entities; NewsDesk goes on the next time it starts"));
+      else
+        /* Translators: %s is the reason */
+        message = g_strdup_printf (_("Could not update the entities: %s"), error->message);
+    }
+  else if (done > 0)
+    {
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Updated the entities of %u article",
+                                              "Updated the entities of %u articles",
+                                              done),
+                                 done);
+    }
+
+  update_progress_area (self);
+  update_actions (self);
+
+  /* The finished batches are in the desk, even when stopped */
+  if (done > 0 && self->store != NULL)
+    {
+      nd_article_store_refresh (self->store);
+      nd_article_view_reload (self->article_view);
+      nd_entity_browser_refresh (self->entity_browser);
+    }
+
+  if (message != NULL)
+    show_toast (self, message);
+
+  g_signal_emit (self, signals[ENTITIES_UPDATED], 0, done, cancelled);
+}
+
+static void
+start_reextraction (NdWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  NdDatabase *database;
+  ReextractJob *job;
+  guint stale;
+
+  if (self->store == NULL || self->disposed || self->reextract_cancellable != NULL)
+    return;
+
+  self->entities_checked = TRUE;
+  database = nd_article_store_get_database (self->store);
+  stale = nd_reextractor_count_stale (database);
+  if (stale == 0)
+    return;
+
+  job = g_new0 (ReextractJob, 1);
+  job->db_path = g_strdup (nd_database_get_path (database));
+  job->context = g_main_context_ref_thread_default ();
+  job->progress = g_atomic_rc_box_new0 (ReextractProgress);
+  g_weak_ref_init (&job->progress->window, self);
+  job->progress->total = (int) stale;
+
+  self->reextract_cancellable = g_cancellable_new ();
+  self->reextract_done = 0;
+  self->reextract_total = stale;
+
+  task = g_task_new (self, self->reextract_cancellable, reextract_finished, NULL);
+  g_task_set_source_tag (task, start_reextraction);
+  g_task_set_task_data (task, job, (GDestroyNotify) reextract_job_free);
+
+  update_actions (self);
+  update_progress_area (self);
+
+  g_task_run_in_thread (task, reextract_thread);
+}
+
+static gboolean
+start_reextraction_idle (gpointer data)
+{
+  NdWindow *self = data;
+
+  self->reextract_source = 0;
+  start_reextraction (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the window is on screen, bring a desk made by an older extractor
+ * up to date */
+static void
+on_first_map (NdWindow *self)
+{
+  g_clear_signal_handler (&self->map_handler, self);
+
+  if (self->reextract_source == 0)
+    self->reextract_source = g_idle_add_full (G_PRIORITY_LOW, start_reextraction_idle, self, NULL);
 }
 
 /* Export ----------------------------------------------------------------- */
@@ -1223,7 +1534,46 @@ clear_filters_action (GtkWidget  *widget,
   nd_article_store_set_search (self->store, NULL);
   gtk_drop_down_set_selected (self->tag_dropdown, 0);
   nd_article_store_set_tag (self->store, NULL);
+  nd_article_store_set_entity (self->store, NULL);
   update_page (self);
+}
+
+static void
+filter_entity_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  NdWindow *self = ND_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (self->store == NULL)
+    return;
+
+  nd_article_store_set_entity (self->store, *name != '\0' ? name : NULL);
+}
+
+static void
+clear_entity_filter_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  NdWindow *self = ND_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  nd_article_store_set_entity (self->store, NULL);
+}
+
+static void
+cancel_update_entities_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  NdWindow *self = ND_WINDOW (widget);
+
+  if (self->reextract_cancellable != NULL)
+    g_cancellable_cancel (self->reextract_cancellable);
 }
 
 static void
@@ -1481,6 +1831,8 @@ nd_window_close_request (GtkWindow *window)
 
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  if (self->reextract_cancellable != NULL)
+    g_cancellable_cancel (self->reextract_cancellable);
 
   return GTK_WINDOW_CLASS (nd_window_parent_class)->close_request (window);
 }
@@ -1509,6 +1861,7 @@ nd_window_constructed (GObject *object)
 
   nd_article_list_set_store (self->article_list, self->store);
   nd_article_view_set_store (self->article_view, self->store);
+  nd_entity_browser_set_store (self->entity_browser, self->store);
 
   g_signal_connect_object (self->store, "items-changed",
                            G_CALLBACK (on_store_items_changed), self,
@@ -1516,8 +1869,13 @@ nd_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "tags-changed",
                            G_CALLBACK (on_tags_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::entity",
+                           G_CALLBACK (on_entity_filter_changed), self,
+                           G_CONNECT_SWAPPED);
+  self->map_handler = g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
 
   refresh_tag_filter (self);
+  update_entity_filter (self);
   update_page (self);
   update_actions (self);
 
@@ -1540,6 +1898,10 @@ nd_window_dispose (GObject *object)
     g_cancellable_cancel (self->import_cancellable);
   while ((request = g_queue_pop_head (&self->pending_imports)) != NULL)
     import_request_free (request);
+  if (self->reextract_cancellable != NULL)
+    g_cancellable_cancel (self->reextract_cancellable);
+  g_clear_handle_id (&self->reextract_source, g_source_remove);
+  g_clear_signal_handler (&self->map_handler, self);
 
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
@@ -1590,6 +1952,9 @@ nd_window_get_property (GObject    *object,
     case PROP_SORT_ORDER:
       g_value_set_string (value, self->sort_order);
       break;
+    case PROP_ENTITY_BROWSER_VISIBLE:
+      g_value_set_boolean (value, self->entity_browser_visible);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1610,6 +1975,9 @@ nd_window_set_property (GObject      *object,
       break;
     case PROP_SORT_ORDER:
       nd_window_set_sort_order (self, g_value_get_string (value));
+      break;
+    case PROP_ENTITY_BROWSER_VISIBLE:
+      nd_window_set_entity_browser_visible (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1645,6 +2013,13 @@ nd_window_class_init (NdWindowClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_ENTITY_BROWSER_VISIBLE] =
+    g_param_spec_boolean ("entity-browser-visible", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1663,8 +2038,25 @@ nd_window_class_init (NdWindowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
 
+  /**
+   * NdWindow::entities-updated:
+   * @updated: articles extracted again
+   * @cancelled: whether it was stopped before the end
+   *
+   * The desk was made by an older extractor and its articles have been
+   * extracted again (when the window was first shown); the list and the
+   * article shown are refreshed.
+   */
+  signals[ENTITIES_UPDATED] =
+    g_signal_new ("entities-updated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_BOOLEAN);
+
   g_type_ensure (ND_TYPE_ARTICLE_LIST);
   g_type_ensure (ND_TYPE_ARTICLE_VIEW);
+  g_type_ensure (ND_TYPE_ENTITY_BROWSER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/NewsDesk/nd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NdWindow, toast_overlay);
@@ -1678,6 +2070,10 @@ nd_window_class_init (NdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NdWindow, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, NdWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, NdWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, NdWindow, cancel_import_button);
+  gtk_widget_class_bind_template_child (widget_class, NdWindow, entity_filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, NdWindow, entity_filter_label);
+  gtk_widget_class_bind_template_child (widget_class, NdWindow, entity_browser);
   gtk_widget_class_bind_template_child (widget_class, NdWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, NdWindow, article_list);
   gtk_widget_class_bind_template_child (widget_class, NdWindow, article_view);
@@ -1700,6 +2096,10 @@ nd_window_class_init (NdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, toggle_star_action);
   gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
   gtk_widget_class_install_property_action (widget_class, "win.sort", "sort-order");
+  gtk_widget_class_install_property_action (widget_class, "win.show-entity-browser", "entity-browser-visible");
+  gtk_widget_class_install_action (widget_class, "win.filter-entity", "s", filter_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-entity-filter", NULL, clear_entity_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-update-entities", NULL, cancel_update_entities_action);
 }
 
 static void
@@ -2099,4 +2499,77 @@ nd_window_save_screenshot (NdWindow    *self,
     }
 
   return TRUE;
+}
+
+void
+nd_window_set_entity_filter (NdWindow   *self,
+                             const char *name)
+{
+  g_return_if_fail (ND_IS_WINDOW (self));
+
+  if (name != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.filter-entity", "s", name);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.clear-entity-filter", NULL);
+}
+
+const char *
+nd_window_get_entity_filter_text (NdWindow *self)
+{
+  g_return_val_if_fail (ND_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->entity_filter_revealer))
+    return NULL;
+
+  return gtk_label_get_label (self->entity_filter_label);
+}
+
+GtkWidget *
+nd_window_get_entity_browser (NdWindow *self)
+{
+  g_return_val_if_fail (ND_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->entity_browser);
+}
+
+gboolean
+nd_window_get_updating_entities (NdWindow *self)
+{
+  g_return_val_if_fail (ND_IS_WINDOW (self), FALSE);
+
+  return self->reextract_cancellable != NULL;
+}
+
+gboolean
+nd_window_get_entities_checked (NdWindow *self)
+{
+  g_return_val_if_fail (ND_IS_WINDOW (self), FALSE);
+
+  return self->entities_checked;
+}
+
+GtkWidget *
+nd_window_get_progress_label (NdWindow *self)
+{
+  g_return_val_if_fail (ND_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->progress_label);
+}
+
+gboolean
+nd_window_get_progress_shown (NdWindow *self)
+{
+  g_return_val_if_fail (ND_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->progress_revealer);
+}
+
+void
+nd_window_add_toast (NdWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (ND_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  add_toast (self, toast);
 }

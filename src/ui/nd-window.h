@@ -25,4 +25,8 @@ void            nd_window_import_files   (NdWindow       *self,
                                           GFile         **files,
                                           guint           n_files);
 
+/* Shows a toast in place of the one shown (takes the floating toast) */
+void            nd_window_add_toast      (NdWindow       *self,
+                                          AdwToast       *toast);
+
 G_END_DECLS

@@ -1,0 +1,710 @@
+/* test-extractor.c — tokens, sentences, people, places, organisations,
+ * dates, coreference and offsets, as a user of the extract command sees
+ * them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include "test-common.h"
+
+/* Helpers */
+
+typedef struct
+{
+  char      *body;
+  GPtrArray *entities;
+} Result;
+
+static void
+result_free (Result *result)
+{
+  g_free (result->body);
+  g_ptr_array_unref (result->entities);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+/* Extracts `body` and checks every mention against the text it indexes */
+static Result *
+extract (const char *body,
+         const char *published)
+{
+  Result *result = g_new0 (Result, 1);
+
+  result->body = g_strdup (body);
+  result->entities = nd_extractor_extract (result->body, published);
+  g_assert_nonnull (result->entities);
+
+  for (guint i = 0; i < result->entities->len; i++)
+    {
+      NdEntity *entity = g_ptr_array_index (result->entities, i);
+
+      g_assert_cmpuint (nd_entity_get_n_mentions (entity), >, 0);
+      for (guint m = 0; m < nd_entity_get_n_mentions (entity); m++)
+        {
+          const NdMention *mention = nd_entity_get_mention (entity, m);
+          g_autofree char *text = g_utf8_substring (result->body, mention->start, mention->end);
+
+          g_assert_cmpstr (text, ==, mention->text);
+        }
+    }
+
+  return result;
+}
+
+static NdEntity *
+find (Result       *result,
+      NdEntityKind  kind,
+      const char   *name)
+{
+  for (guint i = 0; i < result->entities->len; i++)
+    {
+      NdEntity *entity = g_ptr_array_index (result->entities, i);
+
+      if (nd_entity_get_kind (entity) == kind && g_strcmp0 (nd_entity_get_name (entity), name) == 0)
+        return entity;
+    }
+
+  return NULL;
+}
+
+/* The entity of `kind` one of whose mentions is `text` */
+static NdEntity *
+find_mention (Result       *result,
+              NdEntityKind  kind,
+              const char   *text)
+{
+  for (guint i = 0; i < result->entities->len; i++)
+    {
+      NdEntity *entity = g_ptr_array_index (result->entities, i);
+
+      if (nd_entity_get_kind (entity) != kind)
+        continue;
+      for (guint m = 0; m < nd_entity_get_n_mentions (entity); m++)
+        if (strcmp (nd_entity_get_mention (entity, m)->text, text) == 0)
+          return entity;
+    }
+
+  return NULL;
+}
+
+static guint
+count_kind (Result       *result,
+            NdEntityKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < result->entities->len; i++)
+    if (nd_entity_get_kind (g_ptr_array_index (result->entities, i)) == kind)
+      n++;
+
+  return n;
+}
+
+static gboolean
+has_mention (NdEntity   *entity,
+             const char *text)
+{
+  for (guint m = 0; m < nd_entity_get_n_mentions (entity); m++)
+    if (strcmp (nd_entity_get_mention (entity, m)->text, text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+token_text (const char    *text,
+            const NdToken *token)
+{
+  return g_strndup (text + token->start, token->end - token->start);
+}
+
+/* Tokens and sentences */
+
+static void
+test_tokens (void)
+{
+  const char *text = "Witkoff’s talks with the U.S. on Jan. 5 in Türkiye, al-Sisi's Gaza-Egypt plan.";
+  const char *expected[] = {
+    "Witkoff", "talks", "with", "the", "U.S.", "on", "Jan.", "5", "in", "Türkiye", ",",
+    "al-Sisi", "Gaza-Egypt", "plan", ".", NULL
+  };
+  g_autoptr(GArray) tokens = nd_extract_tokenize (text);
+
+  g_assert_cmpuint (tokens->len, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const NdToken *token = &g_array_index (tokens, NdToken, i);
+      g_autofree char *bytes = token_text (text, token);
+      g_autofree char *chars = g_utf8_substring (text, token->cstart, token->cend);
+
+      /* byte and code point offsets give the same text */
+      g_assert_cmpstr (bytes, ==, expected[i]);
+      g_assert_cmpstr (chars, ==, expected[i]);
+    }
+
+  /* possessives are left out of the word and flagged */
+  g_assert_true (g_array_index (tokens, NdToken, 0).flags & ND_TOKEN_POSSESSIVE);
+  g_assert_true (g_array_index (tokens, NdToken, 11).flags & ND_TOKEN_POSSESSIVE);
+  g_assert_true (g_array_index (tokens, NdToken, 0).flags & ND_TOKEN_CAPITALIZED);
+  g_assert_true (g_array_index (tokens, NdToken, 4).flags & ND_TOKEN_ABBREVIATION);
+  g_assert_true (g_array_index (tokens, NdToken, 4).flags & ND_TOKEN_ALL_CAPS);
+  g_assert_cmpint (g_array_index (tokens, NdToken, 7).kind, ==, ND_TOKEN_NUMBER);
+  g_assert_true (g_array_index (tokens, NdToken, 9).flags & ND_TOKEN_NON_ASCII);
+  /* "al-Sisi" is a name */
+  g_assert_true (g_array_index (tokens, NdToken, 11).flags & ND_TOKEN_CAPITALIZED);
+  g_assert_true (g_array_index (tokens, NdToken, 12).flags & ND_TOKEN_HYPHENATED);
+  g_assert_cmpint (g_array_index (tokens, NdToken, 10).kind, ==, ND_TOKEN_PUNCT);
+}
+
+static void
+test_tokens_numbers (void)
+{
+  const char *text = "It cost $1,000.50 on 2024-08-19 at 10:30.";
+  g_autoptr(GArray) tokens = nd_extract_tokenize (text);
+  g_autofree char *amount = token_text (text, &g_array_index (tokens, NdToken, 3));
+  g_autofree char *date = token_text (text, &g_array_index (tokens, NdToken, 5));
+  g_autofree char *time = token_text (text, &g_array_index (tokens, NdToken, 7));
+
+  g_assert_cmpstr (amount, ==, "1,000.50");
+  g_assert_cmpstr (date, ==, "2024-08-19");
+  g_assert_cmpstr (time, ==, "10:30");
+}
+
+static void
+assert_sentences (const char *text,
+                  const char **expected)
+{
+  g_autoptr(GArray) sentences = nd_extract_split_sentences (text);
+
+  g_assert_cmpuint (sentences->len, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      const NdTextSpan *span = &g_array_index (sentences, NdTextSpan, i);
+      g_autofree char *sentence = g_utf8_substring (text, span->start, span->end);
+
+      g_assert_cmpstr (sentence, ==, expected[i]);
+    }
+}
+
+static void
+test_sentences (void)
+{
+  const char *abbreviations[] = {
+    "Dr. Miriam Stein met U.S. officials on Jan. 5 in Washington.",
+    "They talked for an hour.",
+    NULL
+  };
+  const char *acronym_end[] = {
+    "The envoy flew to the U.S.",
+    "The talks resumed on Monday!",
+    "Will they last?",
+    NULL
+  };
+  const char *lines[] = {
+    "A Heading Without A Full Stop",
+    "“We believe the talks are productive,” Kirby said.",
+    "- a list item",
+    NULL
+  };
+  const char *titles[] = {
+    "U.S. Secretary of State Antony Blinken and Gen. Mark Milley arrived.",
+    NULL
+  };
+
+  assert_sentences ("Dr. Miriam Stein met U.S. officials on Jan. 5 in Washington. They talked for an hour.",
+                    abbreviations);
+  assert_sentences ("The envoy flew to the U.S. The talks resumed on Monday! Will they last?", acronym_end);
+  assert_sentences ("A Heading Without A Full Stop\n“We believe the talks are productive,” Kirby said.\n- a list item",
+                    lines);
+  assert_sentences ("U.S. Secretary of State Antony Blinken and Gen. Mark Milley arrived.", titles);
+}
+
+/* People */
+
+static void
+test_people_titles (void)
+{
+  g_autoptr(Result) result = extract (
+    "Special Envoy Mitch Witkoff will travel to the region. Secretary of State Antony Blinken "
+    "met Israeli Prime Minister Benjamin Netanyahu and Defense Minister Yoav Gallant. "
+    "Dr. Miriam Stein, a political analyst, said the talks could falter.", NULL);
+  NdEntity *witkoff = find (result, ND_ENTITY_PERSON, "Mitch Witkoff");
+  NdEntity *blinken = find (result, ND_ENTITY_PERSON, "Antony Blinken");
+  NdEntity *netanyahu = find (result, ND_ENTITY_PERSON, "Benjamin Netanyahu");
+  NdEntity *gallant = find (result, ND_ENTITY_PERSON, "Yoav Gallant");
+  NdEntity *stein = find (result, ND_ENTITY_PERSON, "Miriam Stein");
+
+  /* titles are roles, not part of the name */
+  g_assert_nonnull (witkoff);
+  g_assert_cmpstr (nd_entity_get_role (witkoff), ==, "Special Envoy");
+  g_assert_nonnull (blinken);
+  g_assert_cmpstr (nd_entity_get_role (blinken), ==, "Secretary of State");
+  g_assert_nonnull (netanyahu);
+  g_assert_cmpstr (nd_entity_get_role (netanyahu), ==, "Prime Minister");
+  g_assert_nonnull (gallant);
+  g_assert_cmpstr (nd_entity_get_role (gallant), ==, "Defense Minister");
+  g_assert_nonnull (stein);
+  g_assert_cmpstr (nd_entity_get_role (stein), ==, "Dr.");
+
+  /* "Israeli" says where, but is no place */
+  g_assert_null (find_mention (result, ND_ENTITY_PLACE, "Israeli"));
+  g_assert_cmpuint (count_kind (result, ND_ENTITY_PERSON), ==, 5);
+}
+
+static void
+test_people_names (void)
+{
+  g_autoptr(Result) result = extract (
+    "The deal was signed by Brett McGurk and Hugh Grant. Jennifer Robinson, one of his lawyers, "
+    "told reporters it was a historic day. Officials said little.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Brett McGurk"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Hugh Grant"));
+  /* a given name, then a surname that is also a town's name */
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Jennifer Robinson"));
+  g_assert_null (find_mention (result, ND_ENTITY_PLACE, "Robinson"));
+  /* a capitalised word at a sentence start is no name */
+  g_assert_null (find_mention (result, ND_ENTITY_PERSON, "Officials"));
+}
+
+static void
+test_people_royal (void)
+{
+  g_autoptr(Result) result = extract ("Pope Francis met Queen Margrethe II in Rome. Francis spoke first.", NULL);
+  NdEntity *pope = find (result, ND_ENTITY_PERSON, "Pope Francis");
+
+  g_assert_nonnull (pope);
+  g_assert_true (has_mention (pope, "Francis"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Queen Margrethe II"));
+}
+
+/* Coreference */
+
+static void
+test_coreference_surnames (void)
+{
+  g_autoptr(Result) result = extract (
+    "Witkoff is preparing to travel. Special Envoy Mitch Witkoff is scheduled to embark on a "
+    "mission. Key points for Witkoff’s visit include aid. Witkoff's team agreed.", NULL);
+  NdEntity *witkoff = find (result, ND_ENTITY_PERSON, "Mitch Witkoff");
+
+  /* a surname before and after the full name, and possessives with
+   * either apostrophe: one person */
+  g_assert_nonnull (witkoff);
+  g_assert_cmpuint (count_kind (result, ND_ENTITY_PERSON), ==, 1);
+  g_assert_cmpuint (nd_entity_get_n_mentions (witkoff), ==, 4);
+  g_assert_true (has_mention (witkoff, "Witkoff"));
+  g_assert_true (has_mention (witkoff, "Mitch Witkoff"));
+}
+
+static void
+test_coreference_names (void)
+{
+  g_autoptr(Result) result = extract (
+    "Mexico elected Andrés Manuel López Obrador on Sunday. López Obrador thanked voters. "
+    "Brazil's president, Luiz Inácio Lula da Silva, said Lula would attend. "
+    "Enrique Peña Nieto congratulated him, and Peña Nieto's party conceded.", NULL);
+  NdEntity *amlo = find (result, ND_ENTITY_PERSON, "Andrés Manuel López Obrador");
+  NdEntity *lula = find (result, ND_ENTITY_PERSON, "Luiz Inácio Lula da Silva");
+  NdEntity *pena = find (result, ND_ENTITY_PERSON, "Enrique Peña Nieto");
+
+  g_assert_nonnull (amlo);
+  g_assert_true (has_mention (amlo, "López Obrador"));
+  g_assert_nonnull (lula);
+  g_assert_true (has_mention (lula, "Lula"));
+  g_assert_nonnull (pena);
+  g_assert_true (has_mention (pena, "Peña Nieto"));
+  g_assert_cmpuint (count_kind (result, ND_ENTITY_PERSON), ==, 3);
+}
+
+static void
+test_coreference_united_states (void)
+{
+  g_autoptr(Result) result = extract (
+    "U.S. officials met in Washington. The United States’ position is clear, and America "
+    "will not wait, said a US diplomat. Washington’s envoy agreed.", NULL);
+  NdEntity *us = find (result, ND_ENTITY_PLACE, "United States");
+  NdEntity *washington = find (result, ND_ENTITY_PLACE, "Washington");
+  double lat, lon;
+
+  /* "U.S.", "United States", "America" and "US": one country */
+  g_assert_nonnull (us);
+  g_assert_cmpstr (nd_entity_get_country (us), ==, "US");
+  g_assert_cmpuint (nd_entity_get_n_mentions (us), ==, 4);
+
+  /* Washington as a government is the capital, a place */
+  g_assert_nonnull (washington);
+  g_assert_cmpuint (nd_entity_get_n_mentions (washington), ==, 2);
+  nd_entity_get_coordinates (washington, &lat, &lon);
+  g_assert_cmpfloat (fabs (lat - 38.9), <, 0.5);
+  g_assert_cmpfloat (fabs (lon + 77.0), <, 0.5);
+}
+
+/* Places */
+
+static void
+test_places (void)
+{
+  g_autoptr(Result) result = extract (
+    "Blinken visited Israel, the West Bank, Jordan, Egypt, Qatar, Saudi Arabia, the United Arab "
+    "Emirates, Türkiye and Iraq. Israeli officials spoke of the Gaza-Egypt border and the "
+    "Middle East. He flew from Tel Aviv to Cairo.", NULL);
+  NdEntity *tel_aviv = find (result, ND_ENTITY_PLACE, "Tel Aviv");
+  NdEntity *turkey = find (result, ND_ENTITY_PLACE, "Turkey");
+  double lat, lon;
+
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Israel"));
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "West Bank"));
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Jordan"));
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Saudi Arabia"));
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "United Arab Emirates"));
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Middle East"));
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Cairo"));
+  g_assert_nonnull (find_mention (result, ND_ENTITY_PLACE, "Gaza"));
+  g_assert_true (has_mention (find (result, ND_ENTITY_PLACE, "Egypt"), "Egypt"));
+
+  g_assert_nonnull (turkey);
+  g_assert_true (has_mention (turkey, "Türkiye"));
+  g_assert_cmpstr (nd_entity_get_country (turkey), ==, "TR");
+
+  g_assert_nonnull (tel_aviv);
+  g_assert_cmpstr (nd_entity_get_country (tel_aviv), ==, "IL");
+  g_assert_true (nd_entity_has_coordinates (tel_aviv));
+  nd_entity_get_coordinates (tel_aviv, &lat, &lon);
+  g_assert_cmpfloat (fabs (lat - 32.08), <, 0.2);
+  g_assert_cmpfloat (fabs (lon - 34.78), <, 0.2);
+
+  /* a demonym alone is no place; "Blinken" is no place either */
+  g_assert_null (find_mention (result, ND_ENTITY_PLACE, "Israeli"));
+  g_assert_null (find_mention (result, ND_ENTITY_PLACE, "Blinken"));
+}
+
+static void
+test_places_disambiguation (void)
+{
+  g_autoptr(Result) france = extract ("The summit in Paris drew leaders from France and Germany.", NULL);
+  g_autoptr(Result) texas = extract ("The storm hit Paris, Texas, on Friday.", NULL);
+  g_autoptr(Result) us_state = extract (
+    "Voters in Georgia went to the polls. Turnout in Atlanta, the state capital, was high, "
+    "and U.S. Senate control was at stake.", NULL);
+  g_autoptr(Result) country = extract (
+    "Russian tanks rolled into Georgia. Tbilisi appealed to the European Union.", NULL);
+  NdEntity *paris;
+  double lat, lon;
+
+  paris = find (france, ND_ENTITY_PLACE, "Paris");
+  g_assert_nonnull (paris);
+  g_assert_cmpstr (nd_entity_get_country (paris), ==, "FR");
+
+  /* "City, State" */
+  paris = find (texas, ND_ENTITY_PLACE, "Paris");
+  g_assert_nonnull (paris);
+  g_assert_cmpstr (nd_entity_get_country (paris), ==, "US");
+  g_assert_nonnull (find (texas, ND_ENTITY_PLACE, "Texas"));
+
+  /* the state where the article is about the US, the country elsewhere */
+  nd_entity_get_coordinates (find_mention (us_state, ND_ENTITY_PLACE, "Georgia"), &lat, &lon);
+  g_assert_cmpfloat (lon, <, -75);
+  g_assert_cmpstr (nd_entity_get_country (find_mention (country, ND_ENTITY_PLACE, "Georgia")), ==, "GE");
+}
+
+static void
+test_places_common_words (void)
+{
+  g_autoptr(Result) result = extract (
+    "Western officials said the House would vote. The Tampa Bay Rays play on Republic Day.", NULL);
+
+  /* words that are also (small) places' names stay words */
+  g_assert_null (find_mention (result, ND_ENTITY_PLACE, "Western"));
+  g_assert_null (find_mention (result, ND_ENTITY_PLACE, "Bay"));
+  g_assert_null (find_mention (result, ND_ENTITY_PLACE, "Republic"));
+  g_assert_null (find_mention (result, ND_ENTITY_PERSON, "Western"));
+}
+
+/* Organisations */
+
+static void
+test_organizations (void)
+{
+  g_autoptr(Result) result = extract (
+    "According to the White House and a State Department official, CIA Director William Burns "
+    "met Hamas mediators. The National Security Council (NSC) and the NSC staff agreed. "
+    "The U.N. and Acme Widgets Corp. were not consulted, nor was the Ministry of Foreign Affairs.",
+    NULL);
+  NdEntity *nsc = find (result, ND_ENTITY_ORGANIZATION, "National Security Council");
+  NdEntity *burns = find (result, ND_ENTITY_PERSON, "William Burns");
+
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "White House"));
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "State Department"));
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Central Intelligence Agency"));
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Hamas"));
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "United Nations"));
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Acme Widgets Corp."));
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Ministry of Foreign Affairs"));
+
+  g_assert_nonnull (nsc);
+  g_assert_true (has_mention (nsc, "NSC"));
+
+  g_assert_nonnull (burns);
+  g_assert_cmpstr (nd_entity_get_role (burns), ==, "CIA Director");
+}
+
+static void
+test_organizations_context (void)
+{
+  g_autoptr(Result) result = extract (
+    "In an article in the Serbian newspaper Politika, Xi praised the radio station WWL. "
+    "The deal goes to Zorvex, the chemicals group based in Frankfurt.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Politika"));
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "WWL"));
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Zorvex"));
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Frankfurt am Main"));
+}
+
+/* Dates */
+
+static NdEntity *
+find_date (Result     *result,
+           const char *text)
+{
+  return find_mention (result, ND_ENTITY_DATE, text);
+}
+
+static void
+test_dates_absolute (void)
+{
+  g_autoptr(Result) result = extract (
+    "The accord of April 5th, 2018 was renewed on 12 February and again on 2024-08-19. "
+    "Talks began in October and ended on Aug. 3.", "2024-08-21");
+
+  g_assert_cmpstr (nd_entity_get_value (find_date (result, "April 5th, 2018")), ==, "2018-04-05");
+  g_assert_cmpstr (nd_entity_get_value (find_date (result, "12 February")), ==, "2024-02-12");
+  g_assert_cmpstr (nd_entity_get_value (find_date (result, "2024-08-19")), ==, "2024-08-19");
+  g_assert_cmpstr (nd_entity_get_value (find_date (result, "Aug. 3")), ==, "2024-08-03");
+  /* a month is no day */
+  g_assert_nonnull (find_date (result, "October"));
+  g_assert_null (nd_entity_get_value (find_date (result, "October")));
+}
+
+static void
+test_dates_relative (void)
+{
+  /* published on Wednesday 21 August 2024 */
+  g_autoptr(Result) result = extract (
+    "Witkoff announced on Monday that talks held last week had failed. He will return this "
+    "weekend and will meet the mediators on Friday. The plan: Day 1 in Cairo, Day 2 in Amman. "
+    "Yesterday the envoy rested.", "2024-08-21");
+
+  g_assert_cmpstr (nd_entity_get_value (find_date (result, "Monday")), ==, "2024-08-19");
+  g_assert_cmpstr (nd_entity_get_value (find_date (result, "last week")), ==, "2024-08-12");
+  g_assert_cmpstr (nd_entity_get_value (find_date (result, "this weekend")), ==, "2024-08-24");
+  g_assert_cmpstr (nd_entity_get_value (find_date (result, "Friday")), ==, "2024-08-23");
+  g_assert_cmpstr (nd_entity_get_value (find_date (result, "Yesterday")), ==, "2024-08-20");
+  g_assert_nonnull (find_date (result, "Day 1"));
+  g_assert_null (nd_entity_get_value (find_date (result, "Day 1")));
+  g_assert_nonnull (find_date (result, "Day 2"));
+  /* date words are no names */
+  g_assert_null (find_mention (result, ND_ENTITY_PERSON, "Monday"));
+}
+
+static void
+test_dates_unanchored (void)
+{
+  g_autoptr(Result) result = extract ("Talks resumed on Monday and will end this weekend.", NULL);
+
+  /* without the article's date, relative dates have no value */
+  g_assert_nonnull (find_date (result, "Monday"));
+  g_assert_null (nd_entity_get_value (find_date (result, "Monday")));
+  g_assert_nonnull (find_date (result, "this weekend"));
+  g_assert_null (nd_entity_get_value (find_date (result, "this weekend")));
+}
+
+/* Non-ASCII names and offsets */
+
+static void
+test_non_ascii (void)
+{
+  g_autoptr(Result) result = extract (
+    "Foreign Minister Sergei Lavrov met Nguyễn Phú Trọng in Hà Nội. Türkiye’s President "
+    "Recep Tayyip Erdoğan called Lavrov. Erdoğan’s aides flew to Kahramanmaraş.", NULL);
+  NdEntity *lavrov = find (result, ND_ENTITY_PERSON, "Sergei Lavrov");
+  NdEntity *erdogan = find (result, ND_ENTITY_PERSON, "Recep Tayyip Erdoğan");
+
+  g_assert_nonnull (lavrov);
+  g_assert_true (has_mention (lavrov, "Lavrov"));
+  g_assert_cmpstr (nd_entity_get_role (lavrov), ==, "Foreign Minister");
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Nguyễn Phú Trọng"));
+  g_assert_nonnull (erdogan);
+  g_assert_true (has_mention (erdogan, "Erdoğan"));
+  g_assert_nonnull (find_mention (result, ND_ENTITY_PLACE, "Türkiye"));
+  g_assert_nonnull (find_mention (result, ND_ENTITY_PLACE, "Kahramanmaraş"));
+}
+
+static void
+test_headings_and_tables (void)
+{
+  g_autoptr(Result) result = extract (
+    "The envoy will visit the region.\n"
+    "Experts Suggest Increased International Collaboration To Support Peace\n"
+    "Day | Location | Key Focus |\n"
+    "---|---|---|\n"
+    "Day 1 | Tel Aviv, Israel | Talks with Israeli officials |\n"
+    "Day 2 | Ramallah, West Bank | Meetings with Palestinian Authority representatives |\n",
+    NULL);
+
+  /* title case in a heading or a cell says nothing about names */
+  g_assert_null (find_mention (result, ND_ENTITY_ORGANIZATION, "International Collaboration"));
+  g_assert_null (find_mention (result, ND_ENTITY_PERSON, "Experts Suggest"));
+  g_assert_cmpuint (count_kind (result, ND_ENTITY_PERSON), ==, 0);
+
+  /* cells name places and organisations */
+  g_assert_cmpstr (nd_entity_get_country (find (result, ND_ENTITY_PLACE, "Tel Aviv")), ==, "IL");
+  g_assert_cmpstr (nd_entity_get_country (find (result, ND_ENTITY_PLACE, "Ramallah")), ==, "PS");
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "West Bank"));
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Palestinian Authority"));
+  g_assert_nonnull (find_date (result, "Day 2"));
+}
+
+static void
+test_offsets_samples (void)
+{
+  const char *dir = g_getenv ("ND_SAMPLES_DIR");
+  g_autoptr(GDir) samples = NULL;
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  samples = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (samples);
+
+  while ((name = g_dir_read_name (samples)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GPtrArray) articles = NULL;
+      g_autoptr(GError) error = NULL;
+
+      articles = nd_importer_load_file (file, NULL, &error);
+      g_assert_no_error (error);
+
+      for (guint a = 0; a < articles->len; a++)
+        {
+          NdArticle *article = g_ptr_array_index (articles, a);
+          const char *body = nd_article_get_body (article);
+          GPtrArray *entities;
+
+          nd_extractor_extract_article (article);
+          entities = nd_article_get_entities (article);
+          g_assert_cmpuint (entities->len, >, 0);
+
+          /* every mention indexes the stored body */
+          for (guint i = 0; i < entities->len; i++)
+            {
+              NdEntity *entity = g_ptr_array_index (entities, i);
+
+              for (guint m = 0; m < nd_entity_get_n_mentions (entity); m++)
+                {
+                  const NdMention *mention = nd_entity_get_mention (entity, m);
+                  g_autofree char *text = g_utf8_substring (body, mention->start, mention->end);
+
+                  g_assert_cmpstr (text, ==, mention->text);
+                  n++;
+                }
+            }
+        }
+    }
+
+  g_assert_cmpuint (n, >, 100);
+}
+
+static void
+test_article (void)
+{
+  g_autoptr(NdArticle) article = nd_test_article ("Envoy", "Witkoff met Qatar's prime minister on Monday.", NULL);
+  NdEntity *monday = NULL;
+  GPtrArray *entities;
+
+  nd_article_set_published (article, "2024-08-21");
+  nd_extractor_extract_article (article);
+  entities = nd_article_get_entities (article);
+
+  for (guint i = 0; i < entities->len; i++)
+    if (nd_entity_get_kind (g_ptr_array_index (entities, i)) == ND_ENTITY_DATE)
+      monday = g_ptr_array_index (entities, i);
+
+  g_assert_nonnull (monday);
+  g_assert_cmpstr (nd_entity_get_value (monday), ==, "2024-08-19");
+
+  /* extracting again replaces, not adds */
+  nd_extractor_extract_article (article);
+  g_assert_cmpuint (nd_article_get_entities (article)->len, ==, entities->len);
+
+  /* an empty body has no entities */
+  nd_article_set_body (article, "");
+  nd_extractor_extract_article (article);
+  g_assert_cmpuint (nd_article_get_entities (article)->len, ==, 0);
+}
+
+static void
+test_robustness (void)
+{
+  const char *texts[] = {
+    "", " ", "\n\n\n", ".", "’s", "U.S.", "A", "The", "--- | --- |", "Mr.",
+    "ÉÉÉ ÉÉÉ ÉÉÉ", "al- bin of the", "Day", "2024-13-45", "on Monday", "Ministry of",
+    "Washington, D.C.", "\"\"\"", "a\xc2\xa0" "b", "Lake", "(NSC)",
+  };
+  g_autoptr(GString) long_name = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(Result) result = extract (texts[i], "2024-08-21");
+
+      (void) result;
+    }
+
+  /* a run of capitalised words far longer than any name */
+  for (guint i = 0; i < 500; i++)
+    g_string_append (long_name, "Alpha Beta Gamma Delta ");
+  {
+    g_autoptr(Result) result = extract (long_name->str, NULL);
+
+    g_assert_cmpuint (count_kind (result, ND_ENTITY_PERSON), ==, 0);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/extractor/tokens", test_tokens);
+  g_test_add_func ("/extractor/tokens/numbers", test_tokens_numbers);
+  g_test_add_func ("/extractor/sentences", test_sentences);
+  g_test_add_func ("/extractor/people/titles", test_people_titles);
+  g_test_add_func ("/extractor/people/names", test_people_names);
+  g_test_add_func ("/extractor/people/royal", test_people_royal);
+  g_test_add_func ("/extractor/coreference/surnames", test_coreference_surnames);
+  g_test_add_func ("/extractor/coreference/names", test_coreference_names);
+  g_test_add_func ("/extractor/coreference/united-states", test_coreference_united_states);
+  g_test_add_func ("/extractor/places", test_places);
+  g_test_add_func ("/extractor/places/disambiguation", test_places_disambiguation);
+  g_test_add_func ("/extractor/places/common-words", test_places_common_words);
+  g_test_add_func ("/extractor/organizations", test_organizations);
+  g_test_add_func ("/extractor/organizations/context", test_organizations_context);
+  g_test_add_func ("/extractor/dates/absolute", test_dates_absolute);
+  g_test_add_func ("/extractor/dates/relative", test_dates_relative);
+  g_test_add_func ("/extractor/dates/unanchored", test_dates_unanchored);
+  g_test_add_func ("/extractor/non-ascii", test_non_ascii);
+  g_test_add_func ("/extractor/headings-and-tables", test_headings_and_tables);
+  g_test_add_func ("/extractor/offsets/samples", test_offsets_samples);
+  g_test_add_func ("/extractor/article", test_article);
+  g_test_add_func ("/extractor/robustness", test_robustness);
+
+  return g_test_run ();
+}
