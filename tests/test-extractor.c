@@ -677,6 +677,60 @@ test_robustness (void)
   }
 }
 
+/* Entities as one string, to compare runs */
+static char *
+describe (GPtrArray *entities)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      NdEntity *entity = g_ptr_array_index (entities, i);
+
+      g_string_append_printf (out, "%d:%s:%u;", nd_entity_get_kind (entity),
+                              nd_entity_get_name (entity), nd_entity_get_n_mentions (entity));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static const char *thread_text =
+  "Secretary of State Antony Blinken met Israeli Prime Minister Benjamin Netanyahu in Tel Aviv "
+  "on Monday, the State Department said. Blinken then flew to Cairo, Egypt, and Doha.";
+
+static gpointer
+extract_in_thread (gpointer data)
+{
+  GPtrArray *entities = NULL;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_clear_pointer (&entities, g_ptr_array_unref);
+      entities = nd_extractor_extract (thread_text, "2024-08-21");
+    }
+
+  return entities;
+}
+
+static void
+test_threads (void)
+{
+  g_autoptr(GPtrArray) alone = nd_extractor_extract (thread_text, "2024-08-21");
+  g_autofree char *expected = describe (alone);
+  GThread *threads[4];
+
+  /* extraction runs in importers' worker threads: the same answers */
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("extract", extract_in_thread, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autoptr(GPtrArray) entities = g_thread_join (threads[i]);
+      g_autofree char *got = describe (entities);
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -705,6 +759,7 @@ main (int   argc,
   g_test_add_func ("/extractor/offsets/samples", test_offsets_samples);
   g_test_add_func ("/extractor/article", test_article);
   g_test_add_func ("/extractor/robustness", test_robustness);
+  g_test_add_func ("/extractor/threads", test_threads);
 
   return g_test_run ();
 }

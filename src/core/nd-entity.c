@@ -228,7 +228,14 @@ NdEntity *
 nd_entity_new (NdEntityKind  kind,
                const char   *name)
 {
-  return g_object_new (ND_TYPE_ENTITY, "kind", kind, "name", name, NULL);
+  NdEntity *self = g_object_new (ND_TYPE_ENTITY, NULL);
+
+  /* Set directly: the extractor makes many entities, and nobody can be
+   * listening to a new object's notify signals yet. */
+  self->kind = kind;
+  self->name = g_strdup (name);
+
+  return self;
 }
 
 gint64

