@@ -253,6 +253,11 @@ assert a["title"] == sys.argv[3], a["title"]
 assert a["tags"] == ["envoys"], a["tags"]
 assert "Witkoff" in a["body"]
 assert isinstance(a["entities"], list)
+[it] = a["itineraries"]
+assert it["ordered"] is True and "Witkoff" in it["traveller"], it
+assert [s["place"] for s in it["stops"]] == ["Tel Aviv", "Ramallah", "Cairo", "Amman"], it
+assert [s["when"] for s in it["stops"]] == ["Day 1", "Day 2", "Day 3", "Day 4"], it
+assert all(s["purpose"] and s["evidence"]["end"] > s["evidence"]["start"] for s in it["stops"]), it
 ' "$tmp/out" "$id000" "$title000"
 ok "show --json"
 
@@ -337,6 +342,28 @@ for f in doc["features"]:
     assert f["type"] == "Feature" and f["geometry"]["type"] in ("Point", "LineString")
 ' "$tmp/stops.geojson"
 ok "export --format geojson"
+
+cli export --ids "$id000" --format geojson -o "$tmp/stops000.geojson"
+expect_status 0 "export --format geojson of 000"
+json_check "export --format geojson of 000 has its stops and route" '
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+points = [f for f in doc["features"] if f["geometry"]["type"] == "Point"]
+lines = [f for f in doc["features"] if f["geometry"]["type"] == "LineString"]
+assert len(points) >= 4, points
+assert [p["properties"]["order"] for p in points] == sorted(p["properties"]["order"] for p in points)
+for p in points:
+    lon, lat = p["geometry"]["coordinates"]
+    assert -180 <= lon <= 180 and -90 <= lat <= 90
+    for key in ("traveller", "order", "place", "when", "purpose", "article_id", "article_title"):
+        assert key in p["properties"], key
+    assert p["properties"]["article_id"] == int(sys.argv[2])
+assert points[0]["properties"]["place"] == "Tel Aviv" and points[0]["properties"]["when"] == "Day 1"
+# Tel Aviv lies east of 30E and north of 30N: [lon, lat] order
+assert points[0]["geometry"]["coordinates"][0] > 34 and points[0]["geometry"]["coordinates"][1] > 31
+assert len(lines) == 1 and len(lines[0]["geometry"]["coordinates"]) == len(points)
+' "$tmp/stops000.geojson" "$id000"
+ok "export --format geojson of 000 has features"
 
 # --- bad input: refused with PATH: reason, the rest of the batch goes in -----
 

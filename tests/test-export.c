@@ -41,6 +41,28 @@ sample_article (void)
   g_ptr_array_add (entities, place);
   g_ptr_array_add (entities, date);
   nd_article_set_entities (article, entities);
+  {
+    g_autoptr(NdItinerary) itinerary = nd_itinerary_new (NULL);
+    g_autoptr(GPtrArray) itineraries = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(NdStop) stop = nd_stop_new (NULL);
+    g_autoptr(NdStop) second = nd_stop_new ("Izmir");
+
+    nd_itinerary_set_traveller_entity (itinerary, person);
+    nd_stop_set_place_entity (stop, place);
+    stop->when = g_strdup ("Day 1");
+    stop->purpose = g_strdup ("Talks „über“ Grenzen");
+    stop->evidence_start = 0;
+    stop->evidence_end = 58;
+    nd_itinerary_add_stop (itinerary, stop);
+    second->country = g_strdup ("TR");
+    second->has_coordinates = TRUE;
+    second->lat = 38.42;
+    second->lon = 27.14;
+    second->when = g_strdup ("Day 2");
+    nd_itinerary_add_stop (itinerary, second);
+    g_ptr_array_add (itineraries, g_steal_pointer (&itinerary));
+    nd_article_set_itineraries (article, itineraries);
+  }
   nd_article_set_source (article, "ankara.txt");
   nd_article_set_published (article, "2024-05-02");
   nd_article_set_imported (article, "2024-05-03T10:00:00Z");
@@ -80,7 +102,25 @@ test_document_shape (void)
   g_assert_false (json_object_get_boolean_member (a, "starred"));
   g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (a, "tags"), 0), ==, "diplomatie");
   g_assert_true (g_str_has_prefix (json_object_get_string_member (a, "body"), "Sergei Lavrov und Nguyễn Phú Trọng"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (a, "itineraries")), ==, 0);
+  {
+    JsonArray *itineraries = json_object_get_array_member (a, "itineraries");
+    JsonObject *itinerary = json_array_get_object_element (itineraries, 0);
+    JsonObject *stop = json_array_get_object_element (json_object_get_array_member (itinerary, "stops"), 0);
+    JsonObject *evidence = json_object_get_object_member (stop, "evidence");
+
+    g_assert_cmpuint (json_array_get_length (itineraries), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (itinerary, "traveller"), ==, "Sergei Lavrov");
+    g_assert_true (json_object_get_boolean_member (itinerary, "ordered"));
+    g_assert_cmpint (json_object_get_int_member (stop, "order"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (stop, "place"), ==, "Ankara");
+    g_assert_cmpstr (json_object_get_string_member (stop, "country"), ==, "TR");
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (stop, "lat"), 39.92, 1e-6);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (stop, "lon"), 32.85, 1e-6);
+    g_assert_cmpstr (json_object_get_string_member (stop, "when"), ==, "Day 1");
+    g_assert_cmpstr (json_object_get_string_member (stop, "purpose"), ==, "Talks „über“ Grenzen");
+    g_assert_cmpint (json_object_get_int_member (evidence, "start"), ==, 0);
+    g_assert_cmpint (json_object_get_int_member (evidence, "end"), ==, 58);
+  }
 
   entities = json_object_get_array_member (a, "entities");
   g_assert_cmpuint (json_array_get_length (entities), ==, 3);
@@ -242,6 +282,34 @@ test_round_trip (void)
       g_assert_cmpint (nd_article_get_starred (reloaded), ==, nd_article_get_starred (original));
       g_assert_cmpuint (nd_article_get_entities (reloaded)->len, ==, nd_article_get_entities (original)->len);
       g_assert_cmpuint (nd_article_get_corrections (reloaded)->len, ==, nd_article_get_corrections (original)->len);
+      g_assert_cmpuint (nd_article_get_itineraries (reloaded)->len, ==, nd_article_get_itineraries (original)->len);
+      for (guint t = 0; t < nd_article_get_itineraries (reloaded)->len; t++)
+        {
+          NdItinerary *x = g_ptr_array_index (nd_article_get_itineraries (reloaded), t);
+          NdItinerary *y = g_ptr_array_index (nd_article_get_itineraries (original), t);
+          GPtrArray *xs = nd_itinerary_get_stops (x);
+          GPtrArray *ys = nd_itinerary_get_stops (y);
+
+          g_assert_cmpstr (nd_itinerary_get_traveller (x), ==, nd_itinerary_get_traveller (y));
+          g_assert_cmpint (nd_itinerary_get_ordered (x), ==, nd_itinerary_get_ordered (y));
+          g_assert_cmpuint (xs->len, ==, ys->len);
+          for (guint k = 0; k < xs->len; k++)
+            {
+              NdStop *p = g_ptr_array_index (xs, k);
+              NdStop *q = g_ptr_array_index (ys, k);
+
+              g_assert_cmpuint (p->order, ==, q->order);
+              g_assert_cmpstr (p->place, ==, q->place);
+              g_assert_cmpstr (p->country, ==, q->country);
+              g_assert_cmpint (p->has_coordinates, ==, q->has_coordinates);
+              g_assert_cmpfloat_with_epsilon (p->lat, q->lat, 1e-6);
+              g_assert_cmpfloat_with_epsilon (p->lon, q->lon, 1e-6);
+              g_assert_cmpstr (p->when, ==, q->when);
+              g_assert_cmpstr (p->purpose, ==, q->purpose);
+              g_assert_cmpuint (p->evidence_start, ==, q->evidence_start);
+              g_assert_cmpuint (p->evidence_end, ==, q->evidence_end);
+            }
+        }
       for (guint e = 0; e < nd_article_get_entities (reloaded)->len; e++)
         {
           NdEntity *x = g_ptr_array_index (nd_article_get_entities (reloaded), e);
@@ -269,6 +337,59 @@ test_round_trip (void)
   nd_test_remove_dir (dir);
 }
 
+static void
+test_geojson (void)
+{
+  g_autoptr(NdArticle) article = sample_article ();
+  g_autoptr(NdArticle) plain = nd_test_article ("Plain", "No trip here.", NULL);
+  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *features;
+  guint points = 0, lines = 0;
+
+  g_ptr_array_add (articles, article);
+  g_ptr_array_add (articles, plain);
+  root = nd_exporter_build_geojson (articles);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "type"), ==, "FeatureCollection");
+  features = json_object_get_array_member (json_node_get_object (root), "features");
+
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *feature = json_array_get_object_element (features, i);
+      JsonObject *geometry = json_object_get_object_member (feature, "geometry");
+      JsonObject *props = json_object_get_object_member (feature, "properties");
+      const char *type = json_object_get_string_member (geometry, "type");
+      JsonArray *coords = json_object_get_array_member (geometry, "coordinates");
+
+      g_assert_cmpstr (json_object_get_string_member (feature, "type"), ==, "Feature");
+      g_assert_cmpstr (json_object_get_string_member (props, "traveller"), ==, "Sergei Lavrov");
+      if (g_strcmp0 (type, "Point") == 0)
+        {
+          points++;
+          /* [lon, lat] */
+          if (json_object_get_int_member (props, "order") == 1)
+            {
+              g_assert_cmpfloat_with_epsilon (json_array_get_double_element (coords, 0), 32.85, 1e-6);
+              g_assert_cmpfloat_with_epsilon (json_array_get_double_element (coords, 1), 39.92, 1e-6);
+              g_assert_cmpstr (json_object_get_string_member (props, "place"), ==, "Ankara");
+              g_assert_cmpstr (json_object_get_string_member (props, "when"), ==, "Day 1");
+              g_assert_cmpstr (json_object_get_string_member (props, "purpose"), ==, "Talks „über“ Grenzen");
+            }
+          g_assert_cmpint (json_object_get_int_member (props, "article_id"), ==, 12);
+          g_assert_cmpstr (json_object_get_string_member (props, "article_title"), ==,
+                           nd_article_get_title (article));
+        }
+      else
+        {
+          g_assert_cmpstr (type, ==, "LineString");
+          g_assert_cmpuint (json_array_get_length (coords), ==, 2);
+          lines++;
+        }
+    }
+  g_assert_cmpuint (points, ==, 2);
+  g_assert_cmpuint (lines, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/export/flags", test_flags);
   g_test_add_func ("/export/atomic-write", test_atomic_write);
   g_test_add_func ("/export/round-trip", test_round_trip);
+  g_test_add_func ("/export/geojson", test_geojson);
 
   return g_test_run ();
 }

@@ -731,6 +731,25 @@ test_threads (void)
     }
 }
 
+/* A generic body ("Congress", "the Army") is no one country's; with the
+ * country before it, it is that country's body and the country a place */
+static void
+test_generic_bodies (void)
+{
+  g_autoptr(Result) colombia = extract (
+    "Colombia's Congress approved the peace deal on Wednesday, and the Army said it would comply.", NULL);
+  g_autoptr(Result) us = extract ("The U.S. Senate voted on the bill late on Tuesday.", NULL);
+  NdEntity *congress;
+
+  congress = find_mention (colombia, ND_ENTITY_ORGANIZATION, "Congress");
+  g_assert_nonnull (congress);
+  g_assert_cmpstr (nd_entity_get_name (congress), ==, "Congress");
+  g_assert_null (find (colombia, ND_ENTITY_ORGANIZATION, "U.S. Army"));
+
+  g_assert_nonnull (find (us, ND_ENTITY_ORGANIZATION, "U.S. Senate"));
+  g_assert_nonnull (find (us, ND_ENTITY_PLACE, "United States"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -760,6 +779,7 @@ main (int   argc,
   g_test_add_func ("/extractor/article", test_article);
   g_test_add_func ("/extractor/robustness", test_robustness);
   g_test_add_func ("/extractor/threads", test_threads);
+  g_test_add_func ("/extractor/generic-bodies", test_generic_bodies);
 
   return g_test_run ();
 }

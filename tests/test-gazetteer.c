@@ -167,6 +167,17 @@ test_lookup_names (void)
   k = (g_free (k), key ("Atlantis Prime"));
   g_assert_cmpuint (nd_gazetteer_lookup (gazetteer, k, places, G_N_ELEMENTS (places)), ==, 0);
   g_assert_null (nd_gazetteer_resolve (gazetteer, k, NULL));
+
+  /* alternate names that are common words name nothing: "Island" is
+   * Iceland only in Icelandic, "Jewish" no oblast in English news */
+  k = (g_free (k), key ("Island"));
+  n = nd_gazetteer_lookup (gazetteer, k, places, G_N_ELEMENTS (places));
+  for (guint i = 0; i < MIN (n, G_N_ELEMENTS (places)); i++)
+    g_assert_cmpstr (places[i]->name, !=, "Iceland");
+  k = (g_free (k), key ("Jewish"));
+  n = nd_gazetteer_lookup (gazetteer, k, places, G_N_ELEMENTS (places));
+  for (guint i = 0; i < MIN (n, G_N_ELEMENTS (places)); i++)
+    g_assert_cmpstr (places[i]->name, !=, "Jewish Autonomous Oblast");
 }
 
 static void
@@ -278,6 +289,15 @@ test_lexicon_words (void)
   g_assert_true (nd_lexicon_lookup_word (lexicon, "president") & ND_WORD_TITLE);
   g_assert_true (nd_lexicon_lookup_word (lexicon, "pope") & ND_WORD_TITLE_ROYAL);
   g_assert_cmpuint (nd_lexicon_lookup_word (lexicon, "xqzw"), ==, 0);
+
+  /* surnames that are also common words stay ("Bush", "Rice"); words of
+   * non-name categories are none ("Christmas", "Islam", "Ramadan") */
+  g_assert_true (nd_lexicon_lookup_word (lexicon, "bush") & ND_WORD_SURNAME);
+  g_assert_true (nd_lexicon_lookup_word (lexicon, "rice") & ND_WORD_SURNAME);
+  g_assert_false (nd_lexicon_lookup_word (lexicon, "christmas") & ND_WORD_SURNAME);
+  g_assert_false (nd_lexicon_lookup_word (lexicon, "islam") & ND_WORD_SURNAME);
+  g_assert_false (nd_lexicon_lookup_word (lexicon, "ramadan") & ND_WORD_SURNAME);
+  g_assert_false (nd_lexicon_lookup_word (lexicon, "western") & ND_WORD_SURNAME);
 }
 
 static void

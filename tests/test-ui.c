@@ -686,6 +686,17 @@ parse_json_file (const char *path)
   return json_node_copy (json_parser_get_root (parser));
 }
 
+/* The chooser's file is in the folder the test asked for */
+static gboolean
+chooser_is_in_folder (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (data));
+  g_autoptr(GFile) parent = file != NULL ? g_file_get_parent (file) : NULL;
+  GFile *wanted = g_object_get_data (G_OBJECT (data), "nd-test-folder");
+
+  return parent != NULL && wanted != NULL && g_file_equal (parent, wanted);
+}
+
 static void
 test_export (Fixture       *f,
              gconstpointer  data)
@@ -721,9 +732,12 @@ test_export (Fixture       *f,
     pump (50);
     chooser = nd_window_get_file_chooser (f->window);
     g_assert_nonnull (chooser);
+    g_object_set_data_full (G_OBJECT (chooser), "nd-test-folder", g_object_ref (folder), g_object_unref);
     g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "action.json");
-    pump (50);
+    /* The chooser changes folder asynchronously: answer once it is there,
+     * as a person would */
+    g_assert_true (wait_for (chooser_is_in_folder, chooser, TIMEOUT_MS));
     g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
     g_assert_true (wait_for (file_exists, action_path, TIMEOUT_MS));
     pump (100);

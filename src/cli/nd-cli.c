@@ -726,6 +726,38 @@ print_entities (NdArticle *article)
     }
 }
 
+/* "Itinerary: Mitch Witkoff: 1. Tel Aviv (Day 1) → 2. Ramallah (Day 2)";
+ * places visited without an order are joined by commas */
+static void
+print_itineraries (NdArticle *article)
+{
+  GPtrArray *itineraries = nd_article_get_itineraries (article);
+
+  for (guint i = 0; i < itineraries->len; i++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, i);
+      GPtrArray *stops = nd_itinerary_get_stops (itinerary);
+      gboolean ordered = nd_itinerary_get_ordered (itinerary);
+      g_autoptr(GString) line = g_string_new (nd_itinerary_get_traveller (itinerary));
+
+      g_string_append (line, ": ");
+      for (guint j = 0; j < stops->len; j++)
+        {
+          NdStop *stop = g_ptr_array_index (stops, j);
+
+          if (j > 0)
+            g_string_append (line, ordered ? " → " : ", ");
+          if (ordered)
+            g_string_append_printf (line, "%u. ", stop->order);
+          g_string_append (line, stop->place);
+          if (stop->when != NULL)
+            g_string_append_printf (line, " (%s)", stop->when);
+        }
+
+      print_field (ordered ? _("Itinerary") : _("Places visited"), line->str);
+    }
+}
+
 static void
 print_article (NdArticle *article)
 {
@@ -746,6 +778,7 @@ print_article (NdArticle *article)
   print_field (_("Read"), nd_article_get_read (article) ? _("yes") : _("no"));
   print_field (_("Starred"), nd_article_get_starred (article) ? _("yes") : _("no"));
   print_entities (article);
+  print_itineraries (article);
 
   out_print ("\n%s", body);
   if (*body != '\0' && !g_str_has_suffix (body, "\n"))
@@ -1066,45 +1099,25 @@ cmd_delete (Cli              *cli,
 }
 
 /* The GeoJSON FeatureCollection (RFC 7946) of the stops of the selected
- * articles: FORMATS.md asks for one Point per stop and one LineString per
- * ordered itinerary. The core does not extract itineraries yet, so the
- * collection is empty; the itinerary work adds the features here (or moves
- * this into NdExporter). */
-static JsonNode *
-build_feature_collection (NdDatabase *database,
-                          GArray     *ids)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "FeatureCollection");
-  json_builder_set_member_name (builder, "features");
-  json_builder_begin_array (builder);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
+ * articles (FORMATS.md) */
 static gboolean
 write_geojson (NdDatabase  *database,
                GArray      *ids,
                GFile       *file,
                GError     **error)
 {
-  g_autoptr(JsonNode) root = build_feature_collection (database, ids);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
 
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  data = json_generator_to_data (generator, &length);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      NdArticle *article = nd_database_load_article (database, g_array_index (ids, gint64, i), error);
 
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
+      if (article == NULL)
+        return FALSE;
+      g_ptr_array_add (articles, article);
+    }
+
+  return nd_exporter_write_geojson (articles, file, NULL, error);
 }
 
 static gboolean

@@ -22,6 +22,7 @@ struct _NdArticle
   char      *snippet;
   GStrv      tags;
   GPtrArray *entities;
+  GPtrArray *itineraries;
   GPtrArray *corrections;
   guint      read : 1;
   guint      starred : 1;
@@ -119,6 +120,7 @@ nd_article_dispose (GObject *object)
   NdArticle *self = (NdArticle *)object;
 
   g_clear_pointer (&self->entities, g_ptr_array_unref);
+  g_clear_pointer (&self->itineraries, g_ptr_array_unref);
   g_clear_pointer (&self->corrections, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nd_article_parent_class)->dispose (object);
@@ -266,6 +268,7 @@ nd_article_init (NdArticle *self)
 {
   self->tags = g_new0 (char *, 1);
   self->entities = g_ptr_array_new_with_free_func (g_object_unref);
+  self->itineraries = g_ptr_array_new_with_free_func (g_object_unref);
   self->corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_correction_free);
 }
 
@@ -457,6 +460,26 @@ nd_article_set_entities (NdArticle *self,
   g_ptr_array_set_size (self->entities, 0);
   for (guint i = 0; entities != NULL && i < entities->len; i++)
     g_ptr_array_add (self->entities, g_object_ref (g_ptr_array_index (entities, i)));
+}
+
+GPtrArray *
+nd_article_get_itineraries (NdArticle *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE (self), NULL);
+  return self->itineraries;
+}
+
+void
+nd_article_set_itineraries (NdArticle *self,
+                            GPtrArray *itineraries)
+{
+  g_return_if_fail (ND_IS_ARTICLE (self));
+
+  if (itineraries == self->itineraries)
+    return;
+  g_ptr_array_set_size (self->itineraries, 0);
+  for (guint i = 0; itineraries != NULL && i < itineraries->len; i++)
+    g_ptr_array_add (self->itineraries, g_object_ref (g_ptr_array_index (itineraries, i)));
 }
 
 GPtrArray *

@@ -8,6 +8,7 @@
 
 #include "nd-correction.h"
 #include "nd-entity.h"
+#include "nd-itinerary.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,10 @@ void                nd_article_set_snippet   (NdArticle          *self,
 GPtrArray          *nd_article_get_entities  (NdArticle          *self);
 void                nd_article_set_entities  (NdArticle          *self,
                                               GPtrArray          *entities);
+/* Travellers and their stops (element type NdItinerary); never NULL */
+GPtrArray          *nd_article_get_itineraries (NdArticle        *self);
+void                nd_article_set_itineraries (NdArticle        *self,
+                                                GPtrArray        *itineraries);
 /* The user's corrections of the extractor for this article
  * (NdCorrection); never NULL. The entities already have them applied. */
 GPtrArray          *nd_article_get_corrections (NdArticle        *self);

@@ -10,10 +10,12 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "nd-database.h"
 #include "nd-error.h"
 #include "nd-extractor.h"
+#include "nd-itinerary.h"
 
 struct _NdDatabase
 {
@@ -798,6 +800,290 @@ drop_unused_entities (NdDatabase  *self,
 }
 
 static gboolean
+upsert_entity (NdDatabase   *self,
+               NdEntityKind  kind,
+               const char   *name,
+               const NdStop *stop,
+               gint64       *out_id,
+               GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 entity_id = 0;
+  int rc;
+
+  if (!(stmt = get_statement (self,
+                              "INSERT INTO entities (kind, name, country, lat, lon) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5) "
+                              "ON CONFLICT (kind, name) DO UPDATE SET "
+                              "  country = COALESCE (entities.country, excluded.country), "
+                              "  lat = COALESCE (entities.lat, excluded.lat), "
+                              "  lon = COALESCE (entities.lon, excluded.lon) "
+                              "RETURNING id", error)))
+    return FALSE;
+
+  bind_text (stmt, 1, nd_entity_kind_to_string (kind));
+  bind_text (stmt, 2, name);
+  bind_text (stmt, 3, stop != NULL ? stop->country : NULL);
+  if (stop != NULL && stop->has_coordinates)
+    {
+      sqlite3_bind_double (stmt, 4, stop->lat);
+      sqlite3_bind_double (stmt, 5, stop->lon);
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    entity_id = sqlite3_column_int64 (stmt, 0);
+  while (rc == SQLITE_ROW)
+    rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE || entity_id == 0)
+    return set_sqlite_error (self, error);
+
+  *out_id = entity_id;
+  return TRUE;
+}
+
+/* Writes the stops of `itineraries` (NdItinerary); travellers and places
+ * are entities of the desk, found or added by kind and name. */
+static gboolean
+write_stops (NdDatabase  *self,
+             gint64       article_id,
+             GPtrArray   *itineraries,
+             GError     **error)
+{
+  for (guint i = 0; itineraries != NULL && i < itineraries->len; i++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, i);
+      GPtrArray *stops = nd_itinerary_get_stops (itinerary);
+      gint64 traveller_id;
+
+      if (nd_itinerary_get_traveller (itinerary) == NULL || stops->len == 0)
+        continue;
+      if (!upsert_entity (self, ND_ENTITY_PERSON, nd_itinerary_get_traveller (itinerary),
+                          NULL, &traveller_id, error))
+        return FALSE;
+
+      for (guint j = 0; j < stops->len; j++)
+        {
+          NdStop *stop = g_ptr_array_index (stops, j);
+          sqlite3_stmt *stmt;
+          gint64 place_id;
+
+          /* the place entity of the article, by its canonical name */
+          const char *place = stop->place_entity != NULL
+            ? nd_entity_get_name (stop->place_entity) : stop->place;
+
+          if (place == NULL)
+            continue;
+          if (!upsert_entity (self, ND_ENTITY_PLACE, place, stop, &place_id, error))
+            return FALSE;
+
+          if (!(stmt = get_statement (self,
+                                      "INSERT INTO stops (article_id, traveller_id, place_id, position, "
+                                      "  ordered, when_text, when_date, purpose, evidence_start, evidence_end) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error)))
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, article_id);
+          sqlite3_bind_int64 (stmt, 2, traveller_id);
+          sqlite3_bind_int64 (stmt, 3, place_id);
+          sqlite3_bind_int (stmt, 4, stop->order > 0 ? (int) stop->order : (int) j + 1);
+          sqlite3_bind_int (stmt, 5, nd_itinerary_get_ordered (itinerary));
+          bind_text (stmt, 6, stop->when);
+          bind_text (stmt, 7, stop->when_date);
+          bind_text (stmt, 8, stop->purpose);
+          sqlite3_bind_int (stmt, 9, stop->evidence_start);
+          sqlite3_bind_int (stmt, 10, stop->evidence_end);
+          if (!step_done (self, stmt, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+#define STOP_COLUMNS \
+  "s.article_id, a.title, t.name, p.name, p.country, p.lat, p.lon, s.when_text, " \
+  "s.when_date, s.purpose, s.evidence_start, s.evidence_end, s.position, s.ordered"
+
+static NdStop *
+stop_from_row (sqlite3_stmt *stmt)
+{
+  NdStop *stop = nd_stop_new ((const char *) sqlite3_column_text (stmt, 3));
+
+  stop->article_id = sqlite3_column_int64 (stmt, 0);
+  stop->article_title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  stop->country = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  if (sqlite3_column_type (stmt, 5) != SQLITE_NULL && sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+    {
+      stop->has_coordinates = TRUE;
+      stop->lat = sqlite3_column_double (stmt, 5);
+      stop->lon = sqlite3_column_double (stmt, 6);
+    }
+  stop->when = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  stop->when_date = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  stop->purpose = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  stop->evidence_start = sqlite3_column_int (stmt, 10);
+  stop->evidence_end = sqlite3_column_int (stmt, 11);
+  stop->order = sqlite3_column_int (stmt, 12);
+  return stop;
+}
+
+static NdEntity *
+find_entity (GPtrArray    *entities,
+             NdEntityKind  kind,
+             const char   *name)
+{
+  for (guint i = 0; i < entities->len; i++)
+    {
+      NdEntity *entity = g_ptr_array_index (entities, i);
+
+      if (nd_entity_get_kind (entity) == kind && g_strcmp0 (nd_entity_get_name (entity), name) == 0)
+        return entity;
+    }
+  return NULL;
+}
+
+/* "HANOI" in a dateline */
+static gboolean
+is_all_caps (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_islower (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+load_stops (NdDatabase  *self,
+            NdArticle   *article,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) itineraries = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *entities = nd_article_get_entities (article);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = get_statement (self,
+                              "SELECT " STOP_COLUMNS " FROM stops s "
+                              "JOIN articles a ON a.id = s.article_id "
+                              "JOIN entities t ON t.id = s.traveller_id "
+                              "JOIN entities p ON p.id = s.place_id "
+                              "WHERE s.article_id = ?1 ORDER BY s.id", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, nd_article_get_id (article));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *traveller = (const char *) sqlite3_column_text (stmt, 2);
+      g_autoptr(NdStop) stop = stop_from_row (stmt);
+      NdItinerary *itinerary = NULL;
+      NdEntity *place;
+
+      for (guint i = 0; i < itineraries->len && itinerary == NULL; i++)
+        if (g_strcmp0 (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, i)), traveller) == 0)
+          itinerary = g_ptr_array_index (itineraries, i);
+      if (itinerary == NULL)
+        {
+          NdEntity *person = find_entity (entities, ND_ENTITY_PERSON, traveller);
+
+          itinerary = nd_itinerary_new (traveller);
+          if (person != NULL)
+            nd_itinerary_set_traveller_entity (itinerary, person);
+          nd_itinerary_set_ordered (itinerary, sqlite3_column_int (stmt, 13) != 0);
+          g_ptr_array_add (itineraries, itinerary);
+        }
+
+      /* only the desk-wide timeline names the article */
+      stop->article_id = 0;
+      g_clear_pointer (&stop->article_title, g_free);
+      if ((place = find_entity (entities, ND_ENTITY_PLACE, stop->place)) != NULL)
+        {
+          g_set_object (&stop->place_entity, place);
+          /* the place as the evidence writes it ("St. Petersburg") */
+          for (guint i = 0; i < nd_entity_get_n_mentions (place); i++)
+            {
+              const NdMention *mention = nd_entity_get_mention (place, i);
+
+              if (mention->start >= stop->evidence_start && mention->end <= stop->evidence_end &&
+                  mention->text != NULL && g_utf8_strlen (mention->text, -1) >= 3 &&
+                  g_unichar_isupper (g_utf8_get_char (mention->text)) &&
+                  !is_all_caps (mention->text))
+                {
+                  g_free (stop->place);
+                  stop->place = g_strdup (mention->text);
+                  break;
+                }
+            }
+        }
+      nd_itinerary_add_stop (itinerary, stop);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error);
+
+  nd_article_set_itineraries (article, itineraries);
+  return TRUE;
+}
+
+static gboolean
+same_when (const NdStop *a,
+           const NdStop *b)
+{
+  if (a->when_date != NULL && b->when_date != NULL)
+    return strcmp (a->when_date, b->when_date) == 0;
+  return g_ascii_strcasecmp (a->when, b->when) == 0;
+}
+
+GPtrArray *
+nd_database_list_traveller_stops (NdDatabase  *self,
+                                  const char  *traveller,
+                                  GError     **error)
+{
+  g_autoptr(GPtrArray) stops = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_stop_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (traveller != NULL, NULL);
+
+  if (!(stmt = get_statement (self,
+                              "SELECT " STOP_COLUMNS " FROM stops s "
+                              "JOIN articles a ON a.id = s.article_id "
+                              "JOIN entities t ON t.id = s.traveller_id "
+                              "JOIN entities p ON p.id = s.place_id "
+                              "WHERE t.name = ?1 COLLATE NOCASE "
+                              "   OR t.name LIKE '% ' || ?1 "
+                              "ORDER BY COALESCE (s.when_date, a.sort_date), a.sort_date, s.article_id, s.position",
+                              error)))
+    return NULL;
+
+  bind_text (stmt, 1, traveller);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (stops, stop_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  /* the same place on different days in two articles: show both */
+  for (guint i = 0; i < stops->len; i++)
+    for (guint j = i + 1; j < stops->len; j++)
+      {
+        NdStop *a = g_ptr_array_index (stops, i);
+        NdStop *b = g_ptr_array_index (stops, j);
+
+        if (a->article_id != b->article_id &&
+            a->when != NULL && b->when != NULL &&
+            g_strcmp0 (a->place, b->place) == 0 && !same_when (a, b))
+          a->conflict = b->conflict = TRUE;
+      }
+
+  return g_steal_pointer (&stops);
+}
+
+static gboolean
 write_article (NdDatabase  *self,
                NdArticle   *article,
                const char  *hash,
@@ -855,6 +1141,9 @@ write_article (NdDatabase  *self,
   for (guint i = 0; i < corrections->len; i++)
     if (!write_correction (self, id, g_ptr_array_index (corrections, i), error))
       return FALSE;
+
+  if (!write_stops (self, id, nd_article_get_itineraries (article), error))
+    return FALSE;
 
   *out_id = id;
   nd_article_set_imported (article, imported);
@@ -1053,6 +1342,9 @@ nd_database_load_article (NdDatabase  *self,
     return NULL;
 
   if (!load_entities (self, article, error))
+    return NULL;
+
+  if (!load_stops (self, article, error))
     return NULL;
 
   if (!(corrections = load_corrections (self, id, error)))
@@ -1489,6 +1781,9 @@ rewrite_entities (NdDatabase  *self,
 {
   g_autoptr(GArray) old_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) corrections = NULL;
+  g_autoptr(GPtrArray) itineraries = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *published = NULL;
   sqlite3_stmt *stmt;
 
   if (!(corrections = load_corrections (self, id, error)))
@@ -1496,6 +1791,36 @@ rewrite_entities (NdDatabase  *self,
   nd_corrections_apply (corrections, entities);
 
   if (!collect_entity_ids (self, id, old_ids, error))
+    return FALSE;
+
+  /* the stops are built again from the new entities and the stored body */
+  if (!(stmt = get_statement (self, "SELECT body, published FROM articles WHERE id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      body = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      published = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  itineraries = nd_itinerary_builder_build (body, entities, published);
+
+  if (!(stmt = get_statement (self, "SELECT traveller_id, place_id FROM stops WHERE article_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int col = 0; col < 2; col++)
+      {
+        gint64 entity_id = sqlite3_column_int64 (stmt, col);
+
+        g_array_append_val (old_ids, entity_id);
+      }
+  sqlite3_reset (stmt);
+
+  if (!(stmt = get_statement (self, "DELETE FROM stops WHERE article_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, error))
     return FALSE;
 
   if (!(stmt = get_statement (self, "DELETE FROM mentions WHERE article_id = ?1", error)))
@@ -1513,6 +1838,9 @@ rewrite_entities (NdDatabase  *self,
   for (guint i = 0; i < entities->len; i++)
     if (!write_entity (self, id, g_ptr_array_index (entities, i), i, error))
       return FALSE;
+
+  if (!write_stops (self, id, itineraries, error))
+    return FALSE;
 
   return drop_unused_entities (self, old_ids, error);
 }

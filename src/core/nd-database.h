@@ -138,13 +138,21 @@ GPtrArray   *nd_database_list_entities     (NdDatabase   *self,
                                             GError      **error);
 
 /* Replaces an article's entities and mentions (after extracting it
- * again), applying its stored corrections, and records the extractor
- * version that produced them. All or nothing. */
+ * again), applying its stored corrections, builds its itinerary stops
+ * again from them, and records the extractor version that produced them.
+ * All or nothing. */
 gboolean     nd_database_replace_entities  (NdDatabase   *self,
                                             gint64        id,
                                             GPtrArray    *entities,
                                             int           extractor_version,
                                             GError      **error);
+/* A traveller's stops across the desk (NdStop, with article_id and
+ * article_title), in time order (dates when known, else the articles'
+ * dates); `traveller` is a canonical name or a surname. Stops at the same
+ * place with different whens in two articles have `conflict` set. */
+GPtrArray   *nd_database_list_traveller_stops (NdDatabase *self,
+                                               const char *traveller,
+                                               GError    **error);
 /* Articles whose entities came from an extractor older than `version`
  * (element gint64). */
 GArray      *nd_database_query_stale_ids   (NdDatabase   *self,

@@ -4,7 +4,10 @@
  */
 #define G_LOG_DOMAIN "newsdesk-core"
 
+#include <string.h>
+
 #include "nd-entity.h"
+#include "nd-extract-entity.h"
 
 struct _NdEntity
 {
@@ -19,7 +22,11 @@ struct _NdEntity
   double        lat;
   double        lon;
   gboolean      has_coordinates;
-  GArray       *mentions;
+  /* most entities have a mention or two: those live in the object */
+  NdMention    *mentions;
+  guint         n_mentions;
+  guint         mentions_size;
+  NdMention     inline_mentions[2];
 };
 
 G_DEFINE_FINAL_TYPE (NdEntity, nd_entity, G_TYPE_OBJECT)
@@ -86,12 +93,43 @@ nd_entity_kind_from_string (const char   *str,
   return FALSE;
 }
 
+/* Room for `n` mentions */
 static void
-mention_clear (gpointer data)
+reserve_mentions (NdEntity *self,
+                  guint     n)
 {
-  NdMention *mention = data;
+  NdMention *mentions;
 
-  g_clear_pointer (&mention->text, g_free);
+  if (n <= self->mentions_size)
+    return;
+
+  n = MAX (n, 2 * self->mentions_size);
+  if (self->mentions == self->inline_mentions)
+    {
+      mentions = g_new (NdMention, n);
+      memcpy (mentions, self->mentions, self->n_mentions * sizeof (NdMention));
+    }
+  else
+    {
+      mentions = g_renew (NdMention, self->mentions, n);
+    }
+  self->mentions = mentions;
+  self->mentions_size = n;
+}
+
+static void
+append_mention (NdEntity *self,
+                guint     start,
+                guint     end,
+                char     *text)
+{
+  NdMention *mention;
+
+  reserve_mentions (self, self->n_mentions + 1);
+  mention = &self->mentions[self->n_mentions++];
+  mention->start = start;
+  mention->end = end;
+  mention->text = text;
 }
 
 static gboolean
@@ -115,7 +153,10 @@ nd_entity_finalize (GObject *object)
   g_free (self->role);
   g_free (self->country);
   g_free (self->value);
-  g_array_unref (self->mentions);
+  for (guint i = 0; i < self->n_mentions; i++)
+    g_free (self->mentions[i].text);
+  if (self->mentions != self->inline_mentions)
+    g_free (self->mentions);
 
   G_OBJECT_CLASS (nd_entity_parent_class)->finalize (object);
 }
@@ -220,8 +261,8 @@ nd_entity_class_init (NdEntityClass *klass)
 static void
 nd_entity_init (NdEntity *self)
 {
-  self->mentions = g_array_new (FALSE, TRUE, sizeof (NdMention));
-  g_array_set_clear_func (self->mentions, mention_clear);
+  self->mentions = self->inline_mentions;
+  self->mentions_size = G_N_ELEMENTS (self->inline_mentions);
 }
 
 NdEntity *
@@ -236,6 +277,56 @@ nd_entity_new (NdEntityKind  kind,
   self->name = g_strdup (name);
 
   return self;
+}
+
+/* The extractor's cheaper path (nd-extract-entity.h): a new entity has
+ * no listeners, so its fields are set directly */
+NdEntity *
+nd_entity_new_sized (NdEntityKind  kind,
+                     const char   *name,
+                     guint         n_mentions)
+{
+  NdEntity *self = g_object_new (ND_TYPE_ENTITY, NULL);
+
+  self->kind = kind;
+  self->name = g_strdup (name);
+  reserve_mentions (self, n_mentions);
+
+  return self;
+}
+
+void
+nd_entity_init_role (NdEntity   *self,
+                     const char *role)
+{
+  g_free (self->role);
+  self->role = g_strdup (role);
+}
+
+void
+nd_entity_init_country (NdEntity   *self,
+                        const char *country)
+{
+  g_free (self->country);
+  self->country = g_strdup (country);
+}
+
+void
+nd_entity_init_value (NdEntity   *self,
+                      const char *value)
+{
+  g_free (self->value);
+  self->value = g_strdup (value);
+}
+
+void
+nd_entity_add_mention_len (NdEntity   *self,
+                           guint       start,
+                           guint       end,
+                           const char *text,
+                           gsize       length)
+{
+  append_mention (self, start, end, g_strndup (text, length));
 }
 
 gint64
@@ -349,19 +440,17 @@ nd_entity_add_mention (NdEntity   *self,
                        guint       end,
                        const char *text)
 {
-  NdMention mention = { start, end, g_strdup (text) };
-
   g_return_if_fail (ND_IS_ENTITY (self));
   g_return_if_fail (start <= end);
 
-  g_array_append_val (self->mentions, mention);
+  append_mention (self, start, end, g_strdup (text));
 }
 
 guint
 nd_entity_get_n_mentions (NdEntity *self)
 {
   g_return_val_if_fail (ND_IS_ENTITY (self), 0);
-  return self->mentions->len;
+  return self->n_mentions;
 }
 
 const NdMention *
@@ -369,7 +458,7 @@ nd_entity_get_mention (NdEntity *self,
                        guint     index)
 {
   g_return_val_if_fail (ND_IS_ENTITY (self), NULL);
-  g_return_val_if_fail (index < self->mentions->len, NULL);
+  g_return_val_if_fail (index < self->n_mentions, NULL);
 
-  return &g_array_index (self->mentions, NdMention, index);
+  return &self->mentions[index];
 }

@@ -104,6 +104,57 @@ add_correction (JsonBuilder        *builder,
 }
 
 static void
+add_stop (JsonBuilder  *builder,
+          const NdStop *stop)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "order");
+  json_builder_add_int_value (builder, stop->order);
+  add_string_or_null (builder, "place", stop->place);
+  add_string_or_null (builder, "country", stop->country);
+  json_builder_set_member_name (builder, "lat");
+  if (stop->has_coordinates)
+    json_builder_add_double_value (builder, stop->lat);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "lon");
+  if (stop->has_coordinates)
+    json_builder_add_double_value (builder, stop->lon);
+  else
+    json_builder_add_null_value (builder);
+  add_string_or_null (builder, "when", stop->when);
+  if (stop->when_date != NULL)
+    add_string_or_null (builder, "when_date", stop->when_date);
+  add_string_or_null (builder, "purpose", stop->purpose);
+  json_builder_set_member_name (builder, "evidence");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder, stop->evidence_start);
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder, stop->evidence_end);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_itinerary (JsonBuilder *builder,
+               NdItinerary *itinerary)
+{
+  GPtrArray *stops = nd_itinerary_get_stops (itinerary);
+
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "traveller", nd_itinerary_get_traveller (itinerary));
+  json_builder_set_member_name (builder, "ordered");
+  json_builder_add_boolean_value (builder, nd_itinerary_get_ordered (itinerary));
+  json_builder_set_member_name (builder, "stops");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < stops->len; i++)
+    add_stop (builder, g_ptr_array_index (stops, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
 add_article (JsonBuilder   *builder,
              NdArticle     *article,
              NdExportFlags  flags)
@@ -158,9 +209,10 @@ add_article (JsonBuilder   *builder,
           json_builder_end_array (builder);
         }
 
-      /* Filled by the itinerary builder */
       json_builder_set_member_name (builder, "itineraries");
       json_builder_begin_array (builder);
+      for (guint i = 0; i < nd_article_get_itineraries (article)->len; i++)
+        add_itinerary (builder, g_ptr_array_index (nd_article_get_itineraries (article), i));
       json_builder_end_array (builder);
     }
 
@@ -224,19 +276,13 @@ nd_exporter_to_string (GPtrArray     *articles,
   return json_generator_to_data (generator, NULL);
 }
 
-gboolean
-nd_exporter_write_file (GPtrArray     *articles,
-                        GFile         *file,
-                        GCancellable  *cancellable,
-                        GError       **error)
+static gboolean
+replace_contents (const char    *data,
+                  GFile         *file,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (articles != NULL, FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  data = nd_exporter_to_string (articles, ND_EXPORT_FULL);
 
   /* g_file_replace_contents writes a temporary file beside the target
    * and renames it over the old one: a reader sees the old file or the
@@ -279,6 +325,156 @@ nd_exporter_write_file (GPtrArray     *articles,
     }
 
   return TRUE;
+}
+
+gboolean
+nd_exporter_write_file (GPtrArray     *articles,
+                        GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *data = NULL;
+
+  g_return_val_if_fail (articles != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  data = nd_exporter_to_string (articles, ND_EXPORT_FULL);
+  return replace_contents (data, file, cancellable, error);
+}
+
+static void
+add_position (JsonBuilder  *builder,
+              const NdStop *stop)
+{
+  json_builder_begin_array (builder);
+  json_builder_add_double_value (builder, stop->lon);
+  json_builder_add_double_value (builder, stop->lat);
+  json_builder_end_array (builder);
+}
+
+JsonNode *
+nd_exporter_build_geojson (GPtrArray *articles)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (articles != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "FeatureCollection");
+  json_builder_set_member_name (builder, "features");
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      NdArticle *article = g_ptr_array_index (articles, i);
+      GPtrArray *itineraries = nd_article_get_itineraries (article);
+
+      for (guint j = 0; j < itineraries->len; j++)
+        {
+          NdItinerary *itinerary = g_ptr_array_index (itineraries, j);
+          GPtrArray *stops = nd_itinerary_get_stops (itinerary);
+          guint n_located = 0;
+
+          for (guint k = 0; k < stops->len; k++)
+            {
+              NdStop *stop = g_ptr_array_index (stops, k);
+
+              /* a Point needs a position */
+              if (!stop->has_coordinates)
+                continue;
+              n_located++;
+
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "type");
+              json_builder_add_string_value (builder, "Feature");
+              json_builder_set_member_name (builder, "geometry");
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "type");
+              json_builder_add_string_value (builder, "Point");
+              json_builder_set_member_name (builder, "coordinates");
+              add_position (builder, stop);
+              json_builder_end_object (builder);
+
+              json_builder_set_member_name (builder, "properties");
+              json_builder_begin_object (builder);
+              add_string_or_null (builder, "traveller", nd_itinerary_get_traveller (itinerary));
+              json_builder_set_member_name (builder, "order");
+              json_builder_add_int_value (builder, stop->order);
+              add_string_or_null (builder, "place", stop->place);
+              add_string_or_null (builder, "when", stop->when);
+              add_string_or_null (builder, "purpose", stop->purpose);
+              json_builder_set_member_name (builder, "ordered");
+              json_builder_add_boolean_value (builder, nd_itinerary_get_ordered (itinerary));
+              json_builder_set_member_name (builder, "article_id");
+              if (nd_article_get_id (article) > 0)
+                json_builder_add_int_value (builder, nd_article_get_id (article));
+              else
+                json_builder_add_null_value (builder);
+              add_string_or_null (builder, "article_title", nd_article_get_title (article));
+              json_builder_end_object (builder);
+              json_builder_end_object (builder);
+            }
+
+          if (!nd_itinerary_get_ordered (itinerary) || n_located < 2)
+            continue;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "type");
+          json_builder_add_string_value (builder, "Feature");
+          json_builder_set_member_name (builder, "geometry");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "type");
+          json_builder_add_string_value (builder, "LineString");
+          json_builder_set_member_name (builder, "coordinates");
+          json_builder_begin_array (builder);
+          for (guint k = 0; k < stops->len; k++)
+            {
+              NdStop *stop = g_ptr_array_index (stops, k);
+
+              if (stop->has_coordinates)
+                add_position (builder, stop);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+          json_builder_set_member_name (builder, "properties");
+          json_builder_begin_object (builder);
+          add_string_or_null (builder, "traveller", nd_itinerary_get_traveller (itinerary));
+          json_builder_set_member_name (builder, "article_id");
+          if (nd_article_get_id (article) > 0)
+            json_builder_add_int_value (builder, nd_article_get_id (article));
+          else
+            json_builder_add_null_value (builder);
+          add_string_or_null (builder, "article_title", nd_article_get_title (article));
+          json_builder_end_object (builder);
+          json_builder_end_object (builder);
+        }
+    }
+
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+gboolean
+nd_exporter_write_geojson (GPtrArray     *articles,
+                           GFile         *file,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+
+  g_return_val_if_fail (articles != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  root = nd_exporter_build_geojson (articles);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, NULL);
+  return replace_contents (data, file, cancellable, error);
 }
 
 gboolean

@@ -32,6 +32,13 @@ gboolean  nd_exporter_write_file      (GPtrArray      *articles,
                                        GFile          *file,
                                        GCancellable   *cancellable,
                                        GError        **error);
+/* A GeoJSON FeatureCollection (FORMATS.md): a Point per located stop,
+ * a LineString per ordered itinerary with two located stops or more. */
+JsonNode *nd_exporter_build_geojson   (GPtrArray      *articles);
+gboolean  nd_exporter_write_geojson   (GPtrArray      *articles,
+                                       GFile          *file,
+                                       GCancellable   *cancellable,
+                                       GError        **error);
 /* Loads the articles by id from the desk and writes them. */
 gboolean  nd_exporter_export_ids      (NdDatabase     *database,
                                        GArray         *ids,

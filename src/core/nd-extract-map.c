@@ -26,24 +26,35 @@ static inline guint32
 hash_bytes (const char *key,
             gsize       length)
 {
-  /* FNV-1a */
-  guint32 h = 2166136261u;
+  /* eight bytes at a time (keys are short: one multiplication or two),
+   * then a 64-bit finaliser that mixes the low bits a slot index takes */
+  const guchar *p = (const guchar *) key;
+  guint64 h = 0x9e3779b97f4a7c15u ^ length;
+  guint64 v;
 
-  for (gsize i = 0; i < length; i++)
+  while (length >= 8)
     {
-      h ^= (guchar) key[i];
-      h *= 16777619u;
+      memcpy (&v, p, 8);
+      h = (h ^ v) * 0xff51afd7ed558ccdu;
+      h ^= h >> 32;
+      p += 8;
+      length -= 8;
     }
 
-  /* FNV leaves the low bits, the ones a slot index takes, poorly mixed:
-   * finish with MurmurHash3's mixer */
-  h ^= h >> 16;
-  h *= 0x85ebca6bu;
-  h ^= h >> 13;
-  h *= 0xc2b2ae35u;
-  h ^= h >> 16;
+  if (length > 0)
+    {
+      v = 0;
+      for (gsize i = 0; i < length; i++)
+        v |= (guint64) p[i] << (8 * i);
+      h = (h ^ v) * 0xff51afd7ed558ccdu;
+      h ^= h >> 32;
+    }
 
-  return h;
+  h ^= h >> 29;
+  h *= 0xc4ceb9fe1a85ec53u;
+  h ^= h >> 32;
+
+  return (guint32) h;
 }
 
 /* At most two thirds full */
@@ -165,4 +176,162 @@ guint
 nd_extract_map_size (const NdExtractMap *map)
 {
   return map->size;
+}
+
+/* Tables from keys to pointers, emptied and reused text after text */
+
+typedef struct
+{
+  gconstpointer key;    /* NULL: an empty slot */
+  gpointer      value;
+  guint32       hash;
+} PtrSlot;
+
+struct _NdExtractPtrMap
+{
+  PtrSlot  *slots;
+  guint    *used;       /* indices of the occupied slots, for clearing */
+  guint     mask;
+  guint     size;
+  gboolean  by_pointer;
+};
+
+NdExtractPtrMap *
+nd_extract_ptr_map_new (gboolean by_pointer)
+{
+  NdExtractPtrMap *map = g_new0 (NdExtractPtrMap, 1);
+
+  map->mask = 63;
+  map->slots = g_new0 (PtrSlot, map->mask + 1);
+  map->used = g_new (guint, map->mask + 1);
+  map->by_pointer = by_pointer;
+
+  return map;
+}
+
+void
+nd_extract_ptr_map_free (NdExtractPtrMap *map)
+{
+  if (map == NULL)
+    return;
+
+  g_free (map->slots);
+  g_free (map->used);
+  g_free (map);
+}
+
+void
+nd_extract_ptr_map_clear (NdExtractPtrMap *map)
+{
+  for (guint i = 0; i < map->size; i++)
+    map->slots[map->used[i]].key = NULL;
+  map->size = 0;
+}
+
+static inline guint32
+ptr_map_hash (const NdExtractPtrMap *map,
+              gconstpointer          key)
+{
+  if (map->by_pointer)
+    {
+      guint64 h = (guint64) (guintptr) key * 0x9e3779b97f4a7c15u;
+
+      return (guint32) (h >> 32);
+    }
+
+  return hash_bytes (key, strlen (key));
+}
+
+static inline PtrSlot *
+ptr_map_find_slot (const NdExtractPtrMap *map,
+                   gconstpointer          key,
+                   guint32                hash,
+                   guint                 *index)
+{
+  guint i = hash & map->mask;
+
+  for (;;)
+    {
+      PtrSlot *slot = &map->slots[i];
+
+      if (slot->key == NULL ||
+          (slot->hash == hash &&
+           (map->by_pointer ? slot->key == key : strcmp (slot->key, key) == 0)))
+        {
+          *index = i;
+          return slot;
+        }
+      i = (i + 1) & map->mask;
+    }
+}
+
+static void
+ptr_map_grow (NdExtractPtrMap *map)
+{
+  PtrSlot *old = map->slots;
+  guint capacity = (map->mask + 1) * 2;
+
+  map->slots = g_new0 (PtrSlot, capacity);
+  map->mask = capacity - 1;
+  map->used = g_renew (guint, map->used, capacity);
+
+  for (guint k = 0; k < map->size; k++)
+    {
+      PtrSlot *slot = &old[map->used[k]];
+      guint j = slot->hash & map->mask;
+
+      while (map->slots[j].key != NULL)
+        j = (j + 1) & map->mask;
+      map->slots[j] = *slot;
+      map->used[k] = j;
+    }
+
+  g_free (old);
+}
+
+gboolean
+nd_extract_ptr_map_find (NdExtractPtrMap *map,
+                         gconstpointer    key,
+                         gpointer        *value)
+{
+  guint index;
+  PtrSlot *slot = ptr_map_find_slot (map, key, ptr_map_hash (map, key), &index);
+
+  if (slot->key == NULL)
+    return FALSE;
+  if (value != NULL)
+    *value = slot->value;
+  return TRUE;
+}
+
+gpointer
+nd_extract_ptr_map_lookup (NdExtractPtrMap *map,
+                           gconstpointer    key)
+{
+  gpointer value = NULL;
+
+  nd_extract_ptr_map_find (map, key, &value);
+  return value;
+}
+
+void
+nd_extract_ptr_map_insert (NdExtractPtrMap *map,
+                           gconstpointer    key,
+                           gpointer         value)
+{
+  guint32 hash = ptr_map_hash (map, key);
+  guint index;
+  PtrSlot *slot;
+
+  if ((map->size + 1) * 3 > (map->mask + 1) * 2)
+    ptr_map_grow (map);
+
+  slot = ptr_map_find_slot (map, key, hash, &index);
+  if (slot->key == NULL)
+    {
+      slot->key = key;
+      slot->hash = hash;
+      map->used[map->size++] = index;
+    }
+  slot->value = value;
 }

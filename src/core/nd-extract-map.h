@@ -36,3 +36,28 @@ guint         nd_extract_map_size     (const NdExtractMap *map);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NdExtractMap, nd_extract_map_free)
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A table from keys to pointers for the extraction of one text: string
+ * keys (NUL-terminated, stored by pointer: they must live until the next
+ * clear) or, with `by_pointer`, the pointers themselves. Clearing keeps
+ * the slots, so a table reused for text after text does not allocate. */
+typedef struct _NdExtractPtrMap NdExtractPtrMap;
+
+NdExtractPtrMap *nd_extract_ptr_map_new    (gboolean         by_pointer);
+void             nd_extract_ptr_map_free   (NdExtractPtrMap *map);
+void             nd_extract_ptr_map_clear  (NdExtractPtrMap *map);
+/* Is `key` in the table? Then `*value` (if not NULL) is its value. */
+gboolean         nd_extract_ptr_map_find   (NdExtractPtrMap *map,
+                                            gconstpointer    key,
+                                            gpointer        *value);
+/* The value for `key`, or NULL */
+gpointer         nd_extract_ptr_map_lookup (NdExtractPtrMap *map,
+                                            gconstpointer    key);
+/* Sets the value of `key` (replacing any) */
+void             nd_extract_ptr_map_insert (NdExtractPtrMap *map,
+                                            gconstpointer    key,
+                                            gpointer         value);
+
+G_END_DECLS

@@ -40,6 +40,7 @@
 #include "nd-body.h"
 #include "nd-entity.h"
 #include "nd-extract-dates.h"
+#include "nd-extract-entity.h"
 #include "nd-extract-key.h"
 #include "nd-extract-map.h"
 #include "nd-extract-tokens.h"
@@ -158,13 +159,13 @@ typedef struct
   char         *arena;       /* this text's small allocations, freed at once */
   gsize         arena_size;
   gsize         arena_used;
-  GHashTable   *place_lists; /* key -> PlaceList */
-  GHashTable   *stats;       /* resolve_singles(): key -> WordStats */
-  GHashTable   *resolved;    /* resolve_places(): key -> NdPlace */
-  GHashTable   *by_key;      /* build_entities(): id -> Group */
-  GHashTable   *by_place;    /* build_entities(): NdPlace -> Group */
-  GPtrArray    *persons;     /* Person */
-  GHashTable   *acronyms;    /* key -> organisation name (owned) */
+  NdExtractPtrMap *place_lists; /* key -> PlaceList */
+  NdExtractPtrMap *stats;       /* resolve_singles(): key -> WordStats */
+  NdExtractPtrMap *resolved;    /* resolve_places(): key -> NdPlace */
+  NdExtractPtrMap *by_key;      /* build_entities(): id -> Group */
+  NdExtractPtrMap *by_place;    /* build_entities(): NdPlace -> Group */
+  GPtrArray       *persons;     /* Person */
+  NdExtractPtrMap *acronyms;    /* key -> organisation name */
 } Ex;
 
 /* Connectors inside names: "Bank of England", "Mohammed bin Salman",
@@ -322,6 +323,10 @@ enum
 };
 
 static NdExtractMap *word_classes;
+/* What the lists' words start with, and their longest: most words (all
+ * the capitalised ones) are in none of the lists, and need no lookup */
+static guint8 word_class_starts[256];
+static gsize word_class_max_length;
 
 static void
 add_word_class (const char * const *words,
@@ -329,7 +334,11 @@ add_word_class (const char * const *words,
                 guint32             klass)
 {
   for (guint i = 0; words[i] != NULL && i < n; i++)
-    *nd_extract_map_insert (word_classes, words[i], -1, NULL) |= klass;
+    {
+      *nd_extract_map_insert (word_classes, words[i], -1, NULL) |= klass;
+      word_class_starts[(guchar) words[i][0]] = 1;
+      word_class_max_length = MAX (word_class_max_length, strlen (words[i]));
+    }
 }
 
 static void
@@ -365,6 +374,9 @@ word_class (const char *word,
       init_word_classes ();
       g_once_init_leave (&initialized, 1);
     }
+
+  if (length == 0 || length > word_class_max_length || !word_class_starts[(guchar) word[0]])
+    return 0;
 
   return nd_extract_map_lookup (word_classes, word, length);
 }
@@ -439,16 +451,39 @@ token_is_punct (const Ex *ex,
 
 /* Does the space-separated `words` contain `word` as a whole word? */
 static gboolean
+has_word_len (const char *words,
+              const char *word,
+              gsize       length)
+{
+  if (length == 0)
+    {
+      for (const char *p = words;; p++)
+        {
+          if ((p == words || p[-1] == ' ') && (p[0] == ' ' || p[0] == '\0'))
+            return TRUE;
+          if (p[0] == '\0')
+            return FALSE;
+        }
+    }
+
+  /* an occurrence starts a word: try the starts only */
+  for (const char *p = words;;)
+    {
+      if (p[0] == word[0] && strncmp (p, word, length) == 0 &&
+          (p[length] == ' ' || p[length] == '\0'))
+        return TRUE;
+      p = strchr (p, ' ');
+      if (p == NULL)
+        return FALSE;
+      p++;
+    }
+}
+
+static gboolean
 has_word (const char *words,
           const char *word)
 {
-  gsize length = strlen (word);
-
-  for (const char *p = strstr (words, word); p != NULL; p = strstr (p + 1, word))
-    if ((p == words || p[-1] == ' ') && (p[length] == ' ' || p[length] == '\0'))
-      return TRUE;
-
-  return FALSE;
+  return has_word_len (words, word, strlen (word));
 }
 
 static gboolean
@@ -614,7 +649,7 @@ static PlaceList *
 places_named (Ex         *ex,
               const char *key)
 {
-  PlaceList *list = g_hash_table_lookup (ex->place_lists, key);
+  PlaceList *list = nd_extract_ptr_map_lookup (ex->place_lists, key);
 
   if (list == NULL)
     {
@@ -626,7 +661,7 @@ places_named (Ex         *ex,
       list->n = n;
       memcpy (list->places, places, n * sizeof (const NdPlace *));
       list->country = list->country_by_name = -1;
-      g_hash_table_insert (ex->place_lists, ex_strdup (ex, key), list);
+      nd_extract_ptr_map_insert (ex->place_lists, ex_strdup (ex, key), list);
     }
 
   return list;
@@ -805,8 +840,22 @@ ex_alloc (Ex    *ex,
   size = (size + 7) & ~(gsize) 7;
   if (ex->arena_used + size > ex->arena_size)
     {
-      /* rare: a text with more names than its length suggests */
-      char *block = g_string_chunk_insert_len (ex->strings, NULL, size + 7);
+      /* rare: a text with more names than its length suggests (the
+       * chunk copies its argument: give it zeros, never NULL) */
+      static const char zeros[1024];
+      char *block;
+
+      if (size + 7 <= sizeof zeros)
+        {
+          block = g_string_chunk_insert_len (ex->strings, zeros, size + 7);
+        }
+      else
+        {
+          char *tmp = g_malloc0 (size + 7);
+
+          block = g_string_chunk_insert_len (ex->strings, tmp, size + 7);
+          g_free (tmp);
+        }
 
       return (gpointer) (((guintptr) block + 7) & ~(guintptr) 7);
     }
@@ -832,15 +881,16 @@ ex_strdup (Ex         *ex,
   return copy;
 }
 
-static void
-person_free (Person *person)
+static char *
+ex_strndup (Ex         *ex,
+            const char *text,
+            gsize       length)
 {
-  g_free (person->name);
-  g_free (person->words);
-  g_free (person->first_key);
-  g_free (person->last_key);
-  g_free (person->role);
-  g_free (person);
+  char *copy = ex_alloc (ex, length + 1);
+
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+  return copy;
 }
 
 static char *
@@ -2048,9 +2098,26 @@ is_org_head (Ex            *ex,
   return (info_of (ex, end - 1) & ND_WORD_ORG_SUFFIX) && is_name_token (ex, end - 1);
 }
 
+static gboolean org_names (const char *org,
+                           const char *key);
+
+/* An organisation listed under the very words of `key` ("Senate",
+ * "Parliament"): a generic body, whose country the text says */
+static gboolean
+is_generic_org (const char *org,
+                const char *key)
+{
+  char org_key[ND_EXTRACT_KEY_MAX];
+
+  return nd_extract_key (org, -1, org_key, sizeof org_key) > 0 && strcmp (org_key, key) == 0;
+}
+
 /* "U.S. Congress", "U.S. State Department": a known organisation whose
- * name starts with a place and goes on with another of its names is the
- * place and the organisation. Returns the place's last token, or 0. */
+ * name starts with a place and goes on with another of its names, or
+ * starts with a country and goes on with the name of the generic body
+ * its name contains ("Senate" in "U.S. Senate"), is the place and the
+ * organisation. Returns the place's last
+ * token, or 0. */
 static guint
 split_org_place (Ex            *ex,
                  const Segment *segment)
@@ -2069,6 +2136,9 @@ split_org_place (Ex            *ex,
         continue;
       org = nd_lexicon_lookup_organization (ex->lexicon, key, (tok (ex, k + 1)->flags & ND_TOKEN_ALL_CAPS) != 0);
       if (org != NULL && strcmp (org, segment->org) == 0)
+        return k;
+      if (org != NULL && is_generic_org (org, key) && org_names (segment->org, key) &&
+          span_key (ex, segment->first, k, key, sizeof key) && names_country (ex, key, FALSE))
         return k;
     }
 
@@ -2478,18 +2548,19 @@ add_person (Ex         *ex,
             const char *role,
             guint       position)
 {
-  Person *person = g_new0 (Person, 1);
-
-  person->first_position = position;
+  /* people live as long as the extraction: in its arena */
+  Person *person = ex_alloc (ex, sizeof (Person));
   const char *space = strchr (words, ' ');
   const char *last_space = strrchr (words, ' ');
 
-  person->name = g_strdup (name);
-  person->words = g_strdup (words);
-  person->first_key = space != NULL ? g_strndup (words, space - words) : NULL;
-  person->last_key = g_strdup (last_space != NULL ? last_space + 1 : words);
+  memset (person, 0, sizeof (Person));
+  person->first_position = position;
+  person->name = ex_strdup (ex, name);
+  person->words = ex_strdup (ex, words);
+  person->first_key = space != NULL ? ex_strndup (ex, words, space - words) : NULL;
+  person->last_key = ex_strdup (ex, last_space != NULL ? last_space + 1 : words);
   person->n_words = n_words;
-  person->role = g_strdup (role);
+  person->role = ex_strdup (ex, role);
   g_ptr_array_add (ex->persons, person);
 
   return (gint) ex->persons->len - 1;
@@ -2503,6 +2574,8 @@ static gint
 link_word (Ex         *ex,
            const char *key)
 {
+  gsize length = key != NULL ? strlen (key) : 0;
+
   for (guint pass = 0; key != NULL && pass < 3; pass++)
     {
       gint found = -1;
@@ -2513,11 +2586,12 @@ link_word (Ex         *ex,
           gboolean hit;
 
           if (pass == 0)
-            hit = strcmp (person->last_key, key) == 0;
+            hit = person->last_key[0] == key[0] && strcmp (person->last_key, key) == 0;
           else if (pass == 1)
-            hit = person->first_key != NULL && strcmp (person->first_key, key) == 0;
+            hit = person->first_key != NULL && person->first_key[0] == key[0] &&
+                  strcmp (person->first_key, key) == 0;
           else
-            hit = has_word (person->words, key);
+            hit = has_word_len (person->words, key, length);
 
           if (!hit)
             continue;
@@ -2672,7 +2746,7 @@ resolve_persons (Ex *ex)
 
         p->first_position = MIN (p->first_position, cand->cstart);
         if (p->role == NULL && cand->role != NULL)
-          p->role = g_strdup (cand->role);
+          p->role = ex_strdup (ex, cand->role);
       }
     }
 
@@ -2697,7 +2771,7 @@ resolve_persons (Ex *ex)
           Person *p = g_ptr_array_index (ex->persons, person);
 
           if (p->role == NULL)
-            p->role = g_strdup (cand->role);
+            p->role = ex_strdup (ex, cand->role);
         }
 
       if (person >= 0)
@@ -2738,7 +2812,7 @@ find_acronyms (Ex *ex)
       Cand *cand = &g_array_index (ex->cands, Cand, c);
       guint i = cand->last + 1;
       const NdToken *token;
-      g_autofree char *name = NULL;
+      char *name;
 
       if (cand->kind != CAND_ORG || cand->first == cand->last)
         continue;
@@ -2749,8 +2823,17 @@ find_acronyms (Ex *ex)
       if (token->kind != ND_TOKEN_WORD || !(token->flags & ND_TOKEN_ALL_CAPS))
         continue;
 
-      name = cand->org != NULL ? g_strdup (cand->org) : text_of (ex, cand->bstart, cand->bend);
-      g_hash_table_insert (ex->acronyms, g_strdup (key_of (ex, i + 1)), g_steal_pointer (&name));
+      if (cand->org != NULL)
+        {
+          name = ex_strdup (ex, cand->org);
+        }
+      else
+        {
+          name = ex_alloc (ex, cand->bend - cand->bstart + 1);
+          memcpy (name, ex->text + cand->bstart, cand->bend - cand->bstart);
+          name[cand->bend - cand->bstart] = '\0';
+        }
+      nd_extract_ptr_map_insert (ex->acronyms, ex_strdup (ex, key_of (ex, i + 1)), name);
     }
 }
 
@@ -2820,7 +2903,7 @@ coordinated_with_org (Ex         *ex,
 static void
 resolve_singles (Ex *ex)
 {
-  GHashTable *stats = ex->stats;
+  NdExtractPtrMap *stats = ex->stats;
 
   for (guint c = 0; c < ex->cands->len; c++)
     {
@@ -2830,12 +2913,13 @@ resolve_singles (Ex *ex)
       if (cand->kind != CAND_SINGLE || cand->key == NULL)
         continue;
 
-      ws = g_hash_table_lookup (stats, cand->key);
+      ws = nd_extract_ptr_map_lookup (stats, cand->key);
       if (ws == NULL)
         {
-          ws = g_new0 (WordStats, 1);
+          ws = ex_alloc (ex, sizeof (WordStats));
+          memset (ws, 0, sizeof (WordStats));
           ws->info = info_of (ex, cand->first);
-          g_hash_table_insert (stats, cand->key, ws);
+          nd_extract_ptr_map_insert (stats, cand->key, ws);
         }
       ws->total++;
       if (!(cand->flags & (CAND_INITIAL | CAND_STRICT)))
@@ -2861,7 +2945,7 @@ resolve_singles (Ex *ex)
       if (cand->kind != CAND_SINGLE || cand->key == NULL)
         continue;
 
-      org = g_hash_table_lookup (ex->acronyms, cand->key);
+      org = nd_extract_ptr_map_lookup (ex->acronyms, cand->key);
       if (org != NULL)
         {
           cand->kind = CAND_ORG;
@@ -2869,7 +2953,7 @@ resolve_singles (Ex *ex)
           continue;
         }
 
-      ws = g_hash_table_lookup (stats, cand->key);
+      ws = nd_extract_ptr_map_lookup (stats, cand->key);
       name_word = (ws->info & (ND_WORD_SURNAME | ND_WORD_FIRST_NAME)) != 0;
 
       if (ws->running == 0 || (is_common (ex, cand->first, G_MAXUINT) && !name_word) ||
@@ -3172,8 +3256,9 @@ static void
 resolve_places (Ex *ex)
 {
   g_autoptr(NdPlaceContext) context = nd_place_context_new ();
-  GHashTable *resolved = ex->resolved;
+  NdExtractPtrMap *resolved = ex->resolved;
   const NdPlace *places[64];
+  gpointer found;
 
   /* "Tel Aviv, Israel": the second names where the first is */
   for (guint c = 0; c + 1 < ex->cands->len; c++)
@@ -3235,9 +3320,9 @@ resolve_places (Ex *ex)
           if (cand->kind != CAND_PLACE || cand->place != NULL || (cand->flags & CAND_UNRESOLVED))
             continue;
 
-          if (g_hash_table_contains (resolved, cand->key))
+          if (nd_extract_ptr_map_find (resolved, cand->key, &found))
             {
-              cand->place = g_hash_table_lookup (resolved, cand->key);
+              cand->place = found;
               if (cand->place == NULL)
                 cand->kind = cand->first == cand->last ? CAND_SINGLE : CAND_NONE;
               continue;
@@ -3247,7 +3332,7 @@ resolve_places (Ex *ex)
             continue;
 
           best = choose_place (ex, c, context, pass == 1);
-          g_hash_table_insert (resolved, cand->key, (gpointer) best);
+          nd_extract_ptr_map_insert (resolved, cand->key, (gpointer) best);
           cand->place = best;
           if (best != NULL)
             {
@@ -3299,20 +3384,50 @@ group_new (GPtrArray    *order,
 {
   Group *group = g_new0 (Group, 1);
 
-  /* plain setters: cheaper than construct properties, and nothing listens
-   * to a new entity yet */
-  group->entity = g_object_new (ND_TYPE_ENTITY, NULL);
-  nd_entity_set_kind (group->entity, kind);
-  nd_entity_set_name (group->entity, name);
+  /* fields set directly: nothing listens to a new entity yet */
+  group->entity = nd_entity_new_sized (kind, name, 0);
   group->first_mention = position;
   g_ptr_array_add (order, group);
 
   return group;
 }
 
+/* g_utf8_strdown(), with a short path for ASCII text (the same result) */
+static char *
+ascii_or_utf8_strdown (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_strdown (text, -1);
+
+  return g_ascii_strdown (text, -1);
+}
+
+/* g_snprintf (id, size, "%c%s%s", kind, prefix, text), without printf */
+static void
+make_id (char       *id,
+         gsize       size,
+         char        kind,
+         const char *prefix,
+         const char *text)
+{
+  gsize o = 0;
+
+  if (size == 0)
+    return;
+  if (o + 1 < size)
+    id[o++] = kind;
+  for (const char *p = prefix; *p != '\0' && o + 1 < size; p++)
+    id[o++] = *p;
+  for (const char *p = text; *p != '\0' && o + 1 < size; p++)
+    id[o++] = *p;
+  id[o] = '\0';
+}
+
 /* The group for a string id, created (named `name`) when new */
 static Group *
-group_by_key (GHashTable   *groups,
+group_by_key (Ex           *ex,
+              NdExtractPtrMap *groups,
               GPtrArray    *order,
               const char   *id,
               NdEntityKind  kind,
@@ -3320,13 +3435,13 @@ group_by_key (GHashTable   *groups,
               guint         position,
               gboolean     *is_new)
 {
-  Group *group = g_hash_table_lookup (groups, id);
+  Group *group = nd_extract_ptr_map_lookup (groups, id);
 
   *is_new = group == NULL;
   if (group == NULL)
     {
       group = group_new (order, kind, name, position);
-      g_hash_table_insert (groups, g_strdup (id), group);
+      nd_extract_ptr_map_insert (groups, ex_strdup (ex, id), group);
     }
   else if (position < group->first_mention)
     {
@@ -3340,8 +3455,8 @@ static GPtrArray *
 build_entities (Ex     *ex,
                 GArray *dates)
 {
-  GHashTable *by_key = ex->by_key;
-  GHashTable *by_place = ex->by_place;
+  NdExtractPtrMap *by_key = ex->by_key;
+  NdExtractPtrMap *by_place = ex->by_place;
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (group_free);
   g_autofree Group **by_person = g_new0 (Group *, ex->persons->len + 1);
   GPtrArray *entities;
@@ -3353,7 +3468,6 @@ build_entities (Ex     *ex,
       char buffer[ND_EXTRACT_KEY_MAX];
       Group *group = NULL;
       gboolean is_new = FALSE;
-      char *text;
 
       switch (cand->kind)
         {
@@ -3368,7 +3482,7 @@ build_entities (Ex     *ex,
                 group = by_person[cand->person] =
                   group_new (order, ND_ENTITY_PERSON, person->name, cand->cstart);
                 if (person->role != NULL)
-                  nd_entity_set_role (group->entity, person->role);
+                  nd_entity_init_role (group->entity, person->role);
               }
           }
           break;
@@ -3376,12 +3490,12 @@ build_entities (Ex     *ex,
         case CAND_PLACE:
           if (cand->place != NULL && !(cand->flags & CAND_SURFACE))
             {
-              group = g_hash_table_lookup (by_place, cand->place);
+              group = nd_extract_ptr_map_lookup (by_place, cand->place);
               is_new = group == NULL;
               if (group == NULL)
                 {
                   group = group_new (order, ND_ENTITY_PLACE, cand->place->name, cand->cstart);
-                  g_hash_table_insert (by_place, (gpointer) cand->place, group);
+                  nd_extract_ptr_map_insert (by_place, cand->place, group);
                 }
             }
           else
@@ -3389,14 +3503,14 @@ build_entities (Ex     *ex,
               /* "Guantánamo Bay", "Lake Pontchartrain": as written */
               g_autofree char *name = text_of (ex, cand->bstart, cand->bend);
 
-              g_snprintf (id, sizeof id, "l%s",
-                          nd_extract_key (name, -1, buffer, sizeof buffer) > 0 ? buffer : name);
-              group = group_by_key (by_key, order, id, ND_ENTITY_PLACE, name, cand->cstart, &is_new);
+              make_id (id, sizeof id, 'l', "",
+                       nd_extract_key (name, -1, buffer, sizeof buffer) > 0 ? buffer : name);
+              group = group_by_key (ex, by_key, order, id, ND_ENTITY_PLACE, name, cand->cstart, &is_new);
             }
           if (is_new && cand->place != NULL)
             {
               if (cand->place->country[0] != '\0')
-                nd_entity_set_country (group->entity, cand->place->country);
+                nd_entity_init_country (group->entity, cand->place->country);
               nd_entity_set_coordinates (group->entity, cand->place->lat, cand->place->lon);
             }
           break;
@@ -3406,9 +3520,9 @@ build_entities (Ex     *ex,
             g_autofree char *surface = cand->org == NULL ? text_of (ex, cand->bstart, cand->bend) : NULL;
             const char *name = cand->org != NULL ? cand->org : surface;
 
-            g_snprintf (id, sizeof id, "o%s",
-                        nd_extract_key (name, -1, buffer, sizeof buffer) > 0 ? buffer : name);
-            group = group_by_key (by_key, order, id, ND_ENTITY_ORGANIZATION, name, cand->cstart, &is_new);
+            make_id (id, sizeof id, 'o', "",
+                     nd_extract_key (name, -1, buffer, sizeof buffer) > 0 ? buffer : name);
+            group = group_by_key (ex, by_key, order, id, ND_ENTITY_ORGANIZATION, name, cand->cstart, &is_new);
           }
           break;
 
@@ -3422,19 +3536,8 @@ build_entities (Ex     *ex,
       if (!is_new && cand->cstart < group->first_mention)
         group->first_mention = cand->cstart;
 
-      /* nd_entity_add_mention() copies the text: no need for one more */
-      if (cand->bend - cand->bstart < sizeof buffer)
-        {
-          memcpy (buffer, ex->text + cand->bstart, cand->bend - cand->bstart);
-          buffer[cand->bend - cand->bstart] = '\0';
-          nd_entity_add_mention (group->entity, cand->cstart, cand->cend, buffer);
-        }
-      else
-        {
-          text = text_of (ex, cand->bstart, cand->bend);
-          nd_entity_add_mention (group->entity, cand->cstart, cand->cend, text);
-          g_free (text);
-        }
+      nd_entity_add_mention_len (group->entity, cand->cstart, cand->cend,
+                                 ex->text + cand->bstart, cand->bend - cand->bstart);
     }
 
   for (guint d = 0; d < dates->len; d++)
@@ -3443,17 +3546,19 @@ build_entities (Ex     *ex,
       const NdToken *first = tok (ex, match->first);
       const NdToken *last = tok (ex, match->last);
       g_autofree char *text = text_of (ex, first->start, last->end);
-      g_autofree char *lower = g_utf8_strdown (text, -1);
+      g_autofree char *lower = match->value != NULL ? NULL : ascii_or_utf8_strdown (text);
       char id[ND_EXTRACT_KEY_MAX + 2];
       gboolean is_new;
       Group *group;
 
-      g_snprintf (id, sizeof id, "d%s%s", match->value != NULL ? "" : ":",
-                  match->value != NULL ? match->value : lower);
-      group = group_by_key (by_key, order, id, ND_ENTITY_DATE, text, first->cstart, &is_new);
+      if (match->value != NULL)
+        make_id (id, sizeof id, 'd', "", match->value);
+      else
+        make_id (id, sizeof id, 'd', ":", lower);
+      group = group_by_key (ex, by_key, order, id, ND_ENTITY_DATE, text, first->cstart, &is_new);
       if (is_new)
-        nd_entity_set_value (group->entity, match->value);
-      nd_entity_add_mention (group->entity, first->cstart, last->cend, text);
+        nd_entity_init_value (group->entity, match->value);
+      nd_entity_add_mention_len (group->entity, first->cstart, last->cend, text, last->end - first->start);
     }
 
   g_ptr_array_sort (order, compare_groups);
@@ -3489,14 +3594,14 @@ typedef struct
   GArray   *tokens;
   GArray   *cands;
   GStringChunk *strings;
-  GHashTable *place_lists;
+  NdExtractPtrMap *place_lists;
   char       *arena;
   gsize       arena_size;
-  GHashTable *acronyms;
-  GHashTable *stats;
-  GHashTable *resolved;
-  GHashTable *by_key;
-  GHashTable *by_place;
+  NdExtractPtrMap *acronyms;
+  NdExtractPtrMap *stats;
+  NdExtractPtrMap *resolved;
+  NdExtractPtrMap *by_key;
+  NdExtractPtrMap *by_place;
 } Scratch;
 
 static void
@@ -3517,13 +3622,13 @@ scratch_free (gpointer data)
   g_array_unref (scratch->tokens);
   g_array_unref (scratch->cands);
   g_string_chunk_free (scratch->strings);
-  g_hash_table_unref (scratch->place_lists);
+  nd_extract_ptr_map_free (scratch->place_lists);
   g_free (scratch->arena);
-  g_hash_table_unref (scratch->acronyms);
-  g_hash_table_unref (scratch->stats);
-  g_hash_table_unref (scratch->resolved);
-  g_hash_table_unref (scratch->by_key);
-  g_hash_table_unref (scratch->by_place);
+  nd_extract_ptr_map_free (scratch->acronyms);
+  nd_extract_ptr_map_free (scratch->stats);
+  nd_extract_ptr_map_free (scratch->resolved);
+  nd_extract_ptr_map_free (scratch->by_key);
+  nd_extract_ptr_map_free (scratch->by_place);
   g_free (scratch);
 }
 
@@ -3544,12 +3649,12 @@ scratch_get (gsize n_tokens,
       scratch->tokens = g_array_new (FALSE, FALSE, sizeof (NdToken));
       scratch->cands = g_array_new (FALSE, FALSE, sizeof (Cand));
       scratch->strings = g_string_chunk_new (4096);
-      scratch->place_lists = g_hash_table_new (g_str_hash, g_str_equal);
-      scratch->acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      scratch->stats = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-      scratch->resolved = g_hash_table_new (g_str_hash, g_str_equal);
-      scratch->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      scratch->by_place = g_hash_table_new (g_direct_hash, g_direct_equal);
+      scratch->place_lists = nd_extract_ptr_map_new (FALSE);
+      scratch->acronyms = nd_extract_ptr_map_new (FALSE);
+      scratch->stats = nd_extract_ptr_map_new (FALSE);
+      scratch->resolved = nd_extract_ptr_map_new (FALSE);
+      scratch->by_key = nd_extract_ptr_map_new (FALSE);
+      scratch->by_place = nd_extract_ptr_map_new (TRUE);
       g_private_set (&scratch_key, scratch);
     }
 
@@ -3641,13 +3746,13 @@ nd_extractor_extract (const char *body,
   ex.resolved = scratch->resolved;
   ex.by_key = scratch->by_key;
   ex.by_place = scratch->by_place;
-  g_hash_table_remove_all (ex.place_lists);
-  g_hash_table_remove_all (ex.acronyms);
-  g_hash_table_remove_all (ex.stats);
-  g_hash_table_remove_all (ex.resolved);
-  g_hash_table_remove_all (ex.by_key);
-  g_hash_table_remove_all (ex.by_place);
-  ex.persons = g_ptr_array_new_with_free_func ((GDestroyNotify) person_free);
+  nd_extract_ptr_map_clear (ex.place_lists);
+  nd_extract_ptr_map_clear (ex.acronyms);
+  nd_extract_ptr_map_clear (ex.stats);
+  nd_extract_ptr_map_clear (ex.resolved);
+  nd_extract_ptr_map_clear (ex.by_key);
+  nd_extract_ptr_map_clear (ex.by_place);
+  ex.persons = g_ptr_array_new ();
 
 
   mark_blocks (&ex);
@@ -3692,4 +3797,9 @@ nd_extractor_extract_article (NdArticle *article)
 
   entities = nd_extractor_extract (body, nd_article_get_published (article));
   nd_article_set_entities (article, entities);
+  {
+    g_autoptr(GPtrArray) itineraries = nd_itinerary_builder_build (body, entities,
+                                                                   nd_article_get_published (article));
+    nd_article_set_itineraries (article, itineraries);
+  }
 }

@@ -2015,6 +2015,159 @@ parse_correction (JsonNode    *node,
   return g_steal_pointer (&correction);
 }
 
+static NdEntity *
+find_named_entity (GPtrArray    *entities,
+                   NdEntityKind  kind,
+                   const char   *entity_name)
+{
+  for (guint i = 0; i < entities->len; i++)
+    {
+      NdEntity *entity = g_ptr_array_index (entities, i);
+
+      if (nd_entity_get_kind (entity) == kind &&
+          g_strcmp0 (nd_entity_get_name (entity), entity_name) == 0)
+        return entity;
+    }
+
+  /* a stop names its place as the text writes it ("St. Petersburg") */
+  for (guint i = 0; i < entities->len; i++)
+    {
+      NdEntity *entity = g_ptr_array_index (entities, i);
+
+      if (nd_entity_get_kind (entity) != kind)
+        continue;
+      for (guint j = 0; j < nd_entity_get_n_mentions (entity); j++)
+        if (g_strcmp0 (nd_entity_get_mention (entity, j)->text, entity_name) == 0)
+          return entity;
+    }
+  return NULL;
+}
+
+/* {"traveller": N, "ordered": B, "stops": [{"order": 1, "place": P,
+ *  "country": CC, "lat": .., "lon": .., "when": W, "when_date": D,
+ *  "purpose": T, "evidence": {"start": S, "end": E}}]} */
+static NdItinerary *
+parse_itinerary (JsonNode    *node,
+                 const char  *path,
+                 const char  *name,
+                 GPtrArray   *entities,
+                 glong        body_chars,
+                 GError     **error)
+{
+  g_autoptr(NdItinerary) itinerary = NULL;
+  JsonObject *object;
+  JsonArray *stops = NULL;
+  const char *traveller = NULL;
+  gboolean ordered = TRUE;
+  NdEntity *person;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      json_fail (error, name, path, _("is not an object"));
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  if (!get_required_string (object, "traveller", path, name, &traveller, error))
+    return NULL;
+  if (json_object_has_member (object, "ordered") &&
+      !get_optional_boolean (object, "ordered", path, name, &ordered, error))
+    return NULL;
+  if (!get_optional_array (object, "stops", path, name, &stops, error))
+    return NULL;
+
+  itinerary = nd_itinerary_new (traveller);
+  if ((person = find_named_entity (entities, ND_ENTITY_PERSON, traveller)) != NULL)
+    nd_itinerary_set_traveller_entity (itinerary, person);
+  nd_itinerary_set_ordered (itinerary, ordered);
+
+  for (guint i = 0; stops != NULL && i < json_array_get_length (stops); i++)
+    {
+      JsonNode *stop_node = json_array_get_element (stops, i);
+      g_autofree char *stop_path = g_strdup_printf ("%s.stops[%u]", path, i);
+      g_autoptr(NdStop) stop = NULL;
+      JsonObject *member;
+      JsonNode *lat, *lon, *order, *evidence;
+      const char *place = NULL;
+      const char *value = NULL;
+      NdEntity *entity;
+
+      if (!JSON_NODE_HOLDS_OBJECT (stop_node))
+        {
+          json_fail (error, name, stop_path, _("is not an object"));
+          return NULL;
+        }
+      member = json_node_get_object (stop_node);
+      if (!get_required_string (member, "place", stop_path, name, &place, error))
+        return NULL;
+
+      stop = nd_stop_new (place);
+      if ((entity = find_named_entity (entities, ND_ENTITY_PLACE, place)) != NULL)
+        {
+          nd_stop_set_place_entity (stop, entity);
+          g_free (stop->place);
+          stop->place = g_strdup (place);
+        }
+
+      if (!get_optional_string (member, "country", stop_path, name, &value, error))
+        return NULL;
+      if (value != NULL)
+        {
+          g_free (stop->country);
+          stop->country = g_strdup (value);
+        }
+
+      lat = json_object_get_member (member, "lat");
+      lon = json_object_get_member (member, "lon");
+      if (node_is_number (lat) && node_is_number (lon))
+        {
+          stop->has_coordinates = TRUE;
+          stop->lat = json_node_get_double (lat);
+          stop->lon = json_node_get_double (lon);
+        }
+      else if (!node_is_null (lat) || !node_is_null (lon))
+        {
+          g_autofree char *field = g_strdup_printf ("%s.lat", stop_path);
+          json_fail (error, name, field, _("is not a number"));
+          return NULL;
+        }
+
+      if (!get_optional_string (member, "when", stop_path, name, &value, error))
+        return NULL;
+      stop->when = g_strdup (value);
+      if (!get_optional_string (member, "when_date", stop_path, name, &value, error))
+        return NULL;
+      stop->when_date = g_strdup (value);
+      if (!get_optional_string (member, "purpose", stop_path, name, &value, error))
+        return NULL;
+      stop->purpose = g_strdup (value);
+
+      order = json_object_get_member (member, "order");
+      if (node_is_integer (order) && json_node_get_int (order) > 0)
+        stop->order = (guint) json_node_get_int (order);
+
+      evidence = json_object_get_member (member, "evidence");
+      if (evidence != NULL && JSON_NODE_HOLDS_OBJECT (evidence))
+        {
+          g_autofree char *evidence_path = g_strdup_printf ("%s.evidence", stop_path);
+          JsonObject *span = json_node_get_object (evidence);
+
+          if (!get_offset (span, "start", evidence_path, name, &stop->evidence_start, error) ||
+              !get_offset (span, "end", evidence_path, name, &stop->evidence_end, error))
+            return NULL;
+          if (stop->evidence_start > stop->evidence_end || stop->evidence_end > body_chars)
+            {
+              json_fail (error, name, evidence_path, _("lies outside the body"));
+              return NULL;
+            }
+        }
+
+      nd_itinerary_add_stop (itinerary, stop);
+    }
+
+  return g_steal_pointer (&itinerary);
+}
+
 static NdArticle *
 parse_article (JsonNode    *node,
                const char  *path,
@@ -2024,6 +2177,7 @@ parse_article (JsonNode    *node,
   g_autoptr(NdArticle) article = nd_article_new ();
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_correction_free);
+  g_autoptr(GPtrArray) itineraries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
   JsonObject *object;
   JsonArray *array = NULL;
@@ -2123,6 +2277,28 @@ parse_article (JsonNode    *node,
       g_ptr_array_add (corrections, correction);
     }
   nd_article_set_corrections (article, corrections);
+
+  if (!get_optional_array (object, "itineraries", path, name, &array, error))
+    return NULL;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *itinerary_path = g_strdup_printf ("%s.itineraries[%u]", path, i);
+      NdItinerary *itinerary = parse_itinerary (json_array_get_element (array, i),
+                                                itinerary_path, name, entities,
+                                                body_chars, error);
+
+      if (itinerary == NULL)
+        return NULL;
+
+      g_ptr_array_add (itineraries, itinerary);
+    }
+  /* a document from before itineraries: build them from its entities */
+  if (!json_object_has_member (object, "itineraries") && entities->len > 0)
+    {
+      g_clear_pointer (&itineraries, g_ptr_array_unref);
+      itineraries = nd_itinerary_builder_build (body, entities, nd_article_get_published (article));
+    }
+  nd_article_set_itineraries (article, itineraries);
 
   /* ids are given by the desk the article goes into */
   nd_article_set_id (article, 0);

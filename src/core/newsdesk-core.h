@@ -17,5 +17,7 @@
 #include "nd-extract-key.h"
 #include "nd-extract-tokens.h"
 #include "nd-extractor.h"
+#include "nd-itinerary.h"
+#include "nd-itinerary-builder.h"
 #include "nd-reextractor.h"
 #include "nd-exporter.h"

@@ -140,6 +140,7 @@ about_action (GSimpleAction *action,
                                                   _("Cities: GeoNames (CC BY 4.0) https://www.geonames.org/"),
                                                   _("Countries and demonyms: world-countries 5.1.0 (ODbL 1.0) https://github.com/mledoze/countries"),
                                                   _("Regions: country-state-city 3.2.1 (GPL-3.0)"),
+                                                  _("Map outlines: Natural Earth 1:50m (public domain) via world-atlas 2.0.2 (ISC) https://www.naturalearthdata.com/"),
                                                   NULL,
                                                 });
   adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),

@@ -1,0 +1,1546 @@
+/* nd-itinerary-builder.c — travellers and their stops, from schedule
+ * tables and from sentences that tell a trip
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tables: a table whose header names a day or date column and a place
+ * column (and maybe a focus or purpose column) gives one stop per row.
+ * Prose: a travel cue ("visit", "travel to", "arrive in", "head to",
+ * "stops in"...) followed closely by a place, or a list of places, or an
+ * activity right before a place ("held talks ... in X", "in X on
+ * Monday"), makes stops for the sentence's subject: a person named before
+ * the cue in the same clause who is not an object ("met X", "with X"),
+ * else the person a pronoun or title refers to (the traveller or subject
+ * of the sentences just before), else a group ("they", "the delegation":
+ * the people a recent sentence lists). Negated trips are left out; past
+ * visits listed without order make an unordered itinerary; places only
+ * mentioned make nothing. The order comes from dates, "Day N", cues
+ * ("after visiting X", "arrived from X", "first stop", "final stop") and
+ * else from the text. A schedule table replaces what the prose said about
+ * the same traveller's trip.
+ */
+#define G_LOG_DOMAIN "newsdesk-itinerary"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "nd-body.h"
+#include "nd-extract-tokens.h"
+#include "nd-gazetteer.h"
+#include "nd-itinerary.h"
+#include "nd-itinerary-builder.h"
+
+typedef struct
+{
+  guint     start;
+  guint     end;
+  NdEntity *entity;
+} Mention;
+
+typedef struct
+{
+  NdStop  *stop;
+  double   key;
+  gboolean unordered;
+  gboolean from_table;
+} Candidate;
+
+typedef struct
+{
+  NdEntity  *person;
+  GArray    *candidates;   /* Candidate */
+} Trip;
+
+typedef struct
+{
+  const char *body;
+  guint       n_chars;
+  glong      *byte_at;     /* code point -> byte offset, n_chars + 1 */
+  GArray     *places;      /* Mention, by start */
+  GArray     *people;
+  GArray     *dates;
+  GPtrArray  *trips;       /* Trip */
+  GPtrArray  *blocks;      /* NdBlock */
+  NdEntity   *last_traveller;
+  GArray     *sentences;   /* NdTextSpan */
+  guint       sentence;    /* the index of the sentence being read */
+} Builder;
+
+static GRegex *cue_regex;
+static GRegex *past_regex;
+static GRegex *negation_regex;
+static GRegex *pronoun_regex;
+static GRegex *object_regex;
+static GRegex *place_gap_regex;
+static GRegex *descriptor_gap_regex;
+static GRegex *group_regex;
+static GRegex *subordinate_regex;
+static GRegex *purpose_regex;
+static GRegex *gap_regex;
+static GRegex *after_regex;
+static GRegex *final_regex;
+static GRegex *first_regex;
+static GRegex *day_regex;
+
+static void
+init_regexes (void)
+{
+  static gsize initialized = 0;
+
+  if (!g_once_init_enter (&initialized))
+    return;
+
+  /* "from": a cue whose place comes before the rest ("arrived from X");
+   * "activity": something done somewhere ("held talks ... in X");
+   * "with": companions ("joined in X by Y") */
+  cue_regex = g_regex_new (
+    "\\b(?:(?:state |official |working |brief |surprise |first |second |next |planned |upcoming )?visit(?:s|ed|ing)?(?: to)?"
+    "|(?:trip|tour|journey|mission|travel|swing|stopover|stop-over|visit)s? (?:to|through|of|in)"
+    "|toured|tours|touring"
+    "|(?:first |next |final |last )?stops? (?:was|is|will be|included|in|at|to)"
+    "|travel(?:s|ed|led|ing|ling)?(?: on \\w+| later| next| back| onward| on)? (?:to|through)"
+    "|(?:fly|flies|flew|flying|flown)(?: on| back| later| next| directly| straight)? (?:to|into)"
+    "|(?:head|heads|headed|heading)(?: on| next| back| later)? (?:to|for)"
+    "|(?:arrive|arrives|arrived|arriving|landed|lands|landing|land)(?: \\w+)? (?:in|at)"
+    "|(?:go|goes|went|going|move|moves|moved|continue|continues|continued|proceed|proceeds|proceeded|return|returns|returned|come|comes|came)(?: on| back)? to"
+    "|(?:will be|would be|was|were|is|are|be) (?:in|at)"
+    "|(?:was|were|is|are|be|being|been) (?:driven|taken|flown|brought|escorted|welcomed|received|greeted) (?:to|in|at)"
+    "|(?:due|expected|scheduled|set) (?:to arrive |to land |to stop )?(?:in|at)"
+    "|(?<with>(?:be |been |was |were |is |are )?(?:joined|accompanied) (?:in|at))"
+    "|(?:trip|tour|visit|journey|mission|swing)s? (?:began|begins|begin|started|starts|start|opened|opens|ended|ends|end|continued|continues|wrapped up|concluded)(?: \\w+){0,3} (?:in|at)"
+    "|(?:cross|crosses|crossed|crossing) into"
+    "|(?:arrival|arrivals|return|stay|stopover|stop-over) (?:in|at|to)"
+    "|(?:reach|reaches|reached|reaching|touched down in|touches down in|touch down in)"
+    "|en route to|on (?:his|her|their|its) way to|bound for"
+    "|(?:stop|stops|stopped|stopping)(?: \\w+){0,2} (?:in|at)"
+    "|(?:leave|leaves|left|leaving|depart|departs|departed|departing) for"
+    "|(?:bound|destined) for"
+    "|(?:take|takes|took|taking) (?:him|her|them) (?:from|to)"
+    "|(?:then|next|later|before|after)(?: on)? to"
+    "|(?:before|after) (?:traveling|travelling|flying|heading|going|moving|continuing)(?: on)? to"
+    "|(?<from>(?:arrived|arrives|arriving|returned|returns|returning|flew|flown|came|comes)(?: \\w+){0,3} from)"
+    "|(?<activity>(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared)\\b[^,.;:()]{0,60}? (?:in|at|on))"
+    "|(?:in|to) (?=\\p{Lu}))",
+    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  past_regex = g_regex_new (
+    "\\b(?:(?:previous|past|prior|earlier|former|other) (?:visits?|trips?|travels?|stops?)"
+    "|(?:has|have|had)(?: also| already| since| previously| repeatedly)? (?:visited|traveled|travelled|been to|toured|gone to|made \\w+ (?:visits|trips)))",
+    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  negation_regex = g_regex_new (
+    "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*)\\b|n't\\b",
+    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|leader|senator|governor)\\b",
+                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than))\\b[^,;.]{0,60}$",
+                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  gap_regex = g_regex_new (
+    "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|region|places|destinations)\\b)*$",
+    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  after_regex = g_regex_new ("\\bafter\\s+(?:a |an |his |her |their )?(?:\\w+ )?$",
+                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  final_regex = g_regex_new ("\\b(?:final|last) (?:stop|leg|destination)|\\b(?:end|ends|ending|wrap|wraps|wrapping|conclude|concludes|concluding) (?:up )?(?:his |her |the |their )?(?:trip|tour|visit|journey)",
+                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  first_regex = g_regex_new ("\\bfirst (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey) (?:began|begins|started|starts|opened|opens)\\b|\\b(?:begin|begins|began|start|starts|started|kick\\w* off) (?:his |her |the |their )?(?:trip|tour|visit|journey)",
+                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "... to Athens on Friday for talks with X", "... to Juba to meet Y" */
+  purpose_regex = g_regex_new ("^(?:\\s*,[^,.;:()]{0,40},)?[^,.;:()]{0,40}?\\b((?:for (?!(?:a|an|the|his|her|their) (?:[\\w-]+ )?(?:visit|trip|tour|stay|stop|journey)\\b)(?:talks|a |an |the |meetings?|consultations?|discussions?|negotiations?|ceremonies|celebrations|commemorations)"
+                               "|to (?:meet|attend|discuss|sign|mark|hold|address|accept|congratulate|join|lead|open|inaugurate|deliver|review|lay|pay|present|receive|survey|inspect|console|comfort|negotiate|push|press|seek|celebrate|commemorate))"
+                               "[^,.;:()]*?)(?=,|;|\\.|\\(| before | after | and then | then |$)",
+                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  subordinate_regex = g_regex_new ("\\b(?:since|when|while|because|whereas|although|though|until|unless)\\b",
+                                   G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  group_regex = g_regex_new ("\\b(?:they|the (?:delegation|delegations|leaders|visitors|group|envoys|ministers|delegates|presidents|heads of state|mission|trio|pair|two leaders|three leaders))\\b",
+                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "visit the Indian capital, New Delhi", "the Black Sea resort of Sochi" */
+  descriptor_gap_regex = g_regex_new ("^[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:southern |northern |eastern |western |central |coastal |border |port |holy |ancient |old )?"
+                                      "(?:capital|city|port|resort|town|village|region|province|state|island|enclave|territory|suburb|hub)(?:\\s+of)?[\\s,]*(?:the\\s+)?$",
+                                      G_REGEX_OPTIMIZE, 0, NULL);
+  /* "visit an AIDS clinic in X" */
+  place_gap_regex = g_regex_new ("^[^,.;:()]{0,40}\\b(?:in|at|on)\\s+(?:the\\s+)?$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  day_regex = g_regex_new ("^day\\s*(\\d+)", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+
+  g_once_init_leave (&initialized, 1);
+}
+
+static char *
+slice (Builder *b,
+       guint    start,
+       guint    end)
+{
+  start = MIN (start, b->n_chars);
+  end = CLAMP (end, start, b->n_chars);
+  return g_strndup (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start]);
+}
+
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b)
+{
+  const Mention *ma = a, *mb = b;
+
+  return (ma->start > mb->start) - (ma->start < mb->start);
+}
+
+static void
+trip_free (gpointer data)
+{
+  Trip *trip = data;
+
+  for (guint i = 0; i < trip->candidates->len; i++)
+    nd_stop_unref (g_array_index (trip->candidates, Candidate, i).stop);
+  g_array_unref (trip->candidates);
+  g_free (trip);
+}
+
+static Trip *
+get_trip (Builder  *b,
+          NdEntity *person)
+{
+  Trip *trip;
+
+  for (guint i = 0; i < b->trips->len; i++)
+    {
+      trip = g_ptr_array_index (b->trips, i);
+      if (trip->person == person)
+        return trip;
+    }
+
+  trip = g_new0 (Trip, 1);
+  trip->person = person;
+  trip->candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  g_ptr_array_add (b->trips, trip);
+  return trip;
+}
+
+static gboolean
+same_place (NdStop *a,
+            NdStop *b)
+{
+  if (a->place_entity != NULL && a->place_entity == b->place_entity)
+    return TRUE;
+  return g_ascii_strcasecmp (a->place, b->place) == 0;
+}
+
+static gboolean
+is_country (NdEntity *entity)
+{
+  const NdPlace *country = nd_gazetteer_lookup_country (nd_gazetteer_get_default (),
+                                                        nd_entity_get_country (entity));
+
+  return country != NULL && g_strcmp0 (country->name, nd_entity_get_name (entity)) == 0;
+}
+
+static void
+trip_add (Trip     *trip,
+          NdStop   *stop,
+          double    key,
+          gboolean  unordered,
+          gboolean  from_table)
+{
+  Candidate c = { NULL, key, unordered, from_table };
+
+  for (guint i = 0; i < trip->candidates->len; i++)
+    {
+      Candidate *other = &g_array_index (trip->candidates, Candidate, i);
+
+      if (!same_place (other->stop, stop))
+        continue;
+      if (other->stop->when == NULL && stop->when != NULL)
+        {
+          other->stop->when = g_strdup (stop->when);
+          other->stop->when_date = g_strdup (stop->when_date);
+        }
+      if (other->stop->purpose == NULL && stop->purpose != NULL)
+        other->stop->purpose = g_strdup (stop->purpose);
+      if (other->unordered && !unordered)
+        other->unordered = FALSE;
+      return;
+    }
+
+  /* a country and a city in it are one stop: "will travel to Panama ...
+   * will begin the trip in Panama City" */
+  for (guint i = 0; stop->place_entity != NULL && i < trip->candidates->len; i++)
+    {
+      Candidate *other = &g_array_index (trip->candidates, Candidate, i);
+      NdEntity *entity = other->stop->place_entity;
+
+      if (entity == NULL || other->unordered != unordered ||
+          nd_entity_get_country (entity) == NULL ||
+          g_strcmp0 (nd_entity_get_country (entity), nd_entity_get_country (stop->place_entity)) != 0)
+        continue;
+      if (is_country (stop->place_entity))
+        return;
+      if (is_country (entity))
+        {
+          g_autofree char *when = g_strdup (other->stop->when);
+          g_autofree char *when_date = g_strdup (other->stop->when_date);
+
+          nd_stop_unref (other->stop);
+          other->stop = nd_stop_ref (stop);
+          if (stop->when == NULL && when != NULL)
+            {
+              stop->when = g_steal_pointer (&when);
+              stop->when_date = g_steal_pointer (&when_date);
+            }
+          return;
+        }
+    }
+
+  c.stop = nd_stop_ref (stop);
+  g_array_append_val (trip->candidates, c);
+}
+
+/* The stop names the place as the article writes it ("St. Petersburg",
+ * "Malé"), the entity keeps the canonical name */
+static void
+name_as_written (Builder       *b,
+                 NdStop        *stop,
+                 const Mention *m)
+{
+  g_autofree char *text = slice (b, m->start, m->end);
+
+  gboolean lower = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    lower |= g_unichar_islower (g_utf8_get_char (p));
+  /* not "HANOI" of a dateline, nor "U.S." */
+  if (g_utf8_strlen (text, -1) < 3 || !g_unichar_isupper (g_utf8_get_char (text)) || !lower)
+    return;
+  g_free (stop->place);
+  stop->place = g_steal_pointer (&text);
+}
+
+static gboolean
+inside_table (Builder *b,
+              guint    start,
+              guint    end)
+{
+  for (guint i = 0; i < b->blocks->len; i++)
+    {
+      NdBlock *block = g_ptr_array_index (b->blocks, i);
+
+      if (block->kind == ND_BLOCK_TABLE && start < block->end && end > block->start)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The date mentioned closest after `pos` within [from, to), else the
+ * last one before it in [from, pos) */
+static const Mention *
+find_date (Builder *b,
+           guint    from,
+           guint    pos,
+           guint    to)
+{
+  const Mention *before = NULL;
+
+  for (guint i = 0; i < b->dates->len; i++)
+    {
+      const Mention *m = &g_array_index (b->dates, Mention, i);
+
+      if (m->start < from || m->end > to)
+        continue;
+      if (m->start >= pos)
+        return m;
+      before = m;
+    }
+  return before;
+}
+
+static void
+set_when (NdStop        *stop,
+          Builder       *b,
+          const Mention *date)
+{
+  if (date == NULL)
+    return;
+  g_free (stop->when);
+  stop->when = slice (b, date->start, date->end);
+  g_free (stop->when_date);
+  stop->when_date = g_strdup (nd_entity_get_value (date->entity));
+}
+
+static guint
+trip_length (Builder  *b,
+             NdEntity *person)
+{
+  for (guint i = 0; i < b->trips->len; i++)
+    {
+      Trip *trip = g_ptr_array_index (b->trips, i);
+
+      if (trip->person == person)
+        return trip->candidates->len;
+    }
+  return 0;
+}
+
+/* Surnames the extractor left unlinked ("Rice will travel") become
+ * mentions of the person */
+static void
+add_surname_mentions (Builder *b)
+{
+  guint n = b->people->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      NdEntity *entity = g_array_index (b->people, Mention, i).entity;
+      const char *name = nd_entity_get_name (entity);
+      const char *space = strrchr (name, ' ');
+      gboolean seen = FALSE;
+      g_autofree char *pattern = NULL;
+      g_autoptr(GRegex) regex = NULL;
+      g_autoptr(GMatchInfo) info = NULL;
+
+      for (guint j = 0; j < i; j++)
+        seen |= g_array_index (b->people, Mention, j).entity == entity;
+      if (seen || space == NULL || g_utf8_strlen (space + 1, -1) < 3 ||
+          !g_unichar_isupper (g_utf8_get_char (space + 1)))
+        continue;
+
+      pattern = g_strdup_printf ("\\b%s\\b", space + 1);
+      regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+      if (regex == NULL)
+        continue;
+      for (g_regex_match (regex, b->body, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
+        {
+          int bs, be;
+          Mention m;
+          gboolean covered = FALSE;
+
+          g_match_info_fetch_pos (info, 0, &bs, &be);
+          m.start = g_utf8_pointer_to_offset (b->body, b->body + bs);
+          m.end = g_utf8_pointer_to_offset (b->body, b->body + be);
+          m.entity = entity;
+          for (guint j = 0; j < n && !covered; j++)
+            {
+              const Mention *other = &g_array_index (b->people, Mention, j);
+
+              covered = m.start < other->end && m.end > other->start;
+            }
+          if (!covered)
+            g_array_append_val (b->people, m);
+        }
+    }
+}
+
+/* The key of the traveller's latest stop so far: "arrived from X" puts X
+ * just before it */
+static gboolean
+last_key (Builder  *b,
+          NdEntity *person,
+          double   *key)
+{
+  for (guint i = 0; i < b->trips->len; i++)
+    {
+      Trip *trip = g_ptr_array_index (b->trips, i);
+
+      if (trip->person == person && trip->candidates->len > 0)
+        {
+          *key = g_array_index (trip->candidates, Candidate, trip->candidates->len - 1).key;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The purpose the sentence gives right after the place, or NULL */
+static char *
+find_purpose (Builder *b,
+              guint    from,
+              guint    to)
+{
+  g_autofree char *rest = slice (b, from, to);
+  g_autoptr(GMatchInfo) info = NULL;
+  char *purpose;
+
+  if (!g_regex_match (purpose_regex, rest, 0, &info))
+    return NULL;
+  purpose = g_match_info_fetch (info, 1);
+  g_strstrip (purpose);
+  if (*purpose == '\0')
+    g_clear_pointer (&purpose, g_free);
+  return purpose;
+}
+
+static NdEntity *
+main_traveller (Builder *b)
+{
+  NdEntity *best = NULL;
+  guint best_stops = 0;
+
+  for (guint i = 0; i < b->trips->len; i++)
+    {
+      Trip *trip = g_ptr_array_index (b->trips, i);
+
+      if (trip->candidates->len > best_stops ||
+          (trip->candidates->len == best_stops && trip->person == b->last_traveller))
+        {
+          best = trip->person;
+          best_stops = trip->candidates->len;
+        }
+    }
+  return best;
+}
+
+/* The traveller of a sentence: among the people named before the cue
+ * (leaving out objects: "met X", "with X"), the one in the cue's own
+ * clause, else the first; when a pronoun or a title ("he", "the
+ * president") comes first, the last traveller or person named before the
+ * sentence */
+static NdEntity *
+find_traveller (Builder *b,
+                guint    sent_start,
+                guint    cue_start,
+                guint    sent_end)
+{
+  const Mention *last_before = NULL;
+  const Mention *first = NULL;
+  const Mention *nearest = NULL;
+  g_autofree char *head = NULL;
+  g_autoptr(GMatchInfo) info = NULL;
+  guint pronoun_at = G_MAXUINT;
+  guint clause_start = sent_start;
+  NdEntity *subject = NULL;
+  NdEntity *best = NULL;
+  guint best_stops = 0;
+
+  head = slice (b, sent_start, cue_start);
+  if (g_regex_match (pronoun_regex, head, 0, &info))
+    {
+      int ps, pe;
+
+      g_match_info_fetch_pos (info, 0, &ps, &pe);
+      pronoun_at = sent_start + g_utf8_pointer_to_offset (head, head + ps);
+    }
+  {
+    const char *p = head;
+    const char *last = NULL;
+
+    for (; *p; p = g_utf8_next_char (p))
+      if (strchr (",;:", *p) != NULL)
+        last = p;
+    if (last != NULL)
+      clause_start = sent_start + g_utf8_pointer_to_offset (head, last);
+  }
+  {
+    /* "He is the first ... since Nixon visited X": a subordinate clause
+     * has its own subject */
+    g_autoptr(GMatchInfo) sub = NULL;
+    int ss = -1, se;
+
+    for (g_regex_match (subordinate_regex, head, 0, &sub); g_match_info_matches (sub); g_match_info_next (sub, NULL))
+      g_match_info_fetch_pos (sub, 0, &ss, &se);
+    if (ss >= 0)
+      clause_start = MAX (clause_start, sent_start + (guint) g_utf8_pointer_to_offset (head, head + ss));
+  }
+
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      g_autofree char *before = NULL;
+
+      if (m->start >= cue_start)
+        break;
+      if (m->start < sent_start)
+        {
+          last_before = m;
+          continue;
+        }
+      before = slice (b, sent_start, m->start);
+      if (g_regex_match (object_regex, before, 0, NULL))
+        continue;
+      if (first == NULL)
+        first = m;
+      if (m->start >= clause_start)
+        nearest = m;
+    }
+
+  if (nearest != NULL && (pronoun_at == G_MAXUINT || pronoun_at > nearest->start || pronoun_at < clause_start))
+    return nearest->entity;
+  if (first != NULL && pronoun_at > first->start)
+    return first->entity;
+  if (pronoun_at != G_MAXUINT)
+    {
+      guint window = b->sentence >= 2
+        ? g_array_index (b->sentences, NdTextSpan, b->sentence - 2).start : 0;
+
+      /* the latest subject of the sentence or two before ("Trump's
+       * schedule" counts, "met Trump" does not), else the last traveller */
+      for (guint i = b->people->len; i > 0; i--)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i - 1);
+          g_autofree char *before = NULL;
+          g_autofree char *after = NULL;
+          guint span_start;
+
+          if (m->start >= sent_start)
+            continue;
+          if (m->start < window)
+            break;
+          span_start = m->start;
+          for (guint k = 0; k <= b->sentence; k++)
+            {
+              NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, k);
+
+              if (span->start <= m->start && m->start < span->end)
+                {
+                  span_start = span->start;
+                  break;
+                }
+            }
+          before = slice (b, span_start, m->start);
+          after = slice (b, m->end, MIN (m->end + 40, b->n_chars));
+          if (!g_regex_match (object_regex, before, 0, NULL) ||
+              g_regex_match_simple ("^(?:'|’)s? (?:\\w+ )?(?:schedule|trip|visit|tour|travels?|itinerary|journey|plane|delegation|motorcade|stop)",
+                                    after, G_REGEX_CASELESS, 0))
+            {
+              guint n_stops = trip_length (b, m->entity);
+
+              if (subject == NULL)
+                subject = m->entity;
+              /* someone already travelling wins, the one with most stops */
+              if (n_stops > best_stops)
+                {
+                  best = m->entity;
+                  best_stops = n_stops;
+                }
+            }
+        }
+      if (best != NULL)
+        return best;
+      if (subject != NULL)
+        return subject;
+      /* nobody named nearby: the main traveller so far */
+      for (guint i = 0; i < b->trips->len; i++)
+        {
+          Trip *trip = g_ptr_array_index (b->trips, i);
+
+          if (trip->candidates->len > best_stops ||
+              (trip->candidates->len == best_stops && trip->person == b->last_traveller))
+            {
+              best = trip->person;
+              best_stops = trip->candidates->len;
+            }
+        }
+      if (best != NULL)
+        return best;
+      if (last_before != NULL)
+        return last_before->entity;
+    }
+
+  /* "After stops in X and Y, ... Lula is expected to travel": the
+   * subject after the cue */
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      g_autofree char *before = NULL;
+
+      if (m->start < cue_start)
+        continue;
+      if (m->start >= sent_end)
+        break;
+      before = slice (b, sent_start, m->start);
+      if (!g_regex_match (object_regex, before, 0, NULL) &&
+          g_regex_match_simple ("^\\W*(?:after|before|following|with)\\b", head, G_REGEX_CASELESS, 0))
+        return m->entity;
+    }
+  return NULL;
+}
+
+/* "The tour began in Rome, where Zelenskyy met...": the trip is the
+ * subject; its traveller is the one travelling so far, else the first
+ * person named after the cue */
+static NdEntity *
+trip_subject (Builder *b,
+              guint    sent_start,
+              guint    cue_start,
+              guint    sent_end)
+{
+  g_autofree char *head = slice (b, sent_start, cue_start);
+  NdEntity *person;
+
+  if (!g_regex_match_simple ("^\\W*(?:the|his|her|their)\\s+(?:\\w+\\s+)?(?:trip|tour|visit|journey|mission|swing|itinerary|schedule|program|programme)s?\\b",
+                             head, G_REGEX_CASELESS, 0))
+    return NULL;
+  /* "the visit by Chancellor Olaf Scholz to Beijing" */
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      g_autofree char *before = NULL;
+
+      if (m->start < sent_start || m->start >= sent_end)
+        continue;
+      before = slice (b, sent_start, m->start);
+      if (g_regex_match_simple ("\\bby\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+){0,3}$", before, 0, 0))
+        return m->entity;
+    }
+  if ((person = main_traveller (b)) != NULL)
+    return person;
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+
+      if (m->start >= cue_start && m->end <= sent_end)
+        return m->entity;
+    }
+  return NULL;
+}
+
+/* Section headings made only of places ("Berlin and Aachen") in an
+ * article that tells a trip are stops of its main traveller */
+static void
+scan_headings (Builder *b)
+{
+  NdEntity *person = main_traveller (b);
+  Trip *trip;
+
+  if (person == NULL)
+    return;
+  trip = get_trip (b, person);
+
+  for (guint i = 0; i < b->blocks->len; i++)
+    {
+      NdBlock *block = g_ptr_array_index (b->blocks, i);
+      g_autoptr(GPtrArray) found = g_ptr_array_new ();
+      guint pos = block->start;
+
+      if (block->kind != ND_BLOCK_HEADING)
+        continue;
+
+      for (guint j = 0; j < b->places->len; j++)
+        {
+          const Mention *m = &g_array_index (b->places, Mention, j);
+          g_autofree char *gap = NULL;
+
+          if (m->start < block->start || m->end > block->end)
+            continue;
+          gap = slice (b, pos, m->start);
+          if (!g_regex_match_simple ("^(?:\\s|,|&|\\band\\b|\\bthe\\b)*$", gap, G_REGEX_CASELESS, 0))
+            break;
+          g_ptr_array_add (found, (gpointer) m);
+          pos = m->end;
+        }
+      {
+        g_autofree char *tail = slice (b, pos, block->end);
+
+        if (found->len == 0 || !g_regex_match_simple ("^\\s*$", tail, 0, 0))
+          continue;
+      }
+
+      for (guint j = 0; j < found->len; j++)
+        {
+          const Mention *m = g_ptr_array_index (found, j);
+          g_autoptr(NdStop) stop = nd_stop_new (NULL);
+
+          nd_stop_set_place_entity (stop, m->entity);
+          name_as_written (b, stop, m);
+          stop->evidence_start = block->start;
+          stop->evidence_end = block->end;
+          trip_add (trip, stop, m->start, FALSE, FALSE);
+        }
+    }
+}
+
+/* "They", "the delegation": the people of the latest sentence (among
+ * the eight before) that names three people or more */
+static guint
+find_group (Builder   *b,
+            guint      sent_start,
+            guint      cue_start,
+            NdEntity **members,
+            guint      max_members)
+{
+  g_autofree char *head = slice (b, sent_start, cue_start);
+
+  if (!g_regex_match (group_regex, head, 0, NULL))
+    return 0;
+
+  for (guint back = 1; back <= 8 && back <= b->sentence; back++)
+    {
+      NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, b->sentence - back);
+      guint n = 0;
+
+      for (guint i = 0; i < b->people->len && n < max_members; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+          gboolean seen = FALSE;
+
+          if (m->start < span->start || m->end > span->end)
+            continue;
+          for (guint j = 0; j < n; j++)
+            seen |= members[j] == m->entity;
+          if (!seen)
+            members[n++] = m->entity;
+        }
+      if (n >= 3)
+        return n;
+    }
+  return 0;
+}
+
+static guint
+add_companions (Builder   *b,
+                guint      from,
+                guint      to,
+                NdEntity **members,
+                guint      n,
+                guint      max_members)
+{
+  for (guint i = 0; i < b->people->len && n < max_members; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      g_autofree char *before = NULL;
+      gboolean seen = FALSE;
+
+      if (m->start < from || m->end > to)
+        continue;
+      before = slice (b, from, m->start);
+      if (!g_regex_match_simple ("\\bby\\b", before, 0, 0))
+        continue;
+      for (guint j = 0; j < n; j++)
+        seen |= members[j] == m->entity;
+      if (!seen)
+        members[n++] = m->entity;
+    }
+  return n;
+}
+
+/* "..., Hatay, and ...": the list goes on after `pos` */
+static gboolean
+continues_list (Builder *b,
+                guint    pos,
+                guint    end)
+{
+  g_autofree char *rest = slice (b, pos, MIN (end, pos + 12));
+
+  return g_regex_match_simple ("^\\s*(?:,|\\band\\b|\\bthen\\b)", rest, G_REGEX_CASELESS, 0);
+}
+
+static void
+scan_sentence (Builder *b,
+               guint    sent_start,
+               guint    sent_end)
+{
+  g_autofree char *text = slice (b, sent_start, sent_end);
+  g_autoptr(GMatchInfo) info = NULL;
+  gboolean past = g_regex_match (past_regex, text, 0, NULL);
+  gboolean final = g_regex_match (final_regex, text, 0, NULL);
+  gboolean first = g_regex_match (first_regex, text, 0, NULL);
+  guint consumed = sent_start;
+
+  g_regex_match (cue_regex, text, 0, &info);
+  for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      int bs, be;
+      guint cue_start, cue_end, from;
+      const Mention *prev = NULL;
+      NdEntity *person;
+      g_autofree char *lead = NULL;
+      g_autofree char *cue = NULL;
+      gboolean after = FALSE, bare, tight, from_cue, companions;
+      NdEntity *travellers[8];
+      guint n_travellers;
+      int gs, ge;
+      Trip *trip;
+      guint n_found = 0;
+
+      g_match_info_fetch_pos (info, 0, &bs, &be);
+      cue_start = sent_start + g_utf8_pointer_to_offset (text, text + bs);
+      cue_end = sent_start + g_utf8_pointer_to_offset (text, text + be);
+      if (cue_start < consumed)
+        continue;
+      cue = g_match_info_fetch (info, 0);
+      bare = g_ascii_strcasecmp (cue, "in ") == 0 || g_ascii_strcasecmp (cue, "to ") == 0;
+      /* "held talks ... in X": the place right after */
+      tight = bare || (g_match_info_fetch_named_pos (info, "activity", &gs, &ge) && gs >= 0);
+
+      /* negated trips: "will not travel to", "cancelled his visit to",
+       * in the cue's own clause */
+      from = cue_start > sent_start + 40 ? cue_start - 40 : sent_start;
+      lead = slice (b, from, cue_start);
+      {
+        const char *p = lead, *cut = lead;
+
+        for (; *p; p = g_utf8_next_char (p))
+          if (strchr (",;:", *p) != NULL)
+            cut = p + 1;
+        if (g_regex_match (negation_regex, cut, 0, NULL))
+          continue;
+      }
+      from_cue = g_match_info_fetch_named_pos (info, "from", &gs, &ge) && gs >= 0;
+      if (g_regex_match (after_regex, lead, 0, NULL) || g_str_has_prefix (cue, "after") || from_cue)
+        after = TRUE;
+
+      companions = g_match_info_fetch_named_pos (info, "with", &gs, &ge) && gs >= 0;
+      person = find_traveller (b, sent_start, cue_start, sent_end);
+      if (person != NULL)
+        {
+          travellers[0] = person;
+          n_travellers = 1;
+        }
+      else if ((person = trip_subject (b, sent_start, cue_start, sent_end)) != NULL)
+        {
+          travellers[0] = person;
+          n_travellers = 1;
+        }
+      else
+        n_travellers = find_group (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers));
+      /* "he will be joined in Juba by X and by Y": they come too */
+      if (companions)
+        n_travellers = add_companions (b, cue_end, sent_end, travellers, n_travellers,
+                                       G_N_ELEMENTS (travellers));
+      if (n_travellers == 0)
+        continue;
+
+      for (guint i = 0; i < b->places->len; i++)
+        {
+          const Mention *m = &g_array_index (b->places, Mention, i);
+          g_autofree char *gap = NULL;
+          g_autoptr(NdStop) stop = NULL;
+          double key;
+
+          if (m->start < cue_end || m->end > sent_end)
+            continue;
+          gap = slice (b, prev != NULL ? prev->end : cue_end, m->start);
+          if (prev == NULL && tight &&
+              !g_regex_match_simple ("^\\s*(?:the\\s+)?$", gap, G_REGEX_CASELESS, 0) &&
+              (bare || !g_regex_match (place_gap_regex, gap, 0, NULL)))
+            break;
+          if (prev == NULL && !tight && (m->start - cue_end > 60 ||
+                                         (!g_regex_match (gap_regex, gap, 0, NULL) &&
+                                          !g_regex_match (place_gap_regex, gap, 0, NULL) &&
+                                          !g_regex_match (descriptor_gap_regex, gap, 0, NULL))))
+            break;
+          if (prev != NULL && (m->start - prev->end > 40 ||
+                               (!g_regex_match (gap_regex, gap, 0, NULL) &&
+                                !g_regex_match (descriptor_gap_regex, gap, 0, NULL))))
+            break;
+
+          /* "Tel Aviv, Israel", "Biloxi, Mississippi": where the place
+           * just named lies, not another stop */
+          if (prev != NULL &&
+              g_regex_match_simple ("^\\s*,\\s*(?:(?:the )?(?:capital|city|country|state|province|region) of (?:the )?)?$", gap, G_REGEX_CASELESS, 0) &&
+              nd_entity_get_country (m->entity) != NULL &&
+              g_strcmp0 (nd_entity_get_country (m->entity), nd_entity_get_country (prev->entity)) == 0 &&
+              (is_country (m->entity) || !continues_list (b, m->end, sent_end)))
+            {
+              prev = m;
+              continue;
+            }
+
+          /* a bare "in X" counts only with a date right after the place */
+          if (bare)
+            {
+              const Mention *date = find_date (b, m->end, m->end, MIN (sent_end, m->end + 12));
+              g_autofree char *between = date != NULL ? slice (b, m->end, date->start) : NULL;
+
+              if (date == NULL ||
+                  !g_regex_match_simple ("^\\s*(?:on|in|this|last|next|early|late)?\\s*$", between, G_REGEX_CASELESS, 0))
+                break;
+            }
+
+          stop = nd_stop_new (NULL);
+          nd_stop_set_place_entity (stop, m->entity);
+          name_as_written (b, stop, m);
+          set_when (stop, b, find_date (b, sent_start, m->end, sent_end));
+          stop->purpose = find_purpose (b, m->end, sent_end);
+          stop->evidence_start = sent_start;
+          stop->evidence_end = sent_end;
+
+          key = m->start;
+          if (from_cue && n_travellers == 1 && last_key (b, travellers[0], &key))
+            key = key - 0.5 + n_found * 0.01;
+          else if (after)
+            key = (double) sent_start - 0.5 + n_found * 0.01;
+          else if (final && !past)
+            key = 1e9 + m->start;
+          else if (first && !past)
+            key = -1e9 + m->start;
+
+          for (guint t = 0; t < n_travellers; t++)
+            {
+              trip = get_trip (b, travellers[t]);
+              trip_add (trip, stop, key, past, FALSE);
+            }
+          if (n_travellers == 1)
+            b->last_traveller = person;
+          prev = m;
+          consumed = m->end;
+          n_found++;
+        }
+    }
+}
+
+typedef struct
+{
+  guint start;
+  guint end;
+} Cell;
+
+static GArray *
+split_row (Builder *b,
+           guint    start,
+           guint    end)
+{
+  GArray *cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  guint cell_start = start;
+
+  for (guint i = start; i <= end; i++)
+    {
+      if (i == end || b->body[b->byte_at[i]] == '|')
+        {
+          Cell cell = { cell_start, i };
+
+          while (cell.start < cell.end && g_ascii_isspace (b->body[b->byte_at[cell.start]]))
+            cell.start++;
+          while (cell.end > cell.start && g_ascii_isspace (b->body[b->byte_at[cell.end - 1]]))
+            cell.end--;
+          /* a leading "|" and the end of "a | b |" make no cell */
+          if (i != start && !(i == end && cell.start == cell.end))
+            g_array_append_val (cells, cell);
+          cell_start = i + 1;
+        }
+    }
+  return cells;
+}
+
+static gboolean
+header_matches (const char *cell,
+                const char *pattern)
+{
+  return g_regex_match_simple (pattern, cell, G_REGEX_CASELESS, 0);
+}
+
+static NdEntity *
+most_mentioned_person (Builder *b)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  NdEntity *best = NULL;
+  guint best_count = 0;
+
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, m->entity)) + 1;
+
+      g_hash_table_insert (counts, m->entity, GUINT_TO_POINTER (count));
+      if (count > best_count)
+        {
+          best = m->entity;
+          best_count = count;
+        }
+    }
+  return best;
+}
+
+static NdEntity *
+traveller_before (Builder *b,
+                  guint    pos)
+{
+  NdEntity *found = NULL;
+  guint found_pos = 0;
+
+  for (guint i = 0; i < b->trips->len; i++)
+    {
+      Trip *trip = g_ptr_array_index (b->trips, i);
+
+      for (guint j = 0; j < trip->candidates->len; j++)
+        {
+          Candidate *c = &g_array_index (trip->candidates, Candidate, j);
+
+          if (c->stop->evidence_start < pos && c->stop->evidence_start >= found_pos)
+            {
+              found = trip->person;
+              found_pos = c->stop->evidence_start;
+            }
+        }
+    }
+  return found != NULL ? found : most_mentioned_person (b);
+}
+
+static void
+scan_table (Builder *b,
+            NdBlock *block)
+{
+  g_autoptr(GArray) header = NULL;
+  int when_col = -1, place_col = -1, purpose_col = -1, country_col = -1;
+  NdEntity *person;
+  Trip *trip = NULL;
+  guint line_start = block->start;
+  gboolean first_line = TRUE;
+
+  for (guint pos = block->start; pos <= block->end; pos++)
+    {
+      g_autoptr(GArray) cells = NULL;
+      guint line_end;
+      g_autofree char *line = NULL;
+
+      if (pos < block->end && b->body[b->byte_at[pos]] != '\n')
+        continue;
+      line_end = pos;
+      cells = split_row (b, line_start, line_end);
+      line = slice (b, line_start, line_end);
+      line_start = pos + 1;
+
+      if (cells->len == 0 || g_regex_match_simple ("^[\\s|:\\-]*$", line, 0, 0))
+        continue;
+
+      if (first_line)
+        {
+          first_line = FALSE;
+          header = g_array_ref (cells);
+          for (guint i = 0; i < header->len; i++)
+            {
+              Cell *cell = &g_array_index (header, Cell, i);
+              g_autofree char *text = slice (b, cell->start, cell->end);
+
+              if (when_col < 0 && header_matches (text, "\\b(day|days|date|dates|when|time|schedule)\\b"))
+                when_col = i;
+              else if (header_matches (text, "\\b(location|locations|city|cities|place|places|destination|destinations|stop|stops|venue|venues|where)\\b"))
+                {
+                  /* a city column says more than a country column */
+                  if (place_col < 0 || country_col == place_col)
+                    place_col = i;
+                }
+              else if (place_col < 0 && header_matches (text, "\\b(country|countries|region)\\b"))
+                place_col = country_col = i;
+              else if (purpose_col < 0 && header_matches (text, "(focus|purpose|engagement|agenda|activit|meeting|event|program|objective|goal|topic|highlight|plan|reason|business|what|details|notes|description|talks)"))
+                purpose_col = i;
+            }
+          if (when_col < 0 || place_col < 0)
+            return;
+          person = traveller_before (b, block->start);
+          if (person == NULL)
+            return;
+          trip = get_trip (b, person);
+          /* the table is the schedule: it replaces what prose said */
+          for (guint i = 0; i < trip->candidates->len; )
+            {
+              Candidate *c = &g_array_index (trip->candidates, Candidate, i);
+
+              if (!c->from_table && !c->unordered)
+                {
+                  nd_stop_unref (c->stop);
+                  g_array_remove_index (trip->candidates, i);
+                }
+              else
+                i++;
+            }
+          continue;
+        }
+
+      if ((guint) place_col >= cells->len || (guint) when_col >= cells->len)
+        continue;
+
+      {
+        Cell *place_cell = &g_array_index (cells, Cell, place_col);
+        Cell *when_cell = &g_array_index (cells, Cell, when_col);
+        g_autoptr(NdStop) stop = NULL;
+        const Mention *place = NULL;
+        const Mention *date;
+
+        /* "Paris, then the Hautes-Pyrénées": one stop per place, but
+         * not the country of the place before ("Tel Aviv, Israel") */
+        for (guint i = 0; i < b->places->len; i++)
+          {
+            const Mention *m = &g_array_index (b->places, Mention, i);
+
+            if (m->start < place_cell->start || m->end > place_cell->end)
+              continue;
+            if (place != NULL &&
+                nd_entity_get_country (m->entity) != NULL &&
+                g_strcmp0 (nd_entity_get_country (m->entity), nd_entity_get_country (place->entity)) == 0 &&
+                nd_entity_get_country (place->entity) != NULL &&
+                g_strcmp0 (nd_entity_get_name (m->entity), nd_entity_get_name (place->entity)) != 0 &&
+                m->start - place->end <= 2)
+              continue;
+            if (stop != NULL)
+              {
+                stop->evidence_start = line_end - (guint) g_utf8_strlen (line, -1);
+                stop->evidence_end = line_end;
+                trip_add (trip, stop, 1e6 + line_end - 0.5 + place->start * 1e-7, FALSE, TRUE);
+                g_clear_pointer (&stop, nd_stop_unref);
+              }
+            place = m;
+            stop = nd_stop_new (NULL);
+            nd_stop_set_place_entity (stop, place->entity);
+            name_as_written (b, stop, place);
+            stop->when = slice (b, when_cell->start, when_cell->end);
+            date = find_date (b, when_cell->start, when_cell->start, when_cell->end);
+            if (date != NULL)
+              stop->when_date = g_strdup (nd_entity_get_value (date->entity));
+            if (purpose_col >= 0 && (guint) purpose_col < cells->len)
+              {
+                Cell *cell = &g_array_index (cells, Cell, purpose_col);
+
+                if (cell->end > cell->start)
+                  stop->purpose = slice (b, cell->start, cell->end);
+              }
+          }
+        if (place == NULL)
+          {
+            g_autofree char *text = slice (b, place_cell->start, place_cell->end);
+            char *comma = strchr (text, ',');
+
+            if (comma != NULL)
+              *comma = '\0';
+            g_strstrip (text);
+            if (*text == '\0')
+              continue;
+            stop = nd_stop_new (text);
+          }
+
+        if (stop->when == NULL)
+          {
+            stop->when = slice (b, when_cell->start, when_cell->end);
+            date = find_date (b, when_cell->start, when_cell->start, when_cell->end);
+            if (date != NULL)
+              stop->when_date = g_strdup (nd_entity_get_value (date->entity));
+            if (purpose_col >= 0 && (guint) purpose_col < cells->len)
+              {
+                Cell *cell = &g_array_index (cells, Cell, purpose_col);
+
+                if (cell->end > cell->start)
+                  stop->purpose = slice (b, cell->start, cell->end);
+              }
+          }
+        stop->evidence_start = line_end - (guint) g_utf8_strlen (line, -1);
+        stop->evidence_end = line_end;
+        trip_add (trip, stop, 1e6 + line_end, FALSE, TRUE);
+      }
+    }
+}
+
+static int
+day_number (const char *when)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *digits = NULL;
+
+  if (when == NULL || !g_regex_match (day_regex, when, 0, &info))
+    return -1;
+  digits = g_match_info_fetch (info, 1);
+  return atoi (digits);
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  return (ca->key > cb->key) - (ca->key < cb->key);
+}
+
+typedef int (*RankFunc) (const Candidate *c,
+                         gpointer         data);
+
+/* Reorders the stops that have a rank among the places they hold, by
+ * rank (stable); the others stay where they are */
+static void
+sort_slots (GArray   *cands,
+            RankFunc  rank,
+            gpointer  data)
+{
+  for (guint i = 1; i < cands->len; i++)
+    {
+      Candidate moving = g_array_index (cands, Candidate, i);
+      int r = rank (&moving, data);
+      guint hole = i;
+
+      if (r < 0)
+        continue;
+      /* insertion sort over the ranked slots only */
+      for (guint j = i; j > 0; j--)
+        {
+          Candidate *x = &g_array_index (cands, Candidate, j - 1);
+          int rx = rank (x, data);
+
+          if (rx < 0)
+            continue;
+          if (rx <= r)
+            break;
+          g_array_index (cands, Candidate, hole) = *x;
+          hole = j - 1;
+        }
+      g_array_index (cands, Candidate, hole) = moving;
+    }
+}
+
+/* "YYYY-MM-DD" as a number, or -1 */
+static int
+date_rank (const Candidate *c,
+           gpointer         data)
+{
+  const char *d = c->stop->when_date;
+
+  if (d == NULL || strlen (d) != 10)
+    return -1;
+  return atoi (d) * 10000 + atoi (d + 5) * 100 + atoi (d + 8);
+}
+
+/* 0 for Monday ... 6 for Sunday, when the stop's when is a plain weekday
+ * ("Tuesday", "Tuesday evening", "late Friday"); -1 otherwise */
+static int
+weekday_of (const Candidate *c)
+{
+  static const char * const days[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+  };
+  g_autofree char *when = NULL;
+
+  if (c->stop->when == NULL || c->stop->when_date != NULL)
+    return -1;
+  when = g_ascii_strdown (c->stop->when, -1);
+  if (!g_regex_match_simple ("^(?:early |late |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: morning| afternoon| evening| night)?$",
+                             when, 0, 0))
+    return -1;
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    if (strstr (when, days[i]) != NULL)
+      return i;
+  return -1;
+}
+
+static int
+weekday_rank (const Candidate *c,
+              gpointer         data)
+{
+  int day = weekday_of (c);
+  int start = GPOINTER_TO_INT (data);
+
+  return day < 0 ? -1 : (day - start + 7) % 7;
+}
+
+/* Weekdays of one trip lie within a week, which starts on the day that
+ * keeps most of the order found so far: only stops out of step with
+ * their weekdays ("arrived Friday ... on Thursday he had ...") move */
+static void
+sort_by_weekday (GArray *cands)
+{
+  gboolean used[7] = { FALSE, };
+  guint n_days = 0;
+  int start = -1, best_gap = -1, best_inversions = -1;
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      int day = weekday_of (&g_array_index (cands, Candidate, i));
+
+      if (day >= 0 && !used[day])
+        {
+          used[day] = TRUE;
+          n_days++;
+        }
+    }
+  if (n_days < 2)
+    return;
+
+  /* the week start that agrees best with the order so far, then the one
+   * after the longest run of days with no stop */
+  for (int d = 0; d < 7; d++)
+    {
+      int gap = 0, inversions = 0;
+
+      if (!used[d])
+        continue;
+      while (gap < 6 && !used[(d - gap - 1 + 7) % 7])
+        gap++;
+      for (guint i = 0; i < cands->len; i++)
+        for (guint j = i + 1; j < cands->len; j++)
+          {
+            int ri = weekday_rank (&g_array_index (cands, Candidate, i), GINT_TO_POINTER (d));
+            int rj = weekday_rank (&g_array_index (cands, Candidate, j), GINT_TO_POINTER (d));
+
+            inversions += ri >= 0 && rj >= 0 && ri > rj;
+          }
+      if (best_inversions < 0 || inversions < best_inversions ||
+          (inversions == best_inversions && gap > best_gap))
+        {
+          best_inversions = inversions;
+          best_gap = gap;
+          start = d;
+        }
+    }
+
+  sort_slots (cands, weekday_rank, GINT_TO_POINTER (start));
+}
+
+static NdItinerary *
+trip_to_itinerary (Trip *trip)
+{
+  NdItinerary *itinerary;
+  gboolean all_dates = TRUE, all_days = TRUE, ordered = FALSE;
+  GArray *cands = trip->candidates;
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *c = &g_array_index (cands, Candidate, i);
+
+      if (c->stop->when_date == NULL)
+        all_dates = FALSE;
+      if (day_number (c->stop->when) < 0)
+        all_days = FALSE;
+      if (!c->unordered)
+        ordered = TRUE;
+    }
+
+  /* a region ("the Middle East") says little beside named places */
+  for (guint i = 0; i < cands->len && cands->len > 1; )
+    {
+      Candidate *c = &g_array_index (cands, Candidate, i);
+
+      if (c->stop->place_entity != NULL && c->stop->country == NULL)
+        {
+          nd_stop_unref (c->stop);
+          g_array_remove_index (cands, i);
+        }
+      else
+        i++;
+    }
+  ordered = FALSE;
+  for (guint i = 0; i < cands->len; i++)
+    if (!g_array_index (cands, Candidate, i).unordered)
+      ordered = TRUE;
+
+  /* an itinerary that mixes a trip with past visits keeps the trip */
+  if (ordered)
+    for (guint i = 0; i < cands->len; )
+      {
+        Candidate *c = &g_array_index (cands, Candidate, i);
+
+        if (c->unordered)
+          {
+            nd_stop_unref (c->stop);
+            g_array_remove_index (cands, i);
+          }
+        else
+          i++;
+      }
+
+  if (ordered && cands->len > 1)
+    {
+      /* explicit days and dates first, then cues and the text */
+      for (guint i = 0; i < cands->len; i++)
+        {
+          Candidate *c = &g_array_index (cands, Candidate, i);
+
+          if (all_days)
+            c->key = day_number (c->stop->when) * 1e7 + c->key / 1e3;
+        }
+      g_array_sort (cands, compare_candidates);
+      if (!all_days)
+        {
+          sort_slots (cands, date_rank, NULL);
+          if (!all_dates)
+            sort_by_weekday (cands);
+        }
+    }
+
+  itinerary = nd_itinerary_new (NULL);
+  nd_itinerary_set_traveller_entity (itinerary, trip->person);
+  nd_itinerary_set_ordered (itinerary, ordered);
+  for (guint i = 0; i < cands->len; i++)
+    {
+      NdStop *stop = g_array_index (cands, Candidate, i).stop;
+
+      stop->order = i + 1;
+      nd_itinerary_add_stop (itinerary, stop);
+    }
+  return itinerary;
+}
+
+GPtrArray *
+nd_itinerary_builder_build (const char *body,
+                            GPtrArray  *entities,
+                            const char *published)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) sentences = NULL;
+  Builder b = { 0 };
+  const char *p;
+  guint n;
+
+  if (body == NULL || *body == '\0' || entities == NULL)
+    return result;
+
+  init_regexes ();
+
+  b.body = body;
+  b.n_chars = g_utf8_strlen (body, -1);
+  b.byte_at = g_new (glong, b.n_chars + 1);
+  for (p = body, n = 0; n < b.n_chars; p = g_utf8_next_char (p), n++)
+    b.byte_at[n] = p - body;
+  b.byte_at[b.n_chars] = strlen (body);
+  b.places = g_array_new (FALSE, FALSE, sizeof (Mention));
+  b.people = g_array_new (FALSE, FALSE, sizeof (Mention));
+  b.dates = g_array_new (FALSE, FALSE, sizeof (Mention));
+  b.trips = g_ptr_array_new_with_free_func (trip_free);
+  b.blocks = nd_body_parse (body);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      NdEntity *entity = g_ptr_array_index (entities, i);
+      GArray *list;
+
+      switch (nd_entity_get_kind (entity))
+        {
+        case ND_ENTITY_PERSON: list = b.people; break;
+        case ND_ENTITY_PLACE: list = b.places; break;
+        case ND_ENTITY_DATE: list = b.dates; break;
+        case ND_ENTITY_ORGANIZATION:
+        default: list = NULL; break;
+        }
+      if (list == NULL)
+        continue;
+      for (guint j = 0; j < nd_entity_get_n_mentions (entity); j++)
+        {
+          const NdMention *nm = nd_entity_get_mention (entity, j);
+          Mention m = { nm->start, MIN (nm->end, b.n_chars), entity };
+
+          if (m.start < m.end)
+            g_array_append_val (list, m);
+        }
+    }
+  add_surname_mentions (&b);
+  g_array_sort (b.places, compare_mentions);
+  g_array_sort (b.people, compare_mentions);
+  g_array_sort (b.dates, compare_mentions);
+
+  sentences = nd_extract_split_sentences (body);
+  b.sentences = sentences;
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      NdTextSpan *span = &g_array_index (sentences, NdTextSpan, i);
+
+      b.sentence = i;
+      if (!inside_table (&b, span->start, span->end))
+        scan_sentence (&b, span->start, MIN (span->end, b.n_chars));
+    }
+
+  for (guint i = 0; i < b.blocks->len; i++)
+    {
+      NdBlock *block = g_ptr_array_index (b.blocks, i);
+
+      if (block->kind == ND_BLOCK_TABLE)
+        scan_table (&b, block);
+    }
+
+  scan_headings (&b);
+
+  for (guint i = 0; i < b.trips->len; i++)
+    {
+      Trip *trip = g_ptr_array_index (b.trips, i);
+
+      if (trip->candidates->len > 0)
+        g_ptr_array_add (result, trip_to_itinerary (trip));
+    }
+
+  (void) published;
+  g_free (b.byte_at);
+  g_array_unref (b.places);
+  g_array_unref (b.people);
+  g_array_unref (b.dates);
+  g_ptr_array_unref (b.trips);
+  g_ptr_array_unref (b.blocks);
+  return result;
+}

@@ -1,0 +1,20 @@
+/* nd-itinerary-builder.h — travellers and their stops, from tables and
+ * sentences
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The itineraries (element type NdItinerary) told by `body`, given the
+ * entities the extractor found in it (NdEntity: people are the
+ * travellers, places the stops, dates the whens). `published`
+ * ("YYYY-MM-DD") may be NULL. Never NULL. */
+GPtrArray *nd_itinerary_builder_build (const char *body,
+                                       GPtrArray  *entities,
+                                       const char *published);
+
+G_END_DECLS

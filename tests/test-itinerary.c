@@ -1,0 +1,311 @@
+/* test-itinerary.c — travellers and stops from the sample articles,
+ * their storage and the desk-wide timeline
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "test-common.h"
+
+static NdArticle *
+load_sample (const char *prefix)
+{
+  const char *dir = g_getenv ("ND_SAMPLES_DIR");
+  g_autoptr(GDir) samples = NULL;
+  const char *name;
+
+  g_assert_nonnull (dir);
+  samples = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (samples);
+
+  while ((name = g_dir_read_name (samples)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GPtrArray) articles = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      file = g_file_new_for_path (path);
+      articles = nd_importer_load_file (file, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (articles->len, ==, 1);
+      nd_extractor_extract_article (g_ptr_array_index (articles, 0));
+      return g_object_ref (g_ptr_array_index (articles, 0));
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static NdItinerary *
+find_itinerary (NdArticle  *article,
+                const char *surname)
+{
+  GPtrArray *itineraries = nd_article_get_itineraries (article);
+
+  for (guint i = 0; i < itineraries->len; i++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, i);
+
+      if (g_str_has_suffix (nd_itinerary_get_traveller (itinerary), surname))
+        return itinerary;
+    }
+  return NULL;
+}
+
+static NdStop *
+stop_at (NdItinerary *itinerary,
+         guint        index)
+{
+  return g_ptr_array_index (nd_itinerary_get_stops (itinerary), index);
+}
+
+/* 000: a schedule table, Day | Location | Key Focus */
+static void
+test_table (void)
+{
+  g_autoptr(NdArticle) article = load_sample ("000_");
+  NdItinerary *itinerary = find_itinerary (article, "Witkoff");
+  const char *places[] = { "Tel Aviv", "Ramallah", "Cairo", "Amman" };
+  const char *body = nd_article_get_body (article);
+
+  g_assert_nonnull (itinerary);
+  g_assert_true (nd_itinerary_get_ordered (itinerary));
+  g_assert_cmpuint (nd_itinerary_get_stops (itinerary)->len, ==, 4);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      NdStop *stop = stop_at (itinerary, i);
+      g_autofree char *when = g_strdup_printf ("Day %u", i + 1);
+      g_autofree char *evidence = NULL;
+
+      g_assert_cmpuint (stop->order, ==, i + 1);
+      g_assert_cmpstr (stop->place, ==, places[i]);
+      g_assert_cmpstr (stop->when, ==, when);
+      g_assert_nonnull (stop->purpose);
+      g_assert_true (stop->has_coordinates);
+      g_assert_nonnull (stop->country);
+
+      /* the evidence is the table row */
+      evidence = g_utf8_substring (body, stop->evidence_start, stop->evidence_end);
+      g_assert_true (g_str_has_prefix (evidence, when));
+      g_assert_nonnull (strstr (evidence, places[i]));
+    }
+  g_assert_cmpstr (stop_at (itinerary, 0)->purpose, ==,
+                   "Discussions with Israeli officials on security arrangements");
+}
+
+/* 003: "visit to Tel Aviv ... before traveling to Egypt" */
+static void
+test_prose_order (void)
+{
+  g_autoptr(NdArticle) article = load_sample ("003_");
+  NdItinerary *itinerary = find_itinerary (article, "Blinken");
+
+  g_assert_nonnull (itinerary);
+  g_assert_true (nd_itinerary_get_ordered (itinerary));
+  g_assert_cmpuint (nd_itinerary_get_stops (itinerary)->len, ==, 2);
+  g_assert_cmpstr (stop_at (itinerary, 0)->place, ==, "Tel Aviv");
+  g_assert_cmpstr (stop_at (itinerary, 1)->place, ==, "Egypt");
+}
+
+/* 001: "In his previous visits, Blinken has visited ... Israel, ..." */
+static void
+test_past_visits (void)
+{
+  g_autoptr(NdArticle) article = load_sample ("001_");
+  NdItinerary *itinerary = find_itinerary (article, "Blinken");
+  GPtrArray *stops;
+  gboolean israel = FALSE, jordan = FALSE, egypt = FALSE;
+
+  g_assert_nonnull (itinerary);
+  g_assert_false (nd_itinerary_get_ordered (itinerary));
+  stops = nd_itinerary_get_stops (itinerary);
+  g_assert_cmpuint (stops->len, >=, 3);
+  for (guint i = 0; i < stops->len; i++)
+    {
+      NdStop *stop = g_ptr_array_index (stops, i);
+
+      israel |= g_strcmp0 (stop->place, "Israel") == 0;
+      jordan |= g_strcmp0 (stop->place, "Jordan") == 0;
+      egypt |= g_strcmp0 (stop->place, "Egypt") == 0;
+      g_assert_cmpuint (stop->order, ==, i + 1);
+    }
+  g_assert_true (israel && jordan && egypt);
+}
+
+/* 002 and 004 tell no trip */
+static void
+test_no_itinerary (void)
+{
+  g_autoptr(NdArticle) a = load_sample ("002_");
+  g_autoptr(NdArticle) b = load_sample ("004_");
+
+  g_assert_cmpuint (nd_article_get_itineraries (a)->len, ==, 0);
+  g_assert_cmpuint (nd_article_get_itineraries (b)->len, ==, 0);
+}
+
+static GPtrArray *
+build (const char *body)
+{
+  g_autoptr(GPtrArray) entities = nd_extractor_extract (body, NULL);
+
+  return nd_itinerary_builder_build (body, entities, NULL);
+}
+
+/* negation and mere mentions make no stop; "after" reorders */
+static void
+test_rules (void)
+{
+  g_autoptr(GPtrArray) none = build ("Chancellor Olaf Scholz will not travel to Paris this week. "
+                                     "Scholz said Paris and Madrid were close partners.");
+  g_autoptr(GPtrArray) after = build ("Prime Minister Justin Trudeau flew to Berlin on Monday "
+                                      "after visiting Warsaw.");
+  g_autoptr(GPtrArray) then = build ("President Emmanuel Macron will travel to Beijing on Wednesday, "
+                                     "then head to Tokyo.");
+  g_autoptr(GPtrArray) past = build ("Prime Minister Justin Trudeau spoke on Monday. "
+                                     "His previous visits included Brazil, Chile and Peru.");
+  g_autoptr(GPtrArray) day = build ("Prime Minister Justin Trudeau said the talks mattered. "
+                                    "He will be in Paris on Monday and will fly to Rome on Tuesday.");
+  g_autoptr(GPtrArray) list = build ("President Recep Tayyip Erdogan visited Kahramanmaras, Hatay and Adana "
+                                     "on Wednesday. Prime Minister Justin Trudeau flew to Paris, France.");
+  GPtrArray *stops;
+
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* a list of stops; "Paris, France" is one stop */
+  g_assert_cmpuint (list->len, ==, 2);
+  stops = nd_itinerary_get_stops (g_ptr_array_index (list, 0));
+  g_assert_cmpuint (stops->len, ==, 3);
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 1))->place, ==, "Hatay");
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 2))->when, ==, "Wednesday");
+  stops = nd_itinerary_get_stops (g_ptr_array_index (list, 1));
+  g_assert_cmpuint (stops->len, ==, 1);
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 0))->place, ==, "Paris");
+
+  g_assert_cmpuint (past->len, ==, 1);
+  g_assert_false (nd_itinerary_get_ordered (g_ptr_array_index (past, 0)));
+  stops = nd_itinerary_get_stops (g_ptr_array_index (past, 0));
+  g_assert_cmpuint (stops->len, ==, 3);
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 2))->place, ==, "Peru");
+
+  g_assert_cmpuint (day->len, ==, 1);
+  g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (day, 0)), ==, "Justin Trudeau");
+  stops = nd_itinerary_get_stops (g_ptr_array_index (day, 0));
+  g_assert_cmpuint (stops->len, ==, 2);
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 0))->place, ==, "Paris");
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 0))->when, ==, "Monday");
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 1))->place, ==, "Rome");
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 1))->when, ==, "Tuesday");
+
+  g_assert_cmpuint (after->len, ==, 1);
+  stops = nd_itinerary_get_stops (g_ptr_array_index (after, 0));
+  g_assert_cmpuint (stops->len, ==, 2);
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 0))->place, ==, "Warsaw");
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 1))->place, ==, "Berlin");
+
+  g_assert_cmpuint (then->len, ==, 1);
+  stops = nd_itinerary_get_stops (g_ptr_array_index (then, 0));
+  g_assert_cmpuint (stops->len, ==, 2);
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 0))->place, ==, "Beijing");
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 0))->when, ==, "Wednesday");
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 1))->place, ==, "Tokyo");
+}
+
+/* stored, loaded back, and merged across articles with conflicts shown */
+static void
+test_database (void)
+{
+  g_autofree char *dir = nd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "desk.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NdDatabase) db = nd_database_open (path, &error);
+  g_autoptr(NdArticle) first = nd_test_article ("Trip one",
+                                                "Prime Minister Justin Trudeau will travel to Berlin on Monday, "
+                                                "then head to Warsaw on Tuesday.", NULL);
+  g_autoptr(NdArticle) second = nd_test_article ("Trip two",
+                                                 "Prime Minister Justin Trudeau will fly to Berlin on Wednesday.",
+                                                 NULL);
+  g_autoptr(NdArticle) loaded = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  gint64 id1 = 0, id2 = 0;
+  gboolean duplicate = FALSE;
+  NdItinerary *itinerary;
+  guint conflicts = 0;
+
+  g_assert_no_error (error);
+  nd_extractor_extract_article (first);
+  nd_extractor_extract_article (second);
+  g_assert_cmpuint (nd_article_get_itineraries (first)->len, ==, 1);
+
+  g_assert_true (nd_database_insert_article (db, first, &id1, &duplicate, &error));
+  g_assert_no_error (error);
+  g_assert_true (nd_database_insert_article (db, second, &id2, &duplicate, &error));
+  g_assert_no_error (error);
+
+  loaded = nd_database_load_article (db, id1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nd_article_get_itineraries (loaded)->len, ==, 1);
+  itinerary = g_ptr_array_index (nd_article_get_itineraries (loaded), 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (itinerary), ==, "Justin Trudeau");
+  g_assert_cmpuint (nd_itinerary_get_stops (itinerary)->len, ==, 2);
+  g_assert_cmpstr (stop_at (itinerary, 0)->place, ==, "Berlin");
+  g_assert_cmpstr (stop_at (itinerary, 0)->when, ==, "Monday");
+  g_assert_true (stop_at (itinerary, 0)->has_coordinates);
+  g_assert_cmpstr (stop_at (itinerary, 1)->place, ==, "Warsaw");
+
+  timeline = nd_database_list_traveller_stops (db, "Trudeau", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->len, ==, 3);
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      NdStop *stop = g_ptr_array_index (timeline, i);
+
+      g_assert_true (stop->article_id == id1 || stop->article_id == id2);
+      g_assert_nonnull (stop->article_title);
+      if (stop->conflict)
+        {
+          g_assert_cmpstr (stop->place, ==, "Berlin");
+          conflicts++;
+        }
+    }
+  g_assert_cmpuint (conflicts, ==, 2);
+
+  /* extracting again keeps the stops */
+  g_assert_true (nd_database_replace_entities (db, id1, nd_article_get_entities (loaded),
+                                               ND_EXTRACTOR_VERSION, &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = nd_database_load_article (db, id1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nd_article_get_itineraries (loaded)->len, ==, 1);
+
+  /* deleting the article drops its stops */
+  g_assert_true (nd_database_delete_article (db, id1, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&timeline, g_ptr_array_unref);
+  timeline = nd_database_list_traveller_stops (db, "Justin Trudeau", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->len, ==, 1);
+
+  g_clear_object (&db);
+  nd_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/itinerary/table", test_table);
+  g_test_add_func ("/itinerary/prose-order", test_prose_order);
+  g_test_add_func ("/itinerary/past-visits", test_past_visits);
+  g_test_add_func ("/itinerary/no-itinerary", test_no_itinerary);
+  g_test_add_func ("/itinerary/rules", test_rules);
+  g_test_add_func ("/itinerary/database", test_database);
+
+  return g_test_run ();
+}
