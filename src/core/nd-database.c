@@ -303,6 +303,48 @@ column_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, index));
 }
 
+/* Steps a bound statement whose first column is an id, appending each id */
+static gboolean
+step_ids (NdDatabase    *self,
+          sqlite3_stmt  *stmt,
+          GArray        *ids,
+          GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error);
+
+  return TRUE;
+}
+
+/* The first columns of every query that reads entities */
+#define ENTITY_COLUMNS "e.id, e.kind, e.name, e.country, e.lat, e.lon, e.value"
+
+static NdEntity *
+entity_from_row (sqlite3_stmt *stmt)
+{
+  NdEntityKind kind = ND_ENTITY_PERSON;
+  NdEntity *entity;
+
+  nd_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind);
+  entity = nd_entity_new (kind, (const char *) sqlite3_column_text (stmt, 2));
+  nd_entity_set_id (entity, sqlite3_column_int64 (stmt, 0));
+  nd_entity_set_country (entity, (const char *) sqlite3_column_text (stmt, 3));
+  if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+    nd_entity_set_coordinates (entity, sqlite3_column_double (stmt, 4), sqlite3_column_double (stmt, 5));
+  nd_entity_set_value (entity, (const char *) sqlite3_column_text (stmt, 6));
+
+  return entity;
+}
+
 static int
 get_user_version (NdDatabase *self)
 {
@@ -757,23 +799,12 @@ collect_entity_ids (NdDatabase  *self,
                     GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!(stmt = get_statement (self, "SELECT entity_id FROM article_entities WHERE article_id = ?1", error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, article_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error);
-
-  return TRUE;
+  return step_ids (self, stmt, ids, error);
 }
 
 static gboolean
@@ -1274,7 +1305,7 @@ load_entities (NdDatabase  *self,
   int rc;
 
   if (!(stmt = get_statement (self,
-                              "SELECT e.id, e.kind, e.name, e.country, e.lat, e.lon, e.value, ae.role "
+                              "SELECT " ENTITY_COLUMNS ", ae.role "
                               "FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
                               "WHERE ae.article_id = ?1 ORDER BY ae.position", error)))
     return FALSE;
@@ -1282,16 +1313,8 @@ load_entities (NdDatabase  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      NdEntityKind kind = ND_ENTITY_PERSON;
-      NdEntity *entity;
+      NdEntity *entity = entity_from_row (stmt);
 
-      nd_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind);
-      entity = nd_entity_new (kind, (const char *) sqlite3_column_text (stmt, 2));
-      nd_entity_set_id (entity, sqlite3_column_int64 (stmt, 0));
-      nd_entity_set_country (entity, (const char *) sqlite3_column_text (stmt, 3));
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-        nd_entity_set_coordinates (entity, sqlite3_column_double (stmt, 4), sqlite3_column_double (stmt, 5));
-      nd_entity_set_value (entity, (const char *) sqlite3_column_text (stmt, 6));
       nd_entity_set_role (entity, (const char *) sqlite3_column_text (stmt, 7));
       g_ptr_array_add (entities, entity);
     }
@@ -1601,7 +1624,6 @@ nd_database_query_ids (NdDatabase     *self,
   g_autofree char *sql = NULL;
   NdSortOrder sort;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -1630,18 +1652,8 @@ nd_database_query_ids (NdDatabase     *self,
   bind_text (stmt, 2, is_blank (query->tag) ? NULL : query->tag);
   bind_text (stmt, 3, is_blank (query->entity) ? NULL : query->entity);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error);
-      return NULL;
-    }
+  if (!step_ids (self, stmt, ids, error))
+    return NULL;
 
   return g_steal_pointer (&ids);
 }
@@ -1739,7 +1751,7 @@ nd_database_list_entities (NdDatabase    *self,
   g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
 
   if (!(stmt = get_statement (self,
-                              "SELECT e.id, e.name, e.country, e.lat, e.lon, e.value, count (*) AS n "
+                              "SELECT " ENTITY_COLUMNS ", count (*) AS n "
                               "FROM entities e JOIN article_entities ae ON ae.entity_id = e.id "
                               "WHERE e.kind = ?1 GROUP BY e.id "
                               "ORDER BY n DESC, e.name COLLATE NOCASE LIMIT ?2", error)))
@@ -1752,13 +1764,8 @@ nd_database_list_entities (NdDatabase    *self,
     {
       NdEntityCount *count = g_new0 (NdEntityCount, 1);
 
-      count->entity = nd_entity_new (kind, (const char *) sqlite3_column_text (stmt, 1));
-      nd_entity_set_id (count->entity, sqlite3_column_int64 (stmt, 0));
-      nd_entity_set_country (count->entity, (const char *) sqlite3_column_text (stmt, 2));
-      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
-        nd_entity_set_coordinates (count->entity, sqlite3_column_double (stmt, 3), sqlite3_column_double (stmt, 4));
-      nd_entity_set_value (count->entity, (const char *) sqlite3_column_text (stmt, 5));
-      count->n_articles = sqlite3_column_int (stmt, 6);
+      count->entity = entity_from_row (stmt);
+      count->n_articles = sqlite3_column_int (stmt, 7);
       g_ptr_array_add (entities, count);
     }
   sqlite3_reset (stmt);
@@ -1883,7 +1890,6 @@ nd_database_query_stale_ids (NdDatabase  *self,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
 
@@ -1891,18 +1897,8 @@ nd_database_query_stale_ids (NdDatabase  *self,
     return NULL;
 
   sqlite3_bind_int (stmt, 1, version);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error);
-      return NULL;
-    }
+  if (!step_ids (self, stmt, ids, error))
+    return NULL;
 
   return g_steal_pointer (&ids);
 }
