@@ -20,6 +20,7 @@
 #include "nd-entity-browser.h"
 #include "nd-entity-panel.h"
 #include "nd-entity-ui.h"
+#include "nd-map-view.h"
 #include "nd-window-private.h"
 
 #define TIMEOUT_MS 20000
@@ -1914,6 +1915,178 @@ test_entity_screenshots (Fixture       *f,
   save_screenshot (f, "newsdesk-entities-narrow.png");
 }
 
+/* Trips ------------------------------------------------------------------ */
+
+static NdMapPanel *
+map_panel (Fixture *f)
+{
+  return ND_MAP_PANEL (nd_article_view_get_map_panel (nd_window_get_article_view (f->window)));
+}
+
+/* The first label of a row of the stop list: "Cairo · Day 3" */
+static const char *
+stop_row_title (GtkListBoxRow *row)
+{
+  GtkWidget *label = gtk_list_box_row_get_child (row);
+
+  while (label != NULL && !GTK_IS_LABEL (label))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (label);
+
+      /* skip the marker */
+      while (child != NULL && GTK_IS_DRAWING_AREA (child))
+        child = gtk_widget_get_next_sibling (child);
+      label = child;
+    }
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *widget,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_trips (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char *places[] = { "Tel Aviv", "Ramallah", "Cairo", "Amman" };
+  NdArticleView *view;
+  NdMapPanel *panel;
+  NdMapView *map;
+  GtkListBox *list;
+  g_autofree char *revealed = NULL;
+  guint start = 0, end = 0;
+  guint position;
+
+  load_samples (f);
+  view = nd_window_get_article_view (f->window);
+  panel = map_panel (f);
+  map = nd_map_panel_get_map_view (panel);
+  list = nd_map_panel_get_list (panel);
+
+  select_witkoff (f);
+  g_assert_true (nd_article_view_has_trips (view));
+  g_assert_true (nd_article_view_show_trips (view));
+  g_assert_true (wait_for (widget_is_mapped, panel, 5000));
+  g_assert_true (nd_article_view_get_trips_shown (view));
+
+  /* four stops, numbered in order, on the map and in the list */
+  g_assert_cmpuint (nd_map_view_get_n_stops (map), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      const NdMapStop *stop = nd_map_view_get_stop (map, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) i);
+      const char *title;
+
+      g_assert_nonnull (stop);
+      g_assert_cmpuint (stop->number, ==, i + 1);
+      g_assert_true (stop->ordered);
+      g_assert_cmpstr (stop->place, ==, places[i]);
+      g_assert_true (g_str_has_prefix (stop->article, WITKOFF_TITLE));
+
+      g_assert_nonnull (row);
+      title = stop_row_title (row);
+      g_assert_nonnull (title);
+      g_assert_true (g_str_has_prefix (title, places[i]));
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (list, 4));
+
+  /* the button that fits the map to the stops says what it does */
+  {
+    GtkWidget *fit = find_button_with_tooltip (GTK_WIDGET (panel), "Fit to Stops");
+
+    g_assert_nonnull (fit);
+    g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (fit)), ==, "zoom-fit-best-symbolic");
+    gtk_widget_activate (fit);
+  }
+
+  /* Stop 3, Cairo: the body shows the row of the table that says so */
+  nd_map_view_activate_stop (map, 2);
+  pump (100);
+  g_assert_true (nd_body_view_get_revealed_range (body_view (f), &start, &end));
+  g_assert_cmpuint (end, >, start);
+  revealed = nd_body_view_dup_revealed_text (body_view (f));
+  g_assert_nonnull (revealed);
+  g_test_message ("revealed: %s", revealed);
+  g_assert_nonnull (strstr (revealed, "Cairo"));
+  g_assert_nonnull (strstr (revealed, "Day 3"));
+  g_assert_nonnull (find_widget_with_class (GTK_WIDGET (body_view (f)), "nd-evidence-cell"));
+  g_assert_cmpint (nd_map_view_get_selected (map), ==, 2);
+
+  /* the same from the list */
+  g_clear_pointer (&revealed, g_free);
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  pump (50);
+  revealed = nd_body_view_dup_revealed_text (body_view (f));
+  g_assert_nonnull (revealed);
+  g_assert_nonnull (strstr (revealed, "Tel Aviv"));
+
+  /* an article without trips hides the page */
+  position = find_position_by_title_prefix (f, "U.S. Envoy Cuts Gaza Ceasefire Talks Short");
+  select_one (f, position);
+  pump (50);
+  g_assert_false (nd_article_view_has_trips (view));
+  g_assert_false (nd_article_view_get_trips_shown (view));
+  g_assert_false (nd_article_view_show_trips (view));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  g_assert_false (nd_body_view_get_revealed_range (body_view (f), NULL, NULL));
+
+  /* a person's trips across the desk, from the person's menu */
+  select_witkoff (f);
+  {
+    GtkWidget *row = nd_entity_panel_find_row (entity_panel (f), ND_ENTITY_PERSON, "Mitch Witkoff");
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_activate_action (row, "entity.show-trips", NULL));
+  }
+  pump (50);
+  g_assert_true (nd_article_view_get_trips_shown (view));
+  g_assert_cmpuint (nd_map_view_get_n_stops (map), >=, 4);
+  for (guint i = 0; i < nd_map_view_get_n_stops (map); i++)
+    g_assert_cmpstr (nd_map_view_get_stop (map, i)->traveller, ==, "Mitch Witkoff");
+}
+
+static void
+test_trips_screenshot (Fixture       *f,
+                       gconstpointer  data)
+{
+  NdArticleView *view;
+  NdMapView *map;
+
+  load_samples (f);
+  view = nd_window_get_article_view (f->window);
+  map = nd_map_panel_get_map_view (map_panel (f));
+
+  select_witkoff (f);
+  g_assert_true (nd_article_view_show_trips (view));
+  g_assert_true (wait_for (widget_is_mapped, map, 5000));
+  nd_map_view_activate_stop (map, 2);
+  /* let the "Imported 5 articles" toast time out */
+  pump (5300);
+  save_screenshot (f, "newsdesk-map-window.png");
+
+  g_assert_true (nd_article_view_show_traveller_trips (view, "Witkoff", NULL));
+  pump (300);
+  save_screenshot (f, "newsdesk-map-traveller.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1964,6 +2137,8 @@ main (int   argc,
   ADD ("/ui/entity-browser", test_entity_browser);
   ADD ("/ui/reextract", test_reextract);
   ADD ("/ui/entity-screenshots", test_entity_screenshots);
+  ADD ("/ui/trips", test_trips);
+  ADD ("/ui/trips-screenshot", test_trips_screenshot);
 
 #undef ADD
 

@@ -17,6 +17,7 @@
 #include "nd-article-view.h"
 #include "nd-body-view.h"
 #include "nd-entity-panel.h"
+#include "nd-map-view.h"
 #include "nd-tag-editor.h"
 #include "nd-ui-util.h"
 
@@ -33,6 +34,13 @@ struct _NdArticleView
   NdTagEditor       *tag_editor;
   NdBodyView        *body_view;
   AdwFlap           *flap;
+  GtkWidget         *side_switcher;
+  GtkStack          *side_stack;
+  GtkStackPage      *trips_page;
+  GtkLabel          *trips_heading;
+  GtkLabel          *trips_subtitle;
+  GtkWidget         *trips_back_button;
+  NdMapPanel        *map_panel;
   NdEntityPanel     *entity_panel;
   AdwStatusPage     *multi_page;
   NdTagEditor       *multi_tag_editor;
@@ -41,6 +49,10 @@ struct _NdArticleView
   GArray            *ids;        /* gint64, the selection shown */
   gint64             article_id; /* the article shown, or 0 */
   GPtrArray         *entities;   /* NdEntity, of the article shown */
+  GPtrArray         *itineraries; /* NdItinerary, of the article shown */
+  char              *article_title;
+  GPtrArray         *map_stops;  /* NdStop, as on the map panel */
+  char              *traveller;  /* whose desk-wide trips are shown, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (NdArticleView, nd_article_view, GTK_TYPE_WIDGET)
@@ -180,6 +192,152 @@ update_entities (NdArticleView *self,
   nd_entity_panel_set_article (self->entity_panel, self->article_id, entities);
 }
 
+
+/* Trips ------------------------------------------------------------------- */
+
+static guint
+traveller_colour (GPtrArray  *travellers,
+                  const char *name)
+{
+  for (guint i = 0; i < travellers->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (travellers, i), name) == 0)
+      return i % ND_MAP_N_COLOURS;
+
+  g_ptr_array_add (travellers, g_strdup (name));
+  return (travellers->len - 1) % ND_MAP_N_COLOURS;
+}
+
+static void
+set_trips_page_visible (NdArticleView *self,
+                        gboolean       visible)
+{
+  gtk_stack_page_set_visible (self->trips_page, visible);
+  gtk_widget_set_visible (self->side_switcher, visible);
+  if (!visible)
+    gtk_stack_set_visible_child_name (self->side_stack, "entities");
+}
+
+/* Puts the stops (NdStop) on the map; with a traveller, the stops are
+ * desk-wide (each from its own article) */
+static guint
+show_stops (NdArticleView *self,
+            GPtrArray     *itineraries,
+            GPtrArray     *desk_stops,
+            const char    *traveller)
+{
+  g_autoptr(GPtrArray) map_stops = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_map_stop_free);
+  g_autoptr(GPtrArray) travellers = g_ptr_array_new_with_free_func (g_free);
+
+  g_clear_pointer (&self->map_stops, g_ptr_array_unref);
+  self->map_stops = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_stop_unref);
+
+  for (guint i = 0; itineraries != NULL && i < itineraries->len; i++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, i);
+      GPtrArray *stops = nd_itinerary_get_stops (itinerary);
+      const char *name = nd_itinerary_get_traveller (itinerary);
+      gboolean ordered = nd_itinerary_get_ordered (itinerary);
+      guint colour = traveller_colour (travellers, name);
+
+      for (guint j = 0; j < stops->len; j++)
+        {
+          NdStop *stop = g_ptr_array_index (stops, j);
+
+          if (!stop->has_coordinates)
+            continue;
+
+          g_ptr_array_add (map_stops,
+                           nd_map_stop_new (name, colour, stop->order, stop->place,
+                                            stop->when, stop->purpose, self->article_title,
+                                            stop->lat, stop->lon, ordered));
+          g_ptr_array_add (self->map_stops, nd_stop_ref (stop));
+        }
+    }
+
+  for (guint i = 0; desk_stops != NULL && i < desk_stops->len; i++)
+    {
+      NdStop *stop = g_ptr_array_index (desk_stops, i);
+      g_autofree char *purpose = NULL;
+
+      if (!stop->has_coordinates)
+        continue;
+
+      if (stop->conflict && stop->purpose != NULL && *stop->purpose != '\0')
+        /* Translators: the details of a stop when another article gives
+         * the same place another time; %s is the purpose of the visit */
+        purpose = g_strdup_printf (_("⚠ Another article gives another time · %s"), stop->purpose);
+      else if (stop->conflict)
+        purpose = g_strdup (_("⚠ Another article gives another time"));
+      else
+        purpose = g_strdup (stop->purpose);
+
+      g_ptr_array_add (map_stops,
+                       nd_map_stop_new (traveller, 0, map_stops->len + 1, stop->place,
+                                        stop->when, purpose, stop->article_title,
+                                        stop->lat, stop->lon, TRUE));
+      g_ptr_array_add (self->map_stops, nd_stop_ref (stop));
+    }
+
+  nd_map_panel_set_stops (self->map_panel, map_stops);
+
+  return map_stops->len;
+}
+
+static void
+update_trips_heading (NdArticleView *self,
+                      guint          n_stops)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->traveller != NULL)
+    {
+      /* Translators: the heading of a person's trips across the desk */
+      heading = g_strdup_printf (_("Trips of %s"), self->traveller);
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u stop across the desk",
+                                               "%u stops across the desk",
+                                               n_stops),
+                                  n_stops);
+    }
+  else
+    {
+      heading = g_strdup (_("Trips in This Article"));
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u stop — choose one to find it in the text",
+                                               "%u stops — choose one to find it in the text",
+                                               n_stops),
+                                  n_stops);
+    }
+
+  gtk_label_set_label (self->trips_heading, heading);
+  gtk_label_set_label (self->trips_subtitle, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->trips_subtitle), TRUE);
+  gtk_widget_set_visible (self->trips_back_button, self->traveller != NULL);
+}
+
+/* The trips of the article shown; hides the page when it has none */
+static void
+update_trips (NdArticleView *self,
+              NdArticle     *article)
+{
+  GPtrArray *itineraries = article != NULL ? nd_article_get_itineraries (article) : NULL;
+  guint n;
+
+  g_clear_pointer (&self->itineraries, g_ptr_array_unref);
+  g_clear_pointer (&self->traveller, g_free);
+  g_clear_pointer (&self->article_title, g_free);
+
+  if (itineraries != NULL)
+    self->itineraries = g_ptr_array_ref (itineraries);
+  if (article != NULL)
+    self->article_title = g_strdup (nd_article_get_title (article));
+
+  n = show_stops (self, self->itineraries, NULL, NULL);
+  update_trips_heading (self, n);
+  set_trips_page_visible (self, n > 0);
+}
+
 static void
 show_article (NdArticleView *self,
               gint64         id)
@@ -194,6 +352,7 @@ show_article (NdArticleView *self,
       self->article_id = 0;
       g_clear_pointer (&self->entities, g_ptr_array_unref);
       nd_entity_panel_set_article (self->entity_panel, 0, NULL);
+      update_trips (self, NULL);
       gtk_stack_set_visible_child_name (self->stack, "none");
       show_error (self, error);
       return;
@@ -203,6 +362,7 @@ show_article (NdArticleView *self,
   update_header (self, article);
   nd_body_view_set_body (self->body_view, nd_article_get_body (article));
   update_entities (self, article, TRUE);
+  update_trips (self, article);
 
   vadjustment = gtk_scrolled_window_get_vadjustment (self->article_scroller);
   gtk_adjustment_set_value (vadjustment, 0);
@@ -316,6 +476,56 @@ on_multi_tag_added (NdArticleView *self,
 }
 
 static void
+on_stop_activated (NdArticleView *self,
+                   guint          index,
+                   NdMapPanel    *panel)
+{
+  NdStop *stop;
+
+  if (self->map_stops == NULL || index >= self->map_stops->len)
+    return;
+
+  stop = g_ptr_array_index (self->map_stops, index);
+
+  /* a stop from another article: say which (its body is not shown) */
+  if (self->traveller != NULL && stop->article_id != 0 && stop->article_id != self->article_id)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the title of the article that mentions a stop */
+      message = g_strdup_printf (_("From “%s”"), stop->article_title != NULL ? stop->article_title : "");
+      nd_ui_show_toast (GTK_WIDGET (self), message);
+      return;
+    }
+
+  if (stop->evidence_end > stop->evidence_start)
+    nd_body_view_reveal_range (self->body_view, stop->evidence_start, stop->evidence_end);
+}
+
+static void
+on_show_trips (NdArticleView *self,
+               const char    *name,
+               NdEntityPanel *panel)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!nd_article_view_show_traveller_trips (self, name, &error))
+    show_error (self, error);
+}
+
+static void
+on_trips_back_clicked (NdArticleView *self,
+                       GtkButton     *button)
+{
+  guint n;
+
+  g_clear_pointer (&self->traveller, g_free);
+  n = show_stops (self, self->itineraries, NULL, NULL);
+  update_trips_heading (self, n);
+  set_trips_page_visible (self, n > 0);
+}
+
+static void
 nd_article_view_dispose (GObject *object)
 {
   NdArticleView *self = (NdArticleView *)object;
@@ -336,6 +546,10 @@ nd_article_view_finalize (GObject *object)
 
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->entities, g_ptr_array_unref);
+  g_clear_pointer (&self->itineraries, g_ptr_array_unref);
+  g_clear_pointer (&self->map_stops, g_ptr_array_unref);
+  g_clear_pointer (&self->article_title, g_free);
+  g_clear_pointer (&self->traveller, g_free);
 
   G_OBJECT_CLASS (nd_article_view_parent_class)->finalize (object);
 }
@@ -352,6 +566,7 @@ nd_article_view_class_init (NdArticleViewClass *klass)
   g_type_ensure (ND_TYPE_TAG_EDITOR);
   g_type_ensure (ND_TYPE_BODY_VIEW);
   g_type_ensure (ND_TYPE_ENTITY_PANEL);
+  g_type_ensure (ND_TYPE_MAP_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/NewsDesk/nd-article-view.ui");
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, stack);
@@ -364,11 +579,21 @@ nd_article_view_class_init (NdArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, body_view);
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, flap);
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, entity_panel);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, side_switcher);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, trips_page);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, trips_heading);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, trips_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, trips_back_button);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, map_panel);
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, multi_page);
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, multi_tag_editor);
   gtk_widget_class_bind_template_callback (widget_class, on_tag_added);
   gtk_widget_class_bind_template_callback (widget_class, on_tag_removed);
   gtk_widget_class_bind_template_callback (widget_class, on_multi_tag_added);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_trips);
+  gtk_widget_class_bind_template_callback (widget_class, on_trips_back_clicked);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ndarticleview");
@@ -583,6 +808,76 @@ nd_article_view_reload (NdArticleView *self)
       {
         update_header (self, article);
         update_entities (self, article, TRUE);
+        /* the stops are built again with the entities */
+        if (self->traveller == NULL)
+          update_trips (self, article);
       }
   }
+}
+
+GtkWidget *
+nd_article_view_get_map_panel (NdArticleView *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->map_panel);
+}
+
+gboolean
+nd_article_view_has_trips (NdArticleView *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), FALSE);
+
+  return self->article_id != 0 && gtk_stack_page_get_visible (self->trips_page);
+}
+
+gboolean
+nd_article_view_show_trips (NdArticleView *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), FALSE);
+
+  if (!nd_article_view_has_trips (self))
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->side_stack, "trips");
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+
+  return TRUE;
+}
+
+gboolean
+nd_article_view_get_trips_shown (NdArticleView *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), FALSE);
+
+  return nd_article_view_has_trips (self) &&
+         adw_flap_get_reveal_flap (self->flap) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->side_stack), "trips") == 0;
+}
+
+gboolean
+nd_article_view_show_traveller_trips (NdArticleView  *self,
+                                      const char     *name,
+                                      GError        **error)
+{
+  g_autoptr(GPtrArray) stops = NULL;
+  guint n;
+
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  stops = nd_database_list_traveller_stops (nd_article_store_get_database (self->store), name, error);
+  if (stops == NULL)
+    return FALSE;
+
+  g_free (self->traveller);
+  self->traveller = g_strdup (name);
+  n = show_stops (self, NULL, stops, name);
+  update_trips_heading (self, n);
+  set_trips_page_visible (self, TRUE);
+
+  return nd_article_view_show_trips (self);
 }

@@ -36,6 +36,17 @@ GtkWidget  *nd_article_view_get_tag_chip    (NdArticleView  *self,
 /* The people, places, organisations and dates of the article shown */
 GtkWidget  *nd_article_view_get_entity_panel (NdArticleView *self);
 gboolean    nd_article_view_get_entity_panel_shown (NdArticleView *self);
+/* The map of the trips (an NdMapPanel), on the side panel's Trips page */
+GtkWidget  *nd_article_view_get_map_panel   (NdArticleView  *self);
+/* Whether the article shown has trips with places on the map */
+gboolean    nd_article_view_has_trips       (NdArticleView  *self);
+/* Opens the side panel on its Trips page; FALSE when there are none */
+gboolean    nd_article_view_show_trips      (NdArticleView  *self);
+gboolean    nd_article_view_get_trips_shown (NdArticleView  *self);
+/* Shows a person's stops across the desk on the Trips page */
+gboolean    nd_article_view_show_traveller_trips (NdArticleView  *self,
+                                                  const char     *name,
+                                                  GError        **error);
 /* Reads the article shown again (after a worker changed the desk) */
 void        nd_article_view_reload          (NdArticleView  *self);
 

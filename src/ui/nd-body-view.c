@@ -49,6 +49,12 @@ struct _NdBodyView
 
   GPtrArray *runs;      /* TextRun, in body order */
   GPtrArray *entities;  /* NdEntity, the ones highlighted */
+
+  /* The range shown by nd_body_view_reveal_range(), or 0, 0 */
+  guint      revealed_start;
+  guint      revealed_end;
+  guint      scroll_source;
+  GtkWidget *scroll_target; /* not owned: a descendant, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (NdBodyView, nd_body_view, GTK_TYPE_WIDGET)
@@ -579,11 +585,81 @@ on_label_query_tooltip (GtkWidget  *label,
   return TRUE;
 }
 
+/* Evidence ---------------------------------------------------------------- */
+
+static void
+clear_revealed (NdBodyView *self)
+{
+  for (guint i = 0; i < self->runs->len; i++)
+    {
+      TextRun *run = g_ptr_array_index (self->runs, i);
+
+      if (gtk_widget_has_css_class (GTK_WIDGET (run->label), "nd-evidence"))
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (run->label), "nd-evidence");
+          gtk_widget_remove_css_class (GTK_WIDGET (run->label), "nd-evidence-cell");
+          gtk_label_select_region (run->label, 0, 0);
+        }
+    }
+
+  self->revealed_start = 0;
+  self->revealed_end = 0;
+  self->scroll_target = NULL;
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
+}
+
+/* Scrolls the nearest scrolled window so that the target shows, a third
+ * of the way down; after a layout, so that new allocations count. */
+static gboolean
+scroll_to_target (gpointer data)
+{
+  NdBodyView *self = data;
+  GtkWidget *scroller;
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+  double page, top, height, value;
+
+  self->scroll_source = 0;
+
+  if (self->scroll_target == NULL)
+    return G_SOURCE_REMOVE;
+
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller == NULL)
+    return G_SOURCE_REMOVE;
+
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  if (content == NULL ||
+      !gtk_widget_compute_point (self->scroll_target, content,
+                                 &GRAPHENE_POINT_INIT (0, 0), &point))
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = point.y;
+  height = gtk_widget_get_height (self->scroll_target);
+
+  /* already in full view: leave the reader where they are */
+  value = gtk_adjustment_get_value (adjustment);
+  if (top >= value && top + height <= value + page)
+    return G_SOURCE_REMOVE;
+
+  value = top - MAX (page / 3.0 - height / 2.0, 24.0);
+  gtk_adjustment_set_value (adjustment,
+                            CLAMP (value,
+                                   gtk_adjustment_get_lower (adjustment),
+                                   gtk_adjustment_get_upper (adjustment) - page));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 nd_body_view_clear (NdBodyView *self)
 {
   GtkWidget *child;
 
+  clear_revealed (self);
   g_ptr_array_set_size (self->runs, 0);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -805,4 +881,113 @@ nd_body_view_count_highlights (NdBodyView *self)
     n += ((TextRun *) g_ptr_array_index (self->runs, i))->spans->len;
 
   return n;
+}
+
+/* The label of a table cell, or NULL */
+static GtkWidget *
+table_of (GtkLabel *label)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (label));
+
+  return GTK_IS_GRID (parent) && gtk_widget_has_css_class (parent, "nd-table") ? parent : NULL;
+}
+
+gboolean
+nd_body_view_reveal_range (NdBodyView *self,
+                           guint       start,
+                           guint       end)
+{
+  GtkWidget *first = NULL;
+  guint found_start = G_MAXUINT;
+  guint found_end = 0;
+
+  g_return_val_if_fail (ND_IS_BODY_VIEW (self), FALSE);
+
+  clear_revealed (self);
+
+  if (end <= start)
+    return FALSE;
+
+  for (guint i = 0; i < self->runs->len; i++)
+    {
+      TextRun *run = g_ptr_array_index (self->runs, i);
+      guint run_end = run->start + run->length;
+      guint s = MAX (start, run->start);
+      guint e = MIN (end, run_end);
+
+      if (s >= e)
+        continue;
+
+      /* a table row: the evidence tints its cells, too */
+      if (table_of (run->label) != NULL)
+        gtk_widget_add_css_class (GTK_WIDGET (run->label), "nd-evidence-cell");
+      gtk_widget_add_css_class (GTK_WIDGET (run->label), "nd-evidence");
+      gtk_label_select_region (run->label, (int) (s - run->start), (int) (e - run->start));
+
+      if (first == NULL)
+        first = GTK_WIDGET (run->label);
+      found_start = MIN (found_start, s);
+      found_end = MAX (found_end, e);
+    }
+
+  if (first == NULL)
+    return FALSE;
+
+  self->revealed_start = found_start;
+  self->revealed_end = found_end;
+  self->scroll_target = first;
+
+  /* now, and again once a new allocation is in */
+  scroll_to_target (self);
+  self->scroll_target = first;
+  self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, scroll_to_target, self, NULL);
+
+  return TRUE;
+}
+
+gboolean
+nd_body_view_get_revealed_range (NdBodyView *self,
+                                 guint      *start,
+                                 guint      *end)
+{
+  g_return_val_if_fail (ND_IS_BODY_VIEW (self), FALSE);
+
+  if (start != NULL)
+    *start = self->revealed_start;
+  if (end != NULL)
+    *end = self->revealed_end;
+
+  return self->revealed_end > self->revealed_start;
+}
+
+char *
+nd_body_view_dup_revealed_text (NdBodyView *self)
+{
+  GString *text;
+
+  g_return_val_if_fail (ND_IS_BODY_VIEW (self), NULL);
+
+  if (self->revealed_end <= self->revealed_start)
+    return NULL;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < self->runs->len; i++)
+    {
+      TextRun *run = g_ptr_array_index (self->runs, i);
+      const char *label = gtk_label_get_text (run->label);
+      guint s = MAX (self->revealed_start, run->start);
+      guint e = MIN (self->revealed_end, run->start + run->length);
+      const char *from, *to;
+
+      if (s >= e)
+        continue;
+
+      from = g_utf8_offset_to_pointer (label, s - run->start);
+      to = g_utf8_offset_to_pointer (label, e - run->start);
+      if (text->len > 0)
+        g_string_append (text, table_of (run->label) != NULL ? " | " : " ");
+      g_string_append_len (text, from, to - from);
+    }
+
+  return g_string_free (text, FALSE);
 }

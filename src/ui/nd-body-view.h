@@ -39,4 +39,18 @@ char       *nd_body_view_query_mention (NdBodyView *self,
 /* How many highlighted mention ranges the labels show */
 guint       nd_body_view_count_highlights (NdBodyView *self);
 
+/* Shows the text between code points `start` and `end` of the body (the
+ * evidence of a trip's stop): selects it in the labels that show it, tints
+ * the cells of a table row, and scrolls the nearest GtkScrolledWindow to
+ * it. FALSE when no label shows any of it. */
+gboolean    nd_body_view_reveal_range (NdBodyView *self,
+                                       guint       start,
+                                       guint       end);
+/* The part of the last revealed range that labels show; FALSE when none */
+gboolean    nd_body_view_get_revealed_range (NdBodyView *self,
+                                             guint      *start,
+                                             guint      *end);
+/* The text of that range as the labels show it, cells joined by " | " */
+char       *nd_body_view_dup_revealed_text (NdBodyView *self);
+
 G_END_DECLS

@@ -52,6 +52,13 @@ struct _NdEntityPanel
 
 G_DEFINE_FINAL_TYPE (NdEntityPanel, nd_entity_panel, GTK_TYPE_WIDGET)
 
+enum {
+  SHOW_TRIPS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 #define ROW_ENTITY_KEY "nd-entity"
 
 /* Display order of the sections */
@@ -158,6 +165,21 @@ row_show_articles (GSimpleAction *action,
   NdEntity *entity = nd_entity_panel_row_get_entity (row);
 
   gtk_widget_activate_action (row, "win.filter-entity", "s", nd_entity_get_name (entity));
+}
+
+static void
+row_show_trips (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkWidget *row = user_data;
+  NdEntityPanel *self = get_panel (row);
+  NdEntity *entity = nd_entity_panel_row_get_entity (row);
+
+  if (self == NULL)
+    return;
+
+  g_signal_emit (self, signals[SHOW_TRIPS], 0, nd_entity_get_name (entity));
 }
 
 static void
@@ -552,6 +574,7 @@ row_choose_place (GSimpleAction *action,
 
 static const GActionEntry row_actions[] = {
   { .name = "show-articles", .activate = row_show_articles },
+  { .name = "show-trips", .activate = row_show_trips },
   { .name = "remove", .activate = row_remove },
   { .name = "set-kind", .activate = row_set_kind, .parameter_type = "s" },
   { .name = "choose-place", .activate = row_choose_place },
@@ -584,6 +607,8 @@ create_row_menu (NdEntity *entity)
   NdEntityKind kind = nd_entity_get_kind (entity);
 
   g_menu_append (show, _("_Show Articles Mentioning It"), "entity.show-articles");
+  if (kind == ND_ENTITY_PERSON)
+    g_menu_append (show, _("Show _Trips Across the Desk"), "entity.show-trips");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (show));
 
   for (guint i = 0; i < G_N_ELEMENTS (section_order); i++)
@@ -783,6 +808,19 @@ nd_entity_panel_class_init (NdEntityPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nd_entity_panel_dispose;
+
+  /**
+   * NdEntityPanel::show-trips:
+   * @name: the person's name
+   *
+   * The person's menu asked for their trips across the desk.
+   */
+  signals[SHOW_TRIPS] =
+    g_signal_new ("show-trips",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/NewsDesk/nd-entity-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, NdEntityPanel, scroller);
