@@ -107,6 +107,19 @@ grep -q -- '--format' "$tmp/out" || fail "export --help shows --format"
 [ ! -e "$db" ] || fail "--help does not create the desk"
 ok "COMMAND --help"
 
+# German, with the catalogs of the build (NEWSDESK_LOCALEDIR); gettext
+# ignores LANGUAGE in the C locale, C.UTF-8 is always there
+if [ -n "${NEWSDESK_LOCALEDIR:-}" ]; then
+  set +e
+  LANGUAGE=de LC_ALL=C.UTF-8 "$NEWSDESK_CLI" --help >"$tmp/out" 2>"$tmp/err"
+  status=$?
+  set -e
+  expect_status 0 "--help in German"
+  grep -q '^Befehle:' "$tmp/out" || fail "--help in German says Befehle:"
+  grep -q '^Aufruf: ' "$tmp/out" || fail "--help in German says Aufruf:"
+  ok "--help in German"
+fi
+
 # --- usage errors: exit 2, a usage line, and no desk created ------------------
 
 check_usage () {

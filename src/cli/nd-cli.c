@@ -1390,7 +1390,12 @@ main (int    argc,
   int index;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* NEWSDESK_LOCALEDIR: translations of an uninstalled build (<build>/po) */
+  {
+    const char *localedir = g_getenv ("NEWSDESK_LOCALEDIR");
+
+    bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  }
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("newsdesk-cli");
