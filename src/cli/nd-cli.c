@@ -346,7 +346,8 @@ print_help (void)
     out_print ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
 
   out_print ("\n%s\n", _("Options:"));
-  print_option_help ("--database PATH",
+  /* Translators: PATH is the word the usage line uses for a file path */
+  print_option_help (_("--database PATH"),
                      _("The desk to use (default: $NEWSDESK_DB, then $XDG_DATA_HOME/newsdesk/newsdesk.db)"));
   print_option_help ("-h, --help", _("Show this help"));
   print_option_help ("--version", _("Show the version"));
