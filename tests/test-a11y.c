@@ -19,6 +19,7 @@
 #include "nd-application.h"
 #include "nd-article-view.h"
 #include "nd-window-private.h"
+#include "test-gtk-common.h"
 
 #define TIMEOUT_MS 20000
 
@@ -35,44 +36,6 @@ typedef struct
 } Fixture;
 
 /* Main loop helpers ------------------------------------------------------ */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-pump (guint ms)
-{
-  wait_for (never, NULL, ms);
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static gboolean
 import_is_done (gpointer data)

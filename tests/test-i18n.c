@@ -18,32 +18,11 @@
 #include "newsdesk-core.h"
 #include "nd-application.h"
 #include "nd-window-private.h"
+#include "test-gtk-common.h"
 
 #define TIMEOUT_MS 20000
 
 static NdApplication *app;
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-wait_for (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-
-  return TRUE;
-}
 
 static gboolean
 object_is_gone (gpointer data)

@@ -14,41 +14,10 @@
 
 #include "nd-map-data.h"
 #include "nd-map-view.h"
+#include "test-gtk-common.h"
 
 #define TIMEOUT_MS 10000
 #define PADDING    40.0
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-pump (guint ms)
-{
-  wait_for (never, NULL, ms);
-}
 
 static gboolean
 is_allocated (gpointer data)

@@ -22,6 +22,7 @@
 #include "nd-entity-ui.h"
 #include "nd-map-view.h"
 #include "nd-window-private.h"
+#include "test-gtk-common.h"
 
 #define TIMEOUT_MS 20000
 
@@ -48,51 +49,12 @@ typedef struct
 
 /* Main loop helpers ------------------------------------------------------ */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-/* Runs the main loop for a while: layout, frames, idles */
-static void
-pump (guint ms)
-{
-  wait_for (never, NULL, ms);
-}
-
 static gboolean
 import_is_done (gpointer data)
 {
   Fixture *f = data;
 
   return f->import_done;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
 static void
