@@ -294,6 +294,125 @@ test_database (void)
   nd_test_remove_dir (dir);
 }
 
+static NdItinerary *
+find_trip (GPtrArray  *itineraries,
+                const char *traveller,
+                gboolean    ordered)
+{
+  for (guint i = 0; i < itineraries->len; i++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, i);
+
+      if (g_strcmp0 (nd_itinerary_get_traveller (itinerary), traveller) == 0 &&
+          nd_itinerary_get_ordered (itinerary) == ordered)
+        return itinerary;
+    }
+  return NULL;
+}
+
+static const char *
+place_at (NdItinerary *itinerary,
+          guint        i)
+{
+  GPtrArray *stops = nd_itinerary_get_stops (itinerary);
+
+  g_assert_cmpuint (i, <, stops->len);
+  return ((NdStop *) g_ptr_array_index (stops, i))->place;
+}
+
+/* Rules learnt from real trip reports: lists split by dates, a trip and
+ * earlier visits side by side, two travellers joined by "and", a title
+ * named before the person, and a country list refined city by city */
+static void
+test_real_patterns (void)
+{
+  g_autoptr(GPtrArray) split = build ("Foreign Minister Toshimitsu Motegi will visit Singapore and Malaysia "
+                                      "between Wednesday and Saturday, and Cambodia, Laos and Myanmar on Aug. 20-25.");
+  g_autoptr(GPtrArray) past = build ("Prime Minister Narendra Modi will visit Ghana, Argentina and Namibia this week. "
+                                     "The last tour Modi took was in 2016, when he visited Mexico, Qatar and Switzerland.");
+  g_autoptr(GPtrArray) pair = build ("Secretary of State Rex Tillerson and Homeland Security Secretary John Kelly "
+                                     "are headed to Mexico City next week.");
+  g_autoptr(GPtrArray) title = build ("This morning the Pope left Rome on Wednesday for Maputo. "
+                                      "On Friday, Pope Francis will fly to Antananarivo.");
+  g_autoptr(GPtrArray) refine = build ("Secretary of State John Kerry will travel to Vietnam, France and Switzerland. "
+                                       "On January 13, Kerry will travel to Hanoi and Ho Chi Minh City. "
+                                       "On January 15, Kerry will visit Paris.");
+  g_autoptr(GPtrArray) modifier = build ("Secretary of State Rex Tillerson will visit China in November, "
+                                         "and the U.S. trade deficit will be discussed.");
+  NdItinerary *itinerary;
+
+  g_assert_cmpuint (split->len, ==, 1);
+  itinerary = g_ptr_array_index (split, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (itinerary)->len, ==, 5);
+  g_assert_cmpstr (place_at (itinerary, 0), ==, "Singapore");
+  g_assert_cmpstr (place_at (itinerary, 2), ==, "Cambodia");
+  g_assert_cmpstr (place_at (itinerary, 4), ==, "Myanmar");
+
+  g_assert_cmpuint (past->len, ==, 2);
+  itinerary = find_trip (past, "Narendra Modi", TRUE);
+  g_assert_nonnull (itinerary);
+  g_assert_cmpuint (nd_itinerary_get_stops (itinerary)->len, ==, 3);
+  g_assert_cmpstr (place_at (itinerary, 2), ==, "Namibia");
+  itinerary = find_trip (past, "Narendra Modi", FALSE);
+  g_assert_nonnull (itinerary);
+  g_assert_cmpuint (nd_itinerary_get_stops (itinerary)->len, ==, 3);
+  g_assert_cmpstr (place_at (itinerary, 0), ==, "Mexico");
+
+  g_assert_cmpuint (pair->len, ==, 2);
+  g_assert_cmpstr (place_at (find_trip (pair, "Rex Tillerson", TRUE), 0), ==, "Mexico City");
+  g_assert_cmpstr (place_at (find_trip (pair, "John Kelly", TRUE), 0), ==, "Mexico City");
+
+  g_assert_cmpuint (title->len, ==, 1);
+  itinerary = g_ptr_array_index (title, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (itinerary), ==, "Pope Francis");
+  g_assert_cmpuint (nd_itinerary_get_stops (itinerary)->len, ==, 2);
+  g_assert_cmpstr (place_at (itinerary, 0), ==, "Maputo");
+  g_assert_cmpstr (place_at (itinerary, 1), ==, "Antananarivo");
+
+  g_assert_cmpuint (refine->len, ==, 1);
+  itinerary = g_ptr_array_index (refine, 0);
+  g_assert_cmpstr (place_at (itinerary, 0), ==, "Hanoi");
+  g_assert_cmpstr (place_at (itinerary, 1), ==, "Ho Chi Minh City");
+  g_assert_cmpstr (place_at (itinerary, 2), ==, "Paris");
+  g_assert_cmpstr (place_at (itinerary, 3), ==, "Switzerland");
+
+  g_assert_cmpuint (modifier->len, ==, 1);
+  g_assert_cmpuint (nd_itinerary_get_stops (g_ptr_array_index (modifier, 0))->len, ==, 1);
+}
+
+/* a trip and earlier visits are stored and read back as two itineraries */
+static void
+test_database_past_visits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = nd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "desk.db", NULL);
+  g_autoptr(NdDatabase) db = nd_database_open (path, &error);
+  g_autoptr(NdArticle) article = nd_test_article ("Tour",
+                                                  "Prime Minister Narendra Modi will visit Ghana, Argentina and Namibia this week. "
+                                                  "The last tour Modi took was in 2016, when he visited Mexico, Qatar and Switzerland.",
+                                                  NULL);
+  g_autoptr(NdArticle) loaded = NULL;
+  gint64 id = 0;
+  gboolean duplicate = FALSE;
+  GPtrArray *itineraries;
+
+  g_assert_no_error (error);
+  nd_extractor_extract_article (article);
+  g_assert_cmpuint (nd_article_get_itineraries (article)->len, ==, 2);
+  g_assert_true (nd_database_insert_article (db, article, &id, &duplicate, &error));
+  g_assert_no_error (error);
+  loaded = nd_database_load_article (db, id, &error);
+  g_assert_no_error (error);
+  itineraries = nd_article_get_itineraries (loaded);
+  g_assert_cmpuint (itineraries->len, ==, 2);
+  g_assert_cmpuint (nd_itinerary_get_stops (find_trip (itineraries, "Narendra Modi", TRUE))->len, ==, 3);
+  g_assert_cmpuint (nd_itinerary_get_stops (find_trip (itineraries, "Narendra Modi", FALSE))->len, ==, 3);
+
+  g_clear_object (&db);
+  nd_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +425,8 @@ main (int   argc,
   g_test_add_func ("/itinerary/no-itinerary", test_no_itinerary);
   g_test_add_func ("/itinerary/rules", test_rules);
   g_test_add_func ("/itinerary/database", test_database);
+  g_test_add_func ("/itinerary/real-patterns", test_real_patterns);
+  g_test_add_func ("/itinerary/database-past-visits", test_database_past_visits);
 
   return g_test_run ();
 }

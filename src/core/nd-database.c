@@ -1010,8 +1010,10 @@ load_stops (NdDatabase  *self,
       NdItinerary *itinerary = NULL;
       NdEntity *place;
 
+      /* a traveller's trip and past visits are two itineraries */
       for (guint i = 0; i < itineraries->len && itinerary == NULL; i++)
-        if (g_strcmp0 (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, i)), traveller) == 0)
+        if (g_strcmp0 (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, i)), traveller) == 0 &&
+            nd_itinerary_get_ordered (g_ptr_array_index (itineraries, i)) == (sqlite3_column_int (stmt, 13) != 0))
           itinerary = g_ptr_array_index (itineraries, i);
       if (itinerary == NULL)
         {

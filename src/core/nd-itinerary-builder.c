@@ -64,10 +64,14 @@ typedef struct
   NdEntity   *last_traveller;
   GArray     *sentences;   /* NdTextSpan */
   guint       sentence;    /* the index of the sentence being read */
+  int         year;        /* the article's year: published, else the latest named */
 } Builder;
 
 static GRegex *cue_regex;
 static GRegex *past_regex;
+static GRegex *past_clause_regex;
+static GRegex *year_regex;
+static GRegex *coordinated_regex;
 static GRegex *negation_regex;
 static GRegex *pronoun_regex;
 static GRegex *object_regex;
@@ -95,11 +99,11 @@ init_regexes (void)
    * "with": companions ("joined in X by Y") */
   cue_regex = g_regex_new (
     "\\b(?:(?:state |official |working |brief |surprise |first |second |next |planned |upcoming )?visit(?:s|ed|ing)?(?: to)?"
-    "|(?:trip|tour|journey|mission|travel|swing|stopover|stop-over|visit)s? (?:to|through|of|in)"
+    "|(?:trip|tour|journey|mission|travel|swing|stopover|stop-over|visit|voyage)s?(?: (?:starting|beginning|from|next|this|later this) \\w+)? (?:to|through|of|in)"
     "|toured|tours|touring"
     "|(?:first |next |final |last )?stops? (?:was|is|will be|included|in|at|to)"
     "|travel(?:s|ed|led|ing|ling)?(?: on \\w+| later| next| back| onward| on)? (?:to|through)"
-    "|(?:fly|flies|flew|flying|flown)(?: on| back| later| next| directly| straight)? (?:to|into)"
+    "|(?:fly|flies|flew|flying|flown)(?: on| back| later| next| directly| straight| [\\d,.]+ (?:miles|kilometres|kilometers|km))? (?:to|into)"
     "|(?:head|heads|headed|heading)(?: on| next| back| later)? (?:to|for)"
     "|(?:arrive|arrives|arrived|arriving|landed|lands|landing|land)(?: \\w+)? (?:in|at)"
     "|(?:go|goes|went|going|move|moves|moved|continue|continues|continued|proceed|proceeds|proceeded|return|returns|returned|come|comes|came)(?: on| back)? to"
@@ -113,7 +117,9 @@ init_regexes (void)
     "|(?:reach|reaches|reached|reaching|touched down in|touches down in|touch down in)"
     "|en route to|on (?:his|her|their|its) way to|bound for"
     "|(?:stop|stops|stopped|stopping)(?: \\w+){0,2} (?:in|at)"
-    "|(?:leave|leaves|left|leaving|depart|departs|departed|departing) for"
+    "|(?:leave|leaves|left|leaving|depart|departs|departed|departing)(?: \\p{Lu}[\\w'’-]*){0,3}(?: on \\w+| \\w+ \\w+)? for"
+    "|(?:bring|brings|brought|bringing) (?:him|her|them) to"
+    "|(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|finish|finishes|finished|finishing|begin|begins|began|beginning|start|starts|started|starting) (?:his |her |their |the |its )?(?:[\\w-]+ )?(?:trip|tour|visit|journey)(?: [\\w.]+){0,4}? (?:in|at)"
     "|(?:bound|destined) for"
     "|(?:take|takes|took|taking) (?:him|her|them) (?:from|to)"
     "|(?:then|next|later|before|after)(?: on)? to"
@@ -126,6 +132,15 @@ init_regexes (void)
     "\\b(?:(?:previous|past|prior|earlier|former|other) (?:visits?|trips?|travels?|stops?)"
     "|(?:has|have|had)(?: also| already| since| previously| repeatedly)? (?:visited|traveled|travelled|been to|toured|gone to|made \\w+ (?:visits|trips)))",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "in 2016, when he visited X", "his last tour ... was in 2016" */
+  past_clause_regex = g_regex_new (
+    "\\bwhen (?:he|she|they|\\p{Lu}[\\w'’-]+) (?:\\w+ )?(?:visited|toured|traveled|travelled|went to|flew to|was in|were in)\\b"
+    "|\\b(?:last|previous|prior|earlier)\\b[^.;]{0,50}\\b(?:trip|tour|visit|journey|stop)s?\\b[^.;]{0,40}\\b(?:was|were|came|took place)\\b"
+    "|\\b(?:had|has|have) (?:\\w+ )?(?:earlier|previously|once|already|also|twice|before)\\b",
+    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  year_regex = g_regex_new ("\\b(?:19|20)\\d\\d\\b", G_REGEX_OPTIMIZE, 0, NULL);
+  /* "Tillerson and Homeland Security Secretary John Kelly are headed to" */
+  coordinated_regex = g_regex_new ("^\\s*,?\\s*and\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+){0,4}$", G_REGEX_OPTIMIZE, 0, NULL);
   negation_regex = g_regex_new (
     "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -134,9 +149,9 @@ init_regexes (void)
   object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than))\\b[^,;.]{0,60}$",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   gap_regex = g_regex_new (
-    "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|region|places|destinations)\\b)*$",
+    "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|fellow|region|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b))*$",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  after_regex = g_regex_new ("\\bafter\\s+(?:a |an |his |her |their )?(?:\\w+ )?$",
+  after_regex = g_regex_new ("\\bafter\\s+(?:(?:concluding|completing|ending|finishing|wrapping up|winding up) )?(?:a |an |his |her |their |the )?(?:\\w+ )?$",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   final_regex = g_regex_new ("\\b(?:final|last) (?:stop|leg|destination)|\\b(?:end|ends|ending|wrap|wraps|wrapping|conclude|concludes|concluding) (?:up )?(?:his |her |the |their )?(?:trip|tour|visit|journey)",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -149,7 +164,7 @@ init_regexes (void)
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   subordinate_regex = g_regex_new ("\\b(?:since|when|while|because|whereas|although|though|until|unless)\\b",
                                    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  group_regex = g_regex_new ("\\b(?:they|the (?:delegation|delegations|leaders|visitors|group|envoys|ministers|delegates|presidents|heads of state|mission|trio|pair|two leaders|three leaders))\\b",
+  group_regex = g_regex_new ("\\b(?:they|the (?:delegation|delegations|leaders|visitors|group|envoys|ministers|delegates|presidents|heads of state|mission|trio|pair|(?:two|three|four|both) (?:[\\w-]+ ){0,2}(?:leaders|secretaries|ministers|officials|envoys|presidents|diplomats|men|women)))\\b",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit the Indian capital, New Delhi", "the Black Sea resort of Sochi" */
   descriptor_gap_regex = g_regex_new ("^[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:southern |northern |eastern |western |central |coastal |border |port |holy |ancient |old )?"
@@ -170,6 +185,41 @@ slice (Builder *b,
   start = MIN (start, b->n_chars);
   end = CLAMP (end, start, b->n_chars);
   return g_strndup (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start]);
+}
+
+/* The text between two places with the dates in it blanked out: "Singapore
+ * and Malaysia between Wednesday and Saturday, and Laos" is one list */
+static char *
+gap_without_dates (Builder *b,
+                   guint    start,
+                   guint    end)
+{
+  GString *gap = g_string_new (NULL);
+  guint at = start;
+
+  for (guint i = 0; i < b->dates->len && at < end; i++)
+    {
+      const Mention *d = &g_array_index (b->dates, Mention, i);
+      g_autofree char *piece = NULL;
+
+      if (d->end <= at || d->start < at)
+        continue;
+      if (d->start >= end)
+        break;
+      if (d->end > end)
+        break;
+      piece = slice (b, at, d->start);
+      g_string_append (gap, piece);
+      g_string_append_c (gap, ' ');
+      at = d->end;
+    }
+  if (at < end)
+    {
+      g_autofree char *piece = slice (b, at, end);
+
+      g_string_append (gap, piece);
+    }
+  return g_string_free (gap, FALSE);
 }
 
 static int
@@ -284,6 +334,21 @@ trip_add (Trip     *trip,
             }
           return;
         }
+    }
+
+  /* "travel to Vietnam, France ..." then "to Hanoi and Ho Chi Minh City
+   * on January 13": Hanoi took Vietnam's place in the order, and Ho Chi
+   * Minh City comes right after it, not after the whole list */
+  for (guint i = trip->candidates->len; i > 0; i--)
+    {
+      Candidate *other = &g_array_index (trip->candidates, Candidate, i - 1);
+
+      if (other->unordered != unordered || other->from_table != from_table ||
+          other->stop->evidence_start != stop->evidence_start)
+        continue;
+      if (other->key < stop->evidence_start && key > other->key)
+        c.key = other->key + 0.001;
+      break;
     }
 
   c.stop = nd_stop_ref (stop);
@@ -627,6 +692,35 @@ find_traveller (Builder *b,
         return best;
       if (last_before != NULL)
         return last_before->entity;
+      /* "This morning the Pope left Rome for Maputo ... Pope Francis":
+       * a title before anyone is named is the next person with it */
+      {
+        g_autofree char *said = slice (b, pronoun_at, MIN (pronoun_at + 40, cue_start));
+        g_autofree char *title = NULL;
+        g_autoptr(GMatchInfo) tm = NULL;
+
+        if (g_regex_match_simple ("^the ", said, G_REGEX_CASELESS, 0) &&
+            g_regex_match (pronoun_regex, said, 0, &tm))
+          {
+            g_autofree char *phrase = g_match_info_fetch (tm, 0);
+
+            title = g_utf8_casefold (phrase + 4, -1);
+          }
+        for (guint i = 0; title != NULL && i < b->people->len; i++)
+          {
+            const Mention *m = &g_array_index (b->people, Mention, i);
+            g_autofree char *name = NULL;
+            g_autofree char *role = NULL;
+
+            if (m->start < cue_start)
+              continue;
+            name = g_utf8_casefold (nd_entity_get_name (m->entity), -1);
+            role = nd_entity_get_role (m->entity) != NULL
+              ? g_utf8_casefold (nd_entity_get_role (m->entity), -1) : NULL;
+            if (strstr (name, title) != NULL || (role != NULL && strstr (role, title) != NULL))
+              return m->entity;
+          }
+      }
     }
 
   /* "After stops in X and Y, ... Lula is expected to travel": the
@@ -817,6 +911,73 @@ continues_list (Builder *b,
   return g_regex_match_simple ("^\\s*(?:,|\\band\\b|\\bthen\\b)", rest, G_REGEX_CASELESS, 0);
 }
 
+/* "visited India in 2015" in an article of 2025: a past trip, when the
+ * cue itself is in the past tense and an earlier year is close by */
+static gboolean
+names_earlier_year (Builder    *b,
+                    const char *cue,
+                    guint       cue_end,
+                    guint       sent_end)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *text = NULL;
+
+  if (b->year <= 0 ||
+      !g_regex_match_simple ("^(?:visited|toured|traveled|travelled|went|flew)\\b", cue, G_REGEX_CASELESS, 0))
+    return FALSE;
+  text = slice (b, cue_end, MIN (sent_end, cue_end + 60));
+  for (g_regex_match (year_regex, text, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      g_autofree char *year = g_match_info_fetch (info, 0);
+
+      if (atoi (year) < b->year)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Tillerson and Homeland Security Secretary John Kelly are headed to":
+ * the people joined to the traveller by "and" right before the cue */
+static guint
+add_coordinated (Builder   *b,
+                 NdEntity  *person,
+                 guint      sent_start,
+                 guint      cue_start,
+                 NdEntity **travellers,
+                 guint      n,
+                 guint      max)
+{
+  const Mention *prev = NULL;
+
+  for (guint i = 0; i < b->people->len && n < max; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      g_autofree char *gap = NULL;
+      g_autofree char *rest = NULL;
+
+      if (m->start < sent_start)
+        continue;
+      if (m->start >= cue_start)
+        break;
+      if (prev == NULL)
+        {
+          if (m->entity == person)
+            prev = m;
+          continue;
+        }
+      gap = slice (b, prev->end, m->start);
+      if (!g_regex_match (coordinated_regex, gap, 0, NULL))
+        break;
+      rest = slice (b, m->end, cue_start);
+      if (m->entity != person &&
+          g_regex_match_simple ("^\\s*(?:(?:are|were|will|would|is|have|has|had|plan|plans|planned|to|be|been|also|both|then|later|now|jointly|together|each)\\s+)*$",
+                                rest, G_REGEX_CASELESS, 0))
+        travellers[n++] = m->entity;
+      prev = m;
+    }
+  return n;
+}
+
 static void
 scan_sentence (Builder *b,
                guint    sent_start,
@@ -824,7 +985,8 @@ scan_sentence (Builder *b,
 {
   g_autofree char *text = slice (b, sent_start, sent_end);
   g_autoptr(GMatchInfo) info = NULL;
-  gboolean past = g_regex_match (past_regex, text, 0, NULL);
+  gboolean past = g_regex_match (past_regex, text, 0, NULL) ||
+                  g_regex_match (past_clause_regex, text, 0, NULL);
   gboolean final = g_regex_match (final_regex, text, 0, NULL);
   gboolean first = g_regex_match (first_regex, text, 0, NULL);
   guint consumed = sent_start;
@@ -838,7 +1000,7 @@ scan_sentence (Builder *b,
       NdEntity *person;
       g_autofree char *lead = NULL;
       g_autofree char *cue = NULL;
-      gboolean after = FALSE, bare, tight, from_cue, companions;
+      gboolean after = FALSE, bare, tight, from_cue, companions, cue_past;
       NdEntity *travellers[8];
       guint n_travellers;
       int gs, ge;
@@ -851,6 +1013,7 @@ scan_sentence (Builder *b,
       if (cue_start < consumed)
         continue;
       cue = g_match_info_fetch (info, 0);
+      cue_past = past || names_earlier_year (b, cue, cue_end, sent_end);
       bare = g_ascii_strcasecmp (cue, "in ") == 0 || g_ascii_strcasecmp (cue, "to ") == 0;
       /* "held talks ... in X": the place right after */
       tight = bare || (g_match_info_fetch_named_pos (info, "activity", &gs, &ge) && gs >= 0);
@@ -877,7 +1040,8 @@ scan_sentence (Builder *b,
       if (person != NULL)
         {
           travellers[0] = person;
-          n_travellers = 1;
+          n_travellers = add_coordinated (b, person, sent_start, cue_start, travellers, 1,
+                                          G_N_ELEMENTS (travellers));
         }
       else if ((person = trip_subject (b, sent_start, cue_start, sent_end)) != NULL)
         {
@@ -902,7 +1066,9 @@ scan_sentence (Builder *b,
 
           if (m->start < cue_end || m->end > sent_end)
             continue;
-          gap = slice (b, prev != NULL ? prev->end : cue_end, m->start);
+          gap = prev == NULL && tight
+            ? slice (b, cue_end, m->start)
+            : gap_without_dates (b, prev != NULL ? prev->end : cue_end, m->start);
           if (prev == NULL && tight &&
               !g_regex_match_simple ("^\\s*(?:the\\s+)?$", gap, G_REGEX_CASELESS, 0) &&
               (bare || !g_regex_match (place_gap_regex, gap, 0, NULL)))
@@ -912,10 +1078,25 @@ scan_sentence (Builder *b,
                                           !g_regex_match (place_gap_regex, gap, 0, NULL) &&
                                           !g_regex_match (descriptor_gap_regex, gap, 0, NULL))))
             break;
+          /* "Berlin on Monday after visiting Warsaw": the next cue tells
+           * the order */
+          if (prev != NULL && g_regex_match_simple ("\\b(?:after|before|following)\\b", gap, G_REGEX_CASELESS, 0))
+            break;
           if (prev != NULL && (m->start - prev->end > 40 ||
                                (!g_regex_match (gap_regex, gap, 0, NULL) &&
                                 !g_regex_match (descriptor_gap_regex, gap, 0, NULL))))
             break;
+
+          /* "China in November, and the U.S. trade deficit": a place
+           * naming a noun after it is no stop */
+          if (prev != NULL)
+            {
+              g_autofree char *next = slice (b, m->end, MIN (sent_end, m->end + 20));
+
+              if (g_regex_match_simple ("^\\s+(?!(?:on|in|and|or|to|for|before|after|then|where|with|from|by|as|during|until|at|this|next|later|last|early|late|via|through|while|when|which|who|whose|is|was|will|would|are|were|has|had|have|of|the|a|an|for|between|since|over|before|around|each|both|respectively)\\b)\\p{Ll}",
+                                        next, 0, 0))
+                break;
+            }
 
           /* "Tel Aviv, Israel", "Biloxi, Mississippi": where the place
            * just named lies, not another stop */
@@ -953,15 +1134,15 @@ scan_sentence (Builder *b,
             key = key - 0.5 + n_found * 0.01;
           else if (after)
             key = (double) sent_start - 0.5 + n_found * 0.01;
-          else if (final && !past)
+          else if (final && !cue_past)
             key = 1e9 + m->start;
-          else if (first && !past)
+          else if (first && !cue_past)
             key = -1e9 + m->start;
 
           for (guint t = 0; t < n_travellers; t++)
             {
               trip = get_trip (b, travellers[t]);
-              trip_add (trip, stop, key, past, FALSE);
+              trip_add (trip, stop, key, cue_past, FALSE);
             }
           if (n_travellers == 1)
             b->last_traveller = person;
@@ -1366,7 +1547,8 @@ sort_by_weekday (GArray *cands)
 }
 
 static NdItinerary *
-trip_to_itinerary (Trip *trip)
+trip_to_itinerary (Trip      *trip,
+                   GPtrArray *past)
 {
   NdItinerary *itinerary;
   gboolean all_dates = TRUE, all_days = TRUE, ordered = FALSE;
@@ -1402,7 +1584,8 @@ trip_to_itinerary (Trip *trip)
     if (!g_array_index (cands, Candidate, i).unordered)
       ordered = TRUE;
 
-  /* an itinerary that mixes a trip with past visits keeps the trip */
+  /* a trip and past visits are two itineraries: the trip in order, the
+   * places visited before without */
   if (ordered)
     for (guint i = 0; i < cands->len; )
       {
@@ -1410,7 +1593,15 @@ trip_to_itinerary (Trip *trip)
 
         if (c->unordered)
           {
-            nd_stop_unref (c->stop);
+            if (past != NULL)
+              {
+                NdStop *stop = c->stop;
+
+                stop->order = past->len + 1;
+                g_ptr_array_add (past, stop);
+              }
+            else
+              nd_stop_unref (c->stop);
             g_array_remove_index (cands, i);
           }
         else
@@ -1506,6 +1697,20 @@ nd_itinerary_builder_build (const char *body,
   g_array_sort (b.people, compare_mentions);
   g_array_sort (b.dates, compare_mentions);
 
+  if (published != NULL && strlen (published) >= 4 && g_ascii_isdigit (published[0]))
+    b.year = atoi (published);
+  else
+    {
+      g_autoptr(GMatchInfo) info = NULL;
+
+      for (g_regex_match (year_regex, body, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
+        {
+          g_autofree char *year = g_match_info_fetch (info, 0);
+
+          b.year = MAX (b.year, atoi (year));
+        }
+    }
+
   sentences = nd_extract_split_sentences (body);
   b.sentences = sentences;
   for (guint i = 0; i < sentences->len; i++)
@@ -1531,11 +1736,26 @@ nd_itinerary_builder_build (const char *body,
     {
       Trip *trip = g_ptr_array_index (b.trips, i);
 
-      if (trip->candidates->len > 0)
-        g_ptr_array_add (result, trip_to_itinerary (trip));
+      g_autoptr(GPtrArray) past = NULL;
+
+      if (trip->candidates->len == 0)
+        continue;
+      past = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_stop_unref);
+      g_ptr_array_add (result, trip_to_itinerary (trip, past));
+      /* one place "visited several times" is background, not a list of
+       * the places visited */
+      if (past->len > 1)
+        {
+          NdItinerary *visits = nd_itinerary_new (NULL);
+
+          nd_itinerary_set_traveller_entity (visits, trip->person);
+          nd_itinerary_set_ordered (visits, FALSE);
+          for (guint j = 0; j < past->len; j++)
+            nd_itinerary_add_stop (visits, g_ptr_array_index (past, j));
+          g_ptr_array_add (result, visits);
+        }
     }
 
-  (void) published;
   g_free (b.byte_at);
   g_array_unref (b.places);
   g_array_unref (b.people);
