@@ -916,16 +916,24 @@ continues_list (Builder *b,
 static gboolean
 names_earlier_year (Builder    *b,
                     const char *cue,
+                    guint       sent_start,
+                    guint       cue_start,
                     guint       cue_end,
                     guint       sent_end)
 {
   g_autoptr(GMatchInfo) info = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *head = NULL;
 
-  if (b->year <= 0 ||
-      !g_regex_match_simple ("^(?:visited|toured|traveled|travelled|went|flew)\\b", cue, G_REGEX_CASELESS, 0))
+  if (b->year <= 0)
     return FALSE;
-  text = slice (b, cue_end, MIN (sent_end, cue_end + 60));
+  /* "visited X in 2015", "traveled to the region once, visiting Ghana in 2009" */
+  head = slice (b, sent_start, cue_start);
+  if (!g_regex_match_simple ("^(?:visited|toured|traveled|travelled|went|flew)\\b", cue, G_REGEX_CASELESS, 0) &&
+      !(g_regex_match_simple ("^visiting\\b", cue, G_REGEX_CASELESS, 0) &&
+        g_regex_match_simple ("\\b(?:visited|toured|traveled|travelled|went|flew|made)\\b", head, G_REGEX_CASELESS, 0)))
+    return FALSE;
+  text = slice (b, sent_start, MIN (sent_end, cue_end + 60));
   for (g_regex_match (year_regex, text, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
     {
       g_autofree char *year = g_match_info_fetch (info, 0);
@@ -1013,7 +1021,15 @@ scan_sentence (Builder *b,
       if (cue_start < consumed)
         continue;
       cue = g_match_info_fetch (info, 0);
-      cue_past = past || names_earlier_year (b, cue, cue_end, sent_end);
+      cue_past = past || names_earlier_year (b, cue, sent_start, cue_start, cue_end, sent_end);
+      /* "Last fall, Obama's trip to Turkey ..." */
+      if (!cue_past)
+        {
+          g_autofree char *before = slice (b, cue_start > sent_start + 60 ? cue_start - 60 : sent_start, cue_start);
+
+          cue_past = g_regex_match_simple ("\\blast (?:fall|autumn|spring|summer|winter|year|january|february|march|april|may|june|july|august|september|october|november|december)\\b",
+                                           before, G_REGEX_CASELESS, 0);
+        }
       bare = g_ascii_strcasecmp (cue, "in ") == 0 || g_ascii_strcasecmp (cue, "to ") == 0;
       /* "held talks ... in X": the place right after */
       tight = bare || (g_match_info_fetch_named_pos (info, "activity", &gs, &ge) && gs >= 0);
