@@ -339,6 +339,11 @@ test_real_patterns (void)
                                        "On January 15, Kerry will visit Paris.");
   g_autoptr(GPtrArray) modifier = build ("Secretary of State Rex Tillerson will visit China in November, "
                                          "and the U.S. trade deficit will be discussed.");
+  g_autoptr(GPtrArray) fronted = build ("Chancellor Olaf Scholz will visit Chongqing and Shanghai on Sunday. "
+                                        "In Beijing, Scholz will meet Premier Li Qiang.");
+  g_autoptr(GPtrArray) host = build ("In Berlin, Chancellor Olaf Scholz will meet Premier Li Qiang on Monday.");
+  g_autoptr(GPtrArray) before = build ("Chancellor Olaf Scholz's trip to Kyiv will come one week after "
+                                       "his trip to Washington.");
   NdItinerary *itinerary;
 
   g_assert_cmpuint (split->len, ==, 1);
@@ -378,6 +383,21 @@ test_real_patterns (void)
 
   g_assert_cmpuint (modifier->len, ==, 1);
   g_assert_cmpuint (nd_itinerary_get_stops (g_ptr_array_index (modifier, 0))->len, ==, 1);
+
+  /* "In Beijing, Scholz will meet ...": a stop of a traveller already
+   * on the move, and none for someone who is not */
+  g_assert_cmpuint (fronted->len, ==, 1);
+  itinerary = g_ptr_array_index (fronted, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (itinerary)->len, ==, 3);
+  g_assert_cmpstr (place_at (itinerary, 2), ==, "Beijing");
+  g_assert_cmpuint (host->len, ==, 0);
+
+  /* "Scholz's trip to Kyiv will come one week after his trip to
+   * Washington": Washington first */
+  g_assert_cmpuint (before->len, ==, 1);
+  itinerary = g_ptr_array_index (before, 0);
+  g_assert_cmpstr (place_at (itinerary, 0), ==, "Washington");
+  g_assert_cmpstr (place_at (itinerary, 1), ==, "Kyiv");
 }
 
 /* a trip and earlier visits are stored and read back as two itineraries */

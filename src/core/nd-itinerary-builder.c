@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "nd-body.h"
+#include "nd-extract-key.h"
 #include "nd-extract-tokens.h"
 #include "nd-gazetteer.h"
 #include "nd-itinerary.h"
@@ -101,7 +102,7 @@ init_regexes (void)
     "\\b(?:(?:state |official |working |brief |surprise |first |second |next |planned |upcoming )?visit(?:s|ed|ing)?(?: to)?"
     "|(?:trip|tour|journey|mission|travel|swing|stopover|stop-over|visit|voyage)s?(?: (?:starting|beginning|from|next|this|later this) \\w+)? (?:to|through|of|in)"
     "|toured|tours|touring"
-    "|(?:first |next |final |last )?stops? (?:was|is|will be|included|in|at|to)"
+    "|(?:first |next |final |last |refuell?ing )?stops? (?:was|is|will be|included|in|at|to|on)"
     "|travel(?:s|ed|led|ing|ling)?(?: on \\w+| later| next| back| onward| on)? (?:to|through)"
     "|(?:fly|flies|flew|flying|flown)(?: on| back| later| next| directly| straight| [\\d,.]+ (?:miles|kilometres|kilometers|km))? (?:to|into)"
     "|(?:head|heads|headed|heading)(?: on| next| back| later)? (?:to|for)"
@@ -121,7 +122,7 @@ init_regexes (void)
     "|(?:bring|brings|brought|bringing) (?:him|her|them) to"
     "|(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|finish|finishes|finished|finishing|begin|begins|began|beginning|start|starts|started|starting) (?:his |her |their |the |its )?(?:[\\w-]+ )?(?:trip|tour|visit|journey)(?: [\\w.]+){0,4}? (?:in|at)"
     "|(?:bound|destined) for"
-    "|(?:take|takes|took|taking) (?:him|her|them) (?:from|to)"
+    "|(?:take|takes|took|taking|taken) (?:him|her|them) (?:from|to)"
     "|(?:then|next|later|before|after)(?: on)? to"
     "|(?:before|after) (?:traveling|travelling|flying|heading|going|moving|continuing)(?: on)? to"
     "|(?<from>(?:arrived|arrives|arriving|returned|returns|returning|flew|flown|came|comes)(?: \\w+){0,3} from)"
@@ -144,7 +145,7 @@ init_regexes (void)
   negation_regex = g_regex_new (
     "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|leader|senator|governor)\\b",
+  pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:[\\p{Lu}][\\w-]+ )?(?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|leader|senator|governor)\\b",
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than))\\b[^,;.]{0,60}$",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -167,7 +168,7 @@ init_regexes (void)
   group_regex = g_regex_new ("\\b(?:they|the (?:delegation|delegations|leaders|visitors|group|envoys|ministers|delegates|presidents|heads of state|mission|trio|pair|(?:two|three|four|both) (?:[\\w-]+ ){0,2}(?:leaders|secretaries|ministers|officials|envoys|presidents|diplomats|men|women)))\\b",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit the Indian capital, New Delhi", "the Black Sea resort of Sochi" */
-  descriptor_gap_regex = g_regex_new ("^[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:southern |northern |eastern |western |central |coastal |border |port |holy |ancient |old )?"
+  descriptor_gap_regex = g_regex_new ("^[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:(?:southern|northern|eastern|western|central|coastal|border|port|holy|ancient|old|resort|island)\\s+)?(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:[\\p{Ll}][\\w-]*\\s+){0,3}"
                                       "(?:capital|city|port|resort|town|village|region|province|state|island|enclave|territory|suburb|hub)(?:\\s+of)?[\\s,]*(?:the\\s+)?$",
                                       G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit an AIDS clinic in X" */
@@ -280,6 +281,43 @@ is_country (NdEntity *entity)
   return country != NULL && g_strcmp0 (country->name, nd_entity_get_name (entity)) == 0;
 }
 
+/* The gazetteer's entry for a place entity, or NULL */
+static const NdPlace *
+place_of (NdEntity *entity)
+{
+  NdGazetteer *gazetteer = nd_gazetteer_get_default ();
+  g_autofree char *key = nd_extract_key_dup (nd_entity_get_name (entity), -1);
+  const NdPlace *found[16];
+  double lat = 0, lon = 0;
+  guint n;
+
+  if (key == NULL)
+    return NULL;
+  n = nd_gazetteer_lookup (gazetteer, key, found, G_N_ELEMENTS (found));
+  nd_entity_get_coordinates (entity, &lat, &lon);
+  for (guint i = 0; i < MIN (n, G_N_ELEMENTS (found)); i++)
+    if (ABS (found[i]->lat - lat) < 0.01 && ABS (found[i]->lon - lon) < 0.01 &&
+        g_strcmp0 (found[i]->country, nd_entity_get_country (entity)) == 0)
+      return found[i];
+  return NULL;
+}
+
+/* "Montreal, Quebec": a region that holds the place just named */
+static gboolean
+region_holds (NdEntity *region,
+              NdEntity *place)
+{
+  const NdPlace *outer = place_of (region);
+  const NdPlace *inner = place_of (place);
+
+  /* only where the codes agree: nearness alone would join two
+   * neighbouring cities of a list ("Kahramanmaras, Hatay and Adana") */
+  return outer != NULL && inner != NULL && outer->kind == ND_PLACE_REGION &&
+         inner->kind == ND_PLACE_CITY && inner->admin1[0] != '\0' &&
+         g_strcmp0 (outer->country, inner->country) == 0 &&
+         g_strcmp0 (outer->admin1, inner->admin1) == 0;
+}
+
 static void
 trip_add (Trip     *trip,
           NdStop   *stop,
@@ -327,6 +365,7 @@ trip_add (Trip     *trip,
 
           nd_stop_unref (other->stop);
           other->stop = nd_stop_ref (stop);
+          other->key = MIN (other->key, key);
           if (stop->when == NULL && when != NULL)
             {
               stop->when = g_steal_pointer (&when);
@@ -930,8 +969,7 @@ names_earlier_year (Builder    *b,
   /* "visited X in 2015", "traveled to the region once, visiting Ghana in 2009" */
   head = slice (b, sent_start, cue_start);
   if (!g_regex_match_simple ("^(?:visited|toured|traveled|travelled|went|flew)\\b", cue, G_REGEX_CASELESS, 0) &&
-      !(g_regex_match_simple ("^visiting\\b", cue, G_REGEX_CASELESS, 0) &&
-        g_regex_match_simple ("\\b(?:visited|toured|traveled|travelled|went|flew|made)\\b", head, G_REGEX_CASELESS, 0)))
+      !g_regex_match_simple ("\\b(?:visited|toured|traveled|travelled|went|flew|made|paid)\\b", head, G_REGEX_CASELESS, 0))
     return FALSE;
   text = slice (b, sent_start, MIN (sent_end, cue_end + 60));
   for (g_regex_match (year_regex, text, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
@@ -942,6 +980,41 @@ names_earlier_year (Builder    *b,
         return TRUE;
     }
   return FALSE;
+}
+
+/* "Scholz's trip to Kyiv will come one week after his trip to
+ * Washington": the key of the traveller's stop named earlier in the
+ * sentence, before the cue; G_MAXDOUBLE when there is none */
+static double
+earlier_stop_key (Builder  *b,
+                  NdEntity *person,
+                  guint     sent_start,
+                  guint     cue_start)
+{
+  double best = G_MAXDOUBLE;
+
+  for (guint t = 0; t < b->trips->len; t++)
+    {
+      Trip *trip = g_ptr_array_index (b->trips, t);
+
+      if (trip->person != person)
+        continue;
+      for (guint i = 0; i < b->places->len; i++)
+        {
+          const Mention *m = &g_array_index (b->places, Mention, i);
+
+          if (m->start < sent_start || m->end > cue_start)
+            continue;
+          for (guint j = 0; j < trip->candidates->len; j++)
+            {
+              Candidate *c = &g_array_index (trip->candidates, Candidate, j);
+
+              if (!c->unordered && c->stop->place_entity == m->entity)
+                best = MIN (best, c->key);
+            }
+        }
+    }
+  return best;
 }
 
 /* "Tillerson and Homeland Security Secretary John Kelly are headed to":
@@ -984,6 +1057,83 @@ add_coordinated (Builder   *b,
       prev = m;
     }
   return n;
+}
+
+/* "In Beijing, Scholz will meet Xi": a place put first, then a traveller
+ * already on the move doing something there */
+static void
+scan_fronted_place (Builder *b,
+                    guint    sent_start,
+                    guint    sent_end)
+{
+  g_autofree char *text = slice (b, sent_start, MIN (sent_end, sent_start + 160));
+  g_autoptr(GMatchInfo) info = NULL;
+  const Mention *place = NULL;
+  NdEntity *person = NULL;
+  int cs, ce;
+  guint comma;
+  Trip *trip;
+  g_autoptr(NdStop) stop = NULL;
+
+  if (!g_regex_match_simple ("^\\s*(?:While )?In \\p{Lu}", text, 0, 0) ||
+      !g_regex_match_simple ("^[^,]{2,50},\\s+(?:\\S+\\s+){0,6}?(?:will|would|is (?:to|set to|expected to|scheduled to|due to|slated to)|plans? to|planned to|was to|met|meets|held|holds|toured|laid|attended|signed|spoke|addressed|delivered)\\b",
+                             text, 0, 0) ||
+      !g_regex_match_simple ("^[^,]{2,50}(,)", text, 0, 0))
+    return;
+  {
+    const char *c = strchr (text, ',');
+
+    comma = sent_start + g_utf8_pointer_to_offset (text, c);
+  }
+  for (guint i = 0; i < b->places->len; i++)
+    {
+      const Mention *m = &g_array_index (b->places, Mention, i);
+
+      if (m->start >= sent_start && m->end <= comma)
+        {
+          g_autofree char *after = slice (b, m->end, comma);
+
+          if (g_regex_match_simple ("^\\s*(?:,.*)?$", after, 0, 0))
+            place = m;
+          break;
+        }
+    }
+  if (place == NULL)
+    return;
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      g_autofree char *gap = NULL;
+
+      if (m->start < comma)
+        continue;
+      gap = slice (b, comma, m->start);
+      if (g_regex_match_simple ("^,\\s*(?:(?:the|[\\p{Lu}][\\w.'’-]*)\\s+){0,4}$", gap, 0, 0))
+        person = m->entity;
+      break;
+    }
+  if (person == NULL)
+    {
+      g_autofree char *rest = slice (b, comma, MIN (sent_end, comma + 40));
+
+      if (g_regex_match (pronoun_regex, rest, 0, &info))
+        {
+          g_match_info_fetch_pos (info, 0, &cs, &ce);
+          if (cs <= 4)
+            person = main_traveller (b);
+        }
+    }
+  if (person == NULL || trip_length (b, person) == 0)
+    return;
+
+  stop = nd_stop_new (NULL);
+  nd_stop_set_place_entity (stop, place->entity);
+  name_as_written (b, stop, place);
+  set_when (stop, b, find_date (b, sent_start, place->end, sent_end));
+  stop->evidence_start = sent_start;
+  stop->evidence_end = sent_end;
+  trip = get_trip (b, person);
+  trip_add (trip, stop, place->start, FALSE, FALSE);
 }
 
 static void
@@ -1103,30 +1253,51 @@ scan_sentence (Builder *b,
                                 !g_regex_match (descriptor_gap_regex, gap, 0, NULL))))
             break;
 
-          /* "China in November, and the U.S. trade deficit": a place
-           * naming a noun after it is no stop */
-          if (prev != NULL)
+          /* "China in November, and the U.S. trade deficit", "a visit
+           * by a U.S. president": a place naming a noun after it is no
+           * stop; the list ends there, or the first stop comes later ("a
+           * stay in the West Coast technology hub of Seattle") */
+          if (!tight)
             {
               g_autofree char *next = slice (b, m->end, MIN (sent_end, m->end + 20));
 
-              if (g_regex_match_simple ("^\\s+(?!(?:on|in|and|or|to|for|before|after|then|where|with|from|by|as|during|until|at|this|next|later|last|early|late|via|through|while|when|which|who|whose|is|was|will|would|are|were|has|had|have|of|the|a|an|for|between|since|over|before|around|each|both|respectively)\\b)\\p{Ll}",
+              if (g_regex_match_simple ("^\\s+(?:president|presidents|officials?|forces|troops|soldiers|government|administration|military|army|navy|embassy|ambassador|envoy|delegation|leaders?|trade|economy|economic|market|markets|companies|firms|media|border|technology|team|people|citizens|nationals|police|court|parliament|lawmakers|security|defen[cs]e|nuclear|missiles?|oil|gas|counterparts?|authorities|side|policy|interests|allies|ties|relations|dollar|debt|deficit|sanctions|tariffs|industry|banks?|stocks?)\\b",
                                         next, 0, 0))
-                break;
+                {
+                  if (prev != NULL)
+                    break;
+                  continue;
+                }
             }
 
           /* "Tel Aviv, Israel", "Biloxi, Mississippi": where the place
            * just named lies, not another stop */
           if (prev != NULL &&
-              g_regex_match_simple ("^\\s*,\\s*(?:(?:the )?(?:capital|city|country|state|province|region) of (?:the )?)?$", gap, G_REGEX_CASELESS, 0) &&
+              g_regex_match_simple ("^\\s*,\\s*(?:(?:the )?(?:capital|city|country|state|province|region) of (?:the )?|the )?$", gap, G_REGEX_CASELESS, 0) &&
               nd_entity_get_country (m->entity) != NULL &&
               g_strcmp0 (nd_entity_get_country (m->entity), nd_entity_get_country (prev->entity)) == 0 &&
-              (is_country (m->entity) || !continues_list (b, m->end, sent_end)))
+              (is_country (m->entity) || region_holds (m->entity, prev->entity) ||
+               g_str_has_suffix (gap, "the ") || !continues_list (b, m->end, sent_end)))
             {
               prev = m;
               continue;
             }
 
-          /* a bare "in X" counts only with a date right after the place */
+          /* "talks that focus on North Korea's belligerence": a topic */
+          if (prev == NULL && tight && g_str_has_suffix (cue, " on"))
+            {
+              g_autofree char *next = slice (b, m->end, MIN (sent_end, m->end + 3));
+
+              if (g_str_has_prefix (next, "'s") || g_str_has_prefix (next, "’s"))
+                break;
+            }
+
+          /* a bare "in X" counts only with a date right after the place,
+           * and not where someone spoke ("said in Berlin on Monday") */
+          if (bare &&
+              g_regex_match_simple ("\\b(?:said|says|told|announced|confirmed|stated|added|noted|reported|conference|briefing|statement|interview)\\s+(?:\\w+\\s+)?$",
+                                    lead, G_REGEX_CASELESS, 0))
+            break;
           if (bare)
             {
               const Mention *date = find_date (b, m->end, m->end, MIN (sent_end, m->end + 12));
@@ -1149,7 +1320,11 @@ scan_sentence (Builder *b,
           if (from_cue && n_travellers == 1 && last_key (b, travellers[0], &key))
             key = key - 0.5 + n_found * 0.01;
           else if (after)
-            key = (double) sent_start - 0.5 + n_found * 0.01;
+            {
+              double before_key = earlier_stop_key (b, travellers[0], sent_start, cue_start);
+
+              key = (before_key < G_MAXDOUBLE ? before_key : (double) sent_start) - 0.5 + n_found * 0.01;
+            }
           else if (final && !cue_past)
             key = 1e9 + m->start;
           else if (first && !cue_past)
@@ -1735,7 +1910,10 @@ nd_itinerary_builder_build (const char *body,
 
       b.sentence = i;
       if (!inside_table (&b, span->start, span->end))
-        scan_sentence (&b, span->start, MIN (span->end, b.n_chars));
+        {
+          scan_sentence (&b, span->start, MIN (span->end, b.n_chars));
+          scan_fronted_place (&b, span->start, MIN (span->end, b.n_chars));
+        }
     }
 
   for (guint i = 0; i < b.blocks->len; i++)
@@ -1758,9 +1936,7 @@ nd_itinerary_builder_build (const char *body,
         continue;
       past = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_stop_unref);
       g_ptr_array_add (result, trip_to_itinerary (trip, past));
-      /* one place "visited several times" is background, not a list of
-       * the places visited */
-      if (past->len > 1)
+      if (past->len > 0)
         {
           NdItinerary *visits = nd_itinerary_new (NULL);
 
