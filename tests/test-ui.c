@@ -2023,6 +2023,39 @@ test_trips (Fixture       *f,
   g_assert_cmpuint (nd_map_view_get_n_stops (map), >=, 4);
   for (guint i = 0; i < nd_map_view_get_n_stops (map); i++)
     g_assert_cmpstr (nd_map_view_get_stop (map, i)->traveller, ==, "Mitch Witkoff");
+
+  /* another article gives Cairo another day: both stops say what the
+   * other article says */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "cairo.txt", NULL);
+    const char *paths[] = { path, NULL };
+    guint conflicts = 0;
+
+    g_assert_true (g_file_set_contents (path,
+                                        "Witkoff changes plans\n\n"
+                                        "Special Envoy Mitch Witkoff will travel to Cairo on Friday for talks "
+                                        "with Egyptian officials.\n", -1, NULL));
+    f->import_done = FALSE;
+    nd_window_import_paths (f->window, paths);
+    g_assert_true (wait_for (import_is_done, f, TIMEOUT_MS));
+    pump (30);
+    g_assert_true (nd_article_view_show_traveller_trips (view, "Witkoff", NULL));
+    pump (50);
+    for (guint i = 0; i < nd_map_view_get_n_stops (map); i++)
+      {
+        const NdMapStop *stop = nd_map_view_get_stop (map, i);
+
+        if (g_strcmp0 (stop->place, "Cairo") != 0 || stop->purpose == NULL ||
+            !g_str_has_prefix (stop->purpose, "⚠"))
+          continue;
+        conflicts++;
+        if (g_strcmp0 (stop->when, "Friday") == 0)
+          g_assert_nonnull (strstr (stop->purpose, "says Day 3"));
+        else
+          g_assert_nonnull (strstr (stop->purpose, "“Witkoff changes plans” says Friday"));
+      }
+    g_assert_cmpuint (conflicts, ==, 2);
+  }
 }
 
 static void

@@ -219,6 +219,37 @@ set_trips_page_visible (NdArticleView *self,
 
 /* Puts the stops (NdStop) on the map; with a traveller, the stops are
  * desk-wide (each from its own article) */
+/* What the other articles say about a stop they give another time:
+ * "⚠ “Blinken lands in Cairo” says Tuesday" */
+static char *
+conflict_text (GPtrArray    *desk_stops,
+               const NdStop *stop)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < desk_stops->len; i++)
+    {
+      NdStop *other = g_ptr_array_index (desk_stops, i);
+
+      if (other == stop || other->article_id == stop->article_id ||
+          other->when == NULL || g_strcmp0 (other->place, stop->place) != 0 ||
+          g_strcmp0 (other->when, stop->when) == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      /* Translators: a conflict between articles on a traveller's
+       * timeline: the first %s is the other article's title, the second
+       * the time it gives for the same place ("Tuesday", "June 22") */
+      g_string_append_printf (text, _("“%s” says %s"),
+                              other->article_title != NULL ? other->article_title : "",
+                              other->when);
+    }
+  if (text->len == 0)
+    g_string_append (text, _("Another article gives another time"));
+  g_string_prepend (text, "⚠ ");
+  return g_string_free (text, FALSE);
+}
+
 static guint
 show_stops (NdArticleView *self,
             GPtrArray     *itineraries,
@@ -262,12 +293,15 @@ show_stops (NdArticleView *self,
       if (!stop->has_coordinates)
         continue;
 
-      if (stop->conflict && stop->purpose != NULL && *stop->purpose != '\0')
-        /* Translators: the details of a stop when another article gives
-         * the same place another time; %s is the purpose of the visit */
-        purpose = g_strdup_printf (_("⚠ Another article gives another time · %s"), stop->purpose);
-      else if (stop->conflict)
-        purpose = g_strdup (_("⚠ Another article gives another time"));
+      if (stop->conflict)
+        {
+          g_autofree char *other = conflict_text (desk_stops, stop);
+
+          if (stop->purpose != NULL && *stop->purpose != '\0')
+            purpose = g_strdup_printf ("%s · %s", other, stop->purpose);
+          else
+            purpose = g_steal_pointer (&other);
+        }
       else
         purpose = g_strdup (stop->purpose);
 
