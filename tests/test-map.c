@@ -316,6 +316,37 @@ test_fit (void)
   g_assert_cmpfloat_with_epsilon (y0, height / 2.0, 0.5);
   g_assert_cmpfloat (nd_map_view_get_zoom (view), <=, 256.0 * 256);
 
+  /* across the date line: Tokyo, Suva and Honolulu span the Pacific, at a
+   * zoom closer than the whole world, in order from west to east */
+  {
+    g_autoptr(GPtrArray) pacific = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_map_stop_free);
+    double zoom_world, xt, yt, xs, ys, xh, yh;
+
+    g_ptr_array_add (pacific, nd_map_stop_new ("Antony Blinken", 0, 1, "Tokyo", NULL, NULL, NULL,
+                                               35.68, 139.69, TRUE));
+    g_ptr_array_add (pacific, nd_map_stop_new ("Antony Blinken", 0, 2, "Suva", NULL, NULL, NULL,
+                                               -18.14, 178.44, TRUE));
+    g_ptr_array_add (pacific, nd_map_stop_new ("Antony Blinken", 0, 3, "Honolulu", NULL, NULL, NULL,
+                                               21.31, -157.86, TRUE));
+    nd_map_view_set_stops (view, NULL);
+    zoom_world = nd_map_view_get_zoom (view);
+    nd_map_view_set_stops (view, pacific);
+    for (guint i = 0; i < pacific->len; i++)
+      {
+        const NdMapStop *s = g_ptr_array_index (pacific, i);
+        assert_inside (view, s->lat, s->lon, PADDING);
+      }
+    g_assert_cmpfloat (nd_map_view_get_zoom (view), >, 2 * zoom_world);
+    nd_map_view_project (view, 35.68, 139.69, &xt, &yt);
+    nd_map_view_project (view, -18.14, 178.44, &xs, &ys);
+    nd_map_view_project (view, 21.31, -157.86, &xh, &yh);
+    g_assert_cmpfloat (xt, <, xs);
+    g_assert_cmpfloat (xs, <, xh);
+    assert_round_trip (view, 21.31, -157.86);
+    assert_round_trip (view, -18.14, 178.44);
+    save_screenshot (GTK_WIDGET (window), "newsdesk-map-pacific.png");
+  }
+
   gtk_window_destroy (window);
 }
 

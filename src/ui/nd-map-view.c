@@ -315,7 +315,8 @@ clamp_view (NdMapView *self)
   self->world_px = CLAMP (self->world_px, min_world_px (self), MAX_WORLD_PX);
   half_h = view_height (self) / 2.0 / self->world_px;
 
-  self->center_x = CLAMP (self->center_x, 0.0, 1.0);
+  /* east and west wrap around: the Pacific is one sea */
+  self->center_x -= floor (self->center_x);
   /* keep the map filling the height when it can */
   if (half_h < 0.5)
     self->center_y = CLAMP (self->center_y, half_h, 1.0 - half_h);
@@ -584,9 +585,17 @@ draw_map (NdMapView     *self,
   cairo_paint (cr);
 
   rings = nd_map_data_get_land (self->data, &n);
-  for (guint i = 0; i < n; i++)
-    if (ring_visible (&t, &rings[i]))
-      path_ring (cr, &t, &rings[i], TRUE);
+  for (int copy = -1; copy <= 1; copy++)
+    {
+      Transform tc = t;
+
+      /* the world again to the west and east, for views across the
+       * date line */
+      tc.bx += copy * self->world_px;
+      for (guint i = 0; i < n; i++)
+        if (ring_visible (&tc, &rings[i]))
+          path_ring (cr, &tc, &rings[i], TRUE);
+    }
 
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   gdk_cairo_set_source_rgba (cr, &c->land);
@@ -597,9 +606,15 @@ draw_map (NdMapView     *self,
   cairo_stroke (cr);
 
   rings = nd_map_data_get_borders (self->data, &n);
-  for (guint i = 0; i < n; i++)
-    if (ring_visible (&t, &rings[i]))
-      path_ring (cr, &t, &rings[i], FALSE);
+  for (int copy = -1; copy <= 1; copy++)
+    {
+      Transform tc = t;
+
+      tc.bx += copy * self->world_px;
+      for (guint i = 0; i < n; i++)
+        if (ring_visible (&tc, &rings[i]))
+          path_ring (cr, &tc, &rings[i], FALSE);
+    }
 
   cairo_set_line_width (cr, self->world_px > 256.0 * 16 ? 1.2 : 0.8);
   gdk_cairo_set_source_rgba (cr, &c->border);
@@ -1528,9 +1543,15 @@ nd_map_view_project (NdMapView *self,
                      double    *x,
                      double    *y)
 {
+  double wx;
+
   g_return_if_fail (ND_IS_MAP_VIEW (self));
 
-  *x = (lon_to_world (lon) - self->center_x) * self->world_px + view_width (self) / 2.0;
+  wx = lon_to_world (lon);
+  /* the copy of the world nearest the centre: Tokyo to Honolulu crosses
+   * the date line, not the whole map */
+  wx += round (self->center_x - wx);
+  *x = (wx - self->center_x) * self->world_px + view_width (self) / 2.0;
   *y = (lat_to_world (lat) - self->center_y) * self->world_px + view_height (self) / 2.0;
 }
 
@@ -1548,9 +1569,12 @@ nd_map_view_unproject (NdMapView *self,
                        double    *lat,
                        double    *lon)
 {
+  double wx;
+
   g_return_if_fail (ND_IS_MAP_VIEW (self));
 
-  *lon = world_to_lon ((x - view_width (self) / 2.0) / self->world_px + self->center_x);
+  wx = (x - view_width (self) / 2.0) / self->world_px + self->center_x;
+  *lon = world_to_lon (wx - floor (wx));
   *lat = world_to_lat ((y - view_height (self) / 2.0) / self->world_px + self->center_y);
 }
 
@@ -1574,6 +1598,49 @@ nd_map_view_fit_bounds (NdMapView *self,
   fit_bounds_full (self, min_lat, min_lon, max_lat, max_lon, padding, padding);
 }
 
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The shortest span of longitudes that holds every stop: the complement
+ * of the widest gap between them, so Tokyo, Honolulu and Fiji span the
+ * Pacific (max_lon may pass 180) rather than the whole world */
+static void
+longitude_arc (GPtrArray *stops,
+               double    *min_lon,
+               double    *max_lon)
+{
+  g_autoptr(GArray) lons = g_array_sized_new (FALSE, FALSE, sizeof (double), stops->len);
+  double gap, best_gap;
+  guint best = 0;
+
+  for (guint i = 0; i < stops->len; i++)
+    g_array_append_val (lons, ((const NdMapStop *) g_ptr_array_index (stops, i))->lon);
+  g_array_sort (lons, compare_doubles);
+
+  /* the gap across the date line, from the last to the first */
+  best_gap = g_array_index (lons, double, 0) + 360.0 - g_array_index (lons, double, lons->len - 1);
+  for (guint i = 1; i < lons->len; i++)
+    {
+      gap = g_array_index (lons, double, i) - g_array_index (lons, double, i - 1);
+      if (gap > best_gap)
+        {
+          best_gap = gap;
+          best = i;
+        }
+    }
+
+  *min_lon = g_array_index (lons, double, best);
+  *max_lon = best == 0
+    ? g_array_index (lons, double, lons->len - 1)
+    : g_array_index (lons, double, best - 1) + 360.0;
+}
 
 /**
  * nd_map_view_reset_view:
@@ -1605,9 +1672,8 @@ nd_map_view_reset_view (NdMapView *self)
 
       min_lat = MIN (min_lat, s->lat);
       max_lat = MAX (max_lat, s->lat);
-      min_lon = MIN (min_lon, s->lon);
-      max_lon = MAX (max_lon, s->lon);
     }
+  longitude_arc (self->stops, &min_lon, &max_lon);
 
   /* room for the labels beside the markers, and for the buttons */
   fit_bounds_full (self, min_lat, min_lon, max_lat, max_lon,
