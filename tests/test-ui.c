@@ -1819,6 +1819,15 @@ test_reextract (Fixture       *f,
   g_assert_false (nd_window_get_progress_shown (f->window));
 }
 
+static gboolean
+narrow_layout_done (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (f->window)) < 1000 &&
+         gtk_widget_get_width (GTK_WIDGET (body_view (f))) >= 300;
+}
+
 static void
 test_entity_screenshots (Fixture       *f,
                          gconstpointer  data)
@@ -1871,7 +1880,8 @@ test_entity_screenshots (Fixture       *f,
 
   /* The narrowest window: the panel does not squeeze the text */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 600);
-  pump (500);
+  /* a loaded machine may take a while to lay the narrow window out */
+  wait_for (narrow_layout_done, f, 5000);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <, 1000);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (body_view (f))), >=, 300);
   save_screenshot (f, "newsdesk-entities-narrow.png");
@@ -2023,6 +2033,29 @@ test_trips (Fixture       *f,
   g_assert_cmpuint (nd_map_view_get_n_stops (map), >=, 4);
   for (guint i = 0; i < nd_map_view_get_n_stops (map); i++)
     g_assert_cmpstr (nd_map_view_get_stop (map, i)->traveller, ==, "Mitch Witkoff");
+
+  /* the same from the dropdown on the Trips page, and back */
+  {
+    GtkDropDown *dropdown = GTK_DROP_DOWN (nd_article_view_get_traveller_dropdown (view));
+    GListModel *names = gtk_drop_down_get_model (dropdown);
+    guint witkoff = GTK_INVALID_LIST_POSITION;
+
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dropdown)));
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names),
+                                                 gtk_drop_down_get_selected (dropdown)), ==, "Mitch Witkoff");
+    gtk_drop_down_set_selected (dropdown, 0);
+    pump (50);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Trips in This Article");
+    g_assert_cmpuint (nd_map_view_get_n_stops (map), ==, 4);
+    for (guint i = 1; i < g_list_model_get_n_items (names); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Mitch Witkoff") == 0)
+        witkoff = i;
+    g_assert_cmpuint (witkoff, !=, GTK_INVALID_LIST_POSITION);
+    gtk_drop_down_set_selected (dropdown, witkoff);
+    pump (50);
+    g_assert_true (nd_article_view_get_trips_shown (view));
+    g_assert_true (shows_text (GTK_WIDGET (view), "Trips of Mitch Witkoff"));
+  }
 
   /* another article gives Cairo another day: both stops say what the
    * other article says */

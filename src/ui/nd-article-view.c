@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -40,6 +42,9 @@ struct _NdArticleView
   GtkLabel          *trips_heading;
   GtkLabel          *trips_subtitle;
   GtkWidget         *trips_back_button;
+  GtkDropDown       *traveller_dropdown;
+  GtkStringList     *traveller_list;
+  gboolean           updating_travellers;
   NdMapPanel        *map_panel;
   NdEntityPanel     *entity_panel;
   AdwStatusPage     *multi_page;
@@ -350,6 +355,94 @@ update_trips_heading (NdArticleView *self,
   gtk_widget_set_visible (self->trips_back_button, self->traveller != NULL);
 }
 
+/* Selects @name in the traveller dropdown (NULL: the article's own
+ * trips), adding it when the article does not name it */
+static void
+select_traveller (NdArticleView *self,
+                  const char    *name)
+{
+  GListModel *list = G_LIST_MODEL (self->traveller_list);
+  guint n = g_list_model_get_n_items (list);
+  guint selected = 0;
+
+  /* "Witkoff" is the "Mitch Witkoff" of the list */
+  for (guint i = 1; name != NULL && i < n && selected == 0; i++)
+    {
+      const char *item = gtk_string_list_get_string (self->traveller_list, i);
+      gsize item_len = strlen (item), name_len = strlen (name);
+
+      if (g_ascii_strcasecmp (item, name) == 0 ||
+          (item_len > name_len && item[item_len - name_len - 1] == ' ' &&
+           g_ascii_strcasecmp (item + item_len - name_len, name) == 0))
+        selected = i;
+    }
+  self->updating_travellers = TRUE;
+  if (name != NULL && selected == 0)
+    {
+      gtk_string_list_append (self->traveller_list, name);
+      selected = n;
+    }
+  gtk_drop_down_set_selected (self->traveller_dropdown, selected);
+  self->updating_travellers = FALSE;
+}
+
+/* "Trips in This Article", then everyone travelling in it */
+static void
+fill_travellers (NdArticleView *self)
+{
+  GListModel *list = G_LIST_MODEL (self->traveller_list);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_ptr_array_add (names, (gpointer) _("Trips in This Article"));
+  for (guint i = 0; self->itineraries != NULL && i < self->itineraries->len; i++)
+    {
+      const char *name = nd_itinerary_get_traveller (g_ptr_array_index (self->itineraries, i));
+      gboolean seen = FALSE;
+
+      for (guint j = 1; j < names->len && !seen; j++)
+        seen = g_strcmp0 (g_ptr_array_index (names, j), name) == 0;
+      if (!seen && name != NULL)
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->updating_travellers = TRUE;
+  gtk_string_list_splice (self->traveller_list, 0, g_list_model_get_n_items (list),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->traveller_dropdown, 0);
+  self->updating_travellers = FALSE;
+}
+
+static void
+show_article_trips (NdArticleView *self)
+{
+  guint n;
+
+  g_clear_pointer (&self->traveller, g_free);
+  n = show_stops (self, self->itineraries, NULL, NULL);
+  update_trips_heading (self, n);
+  set_trips_page_visible (self, n > 0);
+  select_traveller (self, NULL);
+}
+
+static void
+on_traveller_selected (NdArticleView *self,
+                       GParamSpec    *pspec,
+                       GtkDropDown   *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating_travellers || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (selected == 0)
+    show_article_trips (self);
+  else if (!nd_article_view_show_traveller_trips (self,
+                                                  gtk_string_list_get_string (self->traveller_list, selected),
+                                                  &error))
+    show_error (self, error);
+}
+
 /* The trips of the article shown; hides the page when it has none */
 static void
 update_trips (NdArticleView *self,
@@ -370,6 +463,7 @@ update_trips (NdArticleView *self,
   n = show_stops (self, self->itineraries, NULL, NULL);
   update_trips_heading (self, n);
   set_trips_page_visible (self, n > 0);
+  fill_travellers (self);
 }
 
 static void
@@ -551,12 +645,7 @@ static void
 on_trips_back_clicked (NdArticleView *self,
                        GtkButton     *button)
 {
-  guint n;
-
-  g_clear_pointer (&self->traveller, g_free);
-  n = show_stops (self, self->itineraries, NULL, NULL);
-  update_trips_heading (self, n);
-  set_trips_page_visible (self, n > 0);
+  show_article_trips (self);
 }
 
 static void
@@ -619,6 +708,8 @@ nd_article_view_class_init (NdArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, trips_heading);
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, trips_subtitle);
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, trips_back_button);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, traveller_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NdArticleView, traveller_list);
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, map_panel);
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, multi_page);
   gtk_widget_class_bind_template_child (widget_class, NdArticleView, multi_tag_editor);
@@ -641,6 +732,8 @@ nd_article_view_init (NdArticleView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect_object (self->traveller_dropdown, "notify::selected",
+                           G_CALLBACK (on_traveller_selected), self, G_CONNECT_SWAPPED);
 
   entry = nd_tag_editor_get_entry (self->multi_tag_editor);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Tag all selected articles…"));
@@ -907,11 +1000,28 @@ nd_article_view_show_traveller_trips (NdArticleView  *self,
   if (stops == NULL)
     return FALSE;
 
+  select_traveller (self, name);
   g_free (self->traveller);
-  self->traveller = g_strdup (name);
-  n = show_stops (self, NULL, stops, name);
+  /* the name as the dropdown shows it: "Witkoff" is "Mitch Witkoff" */
+  self->traveller = g_strdup (gtk_string_list_get_string (self->traveller_list,
+                                                          gtk_drop_down_get_selected (self->traveller_dropdown)));
+  n = show_stops (self, NULL, stops, self->traveller);
   update_trips_heading (self, n);
   set_trips_page_visible (self, TRUE);
 
   return nd_article_view_show_trips (self);
+}
+
+/**
+ * nd_article_view_get_traveller_dropdown:
+ *
+ * Returns: (transfer none): the Trips page's dropdown that chooses whose
+ * trips the map shows: the article's, or one traveller's across the desk
+ */
+GtkWidget *
+nd_article_view_get_traveller_dropdown (NdArticleView *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->traveller_dropdown);
 }

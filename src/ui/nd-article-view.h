@@ -44,6 +44,7 @@ gboolean    nd_article_view_has_trips       (NdArticleView  *self);
 gboolean    nd_article_view_show_trips      (NdArticleView  *self);
 gboolean    nd_article_view_get_trips_shown (NdArticleView  *self);
 /* Shows a person's stops across the desk on the Trips page */
+GtkWidget  *nd_article_view_get_traveller_dropdown (NdArticleView *self);
 gboolean    nd_article_view_show_traveller_trips (NdArticleView  *self,
                                                   const char     *name,
                                                   GError        **error);

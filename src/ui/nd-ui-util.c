@@ -146,13 +146,66 @@ nd_ui_list_samples (void)
   return (char **) g_ptr_array_free (names, FALSE);
 }
 
+/* How long after it is made a toast may still be in its show animation:
+ * up to one toast's delay in the queue (see nd_ui_toast_dismiss), then
+ * AdwToastOverlay 1.2's animation when it replaces another (500 ms) */
+#define TOAST_SHOW_MS 1200
+
+static void
+on_toast_dismissed (AdwToast *toast)
+{
+  g_object_set_data (G_OBJECT (toast), "nd-dismissed", GINT_TO_POINTER (TRUE));
+}
+
 AdwToast *
 nd_ui_toast_new (const char *title)
 {
   g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast;
 
   /* the title of an AdwToast is Pango markup */
-  return adw_toast_new (escaped);
+  toast = adw_toast_new (escaped);
+  g_object_set_data_full (G_OBJECT (toast), "nd-created-us",
+                          g_memdup2 (&(gint64) { g_get_monotonic_time () }, sizeof (gint64)),
+                          g_free);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed), NULL);
+  return toast;
+}
+
+static gboolean
+dismiss_later (gpointer data)
+{
+  AdwToast *toast = data;
+
+  if (!g_object_get_data (G_OBJECT (toast), "nd-dismissed"))
+    adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * nd_ui_toast_dismiss:
+ *
+ * Dismisses a toast once. libadwaita 1.2 frees a toast dismissed before
+ * its show animation ends while that animation still runs, and crashes
+ * when it ends; a toast younger than that is dismissed when it is over.
+ */
+void
+nd_ui_toast_dismiss (AdwToast *toast)
+{
+  const gint64 *created;
+  gint64 age_ms;
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (g_object_get_data (G_OBJECT (toast), "nd-dismissed"))
+    return;
+  created = g_object_get_data (G_OBJECT (toast), "nd-created-us");
+  age_ms = created != NULL ? (g_get_monotonic_time () - *created) / 1000 : TOAST_SHOW_MS;
+  if (age_ms >= TOAST_SHOW_MS)
+    adw_toast_dismiss (toast);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, TOAST_SHOW_MS - age_ms, dismiss_later,
+                        g_object_ref (toast), g_object_unref);
 }
 
 void

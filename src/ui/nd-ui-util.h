@@ -25,6 +25,7 @@ void       nd_ui_set_icon_button_label (GtkWidget   *widget,
 char     **nd_ui_list_samples       (void);
 /* A toast with a plain text title (escaped: AdwToast titles are markup) */
 AdwToast  *nd_ui_toast_new          (const char  *title);
+void       nd_ui_toast_dismiss      (AdwToast    *toast);
 /* Shows a toast in the toast overlay the widget is inside of, if any. */
 void       nd_ui_show_toast         (GtkWidget   *widget,
                                      const char  *title);

@@ -261,6 +261,17 @@ create_settings (void)
   return g_settings_new (SETTINGS_SCHEMA_ID);
 }
 
+/* A dismissed toast is never dismissed again: libadwaita 1.2 frees a
+ * toast dismissed a second time during its hide animation, and the
+ * animation's end then touches freed memory */
+static void
+on_toast_dismissed (NdWindow *self,
+                    AdwToast *toast)
+{
+  if (self->shown_toast == toast)
+    g_clear_weak_pointer (&self->shown_toast);
+}
+
 static void
 add_toast (NdWindow *self,
            AdwToast *toast)
@@ -269,13 +280,15 @@ add_toast (NdWindow *self,
 
   g_free (self->last_toast);
   self->last_toast = g_strdup (adw_toast_get_title (toast));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed),
+                           self, G_CONNECT_SWAPPED);
 
   /* The newest message replaces the one shown. (Not with
    * ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 asserts when a toast it put
    * back in the queue is shown again during its hide animation.) */
   g_set_weak_pointer (&self->shown_toast, toast);
   if (previous != NULL)
-    adw_toast_dismiss (previous);
+    nd_ui_toast_dismiss (previous);
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -1584,6 +1597,7 @@ on_undo_toast_dismissed (NdWindow *self,
   if (toast != self->undo_toast || self->disposed)
     return;
 
+  g_clear_weak_pointer (&self->undo_toast);
   g_clear_pointer (&self->last_deleted, g_ptr_array_unref);
   update_actions (self);
 }
@@ -1633,7 +1647,7 @@ delete_action (GtkWidget  *widget,
   old_toast = self->undo_toast;
   g_set_weak_pointer (&self->undo_toast, toast);
   if (old_toast != NULL)
-    adw_toast_dismiss (old_toast);
+    nd_ui_toast_dismiss (old_toast);
 
   add_toast (self, toast);
   update_actions (self);
@@ -1658,7 +1672,7 @@ undo_delete_action (GtkWidget  *widget,
   toast = self->undo_toast;
   g_clear_weak_pointer (&self->undo_toast);
   if (toast != NULL)
-    adw_toast_dismiss (toast);
+    nd_ui_toast_dismiss (toast);
 
   if (!nd_article_store_restore (self->store, articles, &error))
     {
