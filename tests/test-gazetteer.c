@@ -98,10 +98,9 @@ test_load (void)
   /* countries, regions, cities and areas */
   g_assert_cmpuint (nd_gazetteer_get_n_places (gazetteer), >, 30000);
 
-  /* the target is 100 ms; a loaded test machine gets slack */
+  /* how long it takes is measured by bench-extract, not asserted here */
   g_test_message ("gazetteer and lexicons loaded in %.1f ms",
                   (g_get_monotonic_time () - start) / 1000.0);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
 }
 
 static gpointer
