@@ -146,6 +146,7 @@ typedef struct
   guint8       *marks;
   guint32      *info;
   guint32      *key_offset;
+  guint32      *key_len;     /* per token: strlen() of its key */
   guint32      *canon;       /* per token: the first token of the same text */
   guint8       *gazetteer_flags; /* per canon token: NdGazetteerKeyFlags | GAZ_KNOWN */
   char         *keys;
@@ -503,17 +504,14 @@ is_compass (const char *key)
 {
   return (key_class (key) & WC_COMPASS) != 0;
 }
-/* Computes (once) the key and the lexicon information of token `i` */
-static void
-ensure_key (Ex    *ex,
-            guint  i)
+/* Computes the key of token `i` (see ensure_key()) */
+static G_GNUC_NO_INLINE void
+compute_key (Ex    *ex,
+             guint  i)
 {
   const NdToken *token;
   char *out;
   gsize capacity;
-
-  if (ex->marks[i] & MARK_KEYED)
-    return;
 
   ex->marks[i] |= MARK_KEYED;
   token = tok (ex, i);
@@ -529,6 +527,7 @@ ensure_key (Ex    *ex,
     {
       out[0] = token->ch == '&' ? '&' : '\0';
       out[1] = '\0';
+      ex->key_len[i] = token->ch == '&' ? 1 : 0;
       return;
     }
 
@@ -554,12 +553,13 @@ ensure_key (Ex    *ex,
         if (other->end - other->start == length && memcmp (ex->text + other->start, text, length) == 0)
           {
             ex->key_offset[i] = ex->key_offset[seen - 1];
+            ex->key_len[i] = ex->key_len[seen - 1];
             ex->canon[i] = seen - 1;
             return;
           }
       }
 
-    nd_extract_key (text, length, out, capacity);
+    ex->key_len[i] = (guint32) nd_extract_key (text, length, out, capacity);
     ex->canon[i] = i;
     if (ex->word_cache_used < WORD_CACHE_SIZE / 2)
       {
@@ -567,6 +567,15 @@ ensure_key (Ex    *ex,
         ex->word_cache_used++;
       }
   }
+}
+
+/* Computes (once) the key of token `i` */
+static inline void
+ensure_key (Ex    *ex,
+            guint  i)
+{
+  if (G_UNLIKELY (!(ex->marks[i] & MARK_KEYED)))
+    compute_key (ex, i);
 }
 
 static inline const char *
@@ -591,7 +600,7 @@ info_of (Ex    *ex,
       const char *key = ex->keys + ex->key_offset[j];
 
       ex->marks[j] |= MARK_INFO;
-      ex->info[j] = key[0] != '\0' ? nd_lexicon_lookup_word (ex->lexicon, key) : 0;
+      ex->info[j] = key[0] != '\0' ? nd_lexicon_lookup_word_len (ex->lexicon, key, ex->key_len[j]) : 0;
     }
 
   return ex->info[j];
@@ -680,7 +689,7 @@ gazetteer_flags_of (Ex    *ex,
   j = ex->canon[i];
   if (!(ex->gazetteer_flags[j] & GAZ_KNOWN))
     ex->gazetteer_flags[j] = GAZ_KNOWN |
-      nd_gazetteer_lookup_key (ex->gazetteer, ex->keys + ex->key_offset[j], -1);
+      nd_gazetteer_lookup_key (ex->gazetteer, ex->keys + ex->key_offset[j], ex->key_len[j]);
 
   return ex->gazetteer_flags[j] & ~GAZ_KNOWN;
 }
@@ -804,7 +813,7 @@ span_key (Ex    *ex,
   for (guint i = first; i <= last; i++)
     {
       const char *key = key_of (ex, i);
-      gsize length = strlen (key);
+      gsize length = ex->key_len[i];
 
       if (length == 0)
         continue;
@@ -1208,7 +1217,7 @@ find_known_uncached (Ex    *ex,
   for (guint w = 0; w < n; w++)
     {
       const char *word = key_of (ex, window[w]);
-      gsize length = strlen (word);
+      gsize length = ex->key_len[window[w]];
       guint lexicon_prefix;
       gboolean place_prefix;
 
@@ -3584,6 +3593,7 @@ typedef struct
   guint8   *marks;
   guint32  *info;
   guint32  *key_offset;
+  guint32  *key_len;
   guint32  *canon;
   guint8   *gazetteer_flags;
   guint32  *classes;
@@ -3612,6 +3622,7 @@ scratch_free (gpointer data)
   g_free (scratch->marks);
   g_free (scratch->info);
   g_free (scratch->key_offset);
+  g_free (scratch->key_len);
   g_free (scratch->canon);
   g_free (scratch->gazetteer_flags);
   g_free (scratch->classes);
@@ -3665,6 +3676,7 @@ scratch_get (gsize n_tokens,
       scratch->marks = g_renew (guint8, scratch->marks, n);
       scratch->info = g_renew (guint32, scratch->info, n);
       scratch->key_offset = g_renew (guint32, scratch->key_offset, n);
+      scratch->key_len = g_renew (guint32, scratch->key_len, n);
       scratch->canon = g_renew (guint32, scratch->canon, n);
       scratch->gazetteer_flags = g_renew (guint8, scratch->gazetteer_flags, n);
       scratch->classes = g_renew (guint32, scratch->classes, n);
@@ -3720,6 +3732,7 @@ nd_extractor_extract (const char *body,
   ex.marks = scratch->marks;
   ex.info = scratch->info;
   ex.key_offset = scratch->key_offset;
+  ex.key_len = scratch->key_len;
   ex.canon = scratch->canon;
   ex.gazetteer_flags = scratch->gazetteer_flags;
   ex.keys = scratch->keys;
