@@ -61,18 +61,26 @@ is_abbreviation (const char *word,
   return FALSE;
 }
 
-/* 1 for ASCII letters and digits */
+/* What an ASCII byte is in a word: BYTE_LOWER, BYTE_UPPER, BYTE_DIGIT, or
+ * 0 for no letter or digit */
+enum
+{
+  BYTE_LOWER = 1,
+  BYTE_UPPER = 2,
+  BYTE_DIGIT = 4,
+};
+
 static const guint8 word_bytes[256] = {
-  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-  ['8'] = 1, ['9'] = 1,
-  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-  ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-  ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-  ['Y'] = 1, ['Z'] = 1,
-  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-  ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-  ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-  ['y'] = 1, ['z'] = 1,
+  ['0'] = BYTE_DIGIT, ['1'] = BYTE_DIGIT, ['2'] = BYTE_DIGIT, ['3'] = BYTE_DIGIT, ['4'] = BYTE_DIGIT, ['5'] = BYTE_DIGIT, ['6'] = BYTE_DIGIT, ['7'] = BYTE_DIGIT,
+  ['8'] = BYTE_DIGIT, ['9'] = BYTE_DIGIT,
+  ['A'] = BYTE_UPPER, ['B'] = BYTE_UPPER, ['C'] = BYTE_UPPER, ['D'] = BYTE_UPPER, ['E'] = BYTE_UPPER, ['F'] = BYTE_UPPER, ['G'] = BYTE_UPPER, ['H'] = BYTE_UPPER,
+  ['I'] = BYTE_UPPER, ['J'] = BYTE_UPPER, ['K'] = BYTE_UPPER, ['L'] = BYTE_UPPER, ['M'] = BYTE_UPPER, ['N'] = BYTE_UPPER, ['O'] = BYTE_UPPER, ['P'] = BYTE_UPPER,
+  ['Q'] = BYTE_UPPER, ['R'] = BYTE_UPPER, ['S'] = BYTE_UPPER, ['T'] = BYTE_UPPER, ['U'] = BYTE_UPPER, ['V'] = BYTE_UPPER, ['W'] = BYTE_UPPER, ['X'] = BYTE_UPPER,
+  ['Y'] = BYTE_UPPER, ['Z'] = BYTE_UPPER,
+  ['a'] = BYTE_LOWER, ['b'] = BYTE_LOWER, ['c'] = BYTE_LOWER, ['d'] = BYTE_LOWER, ['e'] = BYTE_LOWER, ['f'] = BYTE_LOWER, ['g'] = BYTE_LOWER, ['h'] = BYTE_LOWER,
+  ['i'] = BYTE_LOWER, ['j'] = BYTE_LOWER, ['k'] = BYTE_LOWER, ['l'] = BYTE_LOWER, ['m'] = BYTE_LOWER, ['n'] = BYTE_LOWER, ['o'] = BYTE_LOWER, ['p'] = BYTE_LOWER,
+  ['q'] = BYTE_LOWER, ['r'] = BYTE_LOWER, ['s'] = BYTE_LOWER, ['t'] = BYTE_LOWER, ['u'] = BYTE_LOWER, ['v'] = BYTE_LOWER, ['w'] = BYTE_LOWER, ['x'] = BYTE_LOWER,
+  ['y'] = BYTE_LOWER, ['z'] = BYTE_LOWER,
 };
 
 static inline gboolean
@@ -197,7 +205,7 @@ is_plain_end (const guchar *q,
  * returns the byte and code point positions after it. Plain ASCII words
  * take a short path; dots, hyphens, apostrophes and other characters the
  * long one. */
-static const guchar *
+static inline const guchar *
 scan_word (const guchar *text,
            const guchar *p,
            guint32      *cpos,
@@ -205,38 +213,39 @@ scan_word (const guchar *text,
 {
   const guchar *q = p;
   guint16 flags = 0;
+  guint8 seen = 0;    /* the BYTE_ kinds of the word's bytes */
+  guint8 b;
   gboolean number = *p >= '0' && *p <= '9';
 
-  while (word_bytes[*q])
-    q++;
+  while ((b = word_bytes[*q]) != 0)
+    {
+      seen |= b;
+      q++;
+    }
 
   if (!is_plain_end (q, number))
     return scan_word_slow (text, p, cpos, token);
 
   if (*p >= 'A' && *p <= 'Z')
     {
-      guint upper = 0;
-      gboolean lower = FALSE;
-
       flags |= ND_TOKEN_CAPITALIZED;
-      for (const guchar *r = p; r < q; r++)
+      /* no lower case letter and two capitals or more */
+      if (!(seen & BYTE_LOWER))
         {
-          if (*r >= 'a' && *r <= 'z')
-            {
-              lower = TRUE;
-              break;
-            }
-          if (*r >= 'A' && *r <= 'Z')
-            upper++;
+          guint upper = 0;
+
+          for (const guchar *r = p; r < q && upper < 2; r++)
+            if (*r >= 'A' && *r <= 'Z')
+              upper++;
+          if (upper >= 2)
+            flags |= ND_TOKEN_ALL_CAPS;
         }
-      if (!lower && upper >= 2)
-        flags |= ND_TOKEN_ALL_CAPS;
     }
   else if (*p >= 'a' && *p <= 'z')
     {
       flags |= ND_TOKEN_LOWER;
     }
-  else
+  else if (seen & (BYTE_LOWER | BYTE_UPPER))
     {
       /* "5th", "2018": the case of the first letter, if any */
       for (const guchar *r = p; r < q; r++)
