@@ -142,6 +142,7 @@ typedef struct
   NdGazetteer  *gazetteer;
   const char   *text;
   GArray       *tokens;
+  const NdToken *toks;       /* tokens->data */
   guint         n;
   guint8       *marks;
   guint32      *info;
@@ -411,7 +412,7 @@ static inline const NdToken *
 tok (const Ex *ex,
      guint     i)
 {
-  return &g_array_index (ex->tokens, NdToken, i);
+  return &ex->toks[i];
 }
 
 static inline gboolean
@@ -3725,6 +3726,7 @@ nd_extractor_extract (const char *body,
   nd_extract_tokenize_into (scratch->tokens, body);
   ex.tokens = scratch->tokens;
   ex.n = ex.tokens->len;
+  ex.toks = (const NdToken *) (gpointer) ex.tokens->data;
   nd_extract_mark_sentences (ex.tokens, body);
 
   length = strlen (body);
