@@ -134,6 +134,7 @@ typedef struct
   char  *role;
   guint  n_words;
   guint  first_position;  /* code point offset of the first mention */
+  guint64 word_bits;      /* word_bit() of each of the words */
 } Person;
 
 typedef struct
@@ -2550,6 +2551,20 @@ name_words_key (Ex         *ex,
   return g_string_free (key, FALSE);
 }
 
+/* One of 64 bits for a word: a person whose `word_bits` lack a word's bit
+ * has no such word, and needs no comparison */
+static guint64
+word_bit (const char *word,
+          gsize       length)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize k = 0; k < length; k++)
+    h = (h ^ (guchar) word[k]) * 16777619u;
+
+  return G_GUINT64_CONSTANT (1) << (h >> 26);
+}
+
 static gint
 add_person (Ex         *ex,
             const char *name,
@@ -2571,6 +2586,16 @@ add_person (Ex         *ex,
   person->last_key = ex_strdup (ex, last_space != NULL ? last_space + 1 : words);
   person->n_words = n_words;
   person->role = ex_strdup (ex, role);
+  for (const char *w = words;;)
+    {
+      const char *end = strchr (w, ' ');
+      gsize length = end != NULL ? (gsize) (end - w) : strlen (w);
+
+      person->word_bits |= word_bit (w, length);
+      if (end == NULL)
+        break;
+      w = end + 1;
+    }
   g_ptr_array_add (ex->persons, person);
 
   return (gint) ex->persons->len - 1;
@@ -2585,6 +2610,9 @@ link_word (Ex         *ex,
            const char *key)
 {
   gsize length = key != NULL ? strlen (key) : 0;
+  /* the surname and the given name are among the words too; a key of
+   * several words ("al sisi") is looked for without the filter */
+  guint64 bit = length > 0 && memchr (key, ' ', length) == NULL ? word_bit (key, length) : G_MAXUINT64;
 
   for (guint pass = 0; key != NULL && pass < 3; pass++)
     {
@@ -2595,6 +2623,8 @@ link_word (Ex         *ex,
           Person *person = g_ptr_array_index (ex->persons, i);
           gboolean hit;
 
+          if (!(person->word_bits & bit))
+            continue;
           if (pass == 0)
             hit = person->last_key[0] == key[0] && strcmp (person->last_key, key) == 0;
           else if (pass == 1)
