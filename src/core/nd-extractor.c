@@ -3402,8 +3402,8 @@ group_free (gpointer data)
 {
   Group *group = data;
 
+  /* the group itself is in the extraction's arena */
   g_clear_object (&group->entity);
-  g_free (group);
 }
 
 static gint
@@ -3417,12 +3417,15 @@ compare_groups (gconstpointer a,
 }
 
 static Group *
-group_new (GPtrArray    *order,
+group_new (Ex           *ex,
+           GPtrArray    *order,
            NdEntityKind  kind,
            const char   *name,
            guint         position)
 {
-  Group *group = g_new0 (Group, 1);
+  Group *group = ex_alloc (ex, sizeof (Group));
+
+  memset (group, 0, sizeof (Group));
 
   /* fields set directly: nothing listens to a new entity yet */
   group->entity = nd_entity_new_sized (kind, name, 0);
@@ -3480,7 +3483,7 @@ group_by_key (Ex           *ex,
   *is_new = group == NULL;
   if (group == NULL)
     {
-      group = group_new (order, kind, name, position);
+      group = group_new (ex, order, kind, name, position);
       nd_extract_ptr_map_insert (groups, ex_strdup (ex, id), group);
     }
   else if (position < group->first_mention)
@@ -3520,7 +3523,7 @@ build_entities (Ex     *ex,
             if (group == NULL)
               {
                 group = by_person[cand->person] =
-                  group_new (order, ND_ENTITY_PERSON, person->name, cand->cstart);
+                  group_new (ex, order, ND_ENTITY_PERSON, person->name, cand->cstart);
                 if (person->role != NULL)
                   nd_entity_init_role (group->entity, person->role);
               }
@@ -3534,7 +3537,7 @@ build_entities (Ex     *ex,
               is_new = group == NULL;
               if (group == NULL)
                 {
-                  group = group_new (order, ND_ENTITY_PLACE, cand->place->name, cand->cstart);
+                  group = group_new (ex, order, ND_ENTITY_PLACE, cand->place->name, cand->cstart);
                   nd_extract_ptr_map_insert (by_place, cand->place, group);
                 }
             }
