@@ -2530,12 +2530,15 @@ count_name_words (Ex         *ex,
   return n;
 }
 
-/* The keys of a person's name words, joined by spaces: "antony blinken" */
+/* The keys of a person's name words, joined by spaces: "antony blinken"
+ * (in the extraction's arena) */
 static char *
 name_words_key (Ex         *ex,
                 const Cand *cand)
 {
-  GString *key = g_string_new (NULL);
+  gsize size = 1;
+  gsize o = 0;
+  char *key;
 
   for (guint i = cand->first; i <= cand->last; i++)
     {
@@ -2543,12 +2546,25 @@ name_words_key (Ex         *ex,
 
       if (token->kind != ND_TOKEN_WORD || !(token->flags & (ND_TOKEN_CAPITALIZED | ND_TOKEN_ALL_CAPS)))
         continue;
-      if (key->len > 0)
-        g_string_append_c (key, ' ');
-      g_string_append (key, key_of (ex, i));
+      ensure_key (ex, i);
+      size += ex->key_len[i] + 1;
     }
 
-  return g_string_free (key, FALSE);
+  key = ex_alloc (ex, size);
+  for (guint i = cand->first; i <= cand->last; i++)
+    {
+      const NdToken *token = tok (ex, i);
+
+      if (token->kind != ND_TOKEN_WORD || !(token->flags & (ND_TOKEN_CAPITALIZED | ND_TOKEN_ALL_CAPS)))
+        continue;
+      if (o > 0)
+        key[o++] = ' ';
+      memcpy (key + o, key_of (ex, i), ex->key_len[i]);
+      o += ex->key_len[i];
+    }
+  key[o] = '\0';
+
+  return key;
 }
 
 /* One of 64 bits for a word: a person whose `word_bits` lack a word's bit
@@ -2765,7 +2781,7 @@ resolve_persons (Ex *ex)
   for (guint f = 0; f < full->len; f++)
     {
       Cand *cand = &g_array_index (ex->cands, Cand, g_array_index (full, guint, f));
-      g_autofree char *words = name_words_key (ex, cand);
+      const char *words = name_words_key (ex, cand);
       gint person = link_name (ex, words);
 
       if (person == -1)
