@@ -3516,7 +3516,7 @@ build_entities (Ex     *ex,
 {
   NdExtractPtrMap *by_key = ex->by_key;
   NdExtractPtrMap *by_place = ex->by_place;
-  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (group_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_full (ex->cands->len + dates->len, group_free);
   g_autofree Group **by_person = g_new0 (Group *, ex->persons->len + 1);
   GPtrArray *entities;
 
@@ -3662,6 +3662,7 @@ typedef struct
   NdExtractPtrMap *resolved;
   NdExtractPtrMap *by_key;
   NdExtractPtrMap *by_place;
+  GPtrArray       *persons;
 } Scratch;
 
 static void
@@ -3690,6 +3691,7 @@ scratch_free (gpointer data)
   nd_extract_ptr_map_free (scratch->resolved);
   nd_extract_ptr_map_free (scratch->by_key);
   nd_extract_ptr_map_free (scratch->by_place);
+  g_ptr_array_unref (scratch->persons);
   g_free (scratch);
 }
 
@@ -3716,6 +3718,7 @@ scratch_get (gsize n_tokens,
       scratch->resolved = nd_extract_ptr_map_new (FALSE);
       scratch->by_key = nd_extract_ptr_map_new (FALSE);
       scratch->by_place = nd_extract_ptr_map_new (TRUE);
+      scratch->persons = g_ptr_array_sized_new (64);
       g_private_set (&scratch_key, scratch);
     }
 
@@ -3816,7 +3819,8 @@ nd_extractor_extract (const char *body,
   nd_extract_ptr_map_clear (ex.resolved);
   nd_extract_ptr_map_clear (ex.by_key);
   nd_extract_ptr_map_clear (ex.by_place);
-  ex.persons = g_ptr_array_new ();
+  ex.persons = scratch->persons;
+  g_ptr_array_set_size (ex.persons, 0);
 
 
   mark_blocks (&ex);
@@ -3838,7 +3842,6 @@ nd_extractor_extract (const char *body,
   entities = build_entities (&ex, dates);
 
 
-  g_ptr_array_unref (ex.persons);
 
 
   return entities;
