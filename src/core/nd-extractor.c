@@ -137,10 +137,39 @@ typedef struct
   guint64 word_bits;      /* word_bit() of each of the words */
 } Person;
 
+/* What the extraction learnt about a word, kept from one text to the next
+ * (per thread): its key, and its lexicon, gazetteer and country answers
+ * once asked. Everything here follows from the word's bytes alone. */
+typedef struct
+{
+  const char *text;       /* the word as written; NULL: an empty slot */
+  const char *key;
+  guint32     hash;
+  guint32     length;     /* of text */
+  guint32     key_len;
+  guint32     info;       /* when `marks` has MARK_INFO */
+  guint8      gazetteer_flags;  /* NdGazetteerKeyFlags | GAZ_KNOWN, or 0 */
+  guint8      marks;      /* MARK_INFO and the MARK_COUNTRY_* bits */
+} KnownWord;
+
+/* Slots of the table of known words (a power of two), and how many words
+ * it takes before it starts over */
+#define KNOWN_WORDS_SIZE  32768
+#define KNOWN_WORDS_LIMIT 16384
+
+typedef struct
+{
+  KnownWord    *slots;
+  guint         used;
+  GStringChunk *strings;
+} KnownWords;
+
 typedef struct
 {
   NdLexicon    *lexicon;
   NdGazetteer  *gazetteer;
+  KnownWords   *known_words;
+  KnownWord   **known_word;  /* per canon token: its entry, or NULL */
   const char   *text;
   GArray       *tokens;
   const NdToken *toks;       /* tokens->data */
@@ -530,6 +559,7 @@ compute_key (Ex    *ex,
       out[0] = token->ch == '&' ? '&' : '\0';
       out[1] = '\0';
       ex->key_len[i] = token->ch == '&' ? 1 : 0;
+      ex->known_word[i] = NULL;
       return;
     }
 
@@ -561,8 +591,51 @@ compute_key (Ex    *ex,
           }
       }
 
-    ex->key_len[i] = (guint32) nd_extract_key (text, length, out, capacity);
     ex->canon[i] = i;
+    ex->known_word[i] = NULL;
+
+    /* a word of an earlier text */
+    {
+      KnownWords *words = ex->known_words;
+      guint k;
+
+      for (k = h & (KNOWN_WORDS_SIZE - 1);; k = (k + 1) & (KNOWN_WORDS_SIZE - 1))
+        {
+          KnownWord *word = &words->slots[k];
+
+          if (word->text == NULL)
+            break;
+          if (word->hash == h && word->length == length && memcmp (word->text, text, length) == 0)
+            {
+              memcpy (out, word->key, word->key_len + 1);
+              ex->key_len[i] = word->key_len;
+              ex->known_word[i] = word;
+              ex->marks[i] |= word->marks;
+              ex->info[i] = word->info;
+              ex->gazetteer_flags[i] = word->gazetteer_flags;
+              goto keyed;
+            }
+        }
+
+      ex->key_len[i] = (guint32) nd_extract_key (text, length, out, capacity);
+      if (words->used < KNOWN_WORDS_LIMIT)
+        {
+          KnownWord *word = &words->slots[k];
+
+          word->text = g_string_chunk_insert_len (words->strings, text, length);
+          word->key = g_string_chunk_insert_len (words->strings, out, ex->key_len[i]);
+          word->hash = h;
+          word->length = length;
+          word->key_len = ex->key_len[i];
+          word->info = 0;
+          word->gazetteer_flags = 0;
+          word->marks = 0;
+          words->used++;
+          ex->known_word[i] = word;
+        }
+    }
+
+   keyed:
     if (ex->word_cache_used < WORD_CACHE_SIZE / 2)
       {
         ex->word_cache[slot] = i + 1;
@@ -603,6 +676,11 @@ info_of (Ex    *ex,
 
       ex->marks[j] |= MARK_INFO;
       ex->info[j] = key[0] != '\0' ? nd_lexicon_lookup_word_len (ex->lexicon, key, ex->key_len[j]) : 0;
+      if (ex->known_word[j] != NULL)
+        {
+          ex->known_word[j]->info = ex->info[j];
+          ex->known_word[j]->marks |= MARK_INFO;
+        }
     }
 
   return ex->info[j];
@@ -690,8 +768,12 @@ gazetteer_flags_of (Ex    *ex,
   ensure_key (ex, i);
   j = ex->canon[i];
   if (!(ex->gazetteer_flags[j] & GAZ_KNOWN))
-    ex->gazetteer_flags[j] = GAZ_KNOWN |
-      nd_gazetteer_lookup_key (ex->gazetteer, ex->keys + ex->key_offset[j], ex->key_len[j]);
+    {
+      ex->gazetteer_flags[j] = GAZ_KNOWN |
+        nd_gazetteer_lookup_key (ex->gazetteer, ex->keys + ex->key_offset[j], ex->key_len[j]);
+      if (ex->known_word[j] != NULL)
+        ex->known_word[j]->gazetteer_flags = ex->gazetteer_flags[j];
+    }
 
   return ex->gazetteer_flags[j] & ~GAZ_KNOWN;
 }
@@ -751,6 +833,9 @@ token_names_country (Ex       *ex,
       ex->marks[j] |= by_name ? MARK_COUNTRY_NAME_KNOWN : MARK_COUNTRY_KNOWN;
       if (answer)
         ex->marks[j] |= by_name ? MARK_COUNTRY_NAME : MARK_COUNTRY;
+      if (ex->known_word[j] != NULL)
+        ex->known_word[j]->marks |= ex->marks[j] & (MARK_COUNTRY_KNOWN | MARK_COUNTRY |
+                                                     MARK_COUNTRY_NAME_KNOWN | MARK_COUNTRY_NAME);
     }
 
   return (ex->marks[j] & (by_name ? MARK_COUNTRY_NAME : MARK_COUNTRY)) != 0;
@@ -3663,6 +3748,8 @@ typedef struct
   NdExtractPtrMap *by_key;
   NdExtractPtrMap *by_place;
   GPtrArray       *persons;
+  KnownWords       known_words;
+  KnownWord      **known_word;
 } Scratch;
 
 static void
@@ -3692,6 +3779,9 @@ scratch_free (gpointer data)
   nd_extract_ptr_map_free (scratch->by_key);
   nd_extract_ptr_map_free (scratch->by_place);
   g_ptr_array_unref (scratch->persons);
+  g_free (scratch->known_words.slots);
+  g_string_chunk_free (scratch->known_words.strings);
+  g_free (scratch->known_word);
   g_free (scratch);
 }
 
@@ -3719,6 +3809,8 @@ scratch_get (gsize n_tokens,
       scratch->by_key = nd_extract_ptr_map_new (FALSE);
       scratch->by_place = nd_extract_ptr_map_new (TRUE);
       scratch->persons = g_ptr_array_sized_new (64);
+      scratch->known_words.slots = g_new0 (KnownWord, KNOWN_WORDS_SIZE);
+      scratch->known_words.strings = g_string_chunk_new (16384);
       g_private_set (&scratch_key, scratch);
     }
 
@@ -3735,6 +3827,7 @@ scratch_get (gsize n_tokens,
       scratch->classes = g_renew (guint32, scratch->classes, n);
       scratch->known = g_renew (Match, scratch->known, n);
       scratch->known_last = g_renew (guint32, scratch->known_last, n);
+      scratch->known_word = g_renew (KnownWord *, scratch->known_word, n);
       scratch->n_tokens = n;
     }
 
@@ -3794,6 +3887,15 @@ nd_extractor_extract (const char *body,
   ex.classes = scratch->classes;
   ex.known = scratch->known;
   ex.known_last = scratch->known_last;
+  ex.known_word = scratch->known_word;
+  /* the words of earlier texts, until there are too many of them */
+  if (scratch->known_words.used >= KNOWN_WORDS_LIMIT)
+    {
+      memset (scratch->known_words.slots, 0, sizeof (KnownWord) * KNOWN_WORDS_SIZE);
+      g_string_chunk_clear (scratch->known_words.strings);
+      scratch->known_words.used = 0;
+    }
+  ex.known_words = &scratch->known_words;
   memset (ex.marks, 0, ex.n + 1);
   memset (ex.gazetteer_flags, 0, ex.n + 1);
   memset (ex.word_cache, 0, sizeof (guint32) * WORD_CACHE_SIZE);
