@@ -525,6 +525,29 @@ nd_extract_tokenize_into (GArray     *tokens,
       gunichar c;
       guint n;
 
+      /* ASCII words, the bulk of the text, straight to scan_word(),
+       * into their place in the array */
+      if (word_bytes[*p] != 0)
+        {
+          NdToken *word = &out[n_out++];
+
+          word->start = (guint32) (p - start);
+          word->cstart = cpos;
+          word->ch = 0;
+          p = scan_word (start, p, &cpos, word);
+          if (space)
+            word->flags |= ND_TOKEN_SPACE_BEFORE;
+          space = FALSE;
+          continue;
+        }
+      if (*p == ' ')
+        {
+          p++;
+          cpos++;
+          space = TRUE;
+          continue;
+        }
+
       if (*p == '\n')
         {
           token.start = (guint32) (p - start);
@@ -534,26 +557,6 @@ nd_extract_tokenize_into (GArray     *tokens,
           token.kind = ND_TOKEN_NEWLINE;
           token.ch = '\n';
           EMIT (token);
-          p++;
-          cpos++;
-          space = TRUE;
-          continue;
-        }
-
-      /* ASCII words, the bulk of the text, straight to scan_word() */
-      if (ascii_alnum (*p))
-        {
-          token.start = (guint32) (p - start);
-          token.cstart = cpos;
-          p = scan_word (start, p, &cpos, &token);
-          if (space)
-            token.flags |= ND_TOKEN_SPACE_BEFORE;
-          space = FALSE;
-          EMIT (token);
-          continue;
-        }
-      if (*p == ' ')
-        {
           p++;
           cpos++;
           space = TRUE;
