@@ -521,7 +521,7 @@ nd_extract_tokenize_into (GArray     *tokens,
 
   while (*p != '\0')
     {
-      NdToken token = { 0, };
+      NdToken token;
       gunichar c;
       guint n;
 
@@ -548,6 +548,7 @@ nd_extract_tokenize_into (GArray     *tokens,
           continue;
         }
 
+      token = (NdToken) { 0, };
       if (*p == '\n')
         {
           token.start = (guint32) (p - start);
