@@ -638,13 +638,19 @@ nd_extract_mark_sentences (GArray     *tokens,
 {
   gboolean sentence_pending = TRUE;
   gboolean clause_pending = FALSE;
+  NdToken *toks;
+  guint n;
 
   g_return_if_fail (tokens != NULL);
   g_return_if_fail (text != NULL);
 
-  for (guint i = 0; i < tokens->len; i++)
+  /* the array's fields once: writes to the tokens cannot change them */
+  toks = (NdToken *) (gpointer) tokens->data;
+  n = tokens->len;
+
+  for (guint i = 0; i < n; i++)
     {
-      NdToken *token = &g_array_index (tokens, NdToken, i);
+      NdToken *token = &toks[i];
 
       if (token->kind == ND_TOKEN_NEWLINE)
         {
@@ -652,7 +658,7 @@ nd_extract_mark_sentences (GArray     *tokens,
            * at its end too */
           for (guint j = i; j-- > 0;)
             {
-              NdToken *before = &g_array_index (tokens, NdToken, j);
+              NdToken *before = &toks[j];
 
               if (before->kind == ND_TOKEN_NEWLINE)
                 break;
@@ -691,8 +697,8 @@ nd_extract_mark_sentences (GArray     *tokens,
             case '"':
             case '\'':
               /* an opening quote */
-              if ((token->flags & ND_TOKEN_SPACE_BEFORE || i == 0) && i + 1 < tokens->len &&
-                  is_word (&g_array_index (tokens, NdToken, i + 1)))
+              if ((token->flags & ND_TOKEN_SPACE_BEFORE || i == 0) && i + 1 < n &&
+                  is_word (&toks[i + 1]))
                 clause_pending = TRUE;
               break;
             default:
@@ -712,13 +718,13 @@ nd_extract_mark_sentences (GArray     *tokens,
         {
           guint j = i + 1;
 
-          while (j < tokens->len && g_array_index (tokens, NdToken, j).kind == ND_TOKEN_PUNCT &&
-                 (g_array_index (tokens, NdToken, j).ch == '"' || g_array_index (tokens, NdToken, j).ch == '\'' ||
-                  g_array_index (tokens, NdToken, j).ch == ')'))
+          while (j < n && toks[j].kind == ND_TOKEN_PUNCT &&
+                 (toks[j].ch == '"' || toks[j].ch == '\'' ||
+                  toks[j].ch == ')'))
             j++;
 
-          if (j < tokens->len && is_word (&g_array_index (tokens, NdToken, j)) &&
-              starts_sentence_after_abbreviation (text, &g_array_index (tokens, NdToken, j)))
+          if (j < n && is_word (&toks[j]) &&
+              starts_sentence_after_abbreviation (text, &toks[j]))
             {
               token->flags |= ND_TOKEN_SENTENCE_END;
               sentence_pending = TRUE;
@@ -727,9 +733,9 @@ nd_extract_mark_sentences (GArray     *tokens,
     }
 
   /* the last sentence ends with the text */
-  for (guint j = tokens->len; j-- > 0;)
+  for (guint j = n; j-- > 0;)
     {
-      NdToken *last = &g_array_index (tokens, NdToken, j);
+      NdToken *last = &toks[j];
 
       if (last->kind != ND_TOKEN_NEWLINE)
         {
