@@ -537,7 +537,13 @@ nd_extract_tokenize_into (GArray     *tokens,
           p = scan_word (start, p, &cpos, word);
           if (space)
             word->flags |= ND_TOKEN_SPACE_BEFORE;
-          space = FALSE;
+          /* the space after it, the most common next byte */
+          space = *p == ' ';
+          if (space)
+            {
+              p++;
+              cpos++;
+            }
           continue;
         }
       if (*p == ' ')
