@@ -745,7 +745,7 @@ match_relative (const Scan  *scan,
 /* Cheap test before match_relative(): lower-case words that can start a
  * relative date ("today", "this", "last", "next", "past", "coming",
  * "yesterday", "tomorrow", "tonight") */
-static gboolean
+static inline gboolean
 may_start_relative (const Scan    *scan,
                     const NdToken *token)
 {

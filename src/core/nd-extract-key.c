@@ -18,12 +18,15 @@
 #define DROP '\0'
 
 static char ascii_map[128];
+/* 1 for ASCII letters and digits, which map to a letter or digit */
+static guint8 ascii_plain[256];
 
 static void
 init_ascii_map (void)
 {
   for (int c = 0; c < 128; c++)
     {
+      ascii_plain[c] = g_ascii_isalnum (c);
       if (c >= 'A' && c <= 'Z')
         ascii_map[c] = (char) (c - 'A' + 'a');
       else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
@@ -162,6 +165,10 @@ nd_extract_key (const char *text,
               pending_space = FALSE;
             }
           out[o++] = mapped;
+          /* the rest of a word of ASCII letters and digits, in a tight
+           * loop (the same checks as above) */
+          while (p < end && ascii_plain[*p] && o + 2 <= out_size)
+            out[o++] = ascii_map[*p++];
           continue;
         }
       else

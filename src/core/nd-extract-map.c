@@ -22,33 +22,52 @@ struct _NdExtractMap
   guint  size;
 };
 
+static inline guint64
+load64 (const guchar *p)
+{
+  guint64 v;
+
+  memcpy (&v, p, 8);
+  return v;
+}
+
+static inline guint64
+load32 (const guchar *p)
+{
+  guint32 v;
+
+  memcpy (&v, p, 4);
+  return v;
+}
+
 static inline guint32
 hash_bytes (const char *key,
             gsize       length)
 {
-  /* eight bytes at a time (keys are short: one multiplication or two),
-   * then a 64-bit finaliser that mixes the low bits a slot index takes */
+  /* eight bytes at a time (keys are short: one multiplication or two);
+   * the last one to eight bytes in two overlapping loads, without a loop
+   * over them; then a 64-bit finaliser that mixes the low bits a slot
+   * index takes */
   const guchar *p = (const guchar *) key;
   guint64 h = 0x9e3779b97f4a7c15u ^ length;
   guint64 v;
 
-  while (length >= 8)
+  while (length > 8)
     {
-      memcpy (&v, p, 8);
-      h = (h ^ v) * 0xff51afd7ed558ccdu;
+      h = (h ^ load64 (p)) * 0xff51afd7ed558ccdu;
       h ^= h >> 32;
       p += 8;
       length -= 8;
     }
 
-  if (length > 0)
-    {
-      v = 0;
-      for (gsize i = 0; i < length; i++)
-        v |= (guint64) p[i] << (8 * i);
-      h = (h ^ v) * 0xff51afd7ed558ccdu;
-      h ^= h >> 32;
-    }
+  if (length >= 4)
+    v = load32 (p) | load32 (p + length - 4) << 32;
+  else if (length > 0)
+    v = p[0] | (guint64) p[length >> 1] << 8 | (guint64) p[length - 1] << 16;
+  else
+    v = 0;
+  h = (h ^ v) * 0xff51afd7ed558ccdu;
+  h ^= h >> 32;
 
   h ^= h >> 29;
   h *= 0xc4ceb9fe1a85ec53u;

@@ -61,18 +61,26 @@ is_abbreviation (const char *word,
   return FALSE;
 }
 
-/* 1 for ASCII letters and digits */
+/* What an ASCII byte is in a word: BYTE_LOWER, BYTE_UPPER, BYTE_DIGIT, or
+ * 0 for no letter or digit */
+enum
+{
+  BYTE_LOWER = 1,
+  BYTE_UPPER = 2,
+  BYTE_DIGIT = 4,
+};
+
 static const guint8 word_bytes[256] = {
-  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-  ['8'] = 1, ['9'] = 1,
-  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-  ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-  ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-  ['Y'] = 1, ['Z'] = 1,
-  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-  ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-  ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-  ['y'] = 1, ['z'] = 1,
+  ['0'] = BYTE_DIGIT, ['1'] = BYTE_DIGIT, ['2'] = BYTE_DIGIT, ['3'] = BYTE_DIGIT, ['4'] = BYTE_DIGIT, ['5'] = BYTE_DIGIT, ['6'] = BYTE_DIGIT, ['7'] = BYTE_DIGIT,
+  ['8'] = BYTE_DIGIT, ['9'] = BYTE_DIGIT,
+  ['A'] = BYTE_UPPER, ['B'] = BYTE_UPPER, ['C'] = BYTE_UPPER, ['D'] = BYTE_UPPER, ['E'] = BYTE_UPPER, ['F'] = BYTE_UPPER, ['G'] = BYTE_UPPER, ['H'] = BYTE_UPPER,
+  ['I'] = BYTE_UPPER, ['J'] = BYTE_UPPER, ['K'] = BYTE_UPPER, ['L'] = BYTE_UPPER, ['M'] = BYTE_UPPER, ['N'] = BYTE_UPPER, ['O'] = BYTE_UPPER, ['P'] = BYTE_UPPER,
+  ['Q'] = BYTE_UPPER, ['R'] = BYTE_UPPER, ['S'] = BYTE_UPPER, ['T'] = BYTE_UPPER, ['U'] = BYTE_UPPER, ['V'] = BYTE_UPPER, ['W'] = BYTE_UPPER, ['X'] = BYTE_UPPER,
+  ['Y'] = BYTE_UPPER, ['Z'] = BYTE_UPPER,
+  ['a'] = BYTE_LOWER, ['b'] = BYTE_LOWER, ['c'] = BYTE_LOWER, ['d'] = BYTE_LOWER, ['e'] = BYTE_LOWER, ['f'] = BYTE_LOWER, ['g'] = BYTE_LOWER, ['h'] = BYTE_LOWER,
+  ['i'] = BYTE_LOWER, ['j'] = BYTE_LOWER, ['k'] = BYTE_LOWER, ['l'] = BYTE_LOWER, ['m'] = BYTE_LOWER, ['n'] = BYTE_LOWER, ['o'] = BYTE_LOWER, ['p'] = BYTE_LOWER,
+  ['q'] = BYTE_LOWER, ['r'] = BYTE_LOWER, ['s'] = BYTE_LOWER, ['t'] = BYTE_LOWER, ['u'] = BYTE_LOWER, ['v'] = BYTE_LOWER, ['w'] = BYTE_LOWER, ['x'] = BYTE_LOWER,
+  ['y'] = BYTE_LOWER, ['z'] = BYTE_LOWER,
 };
 
 static inline gboolean
@@ -197,7 +205,7 @@ is_plain_end (const guchar *q,
  * returns the byte and code point positions after it. Plain ASCII words
  * take a short path; dots, hyphens, apostrophes and other characters the
  * long one. */
-static const guchar *
+static inline const guchar *
 scan_word (const guchar *text,
            const guchar *p,
            guint32      *cpos,
@@ -205,38 +213,39 @@ scan_word (const guchar *text,
 {
   const guchar *q = p;
   guint16 flags = 0;
+  guint8 seen = 0;    /* the BYTE_ kinds of the word's bytes */
+  guint8 b;
   gboolean number = *p >= '0' && *p <= '9';
 
-  while (word_bytes[*q])
-    q++;
+  while ((b = word_bytes[*q]) != 0)
+    {
+      seen |= b;
+      q++;
+    }
 
   if (!is_plain_end (q, number))
     return scan_word_slow (text, p, cpos, token);
 
   if (*p >= 'A' && *p <= 'Z')
     {
-      guint upper = 0;
-      gboolean lower = FALSE;
-
       flags |= ND_TOKEN_CAPITALIZED;
-      for (const guchar *r = p; r < q; r++)
+      /* no lower case letter and two capitals or more */
+      if (!(seen & BYTE_LOWER))
         {
-          if (*r >= 'a' && *r <= 'z')
-            {
-              lower = TRUE;
-              break;
-            }
-          if (*r >= 'A' && *r <= 'Z')
-            upper++;
+          guint upper = 0;
+
+          for (const guchar *r = p; r < q && upper < 2; r++)
+            if (*r >= 'A' && *r <= 'Z')
+              upper++;
+          if (upper >= 2)
+            flags |= ND_TOKEN_ALL_CAPS;
         }
-      if (!lower && upper >= 2)
-        flags |= ND_TOKEN_ALL_CAPS;
     }
   else if (*p >= 'a' && *p <= 'z')
     {
       flags |= ND_TOKEN_LOWER;
     }
-  else
+  else if (seen & (BYTE_LOWER | BYTE_UPPER))
     {
       /* "5th", "2018": the case of the first letter, if any */
       for (const guchar *r = p; r < q; r++)
@@ -512,10 +521,40 @@ nd_extract_tokenize_into (GArray     *tokens,
 
   while (*p != '\0')
     {
-      NdToken token = { 0, };
+      NdToken token;
       gunichar c;
       guint n;
 
+      /* ASCII words, the bulk of the text, straight to scan_word(),
+       * into their place in the array */
+      if (word_bytes[*p] != 0)
+        {
+          NdToken *word = &out[n_out++];
+
+          word->start = (guint32) (p - start);
+          word->cstart = cpos;
+          word->ch = 0;
+          p = scan_word (start, p, &cpos, word);
+          if (space)
+            word->flags |= ND_TOKEN_SPACE_BEFORE;
+          /* the space after it, the most common next byte */
+          space = *p == ' ';
+          if (space)
+            {
+              p++;
+              cpos++;
+            }
+          continue;
+        }
+      if (*p == ' ')
+        {
+          p++;
+          cpos++;
+          space = TRUE;
+          continue;
+        }
+
+      token = (NdToken) { 0, };
       if (*p == '\n')
         {
           token.start = (guint32) (p - start);
@@ -525,26 +564,6 @@ nd_extract_tokenize_into (GArray     *tokens,
           token.kind = ND_TOKEN_NEWLINE;
           token.ch = '\n';
           EMIT (token);
-          p++;
-          cpos++;
-          space = TRUE;
-          continue;
-        }
-
-      /* ASCII words, the bulk of the text, straight to scan_word() */
-      if (ascii_alnum (*p))
-        {
-          token.start = (guint32) (p - start);
-          token.cstart = cpos;
-          p = scan_word (start, p, &cpos, &token);
-          if (space)
-            token.flags |= ND_TOKEN_SPACE_BEFORE;
-          space = FALSE;
-          EMIT (token);
-          continue;
-        }
-      if (*p == ' ')
-        {
           p++;
           cpos++;
           space = TRUE;
@@ -625,13 +644,19 @@ nd_extract_mark_sentences (GArray     *tokens,
 {
   gboolean sentence_pending = TRUE;
   gboolean clause_pending = FALSE;
+  NdToken *toks;
+  guint n;
 
   g_return_if_fail (tokens != NULL);
   g_return_if_fail (text != NULL);
 
-  for (guint i = 0; i < tokens->len; i++)
+  /* the array's fields once: writes to the tokens cannot change them */
+  toks = (NdToken *) (gpointer) tokens->data;
+  n = tokens->len;
+
+  for (guint i = 0; i < n; i++)
     {
-      NdToken *token = &g_array_index (tokens, NdToken, i);
+      NdToken *token = &toks[i];
 
       if (token->kind == ND_TOKEN_NEWLINE)
         {
@@ -639,7 +664,7 @@ nd_extract_mark_sentences (GArray     *tokens,
            * at its end too */
           for (guint j = i; j-- > 0;)
             {
-              NdToken *before = &g_array_index (tokens, NdToken, j);
+              NdToken *before = &toks[j];
 
               if (before->kind == ND_TOKEN_NEWLINE)
                 break;
@@ -678,8 +703,8 @@ nd_extract_mark_sentences (GArray     *tokens,
             case '"':
             case '\'':
               /* an opening quote */
-              if ((token->flags & ND_TOKEN_SPACE_BEFORE || i == 0) && i + 1 < tokens->len &&
-                  is_word (&g_array_index (tokens, NdToken, i + 1)))
+              if ((token->flags & ND_TOKEN_SPACE_BEFORE || i == 0) && i + 1 < n &&
+                  is_word (&toks[i + 1]))
                 clause_pending = TRUE;
               break;
             default:
@@ -699,13 +724,13 @@ nd_extract_mark_sentences (GArray     *tokens,
         {
           guint j = i + 1;
 
-          while (j < tokens->len && g_array_index (tokens, NdToken, j).kind == ND_TOKEN_PUNCT &&
-                 (g_array_index (tokens, NdToken, j).ch == '"' || g_array_index (tokens, NdToken, j).ch == '\'' ||
-                  g_array_index (tokens, NdToken, j).ch == ')'))
+          while (j < n && toks[j].kind == ND_TOKEN_PUNCT &&
+                 (toks[j].ch == '"' || toks[j].ch == '\'' ||
+                  toks[j].ch == ')'))
             j++;
 
-          if (j < tokens->len && is_word (&g_array_index (tokens, NdToken, j)) &&
-              starts_sentence_after_abbreviation (text, &g_array_index (tokens, NdToken, j)))
+          if (j < n && is_word (&toks[j]) &&
+              starts_sentence_after_abbreviation (text, &toks[j]))
             {
               token->flags |= ND_TOKEN_SENTENCE_END;
               sentence_pending = TRUE;
@@ -714,9 +739,9 @@ nd_extract_mark_sentences (GArray     *tokens,
     }
 
   /* the last sentence ends with the text */
-  for (guint j = tokens->len; j-- > 0;)
+  for (guint j = n; j-- > 0;)
     {
-      NdToken *last = &g_array_index (tokens, NdToken, j);
+      NdToken *last = &toks[j];
 
       if (last->kind != ND_TOKEN_NEWLINE)
         {

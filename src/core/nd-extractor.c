@@ -134,18 +134,50 @@ typedef struct
   char  *role;
   guint  n_words;
   guint  first_position;  /* code point offset of the first mention */
+  guint64 word_bits;      /* word_bit() of each of the words */
 } Person;
+
+/* What the extraction learnt about a word, kept from one text to the next
+ * (per thread): its key, and its lexicon, gazetteer and country answers
+ * once asked. Everything here follows from the word's bytes alone. */
+typedef struct
+{
+  const char *text;       /* the word as written; NULL: an empty slot */
+  const char *key;
+  guint32     hash;
+  guint32     length;     /* of text */
+  guint32     key_len;
+  guint32     info;       /* when `marks` has MARK_INFO */
+  guint8      gazetteer_flags;  /* NdGazetteerKeyFlags | GAZ_KNOWN, or 0 */
+  guint8      marks;      /* MARK_INFO and the MARK_COUNTRY_* bits */
+} KnownWord;
+
+/* Slots of the table of known words (a power of two), and how many words
+ * it takes before it starts over */
+#define KNOWN_WORDS_SIZE  32768
+#define KNOWN_WORDS_LIMIT 16384
+
+typedef struct
+{
+  KnownWord    *slots;
+  guint         used;
+  GStringChunk *strings;
+} KnownWords;
 
 typedef struct
 {
   NdLexicon    *lexicon;
   NdGazetteer  *gazetteer;
+  KnownWords   *known_words;
+  KnownWord   **known_word;  /* per canon token: its entry, or NULL */
   const char   *text;
   GArray       *tokens;
+  const NdToken *toks;       /* tokens->data */
   guint         n;
   guint8       *marks;
   guint32      *info;
   guint32      *key_offset;
+  guint32      *key_len;     /* per token: strlen() of its key */
   guint32      *canon;       /* per token: the first token of the same text */
   guint8       *gazetteer_flags; /* per canon token: NdGazetteerKeyFlags | GAZ_KNOWN */
   char         *keys;
@@ -410,7 +442,7 @@ static inline const NdToken *
 tok (const Ex *ex,
      guint     i)
 {
-  return &g_array_index (ex->tokens, NdToken, i);
+  return &ex->toks[i];
 }
 
 static inline gboolean
@@ -503,17 +535,14 @@ is_compass (const char *key)
 {
   return (key_class (key) & WC_COMPASS) != 0;
 }
-/* Computes (once) the key and the lexicon information of token `i` */
-static void
-ensure_key (Ex    *ex,
-            guint  i)
+/* Computes the key of token `i` (see ensure_key()) */
+static G_GNUC_NO_INLINE void
+compute_key (Ex    *ex,
+             guint  i)
 {
   const NdToken *token;
   char *out;
   gsize capacity;
-
-  if (ex->marks[i] & MARK_KEYED)
-    return;
 
   ex->marks[i] |= MARK_KEYED;
   token = tok (ex, i);
@@ -529,6 +558,8 @@ ensure_key (Ex    *ex,
     {
       out[0] = token->ch == '&' ? '&' : '\0';
       out[1] = '\0';
+      ex->key_len[i] = token->ch == '&' ? 1 : 0;
+      ex->known_word[i] = NULL;
       return;
     }
 
@@ -554,19 +585,72 @@ ensure_key (Ex    *ex,
         if (other->end - other->start == length && memcmp (ex->text + other->start, text, length) == 0)
           {
             ex->key_offset[i] = ex->key_offset[seen - 1];
+            ex->key_len[i] = ex->key_len[seen - 1];
             ex->canon[i] = seen - 1;
             return;
           }
       }
 
-    nd_extract_key (text, length, out, capacity);
     ex->canon[i] = i;
+    ex->known_word[i] = NULL;
+
+    /* a word of an earlier text */
+    {
+      KnownWords *words = ex->known_words;
+      guint k;
+
+      for (k = h & (KNOWN_WORDS_SIZE - 1);; k = (k + 1) & (KNOWN_WORDS_SIZE - 1))
+        {
+          KnownWord *word = &words->slots[k];
+
+          if (word->text == NULL)
+            break;
+          if (word->hash == h && word->length == length && memcmp (word->text, text, length) == 0)
+            {
+              memcpy (out, word->key, word->key_len + 1);
+              ex->key_len[i] = word->key_len;
+              ex->known_word[i] = word;
+              ex->marks[i] |= word->marks;
+              ex->info[i] = word->info;
+              ex->gazetteer_flags[i] = word->gazetteer_flags;
+              goto keyed;
+            }
+        }
+
+      ex->key_len[i] = (guint32) nd_extract_key (text, length, out, capacity);
+      if (words->used < KNOWN_WORDS_LIMIT)
+        {
+          KnownWord *word = &words->slots[k];
+
+          word->text = g_string_chunk_insert_len (words->strings, text, length);
+          word->key = g_string_chunk_insert_len (words->strings, out, ex->key_len[i]);
+          word->hash = h;
+          word->length = length;
+          word->key_len = ex->key_len[i];
+          word->info = 0;
+          word->gazetteer_flags = 0;
+          word->marks = 0;
+          words->used++;
+          ex->known_word[i] = word;
+        }
+    }
+
+   keyed:
     if (ex->word_cache_used < WORD_CACHE_SIZE / 2)
       {
         ex->word_cache[slot] = i + 1;
         ex->word_cache_used++;
       }
   }
+}
+
+/* Computes (once) the key of token `i` */
+static inline void
+ensure_key (Ex    *ex,
+            guint  i)
+{
+  if (G_UNLIKELY (!(ex->marks[i] & MARK_KEYED)))
+    compute_key (ex, i);
 }
 
 static inline const char *
@@ -591,7 +675,12 @@ info_of (Ex    *ex,
       const char *key = ex->keys + ex->key_offset[j];
 
       ex->marks[j] |= MARK_INFO;
-      ex->info[j] = key[0] != '\0' ? nd_lexicon_lookup_word (ex->lexicon, key) : 0;
+      ex->info[j] = key[0] != '\0' ? nd_lexicon_lookup_word_len (ex->lexicon, key, ex->key_len[j]) : 0;
+      if (ex->known_word[j] != NULL)
+        {
+          ex->known_word[j]->info = ex->info[j];
+          ex->known_word[j]->marks |= MARK_INFO;
+        }
     }
 
   return ex->info[j];
@@ -679,8 +768,12 @@ gazetteer_flags_of (Ex    *ex,
   ensure_key (ex, i);
   j = ex->canon[i];
   if (!(ex->gazetteer_flags[j] & GAZ_KNOWN))
-    ex->gazetteer_flags[j] = GAZ_KNOWN |
-      nd_gazetteer_lookup_key (ex->gazetteer, ex->keys + ex->key_offset[j], -1);
+    {
+      ex->gazetteer_flags[j] = GAZ_KNOWN |
+        nd_gazetteer_lookup_key (ex->gazetteer, ex->keys + ex->key_offset[j], ex->key_len[j]);
+      if (ex->known_word[j] != NULL)
+        ex->known_word[j]->gazetteer_flags = ex->gazetteer_flags[j];
+    }
 
   return ex->gazetteer_flags[j] & ~GAZ_KNOWN;
 }
@@ -740,6 +833,9 @@ token_names_country (Ex       *ex,
       ex->marks[j] |= by_name ? MARK_COUNTRY_NAME_KNOWN : MARK_COUNTRY_KNOWN;
       if (answer)
         ex->marks[j] |= by_name ? MARK_COUNTRY_NAME : MARK_COUNTRY;
+      if (ex->known_word[j] != NULL)
+        ex->known_word[j]->marks |= ex->marks[j] & (MARK_COUNTRY_KNOWN | MARK_COUNTRY |
+                                                     MARK_COUNTRY_NAME_KNOWN | MARK_COUNTRY_NAME);
     }
 
   return (ex->marks[j] & (by_name ? MARK_COUNTRY_NAME : MARK_COUNTRY)) != 0;
@@ -804,7 +900,7 @@ span_key (Ex    *ex,
   for (guint i = first; i <= last; i++)
     {
       const char *key = key_of (ex, i);
-      gsize length = strlen (key);
+      gsize length = ex->key_len[i];
 
       if (length == 0)
         continue;
@@ -1208,7 +1304,7 @@ find_known_uncached (Ex    *ex,
   for (guint w = 0; w < n; w++)
     {
       const char *word = key_of (ex, window[w]);
-      gsize length = strlen (word);
+      gsize length = ex->key_len[window[w]];
       guint lexicon_prefix;
       gboolean place_prefix;
 
@@ -2519,12 +2615,15 @@ count_name_words (Ex         *ex,
   return n;
 }
 
-/* The keys of a person's name words, joined by spaces: "antony blinken" */
+/* The keys of a person's name words, joined by spaces: "antony blinken"
+ * (in the extraction's arena) */
 static char *
 name_words_key (Ex         *ex,
                 const Cand *cand)
 {
-  GString *key = g_string_new (NULL);
+  gsize size = 1;
+  gsize o = 0;
+  char *key;
 
   for (guint i = cand->first; i <= cand->last; i++)
     {
@@ -2532,12 +2631,39 @@ name_words_key (Ex         *ex,
 
       if (token->kind != ND_TOKEN_WORD || !(token->flags & (ND_TOKEN_CAPITALIZED | ND_TOKEN_ALL_CAPS)))
         continue;
-      if (key->len > 0)
-        g_string_append_c (key, ' ');
-      g_string_append (key, key_of (ex, i));
+      ensure_key (ex, i);
+      size += ex->key_len[i] + 1;
     }
 
-  return g_string_free (key, FALSE);
+  key = ex_alloc (ex, size);
+  for (guint i = cand->first; i <= cand->last; i++)
+    {
+      const NdToken *token = tok (ex, i);
+
+      if (token->kind != ND_TOKEN_WORD || !(token->flags & (ND_TOKEN_CAPITALIZED | ND_TOKEN_ALL_CAPS)))
+        continue;
+      if (o > 0)
+        key[o++] = ' ';
+      memcpy (key + o, key_of (ex, i), ex->key_len[i]);
+      o += ex->key_len[i];
+    }
+  key[o] = '\0';
+
+  return key;
+}
+
+/* One of 64 bits for a word: a person whose `word_bits` lack a word's bit
+ * has no such word, and needs no comparison */
+static guint64
+word_bit (const char *word,
+          gsize       length)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize k = 0; k < length; k++)
+    h = (h ^ (guchar) word[k]) * 16777619u;
+
+  return G_GUINT64_CONSTANT (1) << (h >> 26);
 }
 
 static gint
@@ -2561,6 +2687,16 @@ add_person (Ex         *ex,
   person->last_key = ex_strdup (ex, last_space != NULL ? last_space + 1 : words);
   person->n_words = n_words;
   person->role = ex_strdup (ex, role);
+  for (const char *w = words;;)
+    {
+      const char *end = strchr (w, ' ');
+      gsize length = end != NULL ? (gsize) (end - w) : strlen (w);
+
+      person->word_bits |= word_bit (w, length);
+      if (end == NULL)
+        break;
+      w = end + 1;
+    }
   g_ptr_array_add (ex->persons, person);
 
   return (gint) ex->persons->len - 1;
@@ -2575,6 +2711,9 @@ link_word (Ex         *ex,
            const char *key)
 {
   gsize length = key != NULL ? strlen (key) : 0;
+  /* the surname and the given name are among the words too; a key of
+   * several words ("al sisi") is looked for without the filter */
+  guint64 bit = length > 0 && memchr (key, ' ', length) == NULL ? word_bit (key, length) : G_MAXUINT64;
 
   for (guint pass = 0; key != NULL && pass < 3; pass++)
     {
@@ -2585,6 +2724,8 @@ link_word (Ex         *ex,
           Person *person = g_ptr_array_index (ex->persons, i);
           gboolean hit;
 
+          if (!(person->word_bits & bit))
+            continue;
           if (pass == 0)
             hit = person->last_key[0] == key[0] && strcmp (person->last_key, key) == 0;
           else if (pass == 1)
@@ -2725,7 +2866,7 @@ resolve_persons (Ex *ex)
   for (guint f = 0; f < full->len; f++)
     {
       Cand *cand = &g_array_index (ex->cands, Cand, g_array_index (full, guint, f));
-      g_autofree char *words = name_words_key (ex, cand);
+      const char *words = name_words_key (ex, cand);
       gint person = link_name (ex, words);
 
       if (person == -1)
@@ -3362,8 +3503,8 @@ group_free (gpointer data)
 {
   Group *group = data;
 
+  /* the group itself is in the extraction's arena */
   g_clear_object (&group->entity);
-  g_free (group);
 }
 
 static gint
@@ -3377,12 +3518,15 @@ compare_groups (gconstpointer a,
 }
 
 static Group *
-group_new (GPtrArray    *order,
+group_new (Ex           *ex,
+           GPtrArray    *order,
            NdEntityKind  kind,
            const char   *name,
            guint         position)
 {
-  Group *group = g_new0 (Group, 1);
+  Group *group = ex_alloc (ex, sizeof (Group));
+
+  memset (group, 0, sizeof (Group));
 
   /* fields set directly: nothing listens to a new entity yet */
   group->entity = nd_entity_new_sized (kind, name, 0);
@@ -3440,7 +3584,7 @@ group_by_key (Ex           *ex,
   *is_new = group == NULL;
   if (group == NULL)
     {
-      group = group_new (order, kind, name, position);
+      group = group_new (ex, order, kind, name, position);
       nd_extract_ptr_map_insert (groups, ex_strdup (ex, id), group);
     }
   else if (position < group->first_mention)
@@ -3457,7 +3601,7 @@ build_entities (Ex     *ex,
 {
   NdExtractPtrMap *by_key = ex->by_key;
   NdExtractPtrMap *by_place = ex->by_place;
-  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (group_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_full (ex->cands->len + dates->len, group_free);
   g_autofree Group **by_person = g_new0 (Group *, ex->persons->len + 1);
   GPtrArray *entities;
 
@@ -3480,7 +3624,7 @@ build_entities (Ex     *ex,
             if (group == NULL)
               {
                 group = by_person[cand->person] =
-                  group_new (order, ND_ENTITY_PERSON, person->name, cand->cstart);
+                  group_new (ex, order, ND_ENTITY_PERSON, person->name, cand->cstart);
                 if (person->role != NULL)
                   nd_entity_init_role (group->entity, person->role);
               }
@@ -3494,7 +3638,7 @@ build_entities (Ex     *ex,
               is_new = group == NULL;
               if (group == NULL)
                 {
-                  group = group_new (order, ND_ENTITY_PLACE, cand->place->name, cand->cstart);
+                  group = group_new (ex, order, ND_ENTITY_PLACE, cand->place->name, cand->cstart);
                   nd_extract_ptr_map_insert (by_place, cand->place, group);
                 }
             }
@@ -3584,6 +3728,7 @@ typedef struct
   guint8   *marks;
   guint32  *info;
   guint32  *key_offset;
+  guint32  *key_len;
   guint32  *canon;
   guint8   *gazetteer_flags;
   guint32  *classes;
@@ -3602,6 +3747,9 @@ typedef struct
   NdExtractPtrMap *resolved;
   NdExtractPtrMap *by_key;
   NdExtractPtrMap *by_place;
+  GPtrArray       *persons;
+  KnownWords       known_words;
+  KnownWord      **known_word;
 } Scratch;
 
 static void
@@ -3612,6 +3760,7 @@ scratch_free (gpointer data)
   g_free (scratch->marks);
   g_free (scratch->info);
   g_free (scratch->key_offset);
+  g_free (scratch->key_len);
   g_free (scratch->canon);
   g_free (scratch->gazetteer_flags);
   g_free (scratch->classes);
@@ -3629,6 +3778,10 @@ scratch_free (gpointer data)
   nd_extract_ptr_map_free (scratch->resolved);
   nd_extract_ptr_map_free (scratch->by_key);
   nd_extract_ptr_map_free (scratch->by_place);
+  g_ptr_array_unref (scratch->persons);
+  g_free (scratch->known_words.slots);
+  g_string_chunk_free (scratch->known_words.strings);
+  g_free (scratch->known_word);
   g_free (scratch);
 }
 
@@ -3655,6 +3808,9 @@ scratch_get (gsize n_tokens,
       scratch->resolved = nd_extract_ptr_map_new (FALSE);
       scratch->by_key = nd_extract_ptr_map_new (FALSE);
       scratch->by_place = nd_extract_ptr_map_new (TRUE);
+      scratch->persons = g_ptr_array_sized_new (64);
+      scratch->known_words.slots = g_new0 (KnownWord, KNOWN_WORDS_SIZE);
+      scratch->known_words.strings = g_string_chunk_new (16384);
       g_private_set (&scratch_key, scratch);
     }
 
@@ -3665,11 +3821,13 @@ scratch_get (gsize n_tokens,
       scratch->marks = g_renew (guint8, scratch->marks, n);
       scratch->info = g_renew (guint32, scratch->info, n);
       scratch->key_offset = g_renew (guint32, scratch->key_offset, n);
+      scratch->key_len = g_renew (guint32, scratch->key_len, n);
       scratch->canon = g_renew (guint32, scratch->canon, n);
       scratch->gazetteer_flags = g_renew (guint8, scratch->gazetteer_flags, n);
       scratch->classes = g_renew (guint32, scratch->classes, n);
       scratch->known = g_renew (Match, scratch->known, n);
       scratch->known_last = g_renew (guint32, scratch->known_last, n);
+      scratch->known_word = g_renew (KnownWord *, scratch->known_word, n);
       scratch->n_tokens = n;
     }
 
@@ -3713,6 +3871,7 @@ nd_extractor_extract (const char *body,
   nd_extract_tokenize_into (scratch->tokens, body);
   ex.tokens = scratch->tokens;
   ex.n = ex.tokens->len;
+  ex.toks = (const NdToken *) (gpointer) ex.tokens->data;
   nd_extract_mark_sentences (ex.tokens, body);
 
   length = strlen (body);
@@ -3720,6 +3879,7 @@ nd_extractor_extract (const char *body,
   ex.marks = scratch->marks;
   ex.info = scratch->info;
   ex.key_offset = scratch->key_offset;
+  ex.key_len = scratch->key_len;
   ex.canon = scratch->canon;
   ex.gazetteer_flags = scratch->gazetteer_flags;
   ex.keys = scratch->keys;
@@ -3727,6 +3887,15 @@ nd_extractor_extract (const char *body,
   ex.classes = scratch->classes;
   ex.known = scratch->known;
   ex.known_last = scratch->known_last;
+  ex.known_word = scratch->known_word;
+  /* the words of earlier texts, until there are too many of them */
+  if (scratch->known_words.used >= KNOWN_WORDS_LIMIT)
+    {
+      memset (scratch->known_words.slots, 0, sizeof (KnownWord) * KNOWN_WORDS_SIZE);
+      g_string_chunk_clear (scratch->known_words.strings);
+      scratch->known_words.used = 0;
+    }
+  ex.known_words = &scratch->known_words;
   memset (ex.marks, 0, ex.n + 1);
   memset (ex.gazetteer_flags, 0, ex.n + 1);
   memset (ex.word_cache, 0, sizeof (guint32) * WORD_CACHE_SIZE);
@@ -3752,7 +3921,8 @@ nd_extractor_extract (const char *body,
   nd_extract_ptr_map_clear (ex.resolved);
   nd_extract_ptr_map_clear (ex.by_key);
   nd_extract_ptr_map_clear (ex.by_place);
-  ex.persons = g_ptr_array_new ();
+  ex.persons = scratch->persons;
+  g_ptr_array_set_size (ex.persons, 0);
 
 
   mark_blocks (&ex);
@@ -3774,7 +3944,6 @@ nd_extractor_extract (const char *body,
   entities = build_entities (&ex, dates);
 
 
-  g_ptr_array_unref (ex.persons);
 
 
   return entities;

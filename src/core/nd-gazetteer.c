@@ -410,7 +410,14 @@ add_name_variants (NdGazetteer   *self,
                    const char    *spelling,
                    guint          index)
 {
-  const char *of_the = strstr (spelling, " of the ");
+  const char *of_the;
+
+  /* every joiner has a space, a hyphen or a dash (its first byte 0xE2):
+   * most names have none of them, and need no search */
+  if (strpbrk (spelling, " -\xE2") == NULL)
+    return;
+
+  of_the = strstr (spelling, " of the ");
 
   if (of_the != NULL)
     {

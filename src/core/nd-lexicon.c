@@ -412,6 +412,14 @@ nd_lexicon_lookup_word (NdLexicon  *self,
   return nd_extract_map_lookup (self->words, key, -1);
 }
 
+guint32
+nd_lexicon_lookup_word_len (NdLexicon  *self,
+                            const char *key,
+                            gsize       length)
+{
+  return nd_extract_map_lookup (self->words, key, (gssize) length);
+}
+
 gboolean
 nd_lexicon_is_title (NdLexicon  *self,
                      const char *key)

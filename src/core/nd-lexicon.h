@@ -40,6 +40,10 @@ NdLexicon  *nd_lexicon_get_default           (void);
 /* All lookups take keys made by nd_extract_key(). */
 guint32     nd_lexicon_lookup_word           (NdLexicon  *self,
                                               const char *key);
+/* The same for a key of `length` bytes */
+guint32     nd_lexicon_lookup_word_len       (NdLexicon  *self,
+                                              const char *key,
+                                              gsize       length);
 gboolean    nd_lexicon_is_title              (NdLexicon  *self,
                                               const char *key);
 /* The canonical name of a known organisation, or NULL. Short all-capital
