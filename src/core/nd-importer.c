@@ -2463,6 +2463,51 @@ looks_like_json (const char *text,
   return i < length && strchr ("{[\"]-0123456789tfn", text[i]) != NULL;
 }
 
+/* json-glib turns an escaped lone UTF-16 surrogate ("\ud800") into bytes
+ * that are not UTF-8: no text of the document (nor any member name) may
+ * reach an article, the desk or a message unless it is valid */
+static gboolean
+json_text_is_valid (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *member;
+        JsonNode *child;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &member, &child))
+          {
+            if (!g_utf8_validate (member, -1, NULL) || !json_text_is_valid (child))
+              return FALSE;
+          }
+        return TRUE;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (!json_text_is_valid (json_array_get_element (array, i)))
+              return FALSE;
+          }
+        return TRUE;
+      }
+
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) != G_TYPE_STRING ||
+             g_utf8_validate (json_node_get_string (node), -1, NULL);
+
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
 static JsonNode *
 load_json (const char  *data,
            gsize        length,
@@ -2485,14 +2530,25 @@ load_json (const char  *data,
 
   if (!json_parser_load_from_data (parser, text, text_length, &local_error))
     {
+      /* the parser quotes the document, which may not be valid text */
+      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
-                   _("%s is not valid JSON: %s"), name, local_error->message);
+                   _("%s is not valid JSON: %s"), name, detail);
       return NULL;
     }
 
   if (json_parser_get_root (parser) == NULL)
     {
       g_set_error (error, ND_ERROR, ND_ERROR_EMPTY, _("%s is empty"), name);
+      return NULL;
+    }
+
+  if (!json_text_is_valid (json_parser_get_root (parser)))
+    {
+      g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
+                   _("%s is not valid JSON: a string has an unpaired UTF-16 surrogate escape (\\ud800 to \\udfff)"),
+                   name);
       return NULL;
     }
 
