@@ -2508,6 +2508,63 @@ json_text_is_valid (JsonNode *node)
     }
 }
 
+static gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Where the first JSON value of `text` ends, by its brackets and quotes
+ * only (the parser checks the rest); `length` when it does not end */
+static gsize
+json_value_end (const char *text,
+                gsize       length)
+{
+  gsize i = 0;
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  while (i < length && is_json_space (text[i]))
+    i++;
+  if (i == length)
+    return length;
+
+  if (text[i] != '{' && text[i] != '[' && text[i] != '"')
+    {
+      /* a number or a literal */
+      gsize start = i;
+
+      while (i < length && !is_json_space (text[i]) && strchr ("{}[],:\"", text[i]) == NULL)
+        i++;
+      return i > start ? i : length;
+    }
+
+  for (; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              if (depth == 0)
+                return i + 1;
+            }
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && depth > 0 && --depth == 0)
+        return i + 1;
+    }
+
+  return length;
+}
+
 static JsonNode *
 load_json (const char  *data,
            gsize        length,
@@ -2519,6 +2576,7 @@ load_json (const char  *data,
   g_autofree char *converted = NULL;
   const char *text;
   gsize text_length;
+  gsize value_end;
 
   text = strip_bom (data, length, &text_length, &converted);
   if (text == NULL || !g_utf8_validate_len (text, text_length, NULL))
@@ -2526,6 +2584,25 @@ load_json (const char  *data,
       g_set_error (error, ND_ERROR, ND_ERROR_ENCODING,
                    _("%s is not UTF-8 text"), name);
       return NULL;
+    }
+
+  /* json-glib would keep the first of several values and drop the rest
+   * (leaking them): a second document, or anything else after the first,
+   * is refused */
+  value_end = json_value_end (text, text_length);
+  for (gsize i = value_end; i < text_length; i++)
+    {
+      if (!is_json_space (text[i]))
+        {
+          guint line = 1;
+
+          for (gsize j = 0; j < i; j++)
+            line += text[j] == '\n';
+          g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
+                       _("%s is not valid JSON: there is more after the end of the document, on line %u"),
+                       name, line);
+          return NULL;
+        }
     }
 
   if (!json_parser_load_from_data (parser, text, text_length, &local_error))

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "newsdesk-core.h"
 #include "nd-fuzz.h"
 
 static guint
@@ -61,6 +62,71 @@ test_replay (gconstpointer data)
   g_assert_cmpuint (n_seeds, >, 0);
 }
 
+/* What the user reads for the bugs the fuzzers found, beyond "no crash" */
+
+static void
+assert_refused (const char *document,
+                const char *expected_message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+
+  /* as a file named so, by content */
+  articles = nd_importer_parse_data (document, strlen (document), "desk export.json", &error);
+  g_assert_null (articles);
+  g_assert_error (error, ND_ERROR, ND_ERROR_INVALID_JSON);
+  g_assert_cmpstr (error->message, ==, expected_message);
+}
+
+static void
+test_json_surrogate (void)
+{
+  assert_refused ("{\"format\": \"newsdesk\", \"version\": 1, \"articles\": "
+                  "[{\"title\": \"a\\ud800b\", \"body\": \"x\"}]}",
+                  "desk export.json is not valid JSON: a string has an unpaired "
+                  "UTF-16 surrogate escape (\\ud800 to \\udfff)");
+}
+
+static void
+test_json_surrogate_in_syntax_error (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  const char *document = "{\"format\": \"newsdesk\", \"\\ud800\" 1}";
+
+  articles = nd_importer_parse_data (document, strlen (document), "desk export.json", &error);
+  g_assert_null (articles);
+  g_assert_error (error, ND_ERROR, ND_ERROR_INVALID_JSON);
+  g_assert_true (g_str_has_prefix (error->message, "desk export.json is not valid JSON: "));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
+static void
+test_json_two_documents (void)
+{
+  const char *doc = "{\"format\": \"newsdesk\", \"version\": 1, \"articles\": []}";
+  g_autofree char *two = g_strdup_printf ("%s\n%s\n", doc, doc);
+
+  assert_refused (two, "desk export.json is not valid JSON: there is more after the "
+                       "end of the document, on line 2");
+}
+
+/* A JSON string followed by an object (read as JSON when the user chose
+ * that format; by content, such a file is text) */
+static void
+test_json_string_then_object (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  const char *document = "\"format\" {\"version\": 1}";
+
+  articles = nd_importer_parse_json (document, strlen (document), "desk export.json", &error);
+  g_assert_null (articles);
+  g_assert_error (error, ND_ERROR, ND_ERROR_INVALID_JSON);
+  g_assert_cmpstr (error->message, ==, "desk export.json is not valid JSON: there is more "
+                                       "after the end of the document, on line 1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -74,6 +140,11 @@ main (int   argc,
 
       g_test_add_data_func (test_path, &nd_fuzz_targets[i], test_replay);
     }
+
+  g_test_add_func ("/fuzz/json/surrogate", test_json_surrogate);
+  g_test_add_func ("/fuzz/json/surrogate-in-syntax-error", test_json_surrogate_in_syntax_error);
+  g_test_add_func ("/fuzz/json/two-documents", test_json_two_documents);
+  g_test_add_func ("/fuzz/json/string-then-object", test_json_string_then_object);
 
   return g_test_run ();
 }
