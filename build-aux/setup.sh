@@ -19,6 +19,8 @@ packages=(
   xvfb xauth dbus libgl1-mesa-dri fonts-cantarell fonts-dejavu-core adwaita-icon-theme
   # end-to-end CLI test (reads JSON)
   python3
+  # fuzzing (build-aux/newsdesk-fuzz: clang with libFuzzer) and memcheck
+  clang libclang-rt-14-dev valgrind
 )
 
 missing=()

@@ -2463,6 +2463,108 @@ looks_like_json (const char *text,
   return i < length && strchr ("{[\"]-0123456789tfn", text[i]) != NULL;
 }
 
+/* json-glib turns an escaped lone UTF-16 surrogate ("\ud800") into bytes
+ * that are not UTF-8: no text of the document (nor any member name) may
+ * reach an article, the desk or a message unless it is valid */
+static gboolean
+json_text_is_valid (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *member;
+        JsonNode *child;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &member, &child))
+          {
+            if (!g_utf8_validate (member, -1, NULL) || !json_text_is_valid (child))
+              return FALSE;
+          }
+        return TRUE;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (!json_text_is_valid (json_array_get_element (array, i)))
+              return FALSE;
+          }
+        return TRUE;
+      }
+
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) != G_TYPE_STRING ||
+             g_utf8_validate (json_node_get_string (node), -1, NULL);
+
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Where the first JSON value of `text` ends, by its brackets and quotes
+ * only (the parser checks the rest); `length` when it does not end */
+static gsize
+json_value_end (const char *text,
+                gsize       length)
+{
+  gsize i = 0;
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  while (i < length && is_json_space (text[i]))
+    i++;
+  if (i == length)
+    return length;
+
+  if (text[i] != '{' && text[i] != '[' && text[i] != '"')
+    {
+      /* a number or a literal */
+      gsize start = i;
+
+      while (i < length && !is_json_space (text[i]) && strchr ("{}[],:\"", text[i]) == NULL)
+        i++;
+      return i > start ? i : length;
+    }
+
+  for (; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              if (depth == 0)
+                return i + 1;
+            }
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && depth > 0 && --depth == 0)
+        return i + 1;
+    }
+
+  return length;
+}
+
 static JsonNode *
 load_json (const char  *data,
            gsize        length,
@@ -2474,6 +2576,7 @@ load_json (const char  *data,
   g_autofree char *converted = NULL;
   const char *text;
   gsize text_length;
+  gsize value_end;
 
   text = strip_bom (data, length, &text_length, &converted);
   if (text == NULL || !g_utf8_validate_len (text, text_length, NULL))
@@ -2483,16 +2586,46 @@ load_json (const char  *data,
       return NULL;
     }
 
+  /* json-glib would keep the first of several values and drop the rest
+   * (leaking them): a second document, or anything else after the first,
+   * is refused */
+  value_end = json_value_end (text, text_length);
+  for (gsize i = value_end; i < text_length; i++)
+    {
+      if (!is_json_space (text[i]))
+        {
+          guint line = 1;
+
+          for (gsize j = 0; j < i; j++)
+            line += text[j] == '\n';
+          g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
+                       _("%s is not valid JSON: there is more after the end of the document, on line %u"),
+                       name, line);
+          return NULL;
+        }
+    }
+
   if (!json_parser_load_from_data (parser, text, text_length, &local_error))
     {
+      /* the parser quotes the document, which may not be valid text */
+      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
-                   _("%s is not valid JSON: %s"), name, local_error->message);
+                   _("%s is not valid JSON: %s"), name, detail);
       return NULL;
     }
 
   if (json_parser_get_root (parser) == NULL)
     {
       g_set_error (error, ND_ERROR, ND_ERROR_EMPTY, _("%s is empty"), name);
+      return NULL;
+    }
+
+  if (!json_text_is_valid (json_parser_get_root (parser)))
+    {
+      g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
+                   _("%s is not valid JSON: a string has an unpaired UTF-16 surrogate escape (\\ud800 to \\udfff)"),
+                   name);
       return NULL;
     }
 
