@@ -2746,6 +2746,7 @@ typedef struct
   gpointer       user_data;
   GHashTable    *visited;   /* "device:inode" of folders walked */
   gboolean       failed;
+  gboolean       stopped;   /* the desk cannot take more: the rest is left */
 } ImportRun;
 
 static void
@@ -2790,8 +2791,21 @@ import_file (ImportRun  *run,
       gboolean duplicate = FALSE;
       gint64 id = 0;
 
-      if (g_cancellable_is_cancelled (run->cancellable))
+      if (g_cancellable_is_cancelled (run->cancellable) || run->stopped)
         return;
+
+      /* a file imported before: no need to extract its entities again */
+      if (!nd_database_find_duplicate (run->database, article, &id, &db_error))
+        {
+          /* the insert below says what is wrong */
+          id = 0;
+          g_clear_error (&db_error);
+        }
+      if (id != 0)
+        {
+          report (run, path, ND_IMPORT_DUPLICATE, id, NULL);
+          continue;
+        }
 
       /* articles restored from NewsDesk JSON keep their entities */
       if (nd_article_get_entities (article)->len == 0)
@@ -2799,10 +2813,25 @@ import_file (ImportRun  *run,
 
       if (!nd_database_insert_article (run->database, article, &id, &duplicate, &db_error))
         {
-          g_autoptr(GError) named = g_error_new (ND_ERROR, ND_ERROR_DATABASE,
-                                                 _("%s could not be stored: %s"),
-                                                 path, db_error->message);
+          gboolean fatal = g_error_matches (db_error, ND_ERROR, ND_ERROR_DISK_FULL) ||
+                           g_error_matches (db_error, ND_ERROR, ND_ERROR_READ_ONLY) ||
+                           g_error_matches (db_error, ND_ERROR, ND_ERROR_BUSY);
+          g_autoptr(GError) named = NULL;
+
+          if (fatal)
+            named = g_error_new (ND_ERROR, db_error->code,
+                                 _("%s could not be stored: %s; the import stopped here (the files before it are in the desk)"),
+                                 path, db_error->message);
+          else
+            named = g_error_new (ND_ERROR, ND_ERROR_DATABASE,
+                                 _("%s could not be stored: %s"),
+                                 path, db_error->message);
+
           report (run, path, ND_IMPORT_FAILED, 0, named);
+          /* the next files would fail the same way: stop here, with
+           * every article before this one stored whole */
+          if (fatal)
+            run->stopped = TRUE;
           continue;
         }
 
@@ -2915,7 +2944,7 @@ import_folder (ImportRun  *run,
       g_autoptr(GFile) file = NULL;
       g_autofree char *child_path = NULL;
 
-      if (g_cancellable_is_cancelled (run->cancellable))
+      if (g_cancellable_is_cancelled (run->cancellable) || run->stopped)
         return;
 
       /* sockets, pipes and devices found in a folder are not articles */
@@ -2978,7 +3007,7 @@ nd_importer_import_paths (NdDatabase         *database,
                           gpointer            user_data)
 {
   g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ImportRun run = { database, cancellable, func, user_data, visited, FALSE };
+  ImportRun run = { database, cancellable, func, user_data, visited, FALSE, FALSE };
 
   g_return_val_if_fail (ND_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
@@ -2987,7 +3016,7 @@ nd_importer_import_paths (NdDatabase         *database,
     {
       g_autoptr(GFile) file = NULL;
 
-      if (g_cancellable_is_cancelled (cancellable))
+      if (g_cancellable_is_cancelled (cancellable) || run.stopped)
         break;
 
       file = g_file_new_for_commandline_arg (paths[i]);
