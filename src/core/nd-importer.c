@@ -2463,6 +2463,42 @@ looks_like_json (const char *text,
   return i < length && strchr ("{[\"]-0123456789tfn", text[i]) != NULL;
 }
 
+/* JSON nested deeper than any NewsDesk document: refused before parsing,
+ * as json-glib recurses once per level and would overflow the stack */
+#define JSON_MAX_DEPTH 500
+
+static gboolean
+json_too_deep (const char *text,
+               gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > JSON_MAX_DEPTH)
+            return TRUE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return FALSE;
+}
+
 static JsonNode *
 load_json (const char  *data,
            gsize        length,
@@ -2480,6 +2516,14 @@ load_json (const char  *data,
     {
       g_set_error (error, ND_ERROR, ND_ERROR_ENCODING,
                    _("%s is not UTF-8 text"), name);
+      return NULL;
+    }
+
+  if (json_too_deep (text, text_length))
+    {
+      g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
+                   _("%s is not a NewsDesk document: its JSON is nested more than %d levels deep"),
+                   name, JSON_MAX_DEPTH);
       return NULL;
     }
 
@@ -2576,6 +2620,9 @@ set_io_error (GError     **error,
   else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
     g_set_error (error, ND_ERROR, ND_ERROR_UNREADABLE,
                  _("%s cannot be read: permission denied"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS))
+    g_set_error (error, ND_ERROR, ND_ERROR_UNREADABLE,
+                 _("%s cannot be read: it is a symbolic link that loops"), name);
   else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
     g_set_error (error, ND_ERROR, ND_ERROR_UNREADABLE,
                  _("%s is a folder, not a file"), name);
@@ -2635,6 +2682,14 @@ read_file (GFile         *file,
     {
       g_set_error (error, ND_ERROR, ND_ERROR_UNREADABLE,
                    _("%s is a folder, not a file"), name);
+      return NULL;
+    }
+
+  /* GIO gives the link itself when it cannot follow it */
+  if (type == G_FILE_TYPE_SYMBOLIC_LINK)
+    {
+      g_set_error (error, ND_ERROR, ND_ERROR_UNREADABLE,
+                   _("%s cannot be read: it is a symbolic link that loops or points nowhere"), name);
       return NULL;
     }
 
@@ -2947,8 +3002,11 @@ import_folder (ImportRun  *run,
       if (g_cancellable_is_cancelled (run->cancellable) || run->stopped)
         return;
 
-      /* sockets, pipes and devices found in a folder are not articles */
-      if (child->type != G_FILE_TYPE_REGULAR && child->type != G_FILE_TYPE_DIRECTORY)
+      /* sockets, pipes and devices found in a folder are not articles; a
+       * symbolic link left as a link could not be followed (it loops or
+       * points nowhere), and import_path() says so */
+      if (child->type != G_FILE_TYPE_REGULAR && child->type != G_FILE_TYPE_DIRECTORY &&
+          child->type != G_FILE_TYPE_SYMBOLIC_LINK)
         continue;
 
       file = g_file_get_child (folder, child->name);
