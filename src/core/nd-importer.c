@@ -4,6 +4,7 @@
  */
 #define G_LOG_DOMAIN "newsdesk-core"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -2529,8 +2530,22 @@ load_json (const char  *data,
 
   if (!json_parser_load_from_data (parser, text, text_length, &local_error))
     {
-      g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
-                   _("%s is not valid JSON: %s"), name, local_error->message);
+      const char *reason = local_error->message;
+      unsigned line = 0, column = 0;
+      int consumed = 0;
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: what" */
+      if (sscanf (reason, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+        {
+          reason += consumed;
+          if (g_str_has_prefix (reason, "Parse error: "))
+            reason += strlen ("Parse error: ");
+          g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
+                       _("%s is not valid JSON: line %u, column %u: %s"), name, line, column, reason);
+        }
+      else
+        g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
+                     _("%s is not valid JSON: %s"), name, reason);
       return NULL;
     }
 
