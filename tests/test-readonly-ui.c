@@ -250,6 +250,7 @@ test_writable_desk (Fixture       *f,
   notice = find_named (GTK_WIDGET (f->window), "read-only-notice");
   g_assert_nonnull (notice);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (notice)));
+  g_assert_false (gtk_widget_get_visible (notice));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select-all", NULL));
   pump (50);

@@ -391,6 +391,7 @@ add_read_only_notice (NdWindow *self)
 
   label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
@@ -400,6 +401,7 @@ add_read_only_notice (NdWindow *self)
   gtk_box_append (GTK_BOX (box), label);
 
   self->read_only_revealer = GTK_REVEALER (gtk_revealer_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->read_only_revealer), FALSE);
   gtk_widget_set_name (GTK_WIDGET (self->read_only_revealer), "read-only-notice");
   gtk_revealer_set_child (self->read_only_revealer, box);
   self->read_only_label = GTK_LABEL (label);
@@ -425,6 +427,9 @@ update_read_only_notice (NdWindow *self)
       gtk_window_set_title (GTK_WINDOW (self), _("NewsDesk (Read-only)"));
     }
 
+  /* hidden, it takes no room: a window on a writable desk can be as
+   * narrow as without it */
+  gtk_widget_set_visible (GTK_WIDGET (self->read_only_revealer), read_only);
   gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
 }
 
