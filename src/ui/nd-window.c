@@ -419,7 +419,7 @@ update_read_only_notice (NdWindow *self)
       const char *reason = nd_database_get_read_only_reason (nd_article_store_get_database (self->store));
       /* Translators: shown at the top of a window whose desk cannot be
        * changed; %s says why and names the file */
-      g_autofree char *text = g_strdup_printf (_("Read-only. %s. Importing, tagging, deleting and corrections are off."),
+      g_autofree char *text = g_strdup_printf (_("%s. Nothing in this desk can be changed."),
                                                reason);
 
       gtk_label_set_text (self->read_only_label, text);
