@@ -588,11 +588,33 @@ cli_get_database (Cli *cli)
   if (cli->database_path == NULL)
     cli->database_path = nd_database_default_path ();
 
-  cli->database = nd_database_open (cli->database_path, &error);
+  /* A desk that cannot be written (a read-only file, or one from a newer
+   * NewsDesk) still lists, shows and exports; the commands that change it
+   * ask for cli_get_writable_database() and fail saying why. */
+  cli->database = nd_database_open_full (cli->database_path,
+                                         ND_DATABASE_OPEN_ALLOW_READ_ONLY, &error);
   if (cli->database == NULL)
     print_file_error (cli->database_path, error);
 
   return cli->database;
+}
+
+/* The desk for a command that changes it: NULL, after saying why, when it
+ * is open read-only */
+static NdDatabase *
+cli_get_writable_database (Cli *cli)
+{
+  NdDatabase *database = cli_get_database (cli);
+
+  if (database != NULL && nd_database_is_read_only (database))
+    {
+      g_autofree char *message = one_line (nd_database_get_read_only_reason (database));
+
+      err_print ("%s\n", message);
+      return NULL;
+    }
+
+  return database;
 }
 
 /* FALSE, after saying so, when the desk has no article `id` */
@@ -613,7 +635,10 @@ database_failure (Cli          *cli,
                   const GError *error)
 {
   if (g_error_matches (error, ND_ERROR, ND_ERROR_DATABASE) ||
-      g_error_matches (error, ND_ERROR, ND_ERROR_DATABASE_TOO_NEW))
+      g_error_matches (error, ND_ERROR, ND_ERROR_DATABASE_TOO_NEW) ||
+      g_error_matches (error, ND_ERROR, ND_ERROR_READ_ONLY) ||
+      g_error_matches (error, ND_ERROR, ND_ERROR_BUSY) ||
+      g_error_matches (error, ND_ERROR, ND_ERROR_DISK_FULL))
     print_file_error (cli->database_path, error);
   else
     print_error (error);
@@ -834,7 +859,7 @@ cmd_import (Cli              *cli,
   if (args->len == 0)
     return usage_error (command, _("no file or folder to import"));
 
-  if ((database = cli_get_database (cli)) == NULL)
+  if ((database = cli_get_writable_database (cli)) == NULL)
     return EXIT_FAILED;
 
   g_ptr_array_add (args, NULL);
@@ -1014,7 +1039,7 @@ cmd_tag (Cli              *cli,
       g_ptr_array_add (tags, tag);
     }
 
-  if ((database = cli_get_database (cli)) == NULL)
+  if ((database = cli_get_writable_database (cli)) == NULL)
     return EXIT_FAILED;
 
   if (!check_article (database, id))
@@ -1070,7 +1095,7 @@ cmd_delete (Cli              *cli,
   if (!parse_ids (command, (const char * const *) args->pdata, args->len, &ids))
     return EXIT_USAGE;
 
-  if ((database = cli_get_database (cli)) == NULL)
+  if ((database = cli_get_writable_database (cli)) == NULL)
     return EXIT_FAILED;
 
   /* All or nothing: a missing id deletes none of the others. */

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -26,6 +28,8 @@ struct _NdDatabase
   /* SQL text -> sqlite3_stmt, prepared once per connection */
   GHashTable  *statements;
   gboolean     in_batch;
+  /* set when opened read-only: why, as a message for the user */
+  char        *read_only_reason;
 };
 
 G_DEFINE_FINAL_TYPE (NdDatabase, nd_database, G_TYPE_OBJECT)
@@ -195,7 +199,6 @@ set_sqlite_error (NdDatabase  *self,
                   GError     **error)
 {
   int code = sqlite3_extended_errcode (self->db);
-  g_autofree char *name = g_path_get_basename (self->path);
 
   switch (code & 0xff)
     {
@@ -208,19 +211,28 @@ set_sqlite_error (NdDatabase  *self,
                    _("The desk %s is damaged: %s"), self->path, sqlite3_errmsg (self->db));
       break;
     case SQLITE_FULL:
-      g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
-                   _("The desk %s could not be written: the disk is full"), self->path);
+      /* every write is a transaction or a savepoint: a failed one is
+       * undone whole */
+      g_set_error (error, ND_ERROR, ND_ERROR_DISK_FULL,
+                   _("Disk full: %s could not be written; nothing was changed"), self->path);
       break;
     case SQLITE_READONLY:
+      if (self->read_only_reason != NULL)
+        g_set_error_literal (error, ND_ERROR, ND_ERROR_READ_ONLY, self->read_only_reason);
+      else
+        g_set_error (error, ND_ERROR, ND_ERROR_READ_ONLY,
+                     _("%s is read-only: changes cannot be saved"), self->path);
+      break;
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
       g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
-                   _("The desk %s cannot be written: %s"), self->path, sqlite3_errmsg (self->db));
+                   _("The desk %s cannot be opened: %s"), self->path, sqlite3_errmsg (self->db));
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
-                   _("The desk %s is in use by another program; try again when it is done"), self->path);
+      g_set_error (error, ND_ERROR, ND_ERROR_BUSY,
+                   _("%s is busy: another program is writing to it; try again when it is done"),
+                   self->path);
       break;
     default:
       g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
@@ -228,6 +240,18 @@ set_sqlite_error (NdDatabase  *self,
       break;
     }
 
+  return FALSE;
+}
+
+/* FALSE with the reason when the desk is open read-only */
+static gboolean
+check_writable (NdDatabase  *self,
+                GError     **error)
+{
+  if (self->read_only_reason == NULL)
+    return TRUE;
+
+  g_set_error_literal (error, ND_ERROR, ND_ERROR_READ_ONLY, self->read_only_reason);
   return FALSE;
 }
 
@@ -371,7 +395,7 @@ migrate (NdDatabase  *self,
   if (version > ND_DATABASE_SCHEMA_VERSION)
     {
       g_set_error (error, ND_ERROR, ND_ERROR_DATABASE_TOO_NEW,
-                   _("The desk %s was written by a newer version of NewsDesk (schema %d; this version reads up to %d)"),
+                   _("%s was written by a newer NewsDesk (schema %d, this version knows %d)"),
                    self->path, version, ND_DATABASE_SCHEMA_VERSION);
       return FALSE;
     }
@@ -417,6 +441,7 @@ nd_database_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
+  g_free (self->read_only_reason);
 
   G_OBJECT_CLASS (nd_database_parent_class)->finalize (object);
 }
@@ -450,8 +475,90 @@ NdDatabase *
 nd_database_open (const char  *path,
                   GError     **error)
 {
+  return nd_database_open_full (path, ND_DATABASE_OPEN_NONE, error);
+}
+
+/* "file:" URI for sqlite3_open_v2 (SQLITE_OPEN_URI) */
+static char *
+sqlite_uri (const char *path,
+            const char *query)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  GString *uri = g_string_new ("file:");
+
+  for (const char *p = absolute; *p != '\0'; p++)
+    {
+      if (*p == '?' || *p == '#' || *p == '%')
+        g_string_append_printf (uri, "%%%02X", (guchar) *p);
+      else
+        g_string_append_c (uri, *p);
+    }
+  g_string_append_printf (uri, "?%s", query);
+
+  return g_string_free (uri, FALSE);
+}
+
+static gboolean
+open_connection (NdDatabase  *self,
+                 const char  *name,
+                 int          flags,
+                 GError     **error)
+{
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+
+  if (sqlite3_open_v2 (name, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      if (self->db == NULL)
+        {
+          g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
+                       _("Cannot open the desk %s: out of memory"), self->path);
+          return FALSE;
+        }
+      sqlite3_extended_result_codes (self->db, 1);
+      return set_sqlite_error (self, error);
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  return TRUE;
+}
+
+/* Opens an existing desk that cannot be written. A desk in WAL mode needs
+ * its -shm file; in a read-only folder without one SQLite cannot open it
+ * normally, and it is opened as immutable instead (nobody can be writing
+ * it through that folder). */
+static gboolean
+open_read_only (NdDatabase  *self,
+                GError     **error)
+{
+  g_autofree char *uri = NULL;
+
+  if (open_connection (self, self->path, SQLITE_OPEN_READONLY, NULL) &&
+      get_user_version (self) >= 0)
+    return TRUE;
+
+  uri = sqlite_uri (self->path, "immutable=1");
+  if (!open_connection (self, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+NdDatabase *
+nd_database_open_full (const char           *path,
+                       NdDatabaseOpenFlags   flags,
+                       GError              **error)
+{
   g_autoptr(NdDatabase) self = NULL;
   g_autofree char *dir = NULL;
+  gboolean exists;
+  gboolean writable;
+  const char *max_pages;
+  int version;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -459,7 +566,8 @@ nd_database_open (const char  *path,
   self->path = g_strdup (path);
 
   dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!exists && g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
 
@@ -468,31 +576,94 @@ nd_database_open (const char  *path,
       return NULL;
     }
 
-  if (sqlite3_open_v2 (path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
+  if (!exists && access (dir, W_OK) != 0)
     {
-      if (self->db == NULL)
+      int saved_errno = errno;
+
+      g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
+                   _("Cannot create the desk %s: %s"), path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* The desk and its folder (SQLite writes its journal beside the file)
+   * must be writable. */
+  writable = !exists || (access (path, W_OK) == 0 && access (dir, W_OK) == 0);
+
+  if (writable)
+    {
+      if (!open_connection (self, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
+        return NULL;
+      /* SQLite falls back to read-only when it cannot write the file */
+      writable = sqlite3_db_readonly (self->db, "main") == 0;
+    }
+
+  if (!writable)
+    {
+      if (!(flags & ND_DATABASE_OPEN_ALLOW_READ_ONLY))
         {
-          g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
-                       _("Cannot open the desk %s: out of memory"), path);
+          g_set_error (error, ND_ERROR, ND_ERROR_READ_ONLY,
+                       _("%s is read-only: changes cannot be saved"), path);
           return NULL;
         }
+
+      if (!open_read_only (self, error))
+        return NULL;
+
+      self->read_only_reason = g_strdup_printf (_("%s is read-only: opened read-only, changes cannot be saved"),
+                                                path);
+    }
+
+  /* Test-only: NEWSDESK_MAX_PAGE_COUNT caps the desk's size in pages
+   * (PRAGMA max_page_count), so that tests can fill the "disk" and check
+   * that a write that does not fit is undone whole. */
+  max_pages = g_getenv ("NEWSDESK_MAX_PAGE_COUNT");
+  if (max_pages != NULL && *max_pages != '\0')
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GUINT64_FORMAT,
+                                              g_ascii_strtoull (max_pages, NULL, 10));
+
+      sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+    }
+
+  /* The first statement reads the header: a file that is not a database
+   * fails here, before anything is written to it. */
+  if (!exec_sql (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  version = get_user_version (self);
+  if (version < 0)
+    {
       set_sqlite_error (self, error);
       return NULL;
     }
 
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-
-  /* The first statement reads the header: a file that is not a database
-   * fails here, before anything is written to it. */
-  if (!exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
-      get_user_version (self) < 0)
+  if (version > ND_DATABASE_SCHEMA_VERSION)
     {
-      if (error != NULL && *error == NULL)
-        set_sqlite_error (self, error);
+      if (!(flags & ND_DATABASE_OPEN_ALLOW_READ_ONLY))
+        {
+          g_set_error (error, ND_ERROR, ND_ERROR_DATABASE_TOO_NEW,
+                       _("%s was written by a newer NewsDesk (schema %d, this version knows %d)"),
+                       path, version, ND_DATABASE_SCHEMA_VERSION);
+          return NULL;
+        }
+
+      /* Reading what this version knows of it is safe; writing is not. */
+      g_clear_pointer (&self->read_only_reason, g_free);
+      self->read_only_reason = g_strdup_printf (_("%s was written by a newer NewsDesk (schema %d, this version knows %d); it is opened read-only"),
+                                                path, version, ND_DATABASE_SCHEMA_VERSION);
+    }
+  else if (self->read_only_reason != NULL && version < ND_DATABASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ND_ERROR, ND_ERROR_READ_ONLY,
+                   _("%s is read-only and was written by an older NewsDesk: make it writable so that it can be updated"),
+                   path);
       return NULL;
+    }
+
+  if (self->read_only_reason != NULL)
+    {
+      /* belt and braces: this connection never writes */
+      sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+      return g_steal_pointer (&self);
     }
 
   if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
@@ -501,6 +672,20 @@ nd_database_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+nd_database_is_read_only (NdDatabase *self)
+{
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+  return self->read_only_reason != NULL;
+}
+
+const char *
+nd_database_get_read_only_reason (NdDatabase *self)
+{
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+  return self->read_only_reason;
 }
 
 const char *
@@ -523,6 +708,9 @@ nd_database_begin (NdDatabase  *self,
 {
   g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
 
   if (!exec_sql (self, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -564,6 +752,9 @@ static gboolean
 savepoint_begin (NdDatabase  *self,
                  GError     **error)
 {
+  if (!check_writable (self, error))
+    return FALSE;
+
   return exec_sql (self, "SAVEPOINT nd_write", error);
 }
 
@@ -1231,6 +1422,22 @@ nd_database_insert_article (NdDatabase  *self,
   return TRUE;
 }
 
+gboolean
+nd_database_find_duplicate (NdDatabase  *self,
+                            NdArticle   *article,
+                            gint64      *out_id,
+                            GError     **error)
+{
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (ND_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (out_id != NULL, FALSE);
+
+  hash = nd_article_compute_hash (article);
+  return lookup_hash (self, hash, out_id, error);
+}
+
 static NdArticle *
 load_row (NdDatabase  *self,
           gint64       id,
@@ -1533,7 +1740,7 @@ set_flag (NdDatabase  *self,
 {
   sqlite3_stmt *stmt;
 
-  if (!require_article (self, id, error))
+  if (!require_article (self, id, error) || !check_writable (self, error))
     return FALSE;
 
   if (!(stmt = get_statement (self, sql, error)))

@@ -59,9 +59,27 @@ G_DECLARE_FINAL_TYPE (NdDatabase, nd_database, ND, DATABASE, GObject)
 /* NEWSDESK_DB, else $XDG_DATA_HOME/newsdesk/newsdesk.db */
 char        *nd_database_default_path      (void);
 
-/* Opens (creating the file and its folder when missing) and migrates. */
+typedef enum
+{
+  ND_DATABASE_OPEN_NONE            = 0,
+  /* A desk that cannot be written (a read-only file or folder) or that a
+   * newer NewsDesk wrote is opened read-only instead of failing: reading
+   * works, every write fails with ND_ERROR_READ_ONLY. */
+  ND_DATABASE_OPEN_ALLOW_READ_ONLY = 1 << 0,
+} NdDatabaseOpenFlags;
+
+/* Opens (creating the file and its folder when missing) and migrates.
+ * A desk that cannot be opened for writing fails with ND_ERROR_READ_ONLY
+ * (ND_ERROR_DATABASE_TOO_NEW for one from a newer NewsDesk). */
 NdDatabase  *nd_database_open              (const char   *path,
                                             GError      **error);
+NdDatabase  *nd_database_open_full         (const char          *path,
+                                            NdDatabaseOpenFlags  flags,
+                                            GError             **error);
+/* Whether the desk was opened read-only, and why: a message for the user
+ * naming the file ("…/desk.db is read-only: …"), NULL when writable. */
+gboolean     nd_database_is_read_only      (NdDatabase   *self);
+const char  *nd_database_get_read_only_reason (NdDatabase *self);
 const char  *nd_database_get_path          (NdDatabase   *self);
 int          nd_database_get_schema_version (NdDatabase  *self);
 
@@ -82,6 +100,14 @@ gboolean     nd_database_insert_article    (NdDatabase   *self,
                                             NdArticle    *article,
                                             gint64       *out_id,
                                             gboolean     *out_duplicate,
+                                            GError      **error);
+
+/* Whether an article with the same title and body (the content that
+ * makes a duplicate) is in the desk: its id, else 0. Cheap: an importer
+ * asks before extracting entities. */
+gboolean     nd_database_find_duplicate    (NdDatabase   *self,
+                                            NdArticle    *article,
+                                            gint64       *out_id,
                                             GError      **error);
 
 /* The whole article: tags, entities with mentions. NULL and

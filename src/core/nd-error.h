@@ -26,6 +26,9 @@ typedef enum
   ND_ERROR_DATABASE,            /* SQLite failed */
   ND_ERROR_DATABASE_TOO_NEW,    /* the desk was written by a newer NewsDesk */
   ND_ERROR_INVALID_TAG,         /* an empty tag */
+  ND_ERROR_READ_ONLY,           /* the desk is open read-only: nothing can be changed */
+  ND_ERROR_BUSY,                /* another program is writing to the desk */
+  ND_ERROR_DISK_FULL,           /* the desk could not grow; the write was undone */
 } NdError;
 
 GQuark nd_error_quark (void);

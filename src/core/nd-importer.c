@@ -4,6 +4,7 @@
  */
 #define G_LOG_DOMAIN "newsdesk-core"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -2565,6 +2566,42 @@ json_value_end (const char *text,
   return length;
 }
 
+/* JSON nested deeper than any NewsDesk document: refused before parsing,
+ * as json-glib recurses once per level and would overflow the stack */
+#define JSON_MAX_DEPTH 500
+
+static gboolean
+json_too_deep (const char *text,
+               gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > JSON_MAX_DEPTH)
+            return TRUE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return FALSE;
+}
+
 static JsonNode *
 load_json (const char  *data,
            gsize        length,
@@ -2583,6 +2620,14 @@ load_json (const char  *data,
     {
       g_set_error (error, ND_ERROR, ND_ERROR_ENCODING,
                    _("%s is not UTF-8 text"), name);
+      return NULL;
+    }
+
+  if (json_too_deep (text, text_length))
+    {
+      g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
+                   _("%s is not a NewsDesk document: its JSON is nested more than %d levels deep"),
+                   name, JSON_MAX_DEPTH);
       return NULL;
     }
 
@@ -2608,10 +2653,23 @@ load_json (const char  *data,
   if (!json_parser_load_from_data (parser, text, text_length, &local_error))
     {
       /* the parser quotes the document, which may not be valid text */
-      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+      const char *reason = message;
+      unsigned line = 0, column = 0;
+      int consumed = 0;
 
-      g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
-                   _("%s is not valid JSON: %s"), name, detail);
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: what" */
+      if (sscanf (reason, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+        {
+          reason += consumed;
+          if (g_str_has_prefix (reason, "Parse error: "))
+            reason += strlen ("Parse error: ");
+          g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
+                       _("%s is not valid JSON: line %u, column %u: %s"), name, line, column, reason);
+        }
+      else
+        g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
+                     _("%s is not valid JSON: %s"), name, reason);
       return NULL;
     }
 
@@ -2709,6 +2767,9 @@ set_io_error (GError     **error,
   else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
     g_set_error (error, ND_ERROR, ND_ERROR_UNREADABLE,
                  _("%s cannot be read: permission denied"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS))
+    g_set_error (error, ND_ERROR, ND_ERROR_UNREADABLE,
+                 _("%s cannot be read: it is a symbolic link that loops"), name);
   else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
     g_set_error (error, ND_ERROR, ND_ERROR_UNREADABLE,
                  _("%s is a folder, not a file"), name);
@@ -2768,6 +2829,14 @@ read_file (GFile         *file,
     {
       g_set_error (error, ND_ERROR, ND_ERROR_UNREADABLE,
                    _("%s is a folder, not a file"), name);
+      return NULL;
+    }
+
+  /* GIO gives the link itself when it cannot follow it */
+  if (type == G_FILE_TYPE_SYMBOLIC_LINK)
+    {
+      g_set_error (error, ND_ERROR, ND_ERROR_UNREADABLE,
+                   _("%s cannot be read: it is a symbolic link that loops or points nowhere"), name);
       return NULL;
     }
 
@@ -2879,6 +2948,7 @@ typedef struct
   gpointer       user_data;
   GHashTable    *visited;   /* "device:inode" of folders walked */
   gboolean       failed;
+  gboolean       stopped;   /* the desk cannot take more: the rest is left */
 } ImportRun;
 
 static void
@@ -2923,8 +2993,21 @@ import_file (ImportRun  *run,
       gboolean duplicate = FALSE;
       gint64 id = 0;
 
-      if (g_cancellable_is_cancelled (run->cancellable))
+      if (g_cancellable_is_cancelled (run->cancellable) || run->stopped)
         return;
+
+      /* a file imported before: no need to extract its entities again */
+      if (!nd_database_find_duplicate (run->database, article, &id, &db_error))
+        {
+          /* the insert below says what is wrong */
+          id = 0;
+          g_clear_error (&db_error);
+        }
+      if (id != 0)
+        {
+          report (run, path, ND_IMPORT_DUPLICATE, id, NULL);
+          continue;
+        }
 
       /* articles restored from NewsDesk JSON keep their entities */
       if (nd_article_get_entities (article)->len == 0)
@@ -2932,10 +3015,25 @@ import_file (ImportRun  *run,
 
       if (!nd_database_insert_article (run->database, article, &id, &duplicate, &db_error))
         {
-          g_autoptr(GError) named = g_error_new (ND_ERROR, ND_ERROR_DATABASE,
-                                                 _("%s could not be stored: %s"),
-                                                 path, db_error->message);
+          gboolean fatal = g_error_matches (db_error, ND_ERROR, ND_ERROR_DISK_FULL) ||
+                           g_error_matches (db_error, ND_ERROR, ND_ERROR_READ_ONLY) ||
+                           g_error_matches (db_error, ND_ERROR, ND_ERROR_BUSY);
+          g_autoptr(GError) named = NULL;
+
+          if (fatal)
+            named = g_error_new (ND_ERROR, db_error->code,
+                                 _("%s could not be stored: %s; the import stopped here (the files before it are in the desk)"),
+                                 path, db_error->message);
+          else
+            named = g_error_new (ND_ERROR, ND_ERROR_DATABASE,
+                                 _("%s could not be stored: %s"),
+                                 path, db_error->message);
+
           report (run, path, ND_IMPORT_FAILED, 0, named);
+          /* the next files would fail the same way: stop here, with
+           * every article before this one stored whole */
+          if (fatal)
+            run->stopped = TRUE;
           continue;
         }
 
@@ -3048,11 +3146,14 @@ import_folder (ImportRun  *run,
       g_autoptr(GFile) file = NULL;
       g_autofree char *child_path = NULL;
 
-      if (g_cancellable_is_cancelled (run->cancellable))
+      if (g_cancellable_is_cancelled (run->cancellable) || run->stopped)
         return;
 
-      /* sockets, pipes and devices found in a folder are not articles */
-      if (child->type != G_FILE_TYPE_REGULAR && child->type != G_FILE_TYPE_DIRECTORY)
+      /* sockets, pipes and devices found in a folder are not articles; a
+       * symbolic link left as a link could not be followed (it loops or
+       * points nowhere), and import_path() says so */
+      if (child->type != G_FILE_TYPE_REGULAR && child->type != G_FILE_TYPE_DIRECTORY &&
+          child->type != G_FILE_TYPE_SYMBOLIC_LINK)
         continue;
 
       file = g_file_get_child (folder, child->name);
@@ -3111,7 +3212,7 @@ nd_importer_import_paths (NdDatabase         *database,
                           gpointer            user_data)
 {
   g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ImportRun run = { database, cancellable, func, user_data, visited, FALSE };
+  ImportRun run = { database, cancellable, func, user_data, visited, FALSE, FALSE };
 
   g_return_val_if_fail (ND_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
@@ -3120,7 +3221,7 @@ nd_importer_import_paths (NdDatabase         *database,
     {
       g_autoptr(GFile) file = NULL;
 
-      if (g_cancellable_is_cancelled (cancellable))
+      if (g_cancellable_is_cancelled (cancellable) || run.stopped)
         break;
 
       file = g_file_new_for_commandline_arg (paths[i]);

@@ -67,7 +67,9 @@ GPtrArray *nd_importer_load_path   (const char    *path,
  * symlink loops) into the desk, one transaction per article, running the
  * extractor on each. Reports each result through `func`. Returns FALSE if
  * any file failed or the import was cancelled; the rest of a batch goes on
- * past a bad file. */
+ * past a bad file. A desk that cannot take more (a full disk, a read-only
+ * or busy desk) stops the batch after reporting the file that failed:
+ * every article stored before it is whole, and it is not stored at all. */
 gboolean   nd_importer_import_paths (NdDatabase        *database,
                                      const char * const *paths,
                                      GCancellable      *cancellable,

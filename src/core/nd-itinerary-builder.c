@@ -62,6 +62,7 @@ typedef struct
   GArray     *dates;
   GPtrArray  *trips;       /* Trip */
   GPtrArray  *blocks;      /* NdBlock */
+  GPtrArray  *tables;      /* the blocks that are tables (not owned) */
   NdEntity   *last_traveller;
   GArray     *sentences;   /* NdTextSpan */
   guint       sentence;    /* the index of the sentence being read */
@@ -419,11 +420,13 @@ inside_table (Builder *b,
               guint    start,
               guint    end)
 {
-  for (guint i = 0; i < b->blocks->len; i++)
+  /* only the tables: a text of a million short paragraphs has a million
+   * blocks and as many sentences */
+  for (guint i = 0; i < b->tables->len; i++)
     {
-      NdBlock *block = g_ptr_array_index (b->blocks, i);
+      NdBlock *block = g_ptr_array_index (b->tables, i);
 
-      if (block->kind == ND_BLOCK_TABLE && start < block->end && end > block->start)
+      if (start < block->end && end > block->start)
         return TRUE;
     }
   return FALSE;
@@ -1858,6 +1861,10 @@ nd_itinerary_builder_build (const char *body,
   b.dates = g_array_new (FALSE, FALSE, sizeof (Mention));
   b.trips = g_ptr_array_new_with_free_func (trip_free);
   b.blocks = nd_body_parse (body);
+  b.tables = g_ptr_array_new ();
+  for (guint i = 0; i < b.blocks->len; i++)
+    if (((NdBlock *) g_ptr_array_index (b.blocks, i))->kind == ND_BLOCK_TABLE)
+      g_ptr_array_add (b.tables, g_ptr_array_index (b.blocks, i));
 
   for (guint i = 0; i < entities->len; i++)
     {
@@ -1953,6 +1960,7 @@ nd_itinerary_builder_build (const char *body,
   g_array_unref (b.people);
   g_array_unref (b.dates);
   g_ptr_array_unref (b.trips);
+  g_ptr_array_unref (b.tables);
   g_ptr_array_unref (b.blocks);
   return result;
 }

@@ -66,7 +66,8 @@ create_window (NdApplication *self)
   g_autoptr(NdArticleStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  database = nd_database_open (path, &error);
+  /* a desk that cannot be written opens read-only: the window says so */
+  database = nd_database_open_full (path, ND_DATABASE_OPEN_ALLOW_READ_ONLY, &error);
   if (database == NULL)
     {
       g_autofree char *message = NULL;

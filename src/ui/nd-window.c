@@ -72,6 +72,10 @@ struct _NdWindow
   AdwToast             *shown_toast;       /* weak: the last one added */
 
   GtkNativeDialog      *file_chooser;
+
+  /* a desk opened read-only: the notice at the top saying why */
+  GtkRevealer          *read_only_revealer;
+  GtkLabel             *read_only_label;
 };
 
 G_DEFINE_FINAL_TYPE (NdWindow, nd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -361,6 +365,87 @@ update_page (NdWindow *self)
     }
 }
 
+/* Read-only desks ---------------------------------------------------------- */
+
+/* Whether the desk was opened read-only (a read-only file, or one from a
+ * newer NewsDesk): reading works, every editing action is off. */
+static gboolean
+is_read_only (NdWindow *self)
+{
+  return self->store != NULL &&
+         nd_database_is_read_only (nd_article_store_get_database (self->store));
+}
+
+/* A notice under the header bar, in the manner of AdwBanner (which
+ * libadwaita 1.2 lacks): an icon and the reason, naming the file */
+static void
+add_read_only_notice (NdWindow *self)
+{
+  /* the template's vertical box: the header bar, then the content */
+  GtkWidget *parent = adw_toast_overlay_get_child (self->toast_overlay);
+  GtkWidget *header_bar = gtk_widget_get_first_child (parent);
+  GtkWidget *box;
+  GtkWidget *icon;
+  GtkWidget *label;
+
+  g_return_if_fail (GTK_IS_BOX (parent) && ADW_IS_HEADER_BAR (header_bar));
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_set_margin_start (icon, 12);
+  gtk_box_append (GTK_BOX (box), icon);
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_box_append (GTK_BOX (box), label);
+
+  self->read_only_revealer = GTK_REVEALER (gtk_revealer_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->read_only_revealer), FALSE);
+  gtk_widget_set_name (GTK_WIDGET (self->read_only_revealer), "read-only-notice");
+  gtk_revealer_set_child (self->read_only_revealer, box);
+  self->read_only_label = GTK_LABEL (label);
+
+  gtk_box_insert_child_after (GTK_BOX (parent), GTK_WIDGET (self->read_only_revealer), header_bar);
+}
+
+static void
+update_read_only_notice (NdWindow *self)
+{
+  gboolean read_only = is_read_only (self);
+
+  if (read_only)
+    {
+      const char *reason = nd_database_get_read_only_reason (nd_article_store_get_database (self->store));
+      /* Translators: shown at the top of a window whose desk cannot be
+       * changed; %s says why and names the file */
+      g_autofree char *text = g_strdup_printf (_("%s. Nothing in this desk can be changed."),
+                                               reason);
+
+      gtk_label_set_text (self->read_only_label, text);
+      /* Translators: the window's title for a desk that cannot be changed */
+      gtk_window_set_title (GTK_WINDOW (self), _("NewsDesk (Read-only)"));
+    }
+
+  /* hidden, it takes no room: a window on a writable desk can be as
+   * narrow as without it */
+  gtk_widget_set_visible (GTK_WIDGET (self->read_only_revealer), read_only);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
+}
+
 static void
 update_actions (NdWindow *self)
 {
@@ -371,21 +456,22 @@ update_actions (NdWindow *self)
   gboolean entity_filter = has_store && nd_article_store_get_entity (self->store) != NULL;
   guint n_items = get_n_items (self);
   guint n_selected = has_store ? nd_article_list_get_n_selected (self->article_list) : 0;
+  gboolean editable = has_store && !is_read_only (self);
 
-  gtk_widget_action_set_enabled (widget, "win.import", has_store);
-  gtk_widget_action_set_enabled (widget, "win.import-folder", has_store);
-  gtk_widget_action_set_enabled (widget, "win.load-samples", has_store);
+  gtk_widget_action_set_enabled (widget, "win.import", editable);
+  gtk_widget_action_set_enabled (widget, "win.import-folder", editable);
+  gtk_widget_action_set_enabled (widget, "win.load-samples", editable);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
   gtk_widget_action_set_enabled (widget, "win.export", n_items > 0);
   gtk_widget_action_set_enabled (widget, "win.search", has_store);
   gtk_widget_action_set_enabled (widget, "win.clear-filters", has_store);
   gtk_widget_action_set_enabled (widget, "win.sort", has_store);
   gtk_widget_action_set_enabled (widget, "win.select-all", n_items > 0);
-  gtk_widget_action_set_enabled (widget, "win.add-tag", n_selected > 0);
-  gtk_widget_action_set_enabled (widget, "win.delete", n_selected > 0);
-  gtk_widget_action_set_enabled (widget, "win.toggle-read", n_selected > 0);
-  gtk_widget_action_set_enabled (widget, "win.toggle-star", n_selected > 0);
-  gtk_widget_action_set_enabled (widget, "win.undo-delete", self->last_deleted != NULL);
+  gtk_widget_action_set_enabled (widget, "win.add-tag", editable && n_selected > 0);
+  gtk_widget_action_set_enabled (widget, "win.delete", editable && n_selected > 0);
+  gtk_widget_action_set_enabled (widget, "win.toggle-read", editable && n_selected > 0);
+  gtk_widget_action_set_enabled (widget, "win.toggle-star", editable && n_selected > 0);
+  gtk_widget_action_set_enabled (widget, "win.undo-delete", editable && self->last_deleted != NULL);
   gtk_widget_action_set_enabled (widget, "win.show-import-errors", self->import_errors != NULL);
   gtk_widget_action_set_enabled (widget, "win.show-entity-browser", has_store);
   gtk_widget_action_set_enabled (widget, "win.filter-entity", has_store);
@@ -1197,7 +1283,8 @@ start_reextraction (NdWindow *self)
   ReextractJob *job;
   guint stale;
 
-  if (self->store == NULL || self->disposed || self->reextract_cancellable != NULL)
+  if (self->store == NULL || self->disposed || self->reextract_cancellable != NULL ||
+      is_read_only (self))
     return;
 
   self->entities_checked = TRUE;
@@ -1260,7 +1347,8 @@ export_ids_sync (const char    *db_path,
 {
   g_autoptr(NdDatabase) database = NULL;
 
-  database = nd_database_open (db_path, error);
+  /* exporting reads: a read-only desk exports too */
+  database = nd_database_open_full (db_path, ND_DATABASE_OPEN_ALLOW_READ_ONLY, error);
   if (database == NULL)
     return FALSE;
 
@@ -1861,6 +1949,7 @@ nd_window_constructed (GObject *object)
 
   self->settings = create_settings ();
   restore_window_state (self);
+  add_read_only_notice (self);
 
   if (self->store == NULL)
     {
@@ -1891,6 +1980,7 @@ nd_window_constructed (GObject *object)
   refresh_tag_filter (self);
   update_entity_filter (self);
   update_page (self);
+  update_read_only_notice (self);
   update_actions (self);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
@@ -2222,6 +2312,13 @@ nd_window_import_paths (NdWindow           *self,
 
   if (self->store == NULL || paths[0] == NULL)
     return;
+
+  /* files dropped on the window or given on the command line */
+  if (is_read_only (self))
+    {
+      show_toast (self, nd_database_get_read_only_reason (nd_article_store_get_database (self->store)));
+      return;
+    }
 
   nd_window_start_import (self, paths);
 }
