@@ -561,6 +561,86 @@ test_corrections (Fixture       *f,
   g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities WHERE kind = 'person'"), ==, 0);
 }
 
+/* A correction taken back: its row goes, the entities are as before,
+ * and a correction it replaced comes back */
+static void
+test_remove_correction (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(NdArticle) a = nd_test_article ("Talks", "Jordan met Smith in Paris. Jordan left.", NULL);
+  g_autoptr(GPtrArray) entities = extracted_entities ();
+  g_autoptr(NdArticle) before = NULL;
+  g_autoptr(NdArticle) loaded = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(NdCorrection) remove = nd_correction_new (ND_CORRECTION_REMOVE, ND_ENTITY_PERSON, "Smith");
+  g_autoptr(NdCorrection) kind = nd_correction_new (ND_CORRECTION_SET_KIND, ND_ENTITY_PERSON, "Jordan");
+  g_autoptr(NdCorrection) kind_again = nd_correction_new (ND_CORRECTION_SET_KIND, ND_ENTITY_PERSON, "Jordan");
+  g_autoptr(GError) error = NULL;
+  NdEntity *e;
+  gint64 id;
+
+  nd_article_set_entities (a, entities);
+  id = insert (f->db, a);
+
+  /* Smith removed, then back */
+  before = nd_database_load_article (f->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (nd_database_add_correction (f->db, id, remove, &error));
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM corrections"), ==, 1);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities WHERE name = 'Smith'"), ==, 0);
+
+  g_assert_true (nd_database_remove_correction (f->db, id, ND_ENTITY_PERSON, "Smith", NULL,
+                                                nd_article_get_entities (before), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM corrections"), ==, 0);
+  loaded = nd_database_load_article (f->db, id, &error);
+  g_assert_cmpuint (nd_article_get_entities (loaded)->len, ==, 3);
+  e = find_entity (loaded, "Smith");
+  g_assert_nonnull (e);
+  g_assert_cmpint (nd_entity_get_kind (e), ==, ND_ENTITY_PERSON);
+  g_assert_cmpuint (nd_entity_get_n_mentions (e), ==, 1);
+  g_assert_cmpstr (nd_entity_get_mention (e, 0)->text, ==, "Smith");
+  g_assert_cmpuint (nd_article_get_corrections (loaded)->len, ==, 0);
+
+  /* Jordan made a place, then an organisation; undoing the second makes
+   * it a place again */
+  kind->new_kind = ND_ENTITY_PLACE;
+  kind_again->new_kind = ND_ENTITY_ORGANIZATION;
+  g_assert_true (nd_database_add_correction (f->db, id, kind, &error));
+  g_clear_object (&before);
+  before = nd_database_load_article (f->db, id, &error);
+  g_assert_true (nd_database_add_correction (f->db, id, kind_again, &error));
+  g_clear_object (&loaded);
+  loaded = nd_database_load_article (f->db, id, &error);
+  g_assert_cmpint (nd_entity_get_kind (find_entity (loaded, "Jordan")), ==, ND_ENTITY_ORGANIZATION);
+
+  g_assert_true (nd_database_remove_correction (f->db, id, ND_ENTITY_PERSON, "Jordan", kind,
+                                                nd_article_get_entities (before), &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = nd_database_load_article (f->db, id, &error);
+  g_assert_cmpint (nd_entity_get_kind (find_entity (loaded, "Jordan")), ==, ND_ENTITY_PLACE);
+  stored = nd_database_list_corrections (f->db, id, &error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpint (((NdCorrection *) g_ptr_array_index (stored, 0))->new_kind, ==, ND_ENTITY_PLACE);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities WHERE kind = 'organization'"), ==, 0);
+
+  /* and it holds when the extractor runs again */
+  {
+    g_autoptr(GPtrArray) again = extracted_entities ();
+
+    g_assert_true (nd_database_replace_entities (f->db, id, again, 99, &error));
+    g_clear_object (&loaded);
+    loaded = nd_database_load_article (f->db, id, &error);
+    g_assert_cmpint (nd_entity_get_kind (find_entity (loaded, "Jordan")), ==, ND_ENTITY_PLACE);
+    g_assert_nonnull (find_entity (loaded, "Smith"));
+  }
+
+  /* an article that is not there */
+  g_assert_false (nd_database_remove_correction (f->db, id + 100, ND_ENTITY_PERSON, "Smith", NULL, NULL, &error));
+  g_assert_nonnull (error);
+}
+
 static void
 test_entities_across_desk (Fixture       *f,
                            gconstpointer  data)
@@ -723,6 +803,7 @@ main (int   argc,
   ADD ("restore-keeps-id", test_restore_keeps_id);
   ADD ("insert-is-atomic", test_insert_is_atomic);
   ADD ("corrections", test_corrections);
+  ADD ("remove-correction", test_remove_correction);
   ADD ("entities-across-desk", test_entities_across_desk);
 #undef ADD
   g_test_add_func ("/database/default-path", test_default_path);

@@ -1926,6 +1926,57 @@ nd_database_add_correction (NdDatabase          *self,
   return savepoint_end (self, ok, error);
 }
 
+gboolean
+nd_database_remove_correction (NdDatabase          *self,
+                               gint64               id,
+                               NdEntityKind         kind,
+                               const char          *name,
+                               const NdCorrection  *restore,
+                               GPtrArray           *entities,
+                               GError             **error)
+{
+  g_autoptr(NdArticle) article = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (restore == NULL ||
+                        (restore->kind == kind && g_strcmp0 (restore->name, name) == 0), FALSE);
+
+  if (!require_article (self, id, error))
+    return FALSE;
+
+  if (!savepoint_begin (self, error))
+    return FALSE;
+
+  ok = (stmt = get_statement (self,
+                              "DELETE FROM corrections WHERE article_id = ?1 AND kind = ?2 AND name = ?3",
+                              error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, nd_entity_kind_to_string (kind));
+      bind_text (stmt, 3, name);
+      ok = step_done (self, stmt, error);
+    }
+
+  if (ok && restore != NULL)
+    ok = write_correction (self, id, restore, error);
+
+  if (ok && entities == NULL)
+    {
+      ok = (article = load_row (self, id, FALSE, error)) != NULL;
+      ok = ok && load_entities (self, article, error);
+      if (ok)
+        entities = nd_article_get_entities (article);
+    }
+
+  ok = ok && rewrite_entities (self, id, entities, error);
+
+  return savepoint_end (self, ok, error);
+}
+
 GPtrArray *
 nd_database_list_corrections (NdDatabase  *self,
                               gint64       id,
