@@ -605,6 +605,7 @@ test_remove_correction (Fixture       *f,
   /* Jordan made a place, then an organisation; undoing the second makes
    * it a place again */
   kind->new_kind = ND_ENTITY_PLACE;
+  kind_again->kind = ND_ENTITY_PLACE;
   kind_again->new_kind = ND_ENTITY_ORGANIZATION;
   g_assert_true (nd_database_add_correction (f->db, id, kind, &error));
   g_clear_object (&before);
@@ -613,8 +614,9 @@ test_remove_correction (Fixture       *f,
   g_clear_object (&loaded);
   loaded = nd_database_load_article (f->db, id, &error);
   g_assert_cmpint (nd_entity_get_kind (find_entity (loaded, "Jordan")), ==, ND_ENTITY_ORGANIZATION);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM corrections"), ==, 2);
 
-  g_assert_true (nd_database_remove_correction (f->db, id, ND_ENTITY_PERSON, "Jordan", kind,
+  g_assert_true (nd_database_remove_correction (f->db, id, ND_ENTITY_PLACE, "Jordan", NULL,
                                                 nd_article_get_entities (before), &error));
   g_assert_no_error (error);
   g_clear_object (&loaded);
@@ -624,6 +626,15 @@ test_remove_correction (Fixture       *f,
   g_assert_cmpuint (stored->len, ==, 1);
   g_assert_cmpint (((NdCorrection *) g_ptr_array_index (stored, 0))->new_kind, ==, ND_ENTITY_PLACE);
   g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities WHERE kind = 'organization'"), ==, 0);
+
+  /* a correction that replaced another of the same entity: the other
+   * comes back (here the kind correction, over the stored place) */
+  g_assert_true (nd_database_remove_correction (f->db, id, ND_ENTITY_PERSON, "Jordan", kind,
+                                                NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  stored = nd_database_list_corrections (f->db, id, &error);
+  g_assert_cmpuint (stored->len, ==, 1);
 
   /* and it holds when the extractor runs again */
   {

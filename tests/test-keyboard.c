@@ -1,0 +1,559 @@
+/* test-keyboard.c — every feature of the main window by keyboard alone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (xvfb-run -a dbus-run-session -- meson test keyboard).
+ * Loads the sample articles and moves the keyboard focus the way Tab
+ * does (the window's move-focus keybinding signal), recording the focus
+ * chain: it must reach the search entry, the article rows, the body of
+ * the detail view, the tag entry, the rows of the entity panel, the rows
+ * of the map's stop list and of the desk's entity browser, every focused
+ * widget must be visible and mapped, and the chain must come back to
+ * where it started. Arrow keys and Enter are the list's own keybindings.
+ * Also: every shortcut the shortcuts window lists is a real accelerator,
+ * and a correction of the extractor can be undone from its toast.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "newsdesk-core.h"
+#include "nd-application.h"
+#include "nd-article-view.h"
+#include "nd-entity-browser.h"
+#include "nd-entity-panel.h"
+#include "nd-map-view.h"
+#include "nd-window-private.h"
+#include "test-gtk-common.h"
+
+#define TIMEOUT_MS 20000
+
+static NdApplication *app;
+
+typedef struct
+{
+  char           *dir;
+  char           *db_path;
+  NdDatabase     *database;
+  NdArticleStore *store;
+  NdWindow       *window;
+  gboolean        import_done;
+} Fixture;
+
+/* Main loop helpers ------------------------------------------------------ */
+
+static gboolean
+import_is_done (gpointer data)
+{
+  return ((Fixture *) data)->import_done;
+}
+
+static gboolean
+object_is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+on_import_finished (NdWindow *window,
+                    guint     imported,
+                    guint     duplicates,
+                    guint     failed,
+                    Fixture  *f)
+{
+  f->import_done = TRUE;
+}
+
+/* Fixture ---------------------------------------------------------------- */
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  reset_settings ();
+
+  f->dir = g_dir_make_tmp ("newsdesk-keyboard-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "desk.db", NULL);
+
+  f->database = nd_database_open (f->db_path, &error);
+  g_assert_no_error (error);
+  f->store = nd_article_store_new (f->database);
+  f->window = nd_window_new (app, f->store);
+  g_signal_connect (f->window, "import-finished", G_CALLBACK (on_import_finished), f);
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  g_assert_true (wait_for (widget_is_mapped, f->window, TIMEOUT_MS));
+  pump (50);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gpointer window = f->window;
+  gpointer store = f->store;
+  gpointer database = f->database;
+
+  g_object_add_weak_pointer (window, &window);
+  g_signal_handlers_disconnect_by_data (window, f);
+  gtk_window_destroy (GTK_WINDOW (window));
+  f->window = NULL;
+  g_assert_true (wait_for (object_is_gone, &window, 5000));
+
+  g_object_add_weak_pointer (store, &store);
+  g_object_add_weak_pointer (database, &database);
+  g_clear_object (&f->store);
+  g_clear_object (&f->database);
+  g_assert_true (wait_for (object_is_gone, &store, 5000));
+  g_assert_true (wait_for (object_is_gone, &database, 5000));
+
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+}
+
+static void
+load_samples_and_select (Fixture *f)
+{
+  f->import_done = FALSE;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-samples", NULL));
+  g_assert_true (wait_for (import_is_done, f, TIMEOUT_MS));
+  pump (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), >, 0);
+
+  nd_window_select_position (f->window, 0);
+  pump (100);
+  g_assert_nonnull (nd_window_get_detail_title (f->window));
+}
+
+/* Focus ------------------------------------------------------------------ */
+
+typedef enum
+{
+  TARGET_SEARCH,
+  TARGET_ARTICLE_ROW,
+  TARGET_BODY,
+  TARGET_TAG_ENTRY,
+  TARGET_ENTITY_ROW,
+  TARGET_STOP_ROW,
+  TARGET_BROWSER_ROW,
+  N_TARGETS
+} Target;
+
+static const char * const target_names[N_TARGETS] = {
+  "search entry",
+  "article list row",
+  "detail view body",
+  "tag entry",
+  "entity panel row",
+  "map stop list row",
+  "entity browser row",
+};
+
+static GtkWidget *
+focus_of (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+static gboolean
+inside (GtkWidget *widget,
+        GtkWidget *container)
+{
+  return widget != NULL && container != NULL &&
+         (widget == container || gtk_widget_is_ancestor (widget, container));
+}
+
+static NdArticleView *
+article_view (Fixture *f)
+{
+  return nd_window_get_article_view (f->window);
+}
+
+static GtkWidget *
+stop_list (Fixture *f)
+{
+  GtkWidget *panel = nd_article_view_get_map_panel (article_view (f));
+
+  return GTK_WIDGET (nd_map_panel_get_list (ND_MAP_PANEL (panel)));
+}
+
+/* Which of the targets the focused widget is, or -1 */
+static int
+classify (Fixture   *f,
+          GtkWidget *focus)
+{
+  GtkWidget *list_view = GTK_WIDGET (nd_window_get_list_view (f->window));
+  GtkWidget *panel = nd_article_view_get_entity_panel (article_view (f));
+  GtkWidget *row = GTK_IS_LIST_BOX_ROW (focus) ? focus : NULL;
+
+  if (inside (focus, nd_window_get_search_entry (f->window)))
+    return TARGET_SEARCH;
+  if (inside (focus, list_view) && focus != list_view)
+    return TARGET_ARTICLE_ROW;
+  if (inside (focus, nd_article_view_get_body_view (article_view (f))))
+    return TARGET_BODY;
+  if (inside (focus, nd_window_get_tag_entry (f->window)))
+    return TARGET_TAG_ENTRY;
+  if (row != NULL && inside (row, panel))
+    return TARGET_ENTITY_ROW;
+  if (row != NULL && inside (row, stop_list (f)))
+    return TARGET_STOP_ROW;
+  if (row != NULL && inside (row, nd_window_get_entity_browser (f->window)))
+    return TARGET_BROWSER_ROW;
+
+  return -1;
+}
+
+static char *
+describe (GtkWidget *widget)
+{
+  GString *path = g_string_new (NULL);
+
+  if (widget == NULL)
+    return g_strdup ("(nothing)");
+
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (w));
+
+      if (path->len > 0)
+        g_string_prepend (path, " > ");
+      if (id != NULL)
+        {
+          g_string_prepend (path, id);
+          g_string_prepend (path, "#");
+        }
+      g_string_prepend (path, G_OBJECT_TYPE_NAME (w));
+      if (id != NULL || ND_IS_WINDOW (w))
+        break;
+    }
+
+  return g_string_free (path, FALSE);
+}
+
+/* Tab, as the window's keybinding does it */
+static void
+press_tab (Fixture          *f,
+           GtkDirectionType  direction)
+{
+  g_signal_emit_by_name (f->window, "move-focus", direction);
+  pump (10);
+}
+
+typedef struct
+{
+  guint      steps;
+  gboolean   cycled;
+  gboolean   seen[N_TARGETS];
+  GPtrArray *chain;        /* char *, one per step */
+} Walk;
+
+static void
+walk_clear (Walk *w)
+{
+  g_clear_pointer (&w->chain, g_ptr_array_unref);
+}
+
+/* Tabs through the window until the focus comes back to where the walk
+ * started; fails when a focused widget is not shown or Tab stays put */
+static void
+tab_walk (Fixture *f,
+          Walk    *w,
+          guint    max_steps)
+{
+  GtkWidget *first = NULL;
+
+  memset (w, 0, sizeof *w);
+  w->chain = g_ptr_array_new_with_free_func (g_free);
+
+  for (w->steps = 0; w->steps < max_steps; w->steps++)
+    {
+      GtkWidget *before = focus_of (f);
+      GtkWidget *focus;
+      g_autofree char *name = NULL;
+      int target;
+
+      press_tab (f, GTK_DIR_TAB_FORWARD);
+      focus = focus_of (f);
+      name = describe (focus);
+      g_ptr_array_add (w->chain, g_strdup (name));
+      g_test_message ("tab %u: %s", w->steps + 1, name);
+
+      if (focus == NULL)
+        g_error ("Tab %u left nothing focused", w->steps + 1);
+      if (focus == before)
+        g_error ("Tab is stuck on %s", name);
+      if (!gtk_widget_is_visible (focus) || !gtk_widget_get_mapped (focus))
+        g_error ("Tab %u focused %s, which is not shown", w->steps + 1, name);
+      if (!gtk_widget_is_sensitive (focus))
+        g_error ("Tab %u focused %s, which is insensitive", w->steps + 1, name);
+
+      target = classify (f, focus);
+      if (target >= 0)
+        w->seen[target] = TRUE;
+
+      if (first == NULL)
+        first = focus;
+      else if (focus == first)
+        {
+          w->cycled = TRUE;
+          return;
+        }
+    }
+}
+
+static void
+assert_reached (Walk   *w,
+                Target  target)
+{
+  if (!w->seen[target])
+    {
+      g_autofree char *chain = NULL;
+
+      g_ptr_array_add (w->chain, NULL);
+      chain = g_strjoinv ("\n  ", (char **) w->chain->pdata);
+      g_error ("Tab never reaches the %s; the focus chain:\n  %s", target_names[target], chain);
+    }
+}
+
+/* Tests ------------------------------------------------------------------ */
+
+static gboolean
+trips_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return nd_article_view_get_trips_shown (article_view (f));
+}
+
+/* Tabs until `want` is focused (a target, or -1 with `widget`): the
+ * focused widget, or an error naming the chain */
+static GtkWidget *
+tab_to (Fixture   *f,
+        int        want,
+        GtkWidget *widget,
+        guint      max_steps)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < max_steps; i++)
+    {
+      GtkWidget *focus;
+
+      press_tab (f, GTK_DIR_TAB_FORWARD);
+      focus = focus_of (f);
+      if ((want >= 0 && classify (f, focus) == want) ||
+          (widget != NULL && (inside (focus, widget) || inside (widget, focus))))
+        return focus;
+      g_ptr_array_add (chain, describe (focus));
+    }
+
+  g_ptr_array_add (chain, NULL);
+  g_error ("Tab never reaches %s; the focus chain:\n  %s",
+           want >= 0 ? target_names[want] : G_OBJECT_TYPE_NAME (widget),
+           g_strjoinv ("\n  ", (char **) chain->pdata));
+}
+
+static guint
+position_of_title (Fixture    *f,
+                   const char *prefix)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->store)); i++)
+    {
+      g_autoptr(NdArticle) article = g_list_model_get_item (G_LIST_MODEL (f->store), i);
+
+      if (g_str_has_prefix (nd_article_get_title (article), prefix))
+        return i;
+    }
+
+  g_error ("No sample article “%s…”", prefix);
+}
+
+#define WITKOFF_TITLE "Witkoff Plans Mideast Visit"
+
+/* The button of a GtkStackSwitcher for the page titled `title` */
+static GtkWidget *
+switcher_button (GtkWidget  *switcher,
+                 const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (switcher); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *label = gtk_widget_get_first_child (c);
+
+      if (GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), title) == 0)
+        return c;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_by_id (GtkWidget  *widget,
+            const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_by_id (c, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_tab_walk (Fixture       *f,
+               gconstpointer  data)
+{
+  Walk w;
+  GtkWidget *focus;
+  GtkWidget *row;
+  GtkWidget *trips_button;
+  GtkWidget *browser_button;
+  g_autoptr(NdArticle) witkoff = NULL;
+  guint position;
+  gint64 id;
+
+  load_samples_and_select (f);
+  position = position_of_title (f, WITKOFF_TITLE);
+  g_assert_cmpuint (position, !=, 0);
+  witkoff = g_list_model_get_item (G_LIST_MODEL (f->store), position);
+  id = nd_article_get_id (witkoff);
+
+  /* 1. The whole chain with an article shown */
+  tab_walk (f, &w, 400);
+  g_test_message ("%u widgets in the focus chain", w.steps);
+  g_assert_true (w.cycled);
+  assert_reached (&w, TARGET_SEARCH);
+  assert_reached (&w, TARGET_ARTICLE_ROW);
+  assert_reached (&w, TARGET_BODY);
+  assert_reached (&w, TARGET_TAG_ENTRY);
+  assert_reached (&w, TARGET_ENTITY_ROW);
+  walk_clear (&w);
+
+  /* 2. An article row focused by Tab and activated by Enter is shown */
+  g_assert_false (g_str_has_prefix (nd_window_get_detail_title (f->window), WITKOFF_TITLE));
+  row = nd_window_get_list_row (f->window, id);
+  g_assert_nonnull (row);
+  focus = tab_to (f, -1, row, 400);
+  g_assert_cmpint (classify (f, focus), ==, TARGET_ARTICLE_ROW);
+  g_assert_true (gtk_widget_activate (focus));
+  pump (50);
+  g_assert_true (g_str_has_prefix (nd_window_get_detail_title (f->window), WITKOFF_TITLE));
+  /* and the focus stays on it */
+  g_assert_true (inside (focus_of (f), focus));
+
+  /* 3. The map's stop list: the side panel's Trips button, then its rows */
+  g_assert_true (nd_article_view_has_trips (article_view (f)));
+  trips_button = switcher_button (find_by_id (GTK_WIDGET (article_view (f)), "side_switcher"), "Trips");
+  g_assert_nonnull (trips_button);
+  focus = tab_to (f, -1, trips_button, 400);
+  /* (a button activated by keyboard clicks once its pressed look has
+   * shown) */
+  g_assert_true (gtk_widget_activate (focus));
+  g_assert_true (wait_for (trips_shown, f, TIMEOUT_MS));
+  tab_walk (f, &w, 400);
+  g_assert_true (w.cycled);
+  assert_reached (&w, TARGET_STOP_ROW);
+  assert_reached (&w, TARGET_ARTICLE_ROW);
+  walk_clear (&w);
+
+  /* a stop row activated by keyboard selects its stop on the map */
+  focus = tab_to (f, TARGET_STOP_ROW, NULL, 400);
+  g_assert_true (gtk_widget_activate (focus));
+  pump (50);
+  {
+    NdMapPanel *panel = ND_MAP_PANEL (nd_article_view_get_map_panel (article_view (f)));
+
+    g_assert_cmpint (nd_map_view_get_selected (nd_map_panel_get_map_view (panel)), ==,
+                     gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)));
+  }
+
+  /* 4. The desk's entity browser: its toggle, then its rows */
+  browser_button = find_by_id (GTK_WIDGET (f->window), "entity_browser_button");
+  focus = tab_to (f, -1, browser_button, 400);
+  g_assert_true (gtk_widget_activate (focus));
+  g_assert_true (wait_for (widget_is_mapped, nd_window_get_entity_browser (f->window), TIMEOUT_MS));
+  pump (100);
+  tab_walk (f, &w, 600);
+  g_assert_true (w.cycled);
+  assert_reached (&w, TARGET_BROWSER_ROW);
+  assert_reached (&w, TARGET_SEARCH);
+  assert_reached (&w, TARGET_ARTICLE_ROW);
+  assert_reached (&w, TARGET_TAG_ENTRY);
+  walk_clear (&w);
+
+  /* a browser row activated by keyboard filters the list */
+  focus = tab_to (f, TARGET_BROWSER_ROW, NULL, 600);
+  g_assert_true (gtk_widget_activate (focus));
+  pump (100);
+  g_assert_nonnull (nd_article_store_get_entity (f->store));
+  g_assert_nonnull (nd_window_get_entity_filter_text (f->window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check () || gdk_display_get_default () == NULL)
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 77;
+    }
+
+  app = nd_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add ("/keyboard/tab-walk", Fixture, NULL, fixture_setup, test_tab_walk, fixture_teardown);
+
+  return g_test_run ();
+}
