@@ -27,6 +27,12 @@
 #include "nd-window-private.h"
 #include "test-gtk-common.h"
 
+#ifdef HAVE_X11
+#include <dlfcn.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/Xlib.h>
+#endif
+
 #define TIMEOUT_MS 20000
 
 static NdApplication *app;
@@ -532,6 +538,126 @@ test_tab_walk (Fixture       *f,
   g_assert_nonnull (nd_window_get_entity_filter_text (f->window));
 }
 
+/* Real key presses ------------------------------------------------------- */
+
+/* Presses and releases a key through the X server (the XTest extension
+ * of Xvfb), as a keyboard does: GTK then sees a real key event. FALSE
+ * when that is not possible here (not X11, no libXtst). */
+static gboolean
+press_real_key (Fixture *f,
+                guint    keyval)
+{
+#ifdef HAVE_X11
+  typedef int (*FakeKeyEvent) (Display *, unsigned int, Bool, unsigned long);
+  static FakeKeyEvent fake_key_event = NULL;
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (f->window));
+  Display *xdisplay;
+  Window xid;
+  KeyCode keycode;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    return FALSE;
+
+  if (fake_key_event == NULL)
+    {
+      void *xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_LOCAL);
+
+      if (xtst == NULL)
+        return FALSE;
+      fake_key_event = (FakeKeyEvent) dlsym (xtst, "XTestFakeKeyEvent");
+      if (fake_key_event == NULL)
+        return FALSE;
+    }
+
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window)));
+  keycode = XKeysymToKeycode (xdisplay, keyval);
+  if (keycode == 0)
+    return FALSE;
+
+  /* no window manager under Xvfb: give the window the keyboard */
+  XSetInputFocus (xdisplay, xid, RevertToParent, CurrentTime);
+  fake_key_event (xdisplay, keycode, True, CurrentTime);
+  fake_key_event (xdisplay, keycode, False, CurrentTime);
+  XFlush (xdisplay);
+
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+typedef struct
+{
+  Fixture   *f;
+  GtkWidget *before;
+} FocusMove;
+
+static gboolean
+focus_moved_visibly (gpointer data)
+{
+  FocusMove *move = data;
+
+  return focus_of (move->f) != move->before &&
+         gtk_window_get_focus_visible (GTK_WINDOW (move->f->window));
+}
+
+static void
+save_screenshot (Fixture    *f,
+                 const char *name)
+{
+  const char *dir = g_getenv ("ND_SCREENSHOT_DIR");
+  g_autofree char *path = g_build_filename (dir != NULL && *dir != '\0' ? dir : ".", name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* the focus ring fades in (200 ms), and stays 3 s */
+  pump (500);
+  if (!nd_window_save_screenshot (f->window, path, &error))
+    g_error ("Could not save %s: %s", path, error->message);
+  g_test_message ("screenshot: %s", path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A real Tab moves the focus and makes it visible (GTK draws focus rings
+ * after a key press, hides them after a click, and again 3 s after the
+ * last key press) */
+static void
+test_focus_visible (Fixture       *f,
+                    gconstpointer  data)
+{
+  FocusMove move = { f, NULL };
+  GtkWidget *row;
+
+  load_samples_and_select (f);
+
+  /* the focus just before the first row of the entity panel, the focus
+   * rings off as after a click */
+  row = tab_to (f, TARGET_ENTITY_ROW, NULL, 400);
+  press_tab (f, GTK_DIR_TAB_BACKWARD);
+  g_assert_true (focus_of (f) != row);
+  gtk_window_set_focus_visible (GTK_WINDOW (f->window), FALSE);
+  g_assert_false (gtk_widget_has_visible_focus (focus_of (f)));
+  move.before = focus_of (f);
+
+  if (!press_real_key (f, GDK_KEY_Tab))
+    {
+      g_test_skip ("No X11 display with the XTest extension: cannot press a real key");
+      return;
+    }
+  if (!wait_for (focus_moved_visibly, &move, TIMEOUT_MS))
+    {
+      g_autofree char *name = describe (focus_of (f));
+
+      g_error ("After a real Tab the focus is on %s, focus-visible %d",
+               name, gtk_window_get_focus_visible (GTK_WINDOW (f->window)));
+    }
+  g_assert_true (focus_of (f) == row);
+  g_assert_true (gtk_widget_has_visible_focus (row));
+
+  /* for a person to look at: the row with its focus ring */
+  save_screenshot (f, "newsdesk-keyboard-focus.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -554,6 +680,7 @@ main (int   argc,
   g_application_hold (G_APPLICATION (app));
 
   g_test_add ("/keyboard/tab-walk", Fixture, NULL, fixture_setup, test_tab_walk, fixture_teardown);
+  g_test_add ("/keyboard/focus-visible", Fixture, NULL, fixture_setup, test_focus_visible, fixture_teardown);
 
   return g_test_run ();
 }
