@@ -538,6 +538,331 @@ test_tab_walk (Fixture       *f,
   g_assert_nonnull (nd_window_get_entity_filter_text (f->window));
 }
 
+/* The shortcuts window ---------------------------------------------------- */
+
+/* Whether the window or the application has the action ("win.delete",
+ * "window.close", "app.quit") */
+static gboolean
+has_action (Fixture    *f,
+            const char *action)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (f->window);
+  const char *dot = strchr (action, '.');
+  GType owner;
+  const char *name;
+  const GVariantType *parameter_type;
+  const char *property;
+
+  if (dot == NULL)
+    return FALSE;
+
+  if (g_str_has_prefix (action, "app."))
+    return g_action_group_has_action (G_ACTION_GROUP (app), dot + 1);
+
+  if (g_str_has_prefix (action, "win.") &&
+      g_action_group_has_action (G_ACTION_GROUP (f->window), dot + 1))
+    return TRUE;
+
+  /* the actions the window's classes install */
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type, &property); i++)
+    if (g_strcmp0 (name, action) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef struct
+{
+  Fixture         *f;
+  guint            keyval;
+  GdkModifierType  mods;
+  char            *action;   /* the window's or app's action it activates */
+  GString         *others;   /* the other bindings of the key */
+} KeyBinding;
+
+/* Looks through the shortcut controllers of the widget tree (the class
+ * keybindings of each widget among them) for the key bound to an action
+ * of the window or the application (the entries bind Ctrl+Z and Delete
+ * too, to their own editing) */
+static void
+find_key_binding (GtkWidget  *widget,
+                  KeyBinding *binding)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && binding->action == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != binding->keyval ||
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != binding->mods)
+            continue;
+
+          if (GTK_IS_NAMED_ACTION (action) &&
+              has_action (binding->f, gtk_named_action_get_action_name (GTK_NAMED_ACTION (action))))
+            {
+              binding->action = g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+              break;
+            }
+          else
+            {
+              g_autofree char *text = gtk_shortcut_action_to_string (action);
+
+              g_string_append_printf (binding->others, " %s on %s", text, G_OBJECT_TYPE_NAME (widget));
+            }
+        }
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL && binding->action == NULL;
+       c = gtk_widget_get_next_sibling (c))
+    find_key_binding (c, binding);
+}
+
+static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *shortcuts)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    g_ptr_array_add (shortcuts, widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_shortcuts (c, shortcuts);
+}
+
+/* Every key the shortcuts window shows does what it says: it is the
+ * accelerator of an action the app or window has, or a keybinding of a
+ * widget of the window (the article list's Delete) */
+static void
+test_shortcuts_are_real (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  GtkShortcutsWindow *overlay;
+  guint n_keys = 0;
+
+  load_samples_and_select (f);
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window));
+  g_assert_nonnull (overlay);
+  collect_shortcuts (GTK_WIDGET (overlay), shortcuts);
+  g_assert_cmpuint (shortcuts->len, >, 0);
+
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      g_object_get (g_ptr_array_index (shortcuts, i),
+                    "title", &title, "accelerator", &accelerator, NULL);
+      if (accelerator == NULL || *accelerator == '\0')
+        continue;
+
+      /* "<Control>a <Control>b" lists two keys for one entry */
+      accels = g_strsplit (accelerator, " ", -1);
+      for (guint k = 0; accels[k] != NULL; k++)
+        {
+          g_auto(GStrv) actions = NULL;
+          KeyBinding binding = { f, 0, };
+
+          if (*accels[k] == '\0')
+            continue;
+          if (!gtk_accelerator_parse (accels[k], &binding.keyval, &binding.mods))
+            g_error ("“%s”: %s is not an accelerator", title, accels[k]);
+          n_keys++;
+
+          actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accels[k]);
+          if (actions != NULL && actions[0] != NULL)
+            {
+              for (guint j = 0; actions[j] != NULL; j++)
+                {
+                  g_test_message ("“%s” %s: accel of %s", title, accels[k], actions[j]);
+                  if (!has_action (f, actions[j]))
+                    g_error ("“%s”: %s is the accelerator of %s, which nothing has",
+                             title, accels[k], actions[j]);
+                }
+              continue;
+            }
+
+          binding.others = g_string_new (NULL);
+          find_key_binding (GTK_WIDGET (f->window), &binding);
+          if (binding.action == NULL)
+            g_error ("The shortcuts window lists %s for “%s”, but it is no accelerator, "
+                     "and no widget binds it to an action of the window (only:%s)",
+                     accels[k], title, binding.others->str);
+          g_test_message ("“%s” %s: keybinding of %s", title, accels[k], binding.action);
+          g_string_free (binding.others, TRUE);
+          g_free (binding.action);
+        }
+    }
+
+  g_test_message ("%u keys in the shortcuts window", n_keys);
+  g_assert_cmpuint (n_keys, >=, shortcuts->len);
+}
+
+/* Undo of a correction ---------------------------------------------------- */
+
+/* The Undo button of the toast shown, or NULL */
+static GtkWidget *
+find_undo_button (GtkWidget *widget,
+                  gboolean   in_toast)
+{
+  in_toast = in_toast || g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") == 0;
+
+  if (in_toast && GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Undo") == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_undo_button (c, in_toast);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  Fixture      *f;
+  NdEntityKind  kind;
+  const char   *name;
+} RowQuery;
+
+static gboolean
+row_is_shown (gpointer data)
+{
+  RowQuery *q = data;
+  NdEntityPanel *panel = ND_ENTITY_PANEL (nd_article_view_get_entity_panel (article_view (q->f)));
+
+  return nd_entity_panel_find_row (panel, q->kind, q->name) != NULL;
+}
+
+static gboolean
+row_is_gone (gpointer data)
+{
+  return !row_is_shown (data);
+}
+
+static gboolean
+undo_button_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return find_undo_button (GTK_WIDGET (f->window), FALSE) != NULL;
+}
+
+static gboolean
+undo_button_gone (gpointer data)
+{
+  return !undo_button_shown (data);
+}
+
+static guint
+count_corrections (Fixture *f,
+                   gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) corrections = nd_database_list_corrections (f->database, id, &error);
+
+  g_assert_no_error (error);
+  return corrections->len;
+}
+
+/* Presses the Undo button of the toast, as Enter on it does */
+static void
+press_undo (Fixture *f)
+{
+  GtkWidget *undo;
+
+  g_assert_true (wait_for (undo_button_shown, f, TIMEOUT_MS));
+  undo = find_undo_button (GTK_WIDGET (f->window), FALSE);
+  g_assert_true (gtk_widget_activate (undo));
+}
+
+static void
+test_undo_correction (Fixture       *f,
+                      gconstpointer  data)
+{
+  NdEntityPanel *panel;
+  GtkWidget *row;
+  g_autofree char *name = NULL;
+  g_autofree char *toast = NULL;
+  g_autoptr(NdArticle) article = NULL;
+  RowQuery q = { f, ND_ENTITY_PLACE, NULL };
+  guint n_places, n_mentions;
+  gint64 id;
+
+  load_samples_and_select (f);
+  nd_window_select_position (f->window, position_of_title (f, WITKOFF_TITLE));
+  pump (100);
+  id = nd_article_view_get_article_id (article_view (f));
+  panel = ND_ENTITY_PANEL (nd_article_view_get_entity_panel (article_view (f)));
+  g_assert_cmpuint (count_corrections (f, id), ==, 0);
+
+  /* Remove the last place of the panel */
+  n_places = nd_entity_panel_get_n_rows (panel, ND_ENTITY_PLACE);
+  g_assert_cmpuint (n_places, >, 1);
+  row = nd_entity_panel_get_row (panel, ND_ENTITY_PLACE, n_places - 1);
+  name = g_strdup (nd_entity_get_name (nd_entity_panel_row_get_entity (row)));
+  n_mentions = nd_entity_get_n_mentions (nd_entity_panel_row_get_entity (row));
+  q.name = name;
+  g_assert_true (gtk_widget_activate_action (row, "entity.remove", NULL));
+  g_assert_true (wait_for (row_is_gone, &q, TIMEOUT_MS));
+  g_assert_cmpuint (nd_entity_panel_get_n_rows (panel, ND_ENTITY_PLACE), ==, n_places - 1);
+  toast = g_strdup_printf ("Removed “%s” from this article", name);
+  g_assert_cmpstr (nd_window_get_last_toast (f->window), ==, toast);
+  g_assert_cmpuint (count_corrections (f, id), ==, 1);
+
+  /* Undo: the place is back with its mentions, the correction is gone */
+  press_undo (f);
+  g_assert_true (wait_for (row_is_shown, &q, TIMEOUT_MS));
+  g_assert_cmpuint (nd_entity_panel_get_n_rows (panel, ND_ENTITY_PLACE), ==, n_places);
+  row = nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, name);
+  g_assert_cmpuint (nd_entity_get_n_mentions (nd_entity_panel_row_get_entity (row)), ==, n_mentions);
+  g_assert_cmpuint (count_corrections (f, id), ==, 0);
+  article = nd_database_load_article (f->database, id, NULL);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < nd_article_get_entities (article)->len; i++)
+      {
+        NdEntity *e = g_ptr_array_index (nd_article_get_entities (article), i);
+
+        found = found || (nd_entity_get_kind (e) == ND_ENTITY_PLACE && g_strcmp0 (nd_entity_get_name (e), name) == 0);
+      }
+    g_assert_true (found);
+  }
+
+  /* the toast goes once its Undo is pressed */
+  g_assert_true (wait_for (undo_button_gone, f, TIMEOUT_MS));
+
+  /* A change of kind, undone: back under Places */
+  g_assert_true (gtk_widget_activate_action (row, "entity.set-kind", "s", "organization"));
+  g_assert_true (wait_for (row_is_gone, &q, TIMEOUT_MS));
+  q.kind = ND_ENTITY_ORGANIZATION;
+  g_assert_true (row_is_shown (&q));
+  g_assert_cmpuint (count_corrections (f, id), ==, 1);
+  press_undo (f);
+  q.kind = ND_ENTITY_PLACE;
+  g_assert_true (wait_for (row_is_shown, &q, TIMEOUT_MS));
+  q.kind = ND_ENTITY_ORGANIZATION;
+  g_assert_false (row_is_shown (&q));
+  g_assert_cmpuint (count_corrections (f, id), ==, 0);
+}
+
 /* Real key presses ------------------------------------------------------- */
 
 /* Presses and releases a key through the X server (the XTest extension
@@ -680,6 +1005,8 @@ main (int   argc,
   g_application_hold (G_APPLICATION (app));
 
   g_test_add ("/keyboard/tab-walk", Fixture, NULL, fixture_setup, test_tab_walk, fixture_teardown);
+  g_test_add ("/keyboard/shortcuts-are-real", Fixture, NULL, fixture_setup, test_shortcuts_are_real, fixture_teardown);
+  g_test_add ("/keyboard/undo-correction", Fixture, NULL, fixture_setup, test_undo_correction, fixture_teardown);
   g_test_add ("/keyboard/focus-visible", Fixture, NULL, fixture_setup, test_focus_visible, fixture_teardown);
 
   return g_test_run ();
