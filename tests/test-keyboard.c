@@ -863,6 +863,93 @@ test_undo_correction (Fixture       *f,
   g_assert_cmpuint (count_corrections (f, id), ==, 0);
 }
 
+/* Places of the same name ------------------------------------------------- */
+
+static const char *
+row_text (GtkWidget *row)
+{
+  /* the row's name label: the first label of its box */
+  for (GtkWidget *w = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_LABEL (c))
+        return gtk_label_get_text (GTK_LABEL (c));
+
+  return NULL;
+}
+
+static void
+write_text (const char *path,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Cairo, Egypt and Cairo, Georgia: two rows of the desk's places, each
+ * with its country, both reached by keyboard; either shows the articles
+ * about a Cairo */
+static void
+test_browser_same_name_places (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *egypt = g_build_filename (f->dir, "egypt.txt", NULL);
+  g_autofree char *georgia = g_build_filename (f->dir, "georgia.txt", NULL);
+  const char *paths[] = { egypt, georgia, NULL };
+  NdEntityBrowser *browser = ND_ENTITY_BROWSER (nd_window_get_entity_browser (f->window));
+  gboolean seen_egypt = FALSE, seen_us = FALSE;
+  guint n_cairo = 0;
+  GtkWidget *focus;
+
+  write_text (egypt,
+              "Talks resume in Cairo\n\n"
+              "CAIRO, Egypt — Egyptian mediators met delegations in Cairo on Monday, the foreign "
+              "ministry said. Officials in Egypt expect a second round in Alexandria next week.\n");
+  write_text (georgia,
+              "Cairo council backs new park\n\n"
+              "CAIRO, Ga. — The city council of Cairo, Georgia, voted on Tuesday to build a park near "
+              "Thomasville, Georgia. The mayor of Cairo said work starts in spring in Grady County, Georgia.\n");
+
+  f->import_done = FALSE;
+  nd_window_import_paths (f->window, paths);
+  g_assert_true (wait_for (import_is_done, f, TIMEOUT_MS));
+  pump (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-entity-browser", NULL));
+  g_assert_true (wait_for (widget_is_mapped, browser, TIMEOUT_MS));
+  nd_entity_browser_set_kind (browser, ND_ENTITY_PLACE);
+  nd_entity_browser_refresh (browser);
+  pump (50);
+
+  for (guint i = 0; i < nd_entity_browser_get_n_rows (browser, ND_ENTITY_PLACE); i++)
+    {
+      GtkWidget *row = nd_entity_browser_get_row (browser, ND_ENTITY_PLACE, i);
+      NdEntity *entity = nd_entity_browser_row_get_entity (row);
+
+      g_test_message ("place row: %s", row_text (row));
+      if (g_strcmp0 (nd_entity_get_name (entity), "Cairo") != 0)
+        continue;
+      n_cairo++;
+      if (g_strcmp0 (row_text (row), "Cairo (Egypt)") == 0)
+        seen_egypt = TRUE;
+      if (g_strcmp0 (row_text (row), "Cairo (United States)") == 0)
+        seen_us = TRUE;
+    }
+  g_assert_cmpuint (n_cairo, ==, 2);
+  g_assert_true (seen_egypt);
+  g_assert_true (seen_us);
+
+  /* by keyboard: Tab to a Cairo row, Enter: the articles about a Cairo */
+  focus = tab_to (f, -1, nd_entity_browser_find_row (browser, ND_ENTITY_PLACE, "Cairo"), 600);
+  g_assert_true (gtk_widget_activate (focus));
+  pump (100);
+  g_assert_cmpstr (nd_article_store_get_entity (f->store), ==, "Cairo");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 2);
+}
+
 /* Real key presses ------------------------------------------------------- */
 
 /* Presses and releases a key through the X server (the XTest extension
@@ -1007,6 +1094,7 @@ main (int   argc,
   g_test_add ("/keyboard/tab-walk", Fixture, NULL, fixture_setup, test_tab_walk, fixture_teardown);
   g_test_add ("/keyboard/shortcuts-are-real", Fixture, NULL, fixture_setup, test_shortcuts_are_real, fixture_teardown);
   g_test_add ("/keyboard/undo-correction", Fixture, NULL, fixture_setup, test_undo_correction, fixture_teardown);
+  g_test_add ("/keyboard/browser-same-name-places", Fixture, NULL, fixture_setup, test_browser_same_name_places, fixture_teardown);
   g_test_add ("/keyboard/focus-visible", Fixture, NULL, fixture_setup, test_focus_visible, fixture_teardown);
 
   return g_test_run ();
