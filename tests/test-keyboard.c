@@ -27,10 +27,9 @@
 #include "nd-window-private.h"
 #include "test-gtk-common.h"
 
-#ifdef HAVE_X11
+#ifdef GDK_WINDOWING_X11
 #include <dlfcn.h>
 #include <gdk/x11/gdkx.h>
-#include <X11/Xlib.h>
 #endif
 
 #define TIMEOUT_MS 20000
@@ -959,9 +958,17 @@ static gboolean
 press_real_key (Fixture *f,
                 guint    keyval)
 {
-#ifdef HAVE_X11
+#ifdef GDK_WINDOWING_X11
+  /* libX11 is in the process already (GTK's X11 backend); libXtst comes
+   * with the accessibility stack */
   typedef int (*FakeKeyEvent) (Display *, unsigned int, Bool, unsigned long);
+  typedef KeyCode (*KeysymToKeycode) (Display *, KeySym);
+  typedef int (*SetInputFocus) (Display *, Window, int, Time);
+  typedef int (*Flush) (Display *);
   static FakeKeyEvent fake_key_event = NULL;
+  static KeysymToKeycode keysym_to_keycode = NULL;
+  static SetInputFocus set_input_focus = NULL;
+  static Flush flush = NULL;
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (f->window));
   Display *xdisplay;
   Window xid;
@@ -973,25 +980,31 @@ press_real_key (Fixture *f,
   if (fake_key_event == NULL)
     {
       void *xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_LOCAL);
+      void *x11 = dlopen ("libX11.so.6", RTLD_NOW | RTLD_LOCAL);
 
-      if (xtst == NULL)
+      if (xtst == NULL || x11 == NULL)
         return FALSE;
+      keysym_to_keycode = (KeysymToKeycode) dlsym (x11, "XKeysymToKeycode");
+      set_input_focus = (SetInputFocus) dlsym (x11, "XSetInputFocus");
+      flush = (Flush) dlsym (x11, "XFlush");
       fake_key_event = (FakeKeyEvent) dlsym (xtst, "XTestFakeKeyEvent");
+      if (keysym_to_keycode == NULL || set_input_focus == NULL || flush == NULL)
+        fake_key_event = NULL;
       if (fake_key_event == NULL)
         return FALSE;
     }
 
   xdisplay = gdk_x11_display_get_xdisplay (display);
   xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window)));
-  keycode = XKeysymToKeycode (xdisplay, keyval);
+  keycode = keysym_to_keycode (xdisplay, keyval);
   if (keycode == 0)
     return FALSE;
 
   /* no window manager under Xvfb: give the window the keyboard */
-  XSetInputFocus (xdisplay, xid, RevertToParent, CurrentTime);
+  set_input_focus (xdisplay, xid, RevertToParent, CurrentTime);
   fake_key_event (xdisplay, keycode, True, CurrentTime);
   fake_key_event (xdisplay, keycode, False, CurrentTime);
-  XFlush (xdisplay);
+  flush (xdisplay);
 
   return TRUE;
 #else
