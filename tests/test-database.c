@@ -561,6 +561,97 @@ test_corrections (Fixture       *f,
   g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities WHERE kind = 'person'"), ==, 0);
 }
 
+/* A correction taken back: its row goes, the entities are as before,
+ * and a correction it replaced comes back */
+static void
+test_remove_correction (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(NdArticle) a = nd_test_article ("Talks", "Jordan met Smith in Paris. Jordan left.", NULL);
+  g_autoptr(GPtrArray) entities = extracted_entities ();
+  g_autoptr(NdArticle) before = NULL;
+  g_autoptr(NdArticle) loaded = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(NdCorrection) remove = nd_correction_new (ND_CORRECTION_REMOVE, ND_ENTITY_PERSON, "Smith");
+  g_autoptr(NdCorrection) kind = nd_correction_new (ND_CORRECTION_SET_KIND, ND_ENTITY_PERSON, "Jordan");
+  g_autoptr(NdCorrection) kind_again = nd_correction_new (ND_CORRECTION_SET_KIND, ND_ENTITY_PERSON, "Jordan");
+  g_autoptr(GError) error = NULL;
+  NdEntity *e;
+  gint64 id;
+
+  nd_article_set_entities (a, entities);
+  id = insert (f->db, a);
+
+  /* Smith removed, then back */
+  before = nd_database_load_article (f->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (nd_database_add_correction (f->db, id, remove, &error));
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM corrections"), ==, 1);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities WHERE name = 'Smith'"), ==, 0);
+
+  g_assert_true (nd_database_remove_correction (f->db, id, ND_ENTITY_PERSON, "Smith", NULL,
+                                                nd_article_get_entities (before), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM corrections"), ==, 0);
+  loaded = nd_database_load_article (f->db, id, &error);
+  g_assert_cmpuint (nd_article_get_entities (loaded)->len, ==, 3);
+  e = find_entity (loaded, "Smith");
+  g_assert_nonnull (e);
+  g_assert_cmpint (nd_entity_get_kind (e), ==, ND_ENTITY_PERSON);
+  g_assert_cmpuint (nd_entity_get_n_mentions (e), ==, 1);
+  g_assert_cmpstr (nd_entity_get_mention (e, 0)->text, ==, "Smith");
+  g_assert_cmpuint (nd_article_get_corrections (loaded)->len, ==, 0);
+
+  /* Jordan made a place, then an organisation; undoing the second makes
+   * it a place again */
+  kind->new_kind = ND_ENTITY_PLACE;
+  kind_again->kind = ND_ENTITY_PLACE;
+  kind_again->new_kind = ND_ENTITY_ORGANIZATION;
+  g_assert_true (nd_database_add_correction (f->db, id, kind, &error));
+  g_clear_object (&before);
+  before = nd_database_load_article (f->db, id, &error);
+  g_assert_true (nd_database_add_correction (f->db, id, kind_again, &error));
+  g_clear_object (&loaded);
+  loaded = nd_database_load_article (f->db, id, &error);
+  g_assert_cmpint (nd_entity_get_kind (find_entity (loaded, "Jordan")), ==, ND_ENTITY_ORGANIZATION);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM corrections"), ==, 2);
+
+  g_assert_true (nd_database_remove_correction (f->db, id, ND_ENTITY_PLACE, "Jordan", NULL,
+                                                nd_article_get_entities (before), &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = nd_database_load_article (f->db, id, &error);
+  g_assert_cmpint (nd_entity_get_kind (find_entity (loaded, "Jordan")), ==, ND_ENTITY_PLACE);
+  stored = nd_database_list_corrections (f->db, id, &error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpint (((NdCorrection *) g_ptr_array_index (stored, 0))->new_kind, ==, ND_ENTITY_PLACE);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities WHERE kind = 'organization'"), ==, 0);
+
+  /* a correction that replaced another of the same entity: the other
+   * comes back (here the kind correction, over the stored place) */
+  g_assert_true (nd_database_remove_correction (f->db, id, ND_ENTITY_PERSON, "Jordan", kind,
+                                                NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  stored = nd_database_list_corrections (f->db, id, &error);
+  g_assert_cmpuint (stored->len, ==, 1);
+
+  /* and it holds when the extractor runs again */
+  {
+    g_autoptr(GPtrArray) again = extracted_entities ();
+
+    g_assert_true (nd_database_replace_entities (f->db, id, again, 99, &error));
+    g_clear_object (&loaded);
+    loaded = nd_database_load_article (f->db, id, &error);
+    g_assert_cmpint (nd_entity_get_kind (find_entity (loaded, "Jordan")), ==, ND_ENTITY_PLACE);
+    g_assert_nonnull (find_entity (loaded, "Smith"));
+  }
+
+  /* an article that is not there */
+  g_assert_false (nd_database_remove_correction (f->db, id + 100, ND_ENTITY_PERSON, "Smith", NULL, NULL, &error));
+  g_assert_nonnull (error);
+}
+
 static void
 test_entities_across_desk (Fixture       *f,
                            gconstpointer  data)
@@ -651,6 +742,204 @@ test_migration_from_v1 (void)
   nd_test_remove_dir (dir);
 }
 
+
+#define CAIRO_EGYPT_BODY \
+  "CAIRO, Egypt — Egyptian mediators met delegations in Cairo on Monday, the " \
+  "foreign ministry said. Officials in Egypt expect a second round in Alexandria next week."
+#define CAIRO_GEORGIA_BODY \
+  "CAIRO, Ga. — The city council of Cairo, Georgia, voted on Tuesday to build a park " \
+  "near Thomasville, Georgia. The mayor of Cairo said work starts in spring in Grady County, Georgia."
+
+static NdEntity *
+find_place (NdArticle  *article,
+            const char *name)
+{
+  GPtrArray *entities = nd_article_get_entities (article);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      NdEntity *e = g_ptr_array_index (entities, i);
+
+      if (nd_entity_get_kind (e) == ND_ENTITY_PLACE && g_str_equal (nd_entity_get_name (e), name))
+        return e;
+    }
+
+  return NULL;
+}
+
+static guint
+count_named (GPtrArray  *counts,
+             const char *name)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < counts->len; i++)
+    n += g_str_equal (nd_entity_get_name (((NdEntityCount *) g_ptr_array_index (counts, i))->entity), name);
+
+  return n;
+}
+
+/* Cairo, Egypt and Cairo, Georgia are two entities of the desk, each with
+ * its own coordinates; "every article about Cairo" finds both */
+static void
+test_same_name_places (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(NdArticle) egypt = nd_test_article ("Talks resume in Cairo", CAIRO_EGYPT_BODY, NULL);
+  g_autoptr(NdArticle) georgia = nd_test_article ("Cairo council backs new park", CAIRO_GEORGIA_BODY, NULL);
+  g_autoptr(NdArticle) loaded = NULL;
+  g_autoptr(GPtrArray) places = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  NdQuery query = { .entity = "Cairo", .sort = ND_SORT_DATE_DESC };
+  NdEntity *cairo;
+  double lat, lon;
+  gint64 egypt_id, georgia_id;
+
+  nd_extractor_extract_article (egypt);
+  nd_extractor_extract_article (georgia);
+  g_assert_cmpstr (nd_entity_get_country (find_place (egypt, "Cairo")), ==, "EG");
+  g_assert_cmpstr (nd_entity_get_country (find_place (georgia, "Cairo")), ==, "US");
+  egypt_id = insert (f->db, egypt);
+  georgia_id = insert (f->db, georgia);
+
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities WHERE kind = 'place' AND name = 'Cairo'"), ==, 2);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(DISTINCT round (lat, 2)) FROM entities WHERE name = 'Cairo'"), ==, 2);
+
+  /* each article keeps its own Cairo */
+  loaded = nd_database_load_article (f->db, georgia_id, &error);
+  g_assert_no_error (error);
+  cairo = find_place (loaded, "Cairo");
+  g_assert_cmpstr (nd_entity_get_country (cairo), ==, "US");
+  nd_entity_get_coordinates (cairo, &lat, &lon);
+  g_assert_cmpfloat (lon, <, -80);
+  g_clear_object (&loaded);
+  loaded = nd_database_load_article (f->db, egypt_id, &error);
+  cairo = find_place (loaded, "Cairo");
+  g_assert_cmpstr (nd_entity_get_country (cairo), ==, "EG");
+  nd_entity_get_coordinates (cairo, &lat, &lon);
+  g_assert_cmpfloat (lon, >, 30);
+
+  /* the desk's places list both, each with its country */
+  places = nd_database_list_entities (f->db, ND_ENTITY_PLACE, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_named (places, "Cairo"), ==, 2);
+
+  /* list --entity Cairo: both articles */
+  ids = nd_database_query_ids (f->db, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+
+  /* the same article again (extracted anew) stays on its own row */
+  {
+    g_autoptr(GPtrArray) again = nd_extractor_extract (CAIRO_GEORGIA_BODY, NULL);
+
+    g_assert_true (nd_database_replace_entities (f->db, georgia_id, again, 99, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities WHERE name = 'Cairo'"), ==, 2);
+  }
+}
+
+static int
+count_in (sqlite3    *db,
+          const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int count = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+/* A schema 3 desk, where both articles share one "Cairo" row, migrates
+ * to schema 4 with every row kept; extracting the Georgia article again
+ * gives it a Cairo of its own */
+static void
+test_migration_from_v3 (void)
+{
+  static const char * const counts[] = {
+    "SELECT count(*) FROM articles",
+    "SELECT count(*) FROM entities",
+    "SELECT count(*) FROM article_entities",
+    "SELECT count(*) FROM mentions",
+    "SELECT count(*) FROM stops",
+    "SELECT count(*) FROM corrections",
+    "SELECT count(*) FROM article_tags",
+  };
+  g_autofree char *dir = nd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "v3.db", NULL);
+  g_autofree char *sql_path = g_build_filename (g_getenv ("ND_FIXTURES_DIR"), "desk-v3.sql", NULL);
+  g_autofree char *sql = nd_test_read_file (sql_path);
+  g_autoptr(NdDatabase) db = NULL;
+  g_autoptr(NdArticle) article = NULL;
+  g_autoptr(GPtrArray) stops = NULL;
+  g_autoptr(GPtrArray) corrections = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  NdQuery query = { .entity = "Cairo", .sort = ND_SORT_DATE_DESC };
+  int before[G_N_ELEMENTS (counts)];
+  sqlite3 *raw = NULL;
+  NdEntity *cairo;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      before[i] = count_in (raw, counts[i]);
+      g_assert_cmpint (before[i], >, 0);
+    }
+  g_assert_cmpint (count_in (raw, "SELECT count(*) FROM entities WHERE name = 'Cairo'"), ==, 1);
+  sqlite3_close (raw);
+
+  db = nd_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nd_database_get_schema_version (db), ==, 4);
+
+  /* every row is still there */
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_test_message ("%s: %d", counts[i], count_rows (path, counts[i]));
+      g_assert_cmpint (count_rows (path, counts[i]), ==, before[i]);
+    }
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM entities WHERE name = 'Cairo' AND geo_key = '30.0626,31.2497,EG'"), ==, 1);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM entities WHERE kind != 'place' AND geo_key != ''"), ==, 0);
+
+  article = nd_database_load_article (db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_place (article, "Alexandria"));
+  g_assert_cmpstr (nd_entity_get_country (find_place (article, "Cairo")), ==, "EG");
+  g_assert_cmpstr (nd_article_get_tags (article)[0], ==, "egypt");
+  corrections = nd_database_list_corrections (db, 1, &error);
+  g_assert_cmpuint (corrections->len, ==, 1);
+  stops = nd_database_list_traveller_stops (db, "Sameh Shoukry", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stops->len, ==, 1);
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 0))->place, ==, "Cairo");
+
+  /* the Georgia article extracted again: a Cairo of its own */
+  {
+    g_autoptr(NdArticle) georgia = nd_database_load_article (db, 2, &error);
+    g_autoptr(GPtrArray) again = nd_extractor_extract (nd_article_get_body (georgia), NULL);
+
+    g_assert_true (nd_database_replace_entities (db, 2, again, 99, &error));
+    g_assert_no_error (error);
+    g_clear_object (&georgia);
+    georgia = nd_database_load_article (db, 2, &error);
+    cairo = find_place (georgia, "Cairo");
+    g_assert_cmpstr (nd_entity_get_country (cairo), ==, "US");
+  }
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM entities WHERE name = 'Cairo'"), ==, 2);
+  ids = nd_database_query_ids (db, &query, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+
+  g_clear_object (&db);
+  nd_test_remove_dir (dir);
+}
+
 static void
 test_too_new (void)
 {
@@ -723,10 +1012,13 @@ main (int   argc,
   ADD ("restore-keeps-id", test_restore_keeps_id);
   ADD ("insert-is-atomic", test_insert_is_atomic);
   ADD ("corrections", test_corrections);
+  ADD ("remove-correction", test_remove_correction);
+  ADD ("same-name-places", test_same_name_places);
   ADD ("entities-across-desk", test_entities_across_desk);
 #undef ADD
   g_test_add_func ("/database/default-path", test_default_path);
   g_test_add_func ("/database/migration-from-v1", test_migration_from_v1);
+  g_test_add_func ("/database/migration-from-v3", test_migration_from_v3);
   g_test_add_func ("/database/too-new", test_too_new);
   g_test_add_func ("/database/not-a-database", test_not_a_database);
   g_test_add_func ("/database/fts-query-builder", test_fts_query_builder);

@@ -370,6 +370,54 @@ test_correct_entity (Fixture       *f,
   }
 }
 
+/* A correction with undo: the article shows the entity again, the
+ * correction is gone, the article is back in the entity filter */
+static void
+test_undo_correction (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(NdArticle) article = nd_test_article ("Visit", "Jordan arrived in Amman.", NULL);
+  g_autoptr(NdArticle) shown = NULL;
+  g_autoptr(NdEntity) person = nd_entity_new (ND_ENTITY_PERSON, "Jordan");
+  g_autoptr(GPtrArray) entities = g_ptr_array_new ();
+  g_autoptr(NdCorrection) remove = nd_correction_new (ND_CORRECTION_REMOVE, ND_ENTITY_PERSON, "Jordan");
+  g_autoptr(NdCorrectionUndo) undo = NULL;
+  g_autoptr(GPtrArray) corrections = NULL;
+  g_autoptr(GError) error = NULL;
+  NdEntity *back;
+  gint64 id = 0;
+
+  nd_entity_add_mention (person, 0, 6, "Jordan");
+  nd_entity_set_role (person, "Minister");
+  g_ptr_array_add (entities, person);
+  nd_article_set_entities (article, entities);
+  g_assert_true (nd_article_store_insert (f->store, article, &id, NULL, &error));
+  nd_article_store_set_entity (f->store, "jordan");
+  shown = g_list_model_get_item (G_LIST_MODEL (f->store), 0);
+
+  undo = nd_article_store_correct_entity_with_undo (f->store, id, remove, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+  g_assert_cmpint (nd_correction_undo_get_article_id (undo), ==, id);
+  g_assert_cmpuint (nd_article_get_entities (shown)->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+  g_assert_cmpuint (f->edited->len, ==, 1);
+
+  g_assert_true (nd_article_store_undo_correction (f->store, undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->edited->len, ==, 2);
+  g_assert_cmpuint (nd_article_get_entities (shown)->len, ==, 1);
+  back = g_ptr_array_index (nd_article_get_entities (shown), 0);
+  g_assert_cmpstr (nd_entity_get_name (back), ==, "Jordan");
+  g_assert_cmpint (nd_entity_get_kind (back), ==, ND_ENTITY_PERSON);
+  g_assert_cmpstr (nd_entity_get_role (back), ==, "Minister");
+  g_assert_cmpuint (nd_entity_get_n_mentions (back), ==, 1);
+  g_assert_cmpuint (nd_article_get_corrections (shown)->len, ==, 0);
+  corrections = nd_database_list_corrections (f->db, id, &error);
+  g_assert_cmpuint (corrections->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +431,7 @@ main (int   argc,
   ADD ("edits", test_edits);
   ADD ("refresh-after-worker", test_refresh_after_worker);
   ADD ("correct-entity", test_correct_entity);
+  ADD ("undo-correction", test_undo_correction);
 #undef ADD
 
   return g_test_run ();

@@ -749,6 +749,97 @@ nd_article_store_correct_entity (NdArticleStore      *self,
   return TRUE;
 }
 
+struct _NdCorrectionUndo
+{
+  gint64        article_id;
+  NdCorrection *correction;
+  NdCorrection *previous;   /* the stored correction it replaced, or NULL */
+  GPtrArray    *entities;   /* NdEntity: the article's before it */
+  gboolean      done;
+};
+
+void
+nd_correction_undo_free (NdCorrectionUndo *undo)
+{
+  if (undo == NULL)
+    return;
+
+  nd_correction_free (undo->correction);
+  nd_correction_free (undo->previous);
+  g_clear_pointer (&undo->entities, g_ptr_array_unref);
+  g_free (undo);
+}
+
+gint64
+nd_correction_undo_get_article_id (NdCorrectionUndo *undo)
+{
+  g_return_val_if_fail (undo != NULL, 0);
+
+  return undo->article_id;
+}
+
+NdCorrectionUndo *
+nd_article_store_correct_entity_with_undo (NdArticleStore      *self,
+                                           gint64               id,
+                                           const NdCorrection  *correction,
+                                           GError             **error)
+{
+  g_autoptr(NdCorrectionUndo) undo = NULL;
+  g_autoptr(NdArticle) before = NULL;
+  g_autoptr(GPtrArray) corrections = NULL;
+
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), NULL);
+  g_return_val_if_fail (correction != NULL, NULL);
+
+  if (!(before = nd_database_load_article (self->database, id, error)) ||
+      !(corrections = nd_database_list_corrections (self->database, id, error)))
+    return NULL;
+
+  undo = g_new0 (NdCorrectionUndo, 1);
+  undo->article_id = id;
+  undo->correction = nd_correction_copy (correction);
+  undo->entities = g_ptr_array_ref (nd_article_get_entities (before));
+  for (guint i = 0; i < corrections->len; i++)
+    {
+      const NdCorrection *c = g_ptr_array_index (corrections, i);
+
+      if (c->kind == correction->kind && g_strcmp0 (c->name, correction->name) == 0)
+        undo->previous = nd_correction_copy (c);
+    }
+
+  if (!nd_article_store_correct_entity (self, id, correction, error))
+    return NULL;
+
+  return g_steal_pointer (&undo);
+}
+
+gboolean
+nd_article_store_undo_correction (NdArticleStore    *self,
+                                  NdCorrectionUndo  *undo,
+                                  GError           **error)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), FALSE);
+  g_return_val_if_fail (undo != NULL, FALSE);
+
+  if (undo->done)
+    return TRUE;
+
+  if (!nd_database_remove_correction (self->database, undo->article_id,
+                                      undo->correction->kind, undo->correction->name,
+                                      undo->previous, undo->entities, error))
+    return FALSE;
+  undo->done = TRUE;
+
+  reload_article (self, undo->article_id, TRUE);
+  g_signal_emit (self, signals[ARTICLE_CHANGED], 0, undo->article_id);
+
+  /* The article may be back in the entity filter */
+  if (self->entity != NULL)
+    nd_article_store_refresh (self);
+
+  return TRUE;
+}
+
 GPtrArray *
 nd_article_store_list_tags (NdArticleStore *self)
 {

@@ -90,6 +90,26 @@ gboolean        nd_article_store_correct_entity (NdArticleStore     *self,
                                                  const NdCorrection *correction,
                                                  GError            **error);
 
+/* What takes back one correction: the article's entities and the
+ * correction of the same entity before it */
+typedef struct _NdCorrectionUndo NdCorrectionUndo;
+
+/* As nd_article_store_correct_entity(), and returns what
+ * nd_article_store_undo_correction() needs to take the correction back
+ * (NULL on error) */
+NdCorrectionUndo *nd_article_store_correct_entity_with_undo (NdArticleStore     *self,
+                                                             gint64              id,
+                                                             const NdCorrection *correction,
+                                                             GError            **error);
+/* Removes the stored correction and gives the article back the entities
+ * it had before it; emits article-changed. Works once. */
+gboolean        nd_article_store_undo_correction (NdArticleStore   *self,
+                                                  NdCorrectionUndo *undo,
+                                                  GError          **error);
+gint64          nd_correction_undo_get_article_id (NdCorrectionUndo *undo);
+void            nd_correction_undo_free       (NdCorrectionUndo *undo);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NdCorrectionUndo, nd_correction_undo_free)
+
 /* Every tag in the desk with its count (NdTagCount) */
 GPtrArray      *nd_article_store_list_tags    (NdArticleStore *self);
 

@@ -145,6 +145,44 @@ static const char * const migrations[] = {
   "  lon REAL,"
   "  UNIQUE (article_id, kind, name)"
   ");",
+
+  /* 3 -> 4: places of the same name are different entities when the
+   * gazetteer puts them in different places (Cairo, Egypt and Cairo,
+   * Georgia): entities are unique by kind, name and geo_key, which is
+   * "LAT,LON,CC" for a place with coordinates (4 decimals) and '' for
+   * everything else. The table is built anew with the same ids. Foreign
+   * keys are on (and cannot be turned off inside the migration's
+   * transaction), so dropping the old table cascades to the rows that
+   * point at it: they are kept aside and put back. */
+  "CREATE TEMP TABLE keep_article_entities AS SELECT * FROM article_entities;"
+  "CREATE TEMP TABLE keep_mentions AS SELECT * FROM mentions;"
+  "CREATE TEMP TABLE keep_stops AS SELECT * FROM stops;"
+  "CREATE TABLE entities_v4 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  geo_key TEXT NOT NULL DEFAULT '',"
+  "  country TEXT,"
+  "  lat REAL,"
+  "  lon REAL,"
+  "  value TEXT,"
+  "  UNIQUE (kind, name, geo_key)"
+  ");"
+  "INSERT INTO entities_v4 (id, kind, name, geo_key, country, lat, lon, value)"
+  "  SELECT id, kind, name,"
+  "    CASE WHEN kind = 'place' AND lat IS NOT NULL AND lon IS NOT NULL"
+  "      THEN printf ('%.4f,%.4f,%s', lat, lon, COALESCE (country, '')) ELSE '' END,"
+  "    country, lat, lon, value"
+  "  FROM entities;"
+  "DROP TABLE entities;"
+  "ALTER TABLE entities_v4 RENAME TO entities;"
+  "CREATE INDEX entities_by_name ON entities (name COLLATE NOCASE);"
+  "INSERT INTO article_entities SELECT * FROM keep_article_entities;"
+  "INSERT INTO mentions SELECT * FROM keep_mentions;"
+  "INSERT INTO stops SELECT * FROM keep_stops;"
+  "DROP TABLE keep_article_entities;"
+  "DROP TABLE keep_mentions;"
+  "DROP TABLE keep_stops;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ND_DATABASE_SCHEMA_VERSION);
@@ -781,6 +819,28 @@ now_utc (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* What tells apart places of the same name: "LAT,LON,CC" for a place
+ * with coordinates, as migration 3 -> 4 writes it; '' otherwise */
+static char *
+geo_key (NdEntityKind  kind,
+         gboolean      has_coordinates,
+         double        lat,
+         double        lon,
+         const char   *country)
+{
+  char lat_text[G_ASCII_DTOSTR_BUF_SIZE];
+  char lon_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (kind != ND_ENTITY_PLACE || !has_coordinates)
+    return g_strdup ("");
+
+  /* "%.4f" in the C locale, as SQLite's printf writes it */
+  g_ascii_formatd (lat_text, sizeof lat_text, "%.4f", lat);
+  g_ascii_formatd (lon_text, sizeof lon_text, "%.4f", lon);
+
+  return g_strdup_printf ("%s,%s,%s", lat_text, lon_text, country != NULL ? country : "");
+}
+
 static gboolean
 lookup_hash (NdDatabase  *self,
              const char  *hash,
@@ -836,14 +896,15 @@ write_entity (NdDatabase  *self,
 {
   sqlite3_stmt *stmt;
   const char *kind = nd_entity_kind_to_string (nd_entity_get_kind (entity));
+  g_autofree char *key = NULL;
   gint64 entity_id = 0;
-  double lat, lon;
+  double lat = 0, lon = 0;
   int rc;
 
   if (!(stmt = get_statement (self,
-                              "INSERT INTO entities (kind, name, country, lat, lon, value) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                              "ON CONFLICT (kind, name) DO UPDATE SET "
+                              "INSERT INTO entities (kind, name, country, lat, lon, value, geo_key) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                              "ON CONFLICT (kind, name, geo_key) DO UPDATE SET "
                               "  country = COALESCE (entities.country, excluded.country), "
                               "  lat = COALESCE (entities.lat, excluded.lat), "
                               "  lon = COALESCE (entities.lon, excluded.lon), "
@@ -861,6 +922,9 @@ write_entity (NdDatabase  *self,
       sqlite3_bind_double (stmt, 5, lon);
     }
   bind_text (stmt, 6, nd_entity_get_value (entity));
+  key = geo_key (nd_entity_get_kind (entity), nd_entity_has_coordinates (entity),
+                 lat, lon, nd_entity_get_country (entity));
+  bind_text (stmt, 7, key);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -1030,13 +1094,14 @@ upsert_entity (NdDatabase   *self,
                GError      **error)
 {
   sqlite3_stmt *stmt;
+  g_autofree char *key = NULL;
   gint64 entity_id = 0;
   int rc;
 
   if (!(stmt = get_statement (self,
-                              "INSERT INTO entities (kind, name, country, lat, lon) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5) "
-                              "ON CONFLICT (kind, name) DO UPDATE SET "
+                              "INSERT INTO entities (kind, name, country, lat, lon, geo_key) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                              "ON CONFLICT (kind, name, geo_key) DO UPDATE SET "
                               "  country = COALESCE (entities.country, excluded.country), "
                               "  lat = COALESCE (entities.lat, excluded.lat), "
                               "  lon = COALESCE (entities.lon, excluded.lon) "
@@ -1051,6 +1116,19 @@ upsert_entity (NdDatabase   *self,
       sqlite3_bind_double (stmt, 4, stop->lat);
       sqlite3_bind_double (stmt, 5, stop->lon);
     }
+  /* the row of the article's place entity: its coordinates make the key */
+  if (stop != NULL && stop->place_entity != NULL && nd_entity_has_coordinates (stop->place_entity))
+    {
+      double lat, lon;
+
+      nd_entity_get_coordinates (stop->place_entity, &lat, &lon);
+      key = geo_key (kind, TRUE, lat, lon, nd_entity_get_country (stop->place_entity));
+    }
+  else
+    key = geo_key (kind, stop != NULL && stop->has_coordinates,
+                   stop != NULL ? stop->lat : 0, stop != NULL ? stop->lon : 0,
+                   stop != NULL ? stop->country : NULL);
+  bind_text (stmt, 6, key);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -2131,6 +2209,57 @@ nd_database_add_correction (NdDatabase          *self,
   ok = ok && load_entities (self, article, error);
   ok = ok && write_correction (self, id, correction, error);
   ok = ok && rewrite_entities (self, id, nd_article_get_entities (article), error);
+
+  return savepoint_end (self, ok, error);
+}
+
+gboolean
+nd_database_remove_correction (NdDatabase          *self,
+                               gint64               id,
+                               NdEntityKind         kind,
+                               const char          *name,
+                               const NdCorrection  *restore,
+                               GPtrArray           *entities,
+                               GError             **error)
+{
+  g_autoptr(NdArticle) article = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (restore == NULL ||
+                        (restore->kind == kind && g_strcmp0 (restore->name, name) == 0), FALSE);
+
+  if (!require_article (self, id, error))
+    return FALSE;
+
+  if (!savepoint_begin (self, error))
+    return FALSE;
+
+  ok = (stmt = get_statement (self,
+                              "DELETE FROM corrections WHERE article_id = ?1 AND kind = ?2 AND name = ?3",
+                              error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, nd_entity_kind_to_string (kind));
+      bind_text (stmt, 3, name);
+      ok = step_done (self, stmt, error);
+    }
+
+  if (ok && restore != NULL)
+    ok = write_correction (self, id, restore, error);
+
+  if (ok && entities == NULL)
+    {
+      ok = (article = load_row (self, id, FALSE, error)) != NULL;
+      ok = ok && load_entities (self, article, error);
+      if (ok)
+        entities = nd_article_get_entities (article);
+    }
+
+  ok = ok && rewrite_entities (self, id, entities, error);
 
   return savepoint_end (self, ok, error);
 }

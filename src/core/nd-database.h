@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define ND_DATABASE_SCHEMA_VERSION 3
+#define ND_DATABASE_SCHEMA_VERSION 4
 
 typedef enum
 {
@@ -191,6 +191,20 @@ GArray      *nd_database_query_stale_ids   (NdDatabase   *self,
 gboolean     nd_database_add_correction    (NdDatabase          *self,
                                             gint64               id,
                                             const NdCorrection  *correction,
+                                            GError             **error);
+/* Takes back the article's correction of the entity (kind, name): the
+ * stored correction goes, `restore` (the correction it replaced, or NULL)
+ * is stored again, and the article's entities are rewritten from
+ * `entities` (NdEntity: the entities before the correction, changed in
+ * place) with the remaining corrections applied; with `entities` NULL
+ * from the stored ones (an entity the correction removed stays removed
+ * until the article is extracted again). One transaction. */
+gboolean     nd_database_remove_correction (NdDatabase          *self,
+                                            gint64               id,
+                                            NdEntityKind         kind,
+                                            const char          *name,
+                                            const NdCorrection  *restore,
+                                            GPtrArray           *entities,
                                             GError             **error);
 /* The article's corrections (NdCorrection), oldest first */
 GPtrArray   *nd_database_list_corrections  (NdDatabase   *self,

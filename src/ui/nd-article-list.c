@@ -171,6 +171,20 @@ nd_article_list_finalize (GObject *object)
   G_OBJECT_CLASS (nd_article_list_parent_class)->finalize (object);
 }
 
+/* Enter on the focused row (or a double click) shows that article: Tab
+ * moves the focus between rows without selecting them */
+static void
+on_list_activate (GtkListView   *list_view,
+                  guint          position,
+                  NdArticleList *self)
+{
+  if (self->selection == NULL ||
+      position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    return;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+}
+
 static gboolean
 nd_article_list_grab_focus (GtkWidget *widget)
 {
@@ -234,6 +248,8 @@ nd_article_list_init (NdArticleList *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
+
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
 }
 
 GtkWidget *

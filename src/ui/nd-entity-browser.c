@@ -22,6 +22,8 @@
 
 #define N_PAGES 3
 #define N_ARTICLES_KEY "nd-n-articles"
+/* set on a place when another place of the page has its name */
+#define AMBIGUOUS_KEY "nd-ambiguous"
 #define REFRESH_DELAY_MS 100
 
 static const NdEntityKind page_kinds[N_PAGES] = {
@@ -104,8 +106,21 @@ create_row (gpointer item,
   GtkWidget *swatch = g_object_new (GTK_TYPE_BOX,
                                     "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                     NULL);
-  GtkWidget *name_label = gtk_label_new (name);
+  g_autofree char *shown_name = NULL;
+  GtkWidget *name_label;
   GtkWidget *count = gtk_label_new (count_text);
+
+  /* places of the same name (Cairo, Egypt and Cairo, Georgia) are told
+   * apart by their country */
+  if (g_object_get_data (G_OBJECT (entity), AMBIGUOUS_KEY) != NULL &&
+      nd_entity_ui_country_name (nd_entity_get_country (entity)) != NULL &&
+      g_strcmp0 (nd_entity_ui_country_name (nd_entity_get_country (entity)), name) != 0)
+    name = shown_name =
+      /* Translators: a place told apart from another of the same name by its
+       * country: "Cairo (Egypt)" */
+      g_strdup_printf (C_("place name", "%s (%s)"), name,
+                       nd_entity_ui_country_name (nd_entity_get_country (entity)));
+  name_label = gtk_label_new (name);
 
   gtk_widget_add_css_class (swatch, "entity-swatch");
   gtk_widget_add_css_class (swatch, nd_entity_ui_kind_css_class (nd_entity_get_kind (entity)));
@@ -200,6 +215,7 @@ same_entities (GListModel *model,
       NdEntityCount *count = g_ptr_array_index (counts, i);
 
       if (g_strcmp0 (nd_entity_get_name (old), nd_entity_get_name (count->entity)) != 0 ||
+          g_strcmp0 (nd_entity_get_country (old), nd_entity_get_country (count->entity)) != 0 ||
           GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (old), N_ARTICLES_KEY)) != count->n_articles)
         return FALSE;
     }
@@ -233,8 +249,15 @@ refresh_page (NdEntityBrowser *self,
   for (guint i = 0; i < counts->len; i++)
     {
       NdEntityCount *count = g_ptr_array_index (counts, i);
+      gboolean ambiguous = FALSE;
+
+      for (guint j = 0; j < counts->len && !ambiguous; j++)
+        ambiguous = j != i &&
+                    g_strcmp0 (nd_entity_get_name (count->entity),
+                               nd_entity_get_name (((NdEntityCount *) g_ptr_array_index (counts, j))->entity)) == 0;
 
       g_object_set_data (G_OBJECT (count->entity), N_ARTICLES_KEY, GUINT_TO_POINTER (count->n_articles));
+      g_object_set_data (G_OBJECT (count->entity), AMBIGUOUS_KEY, GUINT_TO_POINTER (ambiguous));
       g_ptr_array_add (items, g_object_ref (count->entity));
     }
 

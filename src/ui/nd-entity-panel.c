@@ -25,6 +25,7 @@
 #include "nd-extract-key.h"
 #include "nd-gazetteer.h"
 #include "nd-ui-util.h"
+#include "nd-window.h"
 
 #define MAX_PLACE_CANDIDATES 30
 
@@ -111,21 +112,92 @@ place_choice_free (PlaceChoice *choice)
 
 /* Corrections ------------------------------------------------------------- */
 
+/* What the Undo button of a correction's toast takes back */
+typedef struct
+{
+  GWeakRef          store;
+  GWeakRef          panel;
+  NdCorrectionUndo *undo;
+} UndoData;
+
+static void
+undo_data_free (gpointer data,
+                GClosure *closure)
+{
+  UndoData *undo_data = data;
+
+  g_weak_ref_clear (&undo_data->store);
+  g_weak_ref_clear (&undo_data->panel);
+  nd_correction_undo_free (undo_data->undo);
+  g_free (undo_data);
+}
+
+static void
+on_undo_clicked (AdwToast *toast,
+                 UndoData *undo_data)
+{
+  g_autoptr(NdArticleStore) store = g_weak_ref_get (&undo_data->store);
+  g_autoptr(NdEntityPanel) panel = g_weak_ref_get (&undo_data->panel);
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL || undo_data->undo == NULL)
+    return;
+
+  if (!nd_article_store_undo_correction (store, undo_data->undo, &error) && panel != NULL)
+    nd_ui_show_toast (GTK_WIDGET (panel), error->message);
+
+  /* once: a second click finds nothing to take back */
+  g_clear_pointer (&undo_data->undo, nd_correction_undo_free);
+}
+
+/* Shows the toast of a correction, with an Undo button that takes it
+ * back (takes `undo`) */
+static void
+show_correction_toast (NdEntityPanel    *self,
+                       const char       *message,
+                       NdCorrectionUndo *undo)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  UndoData *undo_data;
+  AdwToast *toast;
+
+  if (!ND_IS_WINDOW (root))
+    {
+      nd_correction_undo_free (undo);
+      nd_ui_show_toast (GTK_WIDGET (self), message);
+      return;
+    }
+
+  undo_data = g_new0 (UndoData, 1);
+  g_weak_ref_init (&undo_data->store, self->store);
+  g_weak_ref_init (&undo_data->panel, self);
+  undo_data->undo = undo;
+
+  toast = nd_ui_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked",
+                         G_CALLBACK (on_undo_clicked), undo_data,
+                         undo_data_free, 0);
+  nd_window_add_toast (ND_WINDOW (root), toast);
+}
+
 static gboolean
 apply_pending_correction (gpointer data)
 {
   PendingCorrection *pending = data;
   g_autoptr(NdEntityPanel) self = g_weak_ref_get (&pending->panel);
   g_autoptr(GError) error = NULL;
+  NdCorrectionUndo *undo;
 
   if (self == NULL || self->store == NULL)
     return G_SOURCE_REMOVE;
 
-  if (!nd_article_store_correct_entity (self->store, pending->article_id,
-                                        pending->correction, &error))
+  undo = nd_article_store_correct_entity_with_undo (self->store, pending->article_id,
+                                                    pending->correction, &error);
+  if (undo == NULL)
     nd_ui_show_toast (GTK_WIDGET (self), error->message);
-  else if (pending->message != NULL)
-    nd_ui_show_toast (GTK_WIDGET (self), pending->message);
+  else
+    show_correction_toast (self, pending->message, undo);
 
   return G_SOURCE_REMOVE;
 }
@@ -425,6 +497,7 @@ on_place_chooser_response (AdwMessageDialog *dialog,
           g_autoptr(GError) error = NULL;
           g_autofree char *title = NULL;
           g_autofree char *message = NULL;
+          NdCorrectionUndo *undo;
 
           if (!gtk_check_button_get_active (g_ptr_array_index (choice->checks, i)))
             continue;
@@ -439,7 +512,9 @@ on_place_chooser_response (AdwMessageDialog *dialog,
           correction->lon = place->lon;
 
           /* the dialog is not inside the row: correct at once */
-          if (!nd_article_store_correct_entity (self->store, choice->article_id, correction, &error))
+          undo = nd_article_store_correct_entity_with_undo (self->store, choice->article_id,
+                                                            correction, &error);
+          if (undo == NULL)
             {
               nd_ui_show_toast (GTK_WIDGET (self), error->message);
               break;
@@ -449,7 +524,7 @@ on_place_chooser_response (AdwMessageDialog *dialog,
           /* Translators: a toast after choosing another place, "“Cairo” is
            * now Cairo — United States (GA)" */
           message = g_strdup_printf (_("“%s” in this article is now %s"), choice->name, title);
-          nd_ui_show_toast (GTK_WIDGET (self), message);
+          show_correction_toast (self, message, undo);
           break;
         }
     }
