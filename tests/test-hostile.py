@@ -233,10 +233,11 @@ def desk_errors(tmp, desk, rng):
     os.makedirs(os.path.dirname(newer))
     shutil.copy(desk, newer)
     conn = sqlite3.connect(newer)
+    known = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.execute("PRAGMA user_version = 9")
     conn.commit()
     conn.close()
-    message = f"{newer} was written by a newer NewsDesk (schema 9, this version knows 3); it is opened read-only"
+    message = f"{newer} was written by a newer NewsDesk (schema 9, this version knows {known}); it is opened read-only"
     read_only_desk(newer, message, "a desk from a newer NewsDesk")
     conn = sqlite3.connect(newer)
     tap.ok(conn.execute("PRAGMA user_version").fetchone()[0] == 9, "a desk from a newer NewsDesk: left at schema 9")

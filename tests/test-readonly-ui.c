@@ -191,8 +191,8 @@ static void
 test_newer_desk (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *reason = g_strdup_printf ("%s was written by a newer NewsDesk (schema 9, this version knows 3); "
-                                             "it is opened read-only", f->db_path);
+  g_autofree char *reason = g_strdup_printf ("%s was written by a newer NewsDesk (schema 9, this version knows %d); "
+                                             "it is opened read-only", f->db_path, ND_DATABASE_SCHEMA_VERSION);
   const char *samples = g_getenv ("ND_SAMPLES_DIR");
   const char *paths[] = { samples, NULL };
   GtkWidget *notice;
