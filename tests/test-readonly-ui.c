@@ -15,7 +15,9 @@
 
 #include "newsdesk-core.h"
 #include "nd-application.h"
+#include "nd-article-view.h"
 #include "nd-window-private.h"
+#include <adwaita.h>
 #include "test-gtk-common.h"
 
 #define TIMEOUT_MS 20000
@@ -49,6 +51,7 @@ make_desk (Fixture *f,
       nd_article_set_title (article, title);
       nd_article_set_body (article, "The envoy arrived in Cairo on Monday for talks.");
       nd_article_set_source (article, "cairo.txt");
+      nd_extractor_extract_article (article);
       nd_database_insert_article (db, article, NULL, NULL, &error);
       g_assert_no_error (error);
     }
@@ -187,6 +190,22 @@ assert_buttons_sensitive (NdWindow   *window,
     }
 }
 
+static GtkWidget *
+find_action_row (GtkWidget *widget)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_action_row (child);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
 static void
 test_newer_desk (Fixture       *f,
                  gconstpointer  data)
@@ -229,6 +248,39 @@ test_newer_desk (Fixture       *f,
   g_assert_cmpuint (nd_database_count_articles (f->database), ==, 2);
   g_assert_cmpuint (nd_window_get_n_list_rows (f->window), ==, 2);
   g_assert_null (nd_window_get_file_chooser (f->window));
+
+  /* an article's own tags and the extractor's corrections are off too */
+  {
+    NdArticleView *view = nd_window_get_article_view (f->window);
+    GtkWidget *panel = nd_article_view_get_entity_panel (view);
+    GtkWidget *row = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select-all", NULL));
+    nd_window_select_position (f->window, 0);
+    pump (100);
+    g_assert_false (gtk_widget_is_sensitive (nd_article_view_get_tag_entry (view)));
+    row = find_action_row (panel);
+    g_assert_nonnull (row);
+    {
+      gint64 id = nd_article_view_get_article_id (view);
+      g_autoptr(NdArticle) before = nd_database_load_article (f->database, id, NULL);
+      g_autoptr(NdArticle) after = NULL;
+
+      g_autofree char *toast = g_strdup (nd_window_get_last_toast (f->window));
+
+      g_assert_nonnull (before);
+      /* the correction is disabled: activating it does nothing, not even
+       * try and say it failed */
+      gtk_widget_activate_action (row, "entity.remove", NULL);
+      pump (100);
+      g_assert_cmpstr (nd_window_get_last_toast (f->window), ==, toast);
+      after = nd_database_load_article (f->database, id, NULL);
+      g_assert_nonnull (after);
+      g_assert_cmpuint (nd_article_get_entities (after)->len, ==, nd_article_get_entities (before)->len);
+      g_assert_true (find_action_row (panel) != NULL);
+    }
+    g_assert_cmpuint (nd_database_count_articles (f->database), ==, 2);
+  }
 
   /* files dropped on the window: refused, saying why */
   g_assert_nonnull (samples);

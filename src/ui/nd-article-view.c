@@ -78,7 +78,7 @@ update_header (NdArticleView *self,
   g_autofree char *imported = NULL;
   g_autofree char *meta = NULL;
   const char *source;
-  gboolean starred;
+  gboolean starred, editable;
   gboolean read;
 
   gtk_label_set_label (self->title_label, nd_article_get_title (article));
@@ -118,6 +118,12 @@ update_header (NdArticleView *self,
                                read ? _("Mark as Unread (Ctrl+U)") : _("Mark as Read (Ctrl+U)"));
 
   nd_tag_editor_set_tags (self->tag_editor, nd_article_get_tags (article));
+
+  /* a read-only desk takes no tags */
+  editable = self->store == NULL ||
+             !nd_database_is_read_only (nd_article_store_get_database (self->store));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_editor), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->multi_tag_editor), editable);
 }
 
 static gboolean

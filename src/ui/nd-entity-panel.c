@@ -725,6 +725,7 @@ static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
+  NdEntityPanel *self = user_data;
   NdEntity *entity = item;
   const char *name = nd_entity_get_name (entity);
   guint n_mentions = nd_entity_get_n_mentions (entity);
@@ -788,6 +789,17 @@ create_row (gpointer item,
   choose_place = g_action_map_lookup_action (G_ACTION_MAP (actions), "choose-place");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (choose_place),
                                nd_entity_get_kind (entity) == ND_ENTITY_PLACE);
+  /* a read-only desk takes no corrections */
+  if (self->store != NULL &&
+      nd_database_is_read_only (nd_article_store_get_database (self->store)))
+    {
+      const char *corrections[] = { "remove", "set-kind", "choose-place" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (corrections); i++)
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (actions),
+                                                                                  corrections[i])),
+                                     FALSE);
+    }
   gtk_widget_insert_action_group (row, "entity", G_ACTION_GROUP (actions));
 
   return row;
