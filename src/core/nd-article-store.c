@@ -124,7 +124,9 @@ nd_article_store_get_item (GListModel *model,
   if (article != NULL)
     return g_object_ref (article);
 
-  article = nd_database_load_article (self->database, id, &error);
+  /* What a row shows: no body, no entities. The detail view loads the
+   * whole article itself; a row never shown is never loaded. */
+  article = nd_database_load_article_summary (self->database, id, &error);
   if (article == NULL)
     {
       /* Deleted by another connection since the last refresh: hand out an
@@ -383,6 +385,55 @@ nd_article_store_get_database (NdArticleStore *self)
   return self->database;
 }
 
+/* When `now` is `before` with ids inserted (in the same order), emits one
+ * items-changed per run of inserted ids and returns TRUE; else FALSE and
+ * nothing is emitted. */
+static gboolean
+emit_insertions (NdArticleStore *self,
+                 GArray         *before,
+                 GArray         *now)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint i = 0;
+  guint j = 0;
+
+  /* runs holds (position, length) pairs in `now` */
+  while (j < now->len)
+    {
+      guint start = j;
+
+      while (j < now->len &&
+             (i >= before->len || g_array_index (now, gint64, j) != g_array_index (before, gint64, i)))
+        j++;
+      if (j > start)
+        {
+          guint length = j - start;
+
+          g_array_append_val (runs, start);
+          g_array_append_val (runs, length);
+          /* scattered everywhere: one range is cheaper for the view */
+          if (runs->len > 2 * 512)
+            return FALSE;
+        }
+      if (j < now->len)
+        {
+          i++;
+          j++;
+        }
+    }
+
+  if (i != before->len)
+    return FALSE;
+
+  /* ascending: each position counts the runs announced before it */
+  for (guint k = 0; k < runs->len; k += 2)
+    g_list_model_items_changed (G_LIST_MODEL (self),
+                                g_array_index (runs, guint, k), 0,
+                                g_array_index (runs, guint, k + 1));
+
+  return TRUE;
+}
+
 void
 nd_article_store_refresh (NdArticleStore *self)
 {
@@ -410,6 +461,12 @@ nd_article_store_refresh (NdArticleStore *self)
 
   old = g_steal_pointer (&self->ids);
   self->ids = ids;
+
+  /* Only additions (an import landing batch by batch): announce each run
+   * of new articles where it is, so that rows and the selection around
+   * them stay as they are. */
+  if (ids->len > old->len && emit_insertions (self, old, ids))
+    return;
 
   /* The smallest range that changed: a single insert or delete becomes
    * exactly (position, 0, 1) or (position, 1, 0). */
@@ -515,6 +572,13 @@ nd_article_store_set_sort (NdArticleStore *self,
       self->sort = sort;
       filter_changed (self, properties[PROP_SORT]);
     }
+}
+
+guint
+nd_article_store_get_n_loaded (NdArticleStore *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), 0);
+  return g_hash_table_size (self->live);
 }
 
 gint64

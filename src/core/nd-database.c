@@ -1614,6 +1614,47 @@ is_blank (const char *str)
   return TRUE;
 }
 
+/* The SQL of one filter combination: only the filters in use appear, so
+ * that SQLite plans each combination on its own indexes (a search starts
+ * from the full-text index, a tag from article_tags_by_tag, an entity
+ * from entities_by_name and mentions_by_text) instead of testing every
+ * article of the desk. The text of each combination is the same on every
+ * call, so get_statement() prepares it once. */
+static char *
+build_query_sql (gboolean    search,
+                 gboolean    tag,
+                 gboolean    entity,
+                 NdSortOrder sort)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT a.id FROM articles a");
+  const char *where = " WHERE ";
+
+  if (search)
+    g_string_append (sql, " JOIN (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?1) f"
+                          " ON f.id = a.id");
+  if (tag)
+    {
+      g_string_append_printf (sql, "%sa.id IN (SELECT at.article_id FROM article_tags at"
+                                   " JOIN tags t ON t.id = at.tag_id WHERE t.name = ?2)", where);
+      where = " AND ";
+    }
+  if (entity)
+    {
+      g_string_append_printf (sql, "%sa.id IN ("
+                                   "SELECT ae.article_id FROM entities e"
+                                   " JOIN article_entities ae ON ae.entity_id = e.id"
+                                   " WHERE e.name = ?3 COLLATE NOCASE"
+                                   " UNION SELECT m.article_id FROM mentions m"
+                                   " WHERE m.text = ?3 COLLATE NOCASE)", where);
+      where = " AND ";
+    }
+  /* ?1, ?2 and ?3 always exist, so the bindings do not depend on the
+   * combination */
+  g_string_append_printf (sql, "%s?1 IS ?1 AND ?2 IS ?2 AND ?3 IS ?3 %s", where, query_sql[sort]);
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
 GArray *
 nd_database_query_ids (NdDatabase     *self,
                        const NdQuery  *query,
@@ -1635,22 +1676,17 @@ nd_database_query_ids (NdDatabase     *self,
   if (!is_blank (query->search) && fts == NULL)
     return g_steal_pointer (&ids);
 
-  sql = g_strdup_printf ("SELECT a.id FROM articles a WHERE "
-                         "(?1 IS NULL OR a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)) "
-                         "AND (?2 IS NULL OR a.id IN (SELECT at.article_id FROM article_tags at "
-                         "  JOIN tags t ON t.id = at.tag_id WHERE t.name = ?2)) "
-                         "AND (?3 IS NULL OR a.id IN ("
-                         "  SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
-                         "    WHERE e.name = ?3 COLLATE NOCASE "
-                         "  UNION SELECT m.article_id FROM mentions m WHERE m.text = ?3 COLLATE NOCASE)) "
-                         "%s", query_sql[sort]);
+  sql = build_query_sql (fts != NULL, !is_blank (query->tag), !is_blank (query->entity), sort);
 
   if (!(stmt = get_statement (self, sql, error)))
     return NULL;
 
+  /* unused parameters stay NULL */
   bind_text (stmt, 1, fts);
-  bind_text (stmt, 2, is_blank (query->tag) ? NULL : query->tag);
-  bind_text (stmt, 3, is_blank (query->entity) ? NULL : query->entity);
+  if (!is_blank (query->tag))
+    bind_text (stmt, 2, query->tag);
+  if (!is_blank (query->entity))
+    bind_text (stmt, 3, query->entity);
 
   if (!step_ids (self, stmt, ids, error))
     return NULL;
