@@ -1694,6 +1694,47 @@ nd_database_query_ids (NdDatabase     *self,
   return g_steal_pointer (&ids);
 }
 
+char *
+nd_database_explain_query_ids (NdDatabase     *self,
+                               const NdQuery  *query,
+                               GError        **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *fts = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  NdSortOrder sort;
+  int rc;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  sort = query->sort <= ND_SORT_TITLE ? query->sort : ND_SORT_DATE_DESC;
+  fts = is_blank (query->search) ? NULL : nd_database_build_fts_query (query->search);
+  sql = build_query_sql (fts != NULL, !is_blank (query->tag), !is_blank (query->entity), sort);
+  sql = g_strconcat ("EXPLAIN QUERY PLAN ", (char *) g_steal_pointer (&sql), NULL);
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+  bind_text (stmt, 1, fts);
+  bind_text (stmt, 2, query->tag);
+  bind_text (stmt, 3, query->entity);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&plan), FALSE);
+}
+
 guint
 nd_database_count_articles (NdDatabase *self)
 {

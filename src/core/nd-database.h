@@ -120,6 +120,11 @@ gboolean     nd_database_set_starred       (NdDatabase   *self,
 GArray      *nd_database_query_ids         (NdDatabase   *self,
                                             const NdQuery *query,
                                             GError      **error);
+/* How SQLite runs nd_database_query_ids() for this query: the lines of
+ * EXPLAIN QUERY PLAN (for tests and the benchmark). */
+char        *nd_database_explain_query_ids (NdDatabase   *self,
+                                            const NdQuery *query,
+                                            GError      **error);
 guint        nd_database_count_articles    (NdDatabase   *self);
 /* A short extract of title or body around the search words, with the
  * matches between U+E000 and U+E001; NULL when nothing matches. */
