@@ -385,9 +385,10 @@ nd_article_store_get_database (NdArticleStore *self)
   return self->database;
 }
 
-/* When `now` is `before` with ids inserted (in the same order), emits one
- * items-changed per run of inserted ids and returns TRUE; else FALSE and
- * nothing is emitted. */
+/* When `now` is `before` with ids inserted (in the same order), announces
+ * each run of inserted ids where it is and returns TRUE: self->ids grows
+ * run by run, so that the model matches each items-changed as it is
+ * emitted. Else returns FALSE and leaves self->ids alone. */
 static gboolean
 emit_insertions (NdArticleStore *self,
                  GArray         *before,
@@ -412,7 +413,7 @@ emit_insertions (NdArticleStore *self,
           g_array_append_val (runs, start);
           g_array_append_val (runs, length);
           /* scattered everywhere: one range is cheaper for the view */
-          if (runs->len > 2 * 512)
+          if (runs->len > 2 * 32)
             return FALSE;
         }
       if (j < now->len)
@@ -425,11 +426,18 @@ emit_insertions (NdArticleStore *self,
   if (i != before->len)
     return FALSE;
 
-  /* ascending: each position counts the runs announced before it */
+  /* ascending: a position in `now` counts the runs announced before it */
+  self->ids = g_array_ref (before);
   for (guint k = 0; k < runs->len; k += 2)
-    g_list_model_items_changed (G_LIST_MODEL (self),
-                                g_array_index (runs, guint, k), 0,
-                                g_array_index (runs, guint, k + 1));
+    {
+      guint position = g_array_index (runs, guint, k);
+      guint length = g_array_index (runs, guint, k + 1);
+
+      g_array_insert_vals (self->ids, position, &g_array_index (now, gint64, position), length);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, length);
+    }
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (now);
 
   return TRUE;
 }
@@ -460,13 +468,17 @@ nd_article_store_refresh (NdArticleStore *self)
     }
 
   old = g_steal_pointer (&self->ids);
-  self->ids = ids;
 
   /* Only additions (an import landing batch by batch): announce each run
    * of new articles where it is, so that rows and the selection around
    * them stay as they are. */
   if (ids->len > old->len && emit_insertions (self, old, ids))
-    return;
+    {
+      g_array_unref (ids);
+      return;
+    }
+
+  self->ids = ids;
 
   /* The smallest range that changed: a single insert or delete becomes
    * exactly (position, 0, 1) or (position, 1, 0). */
