@@ -65,6 +65,10 @@ struct _NdWindow
 
   /* re-extraction of a desk made by an older extractor */
   GCancellable         *reextract_cancellable;
+  /* export */
+  GCancellable         *export_cancellable;
+  guint                 export_count;
+  guint                 export_pulse_source;
   guint                 reextract_done;
   guint                 reextract_total;
   guint                 reextract_source;
@@ -389,6 +393,7 @@ update_actions (NdWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-folder", has_store);
   gtk_widget_action_set_enabled (widget, "win.load-samples", has_store);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
+  gtk_widget_action_set_enabled (widget, "win.cancel-export", self->export_cancellable != NULL);
   gtk_widget_action_set_enabled (widget, "win.export", n_items > 0);
   gtk_widget_action_set_enabled (widget, "win.search", has_store);
   gtk_widget_action_set_enabled (widget, "win.clear-filters", has_store);
@@ -1241,8 +1246,22 @@ update_progress_area (NdWindow *self)
 {
   gboolean importing = self->import_cancellable != NULL;
   gboolean updating = self->reextract_cancellable != NULL;
+  gboolean exporting = self->export_cancellable != NULL;
 
-  if (importing)
+  if (exporting && !importing && !updating)
+    {
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Exporting %u article…",
+                                           "Exporting %u articles…",
+                                           self->export_count),
+                              self->export_count);
+      gtk_label_set_label (self->progress_label, text);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_import_button), "win.cancel-export");
+      nd_ui_set_icon_button_label (self->cancel_import_button, _("Stop Exporting"));
+    }
+  else if (importing)
     {
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_import_button), "win.cancel-import");
       nd_ui_set_icon_button_label (self->cancel_import_button, _("Stop Importing"));
@@ -1264,7 +1283,7 @@ update_progress_area (NdWindow *self)
       nd_ui_set_icon_button_label (self->cancel_import_button, _("Stop Updating Entities"));
     }
 
-  gtk_revealer_set_reveal_child (self->progress_revealer, importing || updating);
+  gtk_revealer_set_reveal_child (self->progress_revealer, importing || updating || exporting);
 }
 
 static gboolean
@@ -1618,9 +1637,18 @@ export_finished (GObject      *source_object,
   if (self->disposed)
     return;
 
+  g_clear_object (&self->export_cancellable);
+  g_clear_handle_id (&self->export_pulse_source, g_source_remove);
+  update_progress_area (self);
+  update_actions (self);
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      message = g_strdup_printf (_("Could not export: %s"), error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        /* the file was written atomically: nothing half-written is left */
+        message = g_strdup (_("Export stopped"));
+      else
+        message = g_strdup_printf (_("Could not export: %s"), error->message);
     }
   else
     {
@@ -1636,6 +1664,17 @@ export_finished (GObject      *source_object,
   show_toast (self, message);
 }
 
+static gboolean
+export_pulse (gpointer data)
+{
+  NdWindow *self = data;
+
+  if (self->import_cancellable == NULL && self->reextract_cancellable == NULL)
+    gtk_progress_bar_pulse (self->progress_bar);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 nd_window_export_async (NdWindow *self,
                         GFile    *file)
@@ -1648,7 +1687,18 @@ nd_window_export_async (NdWindow *self,
   job->ids = get_export_ids (self);
   job->file = g_object_ref (file);
 
-  task = g_task_new (self, NULL, export_finished, NULL);
+  /* a long export shows its progress with a Stop button */
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
+  self->export_count = job->ids->len;
+  g_clear_handle_id (&self->export_pulse_source, g_source_remove);
+  self->export_pulse_source = g_timeout_add (100, export_pulse, self);
+  update_progress_area (self);
+  update_actions (self);
+
+  task = g_task_new (self, self->export_cancellable, export_finished, NULL);
   g_task_set_source_tag (task, nd_window_export_async);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
@@ -1879,6 +1929,17 @@ clear_entity_filter_action (GtkWidget  *widget,
     return;
 
   nd_article_store_set_entity (self->store, NULL);
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  NdWindow *self = ND_WINDOW (widget);
+
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
 }
 
 static void
@@ -2219,6 +2280,10 @@ nd_window_dispose (GObject *object)
     g_cancellable_cancel (self->reextract_cancellable);
   g_clear_handle_id (&self->reextract_source, g_source_remove);
   g_clear_handle_id (&self->import_refresh_source, g_source_remove);
+  g_clear_handle_id (&self->export_pulse_source, g_source_remove);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
   g_clear_signal_handler (&self->map_handler, self);
 
   if (self->file_chooser != NULL)
@@ -2418,6 +2483,7 @@ nd_window_class_init (NdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.filter-entity", "s", filter_entity_action);
   gtk_widget_class_install_action (widget_class, "win.clear-entity-filter", NULL, clear_entity_filter_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-update-entities", NULL, cancel_update_entities_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
 }
 
 static void
