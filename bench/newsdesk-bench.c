@@ -640,6 +640,12 @@ bench_export (Report     *report,
 
 /* The app ----------------------------------------------------------------- */
 
+/* GSK_RENDERER for the app: under Xvfb there is no GPU, and GTK's GL
+ * renderer runs on llvmpipe, which spends most of each frame rasterising
+ * in software; "cairo" draws what a laptop's GPU would (see
+ * docs/performance.md). NULL or "": GTK's choice. */
+static const char *renderer = NULL;
+
 /* Runs the app on the desk with one bench variable set; returns the
  * seconds from spawning it to its "first-frame" line (or < 0) and its
  * VmHWM (kB) as it printed. */
@@ -665,6 +671,8 @@ run_app (const char *desk,
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
   g_subprocess_launcher_setenv (launcher, "NO_AT_BRIDGE", "1", TRUE);
   g_subprocess_launcher_setenv (launcher, variable, value, TRUE);
+  if (renderer != NULL && *renderer != '\0')
+    g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", renderer, TRUE);
 
   start = now_s ();
   process = g_subprocess_launcher_spawn (launcher, &error, ND_APP_PATH, NULL);
@@ -738,7 +746,8 @@ bench_app (Report     *report,
   add_row (report, "Cold start to a populated list (5 runs, warm page cache)", "≤ 400 ms",
            "median %.0f ms, best %.0f ms (CPU of the app to that frame: median %.0f ms)",
            percentile (starts, 0.5) * 1000, percentile (starts, 0) * 1000, percentile (cpus, 0.5));
-  add_row (report, "Peak RSS, desk open", "≤ 150 MB", "%.0f MB", open_kb / 1024.0);
+  add_row (report, "Peak RSS, desk open", "≤ 150 MB", "%.0f MB (GSK_RENDERER %s)", open_kb / 1024.0,
+           renderer != NULL && *renderer != '\0' ? renderer : "default");
 
   fprintf (stderr, "scrolling the whole list, %u page(s) a frame…\n", scroll_pages);
   seconds = now_s ();
@@ -768,6 +777,7 @@ main (int   argc,
   int size = 10000;
   int seed = 1;
   int scroll_pages = 1;
+  char *renderer_option = NULL;
   /* one worker, as in the window: two writers on one desk make the
    * importer's per-article transactions fail with SQLITE_BUSY */
   int jobs = 1;
@@ -783,6 +793,7 @@ main (int   argc,
     { "no-app", 0, 0, G_OPTION_ARG_NONE, &no_app, "Skip the app (cold start, memory)", NULL },
     { "batch", 0, 0, G_OPTION_ARG_INT, &batch, "Import commits every N articles (200; 1: one transaction each)", "N" },
     { "scroll-pages", 0, 0, G_OPTION_ARG_INT, &scroll_pages, "Pages scrolled per frame (1)", "P" },
+    { "renderer", 0, 0, G_OPTION_ARG_STRING, &renderer_option, "GSK_RENDERER for the app (cairo under Xvfb, else GTK's choice)", "NAME" },
     G_OPTION_ENTRY_NULL
   };
 
@@ -798,6 +809,11 @@ main (int   argc,
       fprintf (stderr, "--size, --batch and --scroll-pages must be at least 1, --seed not negative\n");
       return 2;
     }
+
+  if (renderer_option != NULL)
+    renderer = renderer_option;
+  else if (g_getenv ("NEWSDESK_BENCH_XVFB") != NULL)
+    renderer = "cairo";
 
   if (cache == NULL)
     cache = g_build_filename (g_get_user_cache_dir (), "newsdesk-bench", NULL);
