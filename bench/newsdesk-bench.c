@@ -209,7 +209,7 @@ list_files (const char *dir,
 /* Import ------------------------------------------------------------------ */
 
 /* One import worker: its own connection, the importer over its share of
- * the corpus folders, and commits every `batch` articles or 250 ms, as
+ * the corpus folders, and commits every `batch` articles or 100 ms, as
  * the window's import worker does. */
 typedef struct
 {
@@ -253,7 +253,7 @@ import_cb (const char     *path,
 
   if (job->batch > 1 &&
       (++job->in_batch >= job->batch ||
-       g_get_monotonic_time () - job->batch_start >= 250 * G_TIME_SPAN_MILLISECOND))
+       g_get_monotonic_time () - job->batch_start >= 100 * G_TIME_SPAN_MILLISECOND))
     {
       if (!nd_database_commit (job->database, &job->error) ||
           !nd_database_begin (job->database, &job->error))
@@ -343,7 +343,7 @@ bench_import (Report     *report,
   nd_gazetteer_get_default ();
   nd_lexicon_get_default ();
 
-  fprintf (stderr, "importing into %s (%u worker(s), commits every %u articles or 250 ms)…\n",
+  fprintf (stderr, "importing into %s (%u worker(s), commits every %u articles or 100 ms)…\n",
            desk, jobs, batch);
   start = now_s ();
   cpu = cpu_seconds ();

@@ -91,17 +91,34 @@ on_import_finished (NdWindow *window,
 }
 
 static GtkProgressBar *
+find_progress_bar (GtkWidget *widget)
+{
+  if (GTK_IS_PROGRESS_BAR (widget))
+    return GTK_PROGRESS_BAR (widget);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkProgressBar *bar = find_progress_bar (w);
+
+      if (bar != NULL)
+        return bar;
+    }
+
+  return NULL;
+}
+
+/* The bar in the progress area, beside the count */
+static GtkProgressBar *
 progress_bar (Fixture *f)
 {
-  GtkWidget *label = nd_window_get_progress_label (f->window);
+  GtkWidget *area = nd_window_get_progress_label (f->window);
+  GtkProgressBar *bar = NULL;
 
-  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (label));
-       w != NULL;
-       w = gtk_widget_get_next_sibling (w))
-    if (GTK_IS_PROGRESS_BAR (w))
-      return GTK_PROGRESS_BAR (w);
+  while (bar == NULL && (area = gtk_widget_get_parent (area)) != NULL && !GTK_IS_REVEALER (area))
+    bar = find_progress_bar (area);
 
-  g_assert_not_reached ();
+  g_assert_nonnull (bar);
+  return bar;
 }
 
 static void
