@@ -1713,6 +1713,7 @@ nd_database_explain_query_ids (NdDatabase     *self,
                                const NdQuery  *query,
                                GError        **error)
 {
+  g_autofree char *query_sql_text = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *fts = NULL;
   g_autoptr(GString) plan = g_string_new (NULL);
@@ -1725,8 +1726,8 @@ nd_database_explain_query_ids (NdDatabase     *self,
 
   sort = query->sort <= ND_SORT_TITLE ? query->sort : ND_SORT_DATE_DESC;
   fts = is_blank (query->search) ? NULL : nd_database_build_fts_query (query->search);
-  sql = build_query_sql (fts != NULL, !is_blank (query->tag), !is_blank (query->entity), sort);
-  sql = g_strconcat ("EXPLAIN QUERY PLAN ", (char *) g_steal_pointer (&sql), NULL);
+  query_sql_text = build_query_sql (fts != NULL, !is_blank (query->tag), !is_blank (query->entity), sort);
+  sql = g_strconcat ("EXPLAIN QUERY PLAN ", query_sql_text, NULL);
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
