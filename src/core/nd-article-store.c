@@ -124,7 +124,9 @@ nd_article_store_get_item (GListModel *model,
   if (article != NULL)
     return g_object_ref (article);
 
-  article = nd_database_load_article (self->database, id, &error);
+  /* What a row shows: no body, no entities. The detail view loads the
+   * whole article itself; a row never shown is never loaded. */
+  article = nd_database_load_article_summary (self->database, id, &error);
   if (article == NULL)
     {
       /* Deleted by another connection since the last refresh: hand out an
@@ -383,6 +385,63 @@ nd_article_store_get_database (NdArticleStore *self)
   return self->database;
 }
 
+/* When `now` is `before` with ids inserted (in the same order), announces
+ * each run of inserted ids where it is and returns TRUE: self->ids grows
+ * run by run, so that the model matches each items-changed as it is
+ * emitted. Else returns FALSE and leaves self->ids alone. */
+static gboolean
+emit_insertions (NdArticleStore *self,
+                 GArray         *before,
+                 GArray         *now)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint i = 0;
+  guint j = 0;
+
+  /* runs holds (position, length) pairs in `now` */
+  while (j < now->len)
+    {
+      guint start = j;
+
+      while (j < now->len &&
+             (i >= before->len || g_array_index (now, gint64, j) != g_array_index (before, gint64, i)))
+        j++;
+      if (j > start)
+        {
+          guint length = j - start;
+
+          g_array_append_val (runs, start);
+          g_array_append_val (runs, length);
+          /* scattered everywhere: one range is cheaper for the view */
+          if (runs->len > 2 * 32)
+            return FALSE;
+        }
+      if (j < now->len)
+        {
+          i++;
+          j++;
+        }
+    }
+
+  if (i != before->len)
+    return FALSE;
+
+  /* ascending: a position in `now` counts the runs announced before it */
+  self->ids = g_array_ref (before);
+  for (guint k = 0; k < runs->len; k += 2)
+    {
+      guint position = g_array_index (runs, guint, k);
+      guint length = g_array_index (runs, guint, k + 1);
+
+      g_array_insert_vals (self->ids, position, &g_array_index (now, gint64, position), length);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, length);
+    }
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (now);
+
+  return TRUE;
+}
+
 void
 nd_article_store_refresh (NdArticleStore *self)
 {
@@ -409,6 +468,16 @@ nd_article_store_refresh (NdArticleStore *self)
     }
 
   old = g_steal_pointer (&self->ids);
+
+  /* Only additions (an import landing batch by batch): announce each run
+   * of new articles where it is, so that rows and the selection around
+   * them stay as they are. */
+  if (ids->len > old->len && emit_insertions (self, old, ids))
+    {
+      g_array_unref (ids);
+      return;
+    }
+
   self->ids = ids;
 
   /* The smallest range that changed: a single insert or delete becomes
@@ -515,6 +584,13 @@ nd_article_store_set_sort (NdArticleStore *self,
       self->sort = sort;
       filter_changed (self, properties[PROP_SORT]);
     }
+}
+
+guint
+nd_article_store_get_n_loaded (NdArticleStore *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), 0);
+  return g_hash_table_size (self->live);
 }
 
 gint64

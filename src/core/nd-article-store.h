@@ -40,6 +40,10 @@ void            nd_article_store_set_sort     (NdArticleStore *self,
  * ranges that changed. */
 void            nd_article_store_refresh      (NdArticleStore *self);
 
+/* How many NdArticle objects the store handed out are still alive: the
+ * rows on screen, not the articles of the desk. */
+guint           nd_article_store_get_n_loaded (NdArticleStore *self);
+
 gint64          nd_article_store_get_id       (NdArticleStore *self,
                                                guint           position);
 gboolean        nd_article_store_find         (NdArticleStore *self,

@@ -183,6 +183,11 @@ static const char * const migrations[] = {
   "DROP TABLE keep_article_entities;"
   "DROP TABLE keep_mentions;"
   "DROP TABLE keep_stops;",
+
+  /* 4 -> 5: the sort keys of an article by its id, so that sorting the
+   * articles a filter found (a search, a tag, an entity) reads this index
+   * rather than each article's row past its body */
+  "CREATE INDEX articles_sort_keys ON articles (id, sort_date, title COLLATE NOCASE);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ND_DATABASE_SCHEMA_VERSION);
@@ -1901,6 +1906,56 @@ is_blank (const char *str)
   return TRUE;
 }
 
+/* The SQL of one filter combination: only the filters in use appear, so
+ * that SQLite plans each combination on its own indexes (a search starts
+ * from the full-text index, a tag from article_tags_by_tag, an entity
+ * from entities_by_name and mentions_by_text) instead of testing every
+ * article of the desk. The text of each combination is the same on every
+ * call, so get_statement() prepares it once. */
+static char *
+build_query_sql (gboolean    search,
+                 gboolean    tag,
+                 gboolean    entity,
+                 NdSortOrder sort)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT a.id FROM articles a");
+  const char *where = " WHERE ";
+
+  /* Under a filter, the sort keys of the articles found come from the
+   * index by id (without statistics SQLite would read each article's row,
+   * past its body) */
+  if (search || tag || entity)
+    g_string_append (sql, " INDEXED BY articles_sort_keys");
+
+  if (search)
+    {
+      g_string_append_printf (sql, "%sa.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)",
+                              where);
+      where = " AND ";
+    }
+  if (tag)
+    {
+      g_string_append_printf (sql, "%sa.id IN (SELECT at.article_id FROM article_tags at"
+                                   " JOIN tags t ON t.id = at.tag_id WHERE t.name = ?2)", where);
+      where = " AND ";
+    }
+  if (entity)
+    {
+      g_string_append_printf (sql, "%sa.id IN ("
+                                   "SELECT ae.article_id FROM entities e"
+                                   " JOIN article_entities ae ON ae.entity_id = e.id"
+                                   " WHERE e.name = ?3 COLLATE NOCASE"
+                                   " UNION SELECT m.article_id FROM mentions m"
+                                   " WHERE m.text = ?3 COLLATE NOCASE)", where);
+      where = " AND ";
+    }
+  /* ?1, ?2 and ?3 always exist, so the bindings do not depend on the
+   * combination */
+  g_string_append_printf (sql, "%s?1 IS ?1 AND ?2 IS ?2 AND ?3 IS ?3 %s", where, query_sql[sort]);
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
 GArray *
 nd_database_query_ids (NdDatabase     *self,
                        const NdQuery  *query,
@@ -1922,27 +1977,64 @@ nd_database_query_ids (NdDatabase     *self,
   if (!is_blank (query->search) && fts == NULL)
     return g_steal_pointer (&ids);
 
-  sql = g_strdup_printf ("SELECT a.id FROM articles a WHERE "
-                         "(?1 IS NULL OR a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)) "
-                         "AND (?2 IS NULL OR a.id IN (SELECT at.article_id FROM article_tags at "
-                         "  JOIN tags t ON t.id = at.tag_id WHERE t.name = ?2)) "
-                         "AND (?3 IS NULL OR a.id IN ("
-                         "  SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
-                         "    WHERE e.name = ?3 COLLATE NOCASE "
-                         "  UNION SELECT m.article_id FROM mentions m WHERE m.text = ?3 COLLATE NOCASE)) "
-                         "%s", query_sql[sort]);
+  sql = build_query_sql (fts != NULL, !is_blank (query->tag), !is_blank (query->entity), sort);
 
   if (!(stmt = get_statement (self, sql, error)))
     return NULL;
 
+  /* unused parameters stay NULL */
   bind_text (stmt, 1, fts);
-  bind_text (stmt, 2, is_blank (query->tag) ? NULL : query->tag);
-  bind_text (stmt, 3, is_blank (query->entity) ? NULL : query->entity);
+  if (!is_blank (query->tag))
+    bind_text (stmt, 2, query->tag);
+  if (!is_blank (query->entity))
+    bind_text (stmt, 3, query->entity);
 
   if (!step_ids (self, stmt, ids, error))
     return NULL;
 
   return g_steal_pointer (&ids);
+}
+
+char *
+nd_database_explain_query_ids (NdDatabase     *self,
+                               const NdQuery  *query,
+                               GError        **error)
+{
+  g_autofree char *query_sql_text = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *fts = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  NdSortOrder sort;
+  int rc;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  sort = query->sort <= ND_SORT_TITLE ? query->sort : ND_SORT_DATE_DESC;
+  fts = is_blank (query->search) ? NULL : nd_database_build_fts_query (query->search);
+  query_sql_text = build_query_sql (fts != NULL, !is_blank (query->tag), !is_blank (query->entity), sort);
+  sql = g_strconcat ("EXPLAIN QUERY PLAN ", query_sql_text, NULL);
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+  bind_text (stmt, 1, fts);
+  bind_text (stmt, 2, query->tag);
+  bind_text (stmt, 3, query->entity);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&plan), FALSE);
 }
 
 guint

@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define ND_DATABASE_SCHEMA_VERSION 4
+#define ND_DATABASE_SCHEMA_VERSION 5
 
 typedef enum
 {
@@ -144,6 +144,11 @@ gboolean     nd_database_set_starred       (NdDatabase   *self,
 
 /* Article ids matching the query, in its sort order (element gint64). */
 GArray      *nd_database_query_ids         (NdDatabase   *self,
+                                            const NdQuery *query,
+                                            GError      **error);
+/* How SQLite runs nd_database_query_ids() for this query: the lines of
+ * EXPLAIN QUERY PLAN (for tests and the benchmark). */
+char        *nd_database_explain_query_ids (NdDatabase   *self,
                                             const NdQuery *query,
                                             GError      **error);
 guint        nd_database_count_articles    (NdDatabase   *self);

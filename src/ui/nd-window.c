@@ -12,6 +12,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
 
 #include "nd-article-list.h"
 #include "nd-article-view.h"
@@ -35,6 +39,7 @@ struct _NdWindow
   GtkDropDown          *tag_dropdown;
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
   GtkWidget            *cancel_import_button;
   GtkRevealer          *entity_filter_revealer;
   GtkLabel             *entity_filter_label;
@@ -61,10 +66,19 @@ struct _NdWindow
 
   /* re-extraction of a desk made by an older extractor */
   GCancellable         *reextract_cancellable;
+  /* export */
+  GCancellable         *export_cancellable;
+  guint                 export_count;
+  guint                 export_pulse_source;
   guint                 reextract_done;
   guint                 reextract_total;
   guint                 reextract_source;
   gulong                map_handler;
+  guint                 bench_frames_at_end;
+  /* import: batches committed by the worker, and shown in the list */
+  guint                 import_batches_shown;
+  gint64                import_last_refresh;
+  guint                 import_refresh_source;
 
   /* undo of the last delete */
   GPtrArray            *last_deleted;
@@ -114,10 +128,22 @@ typedef struct
   GStrv paths;
 } ImportRequest;
 
+/* The import worker commits its articles in batches: every
+ * IMPORT_BATCH_ARTICLES articles or IMPORT_BATCH_MS milliseconds, whichever
+ * comes first. A batch holds whole articles only, so stopping an import
+ * keeps every article finished before it; the list shows each batch as it
+ * lands (at most every IMPORT_REFRESH_MS). The time bound also bounds how
+ * long an edit on the main thread may wait for the desk. */
+#define IMPORT_BATCH_ARTICLES 200
+#define IMPORT_BATCH_MS       100
+#define IMPORT_REFRESH_MS     250
+
 typedef struct
 {
   GWeakRef window;
   int      done;      /* atomic */
+  int      total;     /* atomic: files to read, 0 while unknown */
+  int      batches;   /* atomic: batches committed */
   int      pending;   /* atomic: a progress update is queued */
 } ImportProgress;
 
@@ -132,6 +158,10 @@ typedef struct
   char           *first_error;  /* the message of the first failure */
   ImportProgress *progress;
   GMainContext   *context;
+  NdDatabase     *database;     /* the worker's connection */
+  guint           in_batch;
+  gint64          batch_start;
+  gboolean        batch_failed;
 } ImportJob;
 
 typedef struct
@@ -160,6 +190,7 @@ static void nd_window_start_import (NdWindow           *self,
                                     const char * const *paths);
 static void update_actions         (NdWindow           *self);
 static void update_progress_area   (NdWindow           *self);
+static gboolean import_progress_dispatch (gpointer       data);
 
 static void
 import_request_free (ImportRequest *request)
@@ -462,6 +493,7 @@ update_actions (NdWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-folder", editable);
   gtk_widget_action_set_enabled (widget, "win.load-samples", editable);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
+  gtk_widget_action_set_enabled (widget, "win.cancel-export", self->export_cancellable != NULL);
   gtk_widget_action_set_enabled (widget, "win.export", n_items > 0);
   gtk_widget_action_set_enabled (widget, "win.search", has_store);
   gtk_widget_action_set_enabled (widget, "win.clear-filters", has_store);
@@ -750,25 +782,119 @@ on_stop_search (NdWindow       *self,
 /* Import ----------------------------------------------------------------- */
 
 static gboolean
+import_refresh_timeout (gpointer data)
+{
+  NdWindow *self = data;
+
+  self->import_refresh_source = 0;
+  self->import_last_refresh = g_get_monotonic_time ();
+  if (self->store != NULL)
+    nd_article_store_refresh (self->store);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows the batches the worker committed in the list: at once when the
+ * list was last refreshed long enough ago, else a little later, so that a
+ * fast import does not spend the main loop re-reading the list. */
+static void
+import_show_batches (NdWindow *self,
+                     guint     batches)
+{
+  gint64 since;
+
+  if (batches == self->import_batches_shown || self->import_refresh_source != 0)
+    return;
+
+  self->import_batches_shown = batches;
+  since = (g_get_monotonic_time () - self->import_last_refresh) / G_TIME_SPAN_MILLISECOND;
+  if (since >= IMPORT_REFRESH_MS)
+    import_refresh_timeout (self);
+  else
+    self->import_refresh_source = g_timeout_add ((guint) (IMPORT_REFRESH_MS - since),
+                                                 import_refresh_timeout, self);
+}
+
+static void
+import_queue_progress (ImportJob *job)
+{
+  if (g_atomic_int_compare_and_exchange (&job->progress->pending, 0, 1))
+    g_main_context_invoke_full (job->context,
+                                G_PRIORITY_DEFAULT_IDLE,
+                                import_progress_dispatch,
+                                g_atomic_rc_box_acquire (job->progress),
+                                import_progress_release);
+}
+
+/* In the worker: ends the batch when it is full or old enough */
+static void
+import_commit_batch (ImportJob *job,
+                     gboolean   last)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (job->database == NULL || job->batch_failed)
+    return;
+
+  if (!last && job->in_batch < IMPORT_BATCH_ARTICLES &&
+      g_get_monotonic_time () - job->batch_start < IMPORT_BATCH_MS * G_TIME_SPAN_MILLISECOND)
+    return;
+
+  if (!nd_database_commit (job->database, &error) ||
+      (!last && !nd_database_begin (job->database, &error)))
+    {
+      /* Go on one transaction per article, as the importer does alone */
+      g_warning ("Cannot commit a batch of the import: %s", error->message);
+      nd_database_rollback (job->database);
+      job->batch_failed = TRUE;
+      return;
+    }
+
+  if (job->in_batch > 0)
+    g_atomic_int_inc (&job->progress->batches);
+  job->in_batch = 0;
+  job->batch_start = g_get_monotonic_time ();
+}
+
+static gboolean
 import_progress_dispatch (gpointer data)
 {
   ImportProgress *progress = data;
   g_autoptr(NdWindow) self = g_weak_ref_get (&progress->window);
   g_autofree char *text = NULL;
   guint done;
+  guint total;
 
   g_atomic_int_set (&progress->pending, 0);
 
   if (self == NULL || self->disposed)
     return G_SOURCE_REMOVE;
 
+  if (self->import_cancellable == NULL)
+    return G_SOURCE_REMOVE;
+
   done = (guint) g_atomic_int_get (&progress->done);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Importing… %u file read",
-                                       "Importing… %u files read",
-                                       done),
-                          done);
+  total = (guint) g_atomic_int_get (&progress->total);
+  if (total > 0)
+    /* Translators: progress of an import, "Importing… 120 of 5000 files" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Importing… %u of %u file",
+                                         "Importing… %u of %u files",
+                                         total),
+                            MIN (done, total), total);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Importing… %u file read",
+                                         "Importing… %u files read",
+                                         done),
+                            done);
   gtk_label_set_label (self->progress_label, text);
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) done / total));
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+
+  import_show_batches (self, (guint) g_atomic_int_get (&progress->batches));
 
   return G_SOURCE_REMOVE;
 }
@@ -801,13 +927,62 @@ import_report (const char     *path,
       break;
     }
 
+  if (status != ND_IMPORT_FAILED)
+    job->in_batch++;
+  import_commit_batch (job, FALSE);
+
   g_atomic_int_inc (&job->progress->done);
-  if (g_atomic_int_compare_and_exchange (&job->progress->pending, 0, 1))
-    g_main_context_invoke_full (job->context,
-                                G_PRIORITY_DEFAULT_IDLE,
-                                import_progress_dispatch,
-                                g_atomic_rc_box_acquire (job->progress),
-                                import_progress_release);
+  import_queue_progress (job);
+}
+
+/* The files an import will read, as the importer walks them: regular
+ * files, folders recursively, hidden ones left out. Stops at `limit`. */
+static guint
+count_files (GFile        *file,
+             GCancellable *cancellable,
+             guint         depth,
+             guint         limit)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  guint count = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+    return 1;
+  /* deeper than this is a link loop the importer skips */
+  if (depth > 32)
+    return 0;
+
+  enumerator = g_file_enumerate_children (file,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                          G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
+                                          G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  while (enumerator != NULL && count < limit)
+    {
+      GFileInfo *child = NULL;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (enumerator, &child, NULL, cancellable, NULL) || child == NULL)
+        break;
+
+      name = g_file_info_get_name (child);
+      if (name[0] == '.' || g_file_info_get_is_hidden (child))
+        continue;
+
+      if (g_file_info_get_file_type (child) == G_FILE_TYPE_DIRECTORY)
+        {
+          g_autoptr(GFile) folder = g_file_get_child (file, name);
+
+          count += count_files (folder, cancellable, depth + 1, limit - count);
+        }
+      else if (g_file_info_get_file_type (child) == G_FILE_TYPE_REGULAR)
+        count++;
+    }
+
+  return MIN (count, limit);
 }
 
 /* The samples are compiled into the app: parse them from the resource
@@ -883,10 +1058,36 @@ import_thread (GTask        *task,
     }
 
   if (job->paths != NULL)
+    {
+      guint total = 0;
+
+      /* the size of the job, for the progress bar */
+      for (guint i = 0; job->paths[i] != NULL && !g_cancellable_is_cancelled (cancellable); i++)
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (job->paths[i]);
+
+          total += count_files (file, cancellable, 0, G_MAXINT / 2 - total);
+        }
+      g_atomic_int_set (&job->progress->total, (int) total);
+      import_queue_progress (job);
+    }
+
+  /* Batches of whole articles; if one cannot start, one transaction per
+   * article as the importer does alone */
+  job->database = database;
+  job->batch_start = g_get_monotonic_time ();
+  if (!nd_database_begin (database, NULL))
+    job->batch_failed = TRUE;
+
+  if (job->paths != NULL)
     nd_importer_import_paths (database, (const char * const *) job->paths,
                               cancellable, import_report, job);
   else
     import_samples (database, job, cancellable);
+
+  /* also when cancelled: every finished article stays */
+  import_commit_batch (job, TRUE);
+  job->database = NULL;
 
   g_task_return_boolean (task, TRUE);
 }
@@ -946,6 +1147,7 @@ import_finished (GObject      *source_object,
     return;
 
   gtk_widget_set_visible (self->import_spinner, FALSE);
+  g_clear_handle_id (&self->import_refresh_source, g_source_remove);
   update_progress_area (self);
 
   if (self->store != NULL)
@@ -1031,6 +1233,9 @@ nd_window_start_import (NdWindow           *self,
   self->import_cancellable = g_cancellable_new ();
 
   gtk_label_set_label (self->progress_label, _("Importing…"));
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  self->import_batches_shown = 0;
+  self->import_last_refresh = g_get_monotonic_time ();
   gtk_widget_set_visible (self->import_spinner, TRUE);
   update_actions (self);
   update_progress_area (self);
@@ -1141,8 +1346,22 @@ update_progress_area (NdWindow *self)
 {
   gboolean importing = self->import_cancellable != NULL;
   gboolean updating = self->reextract_cancellable != NULL;
+  gboolean exporting = self->export_cancellable != NULL;
 
-  if (importing)
+  if (exporting && !importing && !updating)
+    {
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Exporting %u article…",
+                                           "Exporting %u articles…",
+                                           self->export_count),
+                              self->export_count);
+      gtk_label_set_label (self->progress_label, text);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_import_button), "win.cancel-export");
+      nd_ui_set_icon_button_label (self->cancel_import_button, _("Stop Exporting"));
+    }
+  else if (importing)
     {
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_import_button), "win.cancel-import");
       nd_ui_set_icon_button_label (self->cancel_import_button, _("Stop Importing"));
@@ -1156,11 +1375,15 @@ update_progress_area (NdWindow *self)
       text = g_strdup_printf (_("Updating entities… %u of %u"),
                               self->reextract_done, self->reextract_total);
       gtk_label_set_label (self->progress_label, text);
+      gtk_progress_bar_set_fraction (self->progress_bar,
+                                     self->reextract_total > 0
+                                     ? MIN (1.0, (double) self->reextract_done / self->reextract_total)
+                                     : 0);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_import_button), "win.cancel-update-entities");
       nd_ui_set_icon_button_label (self->cancel_import_button, _("Stop Updating Entities"));
     }
 
-  gtk_revealer_set_reveal_child (self->progress_revealer, importing || updating);
+  gtk_revealer_set_reveal_child (self->progress_revealer, importing || updating || exporting);
 }
 
 static gboolean
@@ -1336,6 +1559,129 @@ on_first_map (NdWindow *self)
     self->reextract_source = g_idle_add_full (G_PRIORITY_LOW, start_reextraction_idle, self, NULL);
 }
 
+/* Benchmark hooks ---------------------------------------------------------
+ *
+ * Hidden, for build-aux/newsdesk-bench only (docs/performance.md):
+ * NEWSDESK_BENCH_EXIT_AFTER_FIRST_FRAME=1 prints "first-frame" and the
+ * peak RSS once a painted frame shows rows of the list, then quits;
+ * NEWSDESK_BENCH_SCROLL_TO_END=P then scrolls the list to its end, P pages
+ * a frame, prints the peak RSS and quits. */
+
+static void
+bench_print_peak_rss (void)
+{
+  g_autofree char *status = NULL;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    {
+      const char *line = strstr (status, "VmHWM:");
+
+      if (line != NULL)
+        printf ("%.*s\n", (int) strcspn (line, "\n"), line);
+    }
+  fflush (stdout);
+}
+
+static gboolean
+bench_list_shows_rows (NdWindow *self)
+{
+  GtkWidget *list_view = GTK_WIDGET (nd_article_list_get_list_view (self->article_list));
+
+  if (self->store == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child) && gtk_widget_get_height (child) > 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+bench_scroll_tick (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  NdWindow *self = ND_WINDOW (gtk_widget_get_root (widget));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget));
+  guint pages = GPOINTER_TO_UINT (user_data);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double upper = gtk_adjustment_get_upper (adjustment);
+
+  if (value + page >= upper - 1)
+    {
+      if (++self->bench_frames_at_end >= 3)
+        {
+          printf ("rows-seen: %u\n", g_list_model_get_n_items (G_LIST_MODEL (self->store)));
+          bench_print_peak_rss ();
+          g_application_quit (g_application_get_default ());
+          return G_SOURCE_REMOVE;
+        }
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->bench_frames_at_end = 0;
+  gtk_adjustment_set_value (adjustment, MIN (value + page * pages, upper - page));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+bench_after_paint (GdkFrameClock *frame_clock,
+                   NdWindow      *self)
+{
+  const char *scroll = g_getenv ("NEWSDESK_BENCH_SCROLL_TO_END");
+  GtkWidget *list_view;
+
+  if (!bench_list_shows_rows (self))
+    return;
+
+  g_signal_handlers_disconnect_by_func (frame_clock, bench_after_paint, self);
+  {
+    struct rusage usage;
+
+    /* the CPU the process used up to here: on a busy machine, steadier
+     * than the time */
+    getrusage (RUSAGE_SELF, &usage);
+    printf ("cpu-ms: %.0f\n",
+            (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+            (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0);
+  }
+  printf ("first-frame\n");
+  bench_print_peak_rss ();
+
+  if (scroll == NULL || *scroll == '\0')
+    {
+      g_application_quit (g_application_get_default ());
+      return;
+    }
+
+  list_view = GTK_WIDGET (nd_article_list_get_list_view (self->article_list));
+  gtk_widget_add_tick_callback (list_view, bench_scroll_tick,
+                                GUINT_TO_POINTER (MAX (1, atoi (scroll))), NULL);
+}
+
+static void
+bench_on_realize (NdWindow *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_connect_object (frame_clock, "after-paint",
+                           G_CALLBACK (bench_after_paint), self, 0);
+}
+
+static void
+bench_setup (NdWindow *self)
+{
+  if (g_getenv ("NEWSDESK_BENCH_EXIT_AFTER_FIRST_FRAME") == NULL &&
+      g_getenv ("NEWSDESK_BENCH_SCROLL_TO_END") == NULL)
+    return;
+
+  g_signal_connect (self, "realize", G_CALLBACK (bench_on_realize), NULL);
+}
+
 /* Export ----------------------------------------------------------------- */
 
 static gboolean
@@ -1403,9 +1749,18 @@ export_finished (GObject      *source_object,
   if (self->disposed)
     return;
 
+  g_clear_object (&self->export_cancellable);
+  g_clear_handle_id (&self->export_pulse_source, g_source_remove);
+  update_progress_area (self);
+  update_actions (self);
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      message = g_strdup_printf (_("Could not export: %s"), error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        /* the file was written atomically: nothing half-written is left */
+        message = g_strdup (_("Export stopped"));
+      else
+        message = g_strdup_printf (_("Could not export: %s"), error->message);
     }
   else
     {
@@ -1421,6 +1776,17 @@ export_finished (GObject      *source_object,
   show_toast (self, message);
 }
 
+static gboolean
+export_pulse (gpointer data)
+{
+  NdWindow *self = data;
+
+  if (self->import_cancellable == NULL && self->reextract_cancellable == NULL)
+    gtk_progress_bar_pulse (self->progress_bar);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 nd_window_export_async (NdWindow *self,
                         GFile    *file)
@@ -1433,7 +1799,18 @@ nd_window_export_async (NdWindow *self,
   job->ids = get_export_ids (self);
   job->file = g_object_ref (file);
 
-  task = g_task_new (self, NULL, export_finished, NULL);
+  /* a long export shows its progress with a Stop button */
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
+  self->export_count = job->ids->len;
+  g_clear_handle_id (&self->export_pulse_source, g_source_remove);
+  self->export_pulse_source = g_timeout_add (100, export_pulse, self);
+  update_progress_area (self);
+  update_actions (self);
+
+  task = g_task_new (self, self->export_cancellable, export_finished, NULL);
   g_task_set_source_tag (task, nd_window_export_async);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
@@ -1664,6 +2041,17 @@ clear_entity_filter_action (GtkWidget  *widget,
     return;
 
   nd_article_store_set_entity (self->store, NULL);
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  NdWindow *self = ND_WINDOW (widget);
+
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
 }
 
 static void
@@ -1976,6 +2364,7 @@ nd_window_constructed (GObject *object)
                            G_CALLBACK (on_entity_filter_changed), self,
                            G_CONNECT_SWAPPED);
   self->map_handler = g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
+  bench_setup (self);
 
   refresh_tag_filter (self);
   update_entity_filter (self);
@@ -2005,6 +2394,11 @@ nd_window_dispose (GObject *object)
   if (self->reextract_cancellable != NULL)
     g_cancellable_cancel (self->reextract_cancellable);
   g_clear_handle_id (&self->reextract_source, g_source_remove);
+  g_clear_handle_id (&self->import_refresh_source, g_source_remove);
+  g_clear_handle_id (&self->export_pulse_source, g_source_remove);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
   g_clear_signal_handler (&self->map_handler, self);
 
   if (self->file_chooser != NULL)
@@ -2204,6 +2598,7 @@ nd_window_class_init (NdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.filter-entity", "s", filter_entity_action);
   gtk_widget_class_install_action (widget_class, "win.clear-entity-filter", NULL, clear_entity_filter_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-update-entities", NULL, cancel_update_entities_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
 }
 
 static void
@@ -2215,6 +2610,28 @@ nd_window_init (NdWindow *self)
   g_queue_init (&self->pending_imports);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The progress of an import or of updating the entities, beside its
+   * count */
+  {
+    g_autoptr(GtkWidget) row = g_object_ref (gtk_widget_get_parent (GTK_WIDGET (self->progress_label)));
+    GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    /* under the count and the Stop button, the width of the side
+     * panel: it never makes the panel wider */
+    self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+    gtk_widget_set_margin_start (GTK_WIDGET (self->progress_bar), 12);
+    gtk_widget_set_margin_end (GTK_WIDGET (self->progress_bar), 12);
+    gtk_widget_set_margin_bottom (GTK_WIDGET (self->progress_bar), 6);
+    gtk_progress_bar_set_pulse_step (self->progress_bar, 0.1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress"),
+                                    -1);
+    gtk_revealer_set_child (self->progress_revealer, NULL);
+    gtk_box_append (GTK_BOX (column), row);
+    gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->progress_bar));
+    gtk_revealer_set_child (self->progress_revealer, column);
+  }
 
   self->tag_model = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   factory = gtk_signal_list_item_factory_new ();
