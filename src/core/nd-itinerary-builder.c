@@ -179,6 +179,34 @@ init_regexes (void)
   g_once_init_leave (&initialized, 1);
 }
 
+/* g_regex_match_simple() compiles its pattern on every call; the
+ * builder's patterns are literals, so each is compiled once, keyed by its
+ * address (and flags), and shared by every thread */
+static gboolean
+re_match (const char         *pattern,
+          const char         *text,
+          GRegexCompileFlags  flags)
+{
+  static GMutex lock;
+  static GHashTable *cache;
+  GRegex *regex;
+  gpointer key = GSIZE_TO_POINTER ((gsize) pattern ^ ((gsize) flags << 1));
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (g_direct_hash, g_direct_equal);
+  regex = g_hash_table_lookup (cache, key);
+  if (regex == NULL)
+    {
+      regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (regex != NULL);
+      g_hash_table_insert (cache, key, regex);
+    }
+  g_mutex_unlock (&lock);
+
+  return g_regex_match (regex, text, 0, NULL);
+}
+
 static char *
 slice (Builder *b,
        guint    start,
@@ -699,8 +727,8 @@ find_traveller (Builder *b,
           before = slice (b, span_start, m->start);
           after = slice (b, m->end, MIN (m->end + 40, b->n_chars));
           if (!g_regex_match (object_regex, before, 0, NULL) ||
-              g_regex_match_simple ("^(?:'|’)s? (?:\\w+ )?(?:schedule|trip|visit|tour|travels?|itinerary|journey|plane|delegation|motorcade|stop)",
-                                    after, G_REGEX_CASELESS, 0))
+              re_match ("^(?:'|’)s? (?:\\w+ )?(?:schedule|trip|visit|tour|travels?|itinerary|journey|plane|delegation|motorcade|stop)",
+                                    after, G_REGEX_CASELESS))
             {
               guint n_stops = trip_length (b, m->entity);
 
@@ -741,7 +769,7 @@ find_traveller (Builder *b,
         g_autofree char *title = NULL;
         g_autoptr(GMatchInfo) tm = NULL;
 
-        if (g_regex_match_simple ("^the ", said, G_REGEX_CASELESS, 0) &&
+        if (re_match ("^the ", said, G_REGEX_CASELESS) &&
             g_regex_match (pronoun_regex, said, 0, &tm))
           {
             g_autofree char *phrase = g_match_info_fetch (tm, 0);
@@ -778,7 +806,7 @@ find_traveller (Builder *b,
         break;
       before = slice (b, sent_start, m->start);
       if (!g_regex_match (object_regex, before, 0, NULL) &&
-          g_regex_match_simple ("^\\W*(?:after|before|following|with)\\b", head, G_REGEX_CASELESS, 0))
+          re_match ("^\\W*(?:after|before|following|with)\\b", head, G_REGEX_CASELESS))
         return m->entity;
     }
   return NULL;
@@ -796,8 +824,8 @@ trip_subject (Builder *b,
   g_autofree char *head = slice (b, sent_start, cue_start);
   NdEntity *person;
 
-  if (!g_regex_match_simple ("^\\W*(?:the|his|her|their)\\s+(?:\\w+\\s+)?(?:trip|tour|visit|journey|mission|swing|itinerary|schedule|program|programme)s?\\b",
-                             head, G_REGEX_CASELESS, 0))
+  if (!re_match ("^\\W*(?:the|his|her|their)\\s+(?:\\w+\\s+)?(?:trip|tour|visit|journey|mission|swing|itinerary|schedule|program|programme)s?\\b",
+                             head, G_REGEX_CASELESS))
     return NULL;
   /* "the visit by Chancellor Olaf Scholz to Beijing" */
   for (guint i = 0; i < b->people->len; i++)
@@ -808,7 +836,7 @@ trip_subject (Builder *b,
       if (m->start < sent_start || m->start >= sent_end)
         continue;
       before = slice (b, sent_start, m->start);
-      if (g_regex_match_simple ("\\bby\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+){0,3}$", before, 0, 0))
+      if (re_match ("\\bby\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+){0,3}$", before, 0))
         return m->entity;
     }
   if ((person = main_traveller (b)) != NULL)
@@ -852,7 +880,7 @@ scan_headings (Builder *b)
           if (m->start < block->start || m->end > block->end)
             continue;
           gap = slice (b, pos, m->start);
-          if (!g_regex_match_simple ("^(?:\\s|,|&|\\band\\b|\\bthe\\b)*$", gap, G_REGEX_CASELESS, 0))
+          if (!re_match ("^(?:\\s|,|&|\\band\\b|\\bthe\\b)*$", gap, G_REGEX_CASELESS))
             break;
           g_ptr_array_add (found, (gpointer) m);
           pos = m->end;
@@ -860,7 +888,7 @@ scan_headings (Builder *b)
       {
         g_autofree char *tail = slice (b, pos, block->end);
 
-        if (found->len == 0 || !g_regex_match_simple ("^\\s*$", tail, 0, 0))
+        if (found->len == 0 || !re_match ("^\\s*$", tail, 0))
           continue;
       }
 
@@ -932,7 +960,7 @@ add_companions (Builder   *b,
       if (m->start < from || m->end > to)
         continue;
       before = slice (b, from, m->start);
-      if (!g_regex_match_simple ("\\bby\\b", before, 0, 0))
+      if (!re_match ("\\bby\\b", before, 0))
         continue;
       for (guint j = 0; j < n; j++)
         seen |= members[j] == m->entity;
@@ -950,7 +978,7 @@ continues_list (Builder *b,
 {
   g_autofree char *rest = slice (b, pos, MIN (end, pos + 12));
 
-  return g_regex_match_simple ("^\\s*(?:,|\\band\\b|\\bthen\\b)", rest, G_REGEX_CASELESS, 0);
+  return re_match ("^\\s*(?:,|\\band\\b|\\bthen\\b)", rest, G_REGEX_CASELESS);
 }
 
 /* "visited India in 2015" in an article of 2025: a past trip, when the
@@ -971,8 +999,8 @@ names_earlier_year (Builder    *b,
     return FALSE;
   /* "visited X in 2015", "traveled to the region once, visiting Ghana in 2009" */
   head = slice (b, sent_start, cue_start);
-  if (!g_regex_match_simple ("^(?:visited|toured|traveled|travelled|went|flew)\\b", cue, G_REGEX_CASELESS, 0) &&
-      !g_regex_match_simple ("\\b(?:visited|toured|traveled|travelled|went|flew|made|paid)\\b", head, G_REGEX_CASELESS, 0))
+  if (!re_match ("^(?:visited|toured|traveled|travelled|went|flew)\\b", cue, G_REGEX_CASELESS) &&
+      !re_match ("\\b(?:visited|toured|traveled|travelled|went|flew|made|paid)\\b", head, G_REGEX_CASELESS))
     return FALSE;
   text = slice (b, sent_start, MIN (sent_end, cue_end + 60));
   for (g_regex_match (year_regex, text, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
@@ -1054,8 +1082,8 @@ add_coordinated (Builder   *b,
         break;
       rest = slice (b, m->end, cue_start);
       if (m->entity != person &&
-          g_regex_match_simple ("^\\s*(?:(?:are|were|will|would|is|have|has|had|plan|plans|planned|to|be|been|also|both|then|later|now|jointly|together|each)\\s+)*$",
-                                rest, G_REGEX_CASELESS, 0))
+          re_match ("^\\s*(?:(?:are|were|will|would|is|have|has|had|plan|plans|planned|to|be|been|also|both|then|later|now|jointly|together|each)\\s+)*$",
+                                rest, G_REGEX_CASELESS))
         travellers[n++] = m->entity;
       prev = m;
     }
@@ -1078,10 +1106,10 @@ scan_fronted_place (Builder *b,
   Trip *trip;
   g_autoptr(NdStop) stop = NULL;
 
-  if (!g_regex_match_simple ("^\\s*(?:While )?In \\p{Lu}", text, 0, 0) ||
-      !g_regex_match_simple ("^[^,]{2,50},\\s+(?:\\S+\\s+){0,6}?(?:will|would|is (?:to|set to|expected to|scheduled to|due to|slated to)|plans? to|planned to|was to|met|meets|held|holds|toured|laid|attended|signed|spoke|addressed|delivered)\\b",
-                             text, 0, 0) ||
-      !g_regex_match_simple ("^[^,]{2,50}(,)", text, 0, 0))
+  if (!re_match ("^\\s*(?:While )?In \\p{Lu}", text, 0) ||
+      !re_match ("^[^,]{2,50},\\s+(?:\\S+\\s+){0,6}?(?:will|would|is (?:to|set to|expected to|scheduled to|due to|slated to)|plans? to|planned to|was to|met|meets|held|holds|toured|laid|attended|signed|spoke|addressed|delivered)\\b",
+                             text, 0) ||
+      !re_match ("^[^,]{2,50}(,)", text, 0))
     return;
   {
     const char *c = strchr (text, ',');
@@ -1096,7 +1124,7 @@ scan_fronted_place (Builder *b,
         {
           g_autofree char *after = slice (b, m->end, comma);
 
-          if (g_regex_match_simple ("^\\s*(?:,.*)?$", after, 0, 0))
+          if (re_match ("^\\s*(?:,.*)?$", after, 0))
             place = m;
           break;
         }
@@ -1111,7 +1139,7 @@ scan_fronted_place (Builder *b,
       if (m->start < comma)
         continue;
       gap = slice (b, comma, m->start);
-      if (g_regex_match_simple ("^,\\s*(?:(?:the|[\\p{Lu}][\\w.'’-]*)\\s+){0,4}$", gap, 0, 0))
+      if (re_match ("^,\\s*(?:(?:the|[\\p{Lu}][\\w.'’-]*)\\s+){0,4}$", gap, 0))
         person = m->entity;
       break;
     }
@@ -1180,8 +1208,8 @@ scan_sentence (Builder *b,
         {
           g_autofree char *before = slice (b, cue_start > sent_start + 60 ? cue_start - 60 : sent_start, cue_start);
 
-          cue_past = g_regex_match_simple ("\\blast (?:fall|autumn|spring|summer|winter|year|january|february|march|april|may|june|july|august|september|october|november|december)\\b",
-                                           before, G_REGEX_CASELESS, 0);
+          cue_past = re_match ("\\blast (?:fall|autumn|spring|summer|winter|year|january|february|march|april|may|june|july|august|september|october|november|december)\\b",
+                                           before, G_REGEX_CASELESS);
         }
       bare = g_ascii_strcasecmp (cue, "in ") == 0 || g_ascii_strcasecmp (cue, "to ") == 0;
       /* "held talks ... in X": the place right after */
@@ -1239,7 +1267,7 @@ scan_sentence (Builder *b,
             ? slice (b, cue_end, m->start)
             : gap_without_dates (b, prev != NULL ? prev->end : cue_end, m->start);
           if (prev == NULL && tight &&
-              !g_regex_match_simple ("^\\s*(?:the\\s+)?$", gap, G_REGEX_CASELESS, 0) &&
+              !re_match ("^\\s*(?:the\\s+)?$", gap, G_REGEX_CASELESS) &&
               (bare || !g_regex_match (place_gap_regex, gap, 0, NULL)))
             break;
           if (prev == NULL && !tight && (m->start - cue_end > 60 ||
@@ -1249,7 +1277,7 @@ scan_sentence (Builder *b,
             break;
           /* "Berlin on Monday after visiting Warsaw": the next cue tells
            * the order */
-          if (prev != NULL && g_regex_match_simple ("\\b(?:after|before|following)\\b", gap, G_REGEX_CASELESS, 0))
+          if (prev != NULL && re_match ("\\b(?:after|before|following)\\b", gap, G_REGEX_CASELESS))
             break;
           if (prev != NULL && (m->start - prev->end > 40 ||
                                (!g_regex_match (gap_regex, gap, 0, NULL) &&
@@ -1264,8 +1292,8 @@ scan_sentence (Builder *b,
             {
               g_autofree char *next = slice (b, m->end, MIN (sent_end, m->end + 20));
 
-              if (g_regex_match_simple ("^\\s+(?:president|presidents|officials?|forces|troops|soldiers|government|administration|military|army|navy|embassy|ambassador|envoy|delegation|leaders?|trade|economy|economic|market|markets|companies|firms|media|border|technology|team|people|citizens|nationals|police|court|parliament|lawmakers|security|defen[cs]e|nuclear|missiles?|oil|gas|counterparts?|authorities|side|policy|interests|allies|ties|relations|dollar|debt|deficit|sanctions|tariffs|industry|banks?|stocks?)\\b",
-                                        next, 0, 0))
+              if (re_match ("^\\s+(?:president|presidents|officials?|forces|troops|soldiers|government|administration|military|army|navy|embassy|ambassador|envoy|delegation|leaders?|trade|economy|economic|market|markets|companies|firms|media|border|technology|team|people|citizens|nationals|police|court|parliament|lawmakers|security|defen[cs]e|nuclear|missiles?|oil|gas|counterparts?|authorities|side|policy|interests|allies|ties|relations|dollar|debt|deficit|sanctions|tariffs|industry|banks?|stocks?)\\b",
+                                        next, 0))
                 {
                   if (prev != NULL)
                     break;
@@ -1276,7 +1304,7 @@ scan_sentence (Builder *b,
           /* "Tel Aviv, Israel", "Biloxi, Mississippi": where the place
            * just named lies, not another stop */
           if (prev != NULL &&
-              g_regex_match_simple ("^\\s*,\\s*(?:(?:the )?(?:capital|city|country|state|province|region) of (?:the )?|the )?$", gap, G_REGEX_CASELESS, 0) &&
+              re_match ("^\\s*,\\s*(?:(?:the )?(?:capital|city|country|state|province|region) of (?:the )?|the )?$", gap, G_REGEX_CASELESS) &&
               nd_entity_get_country (m->entity) != NULL &&
               g_strcmp0 (nd_entity_get_country (m->entity), nd_entity_get_country (prev->entity)) == 0 &&
               (is_country (m->entity) || region_holds (m->entity, prev->entity) ||
@@ -1298,8 +1326,8 @@ scan_sentence (Builder *b,
           /* a bare "in X" counts only with a date right after the place,
            * and not where someone spoke ("said in Berlin on Monday") */
           if (bare &&
-              g_regex_match_simple ("\\b(?:said|says|told|announced|confirmed|stated|added|noted|reported|conference|briefing|statement|interview)\\s+(?:\\w+\\s+)?$",
-                                    lead, G_REGEX_CASELESS, 0))
+              re_match ("\\b(?:said|says|told|announced|confirmed|stated|added|noted|reported|conference|briefing|statement|interview)\\s+(?:\\w+\\s+)?$",
+                                    lead, G_REGEX_CASELESS))
             break;
           if (bare)
             {
@@ -1307,7 +1335,7 @@ scan_sentence (Builder *b,
               g_autofree char *between = date != NULL ? slice (b, m->end, date->start) : NULL;
 
               if (date == NULL ||
-                  !g_regex_match_simple ("^\\s*(?:on|in|this|last|next|early|late)?\\s*$", between, G_REGEX_CASELESS, 0))
+                  !re_match ("^\\s*(?:on|in|this|last|next|early|late)?\\s*$", between, G_REGEX_CASELESS))
                 break;
             }
 
@@ -1384,7 +1412,7 @@ static gboolean
 header_matches (const char *cell,
                 const char *pattern)
 {
-  return g_regex_match_simple (pattern, cell, G_REGEX_CASELESS, 0);
+  return re_match (pattern, cell, G_REGEX_CASELESS);
 }
 
 static NdEntity *
@@ -1458,7 +1486,7 @@ scan_table (Builder *b,
       line = slice (b, line_start, line_end);
       line_start = pos + 1;
 
-      if (cells->len == 0 || g_regex_match_simple ("^[\\s|:\\-]*$", line, 0, 0))
+      if (cells->len == 0 || re_match ("^[\\s|:\\-]*$", line, 0))
         continue;
 
       if (first_line)
@@ -1668,8 +1696,8 @@ weekday_of (const Candidate *c)
   if (c->stop->when == NULL || c->stop->when_date != NULL)
     return -1;
   when = g_ascii_strdown (c->stop->when, -1);
-  if (!g_regex_match_simple ("^(?:early |late |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: morning| afternoon| evening| night)?$",
-                             when, 0, 0))
+  if (!re_match ("^(?:early |late |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: morning| afternoon| evening| night)?$",
+                             when, 0))
     return -1;
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
     if (strstr (when, days[i]) != NULL)
