@@ -2045,7 +2045,7 @@ test_trips (Fixture       *f,
                                                  gtk_drop_down_get_selected (dropdown)), ==, "Mitch Witkoff");
     gtk_drop_down_set_selected (dropdown, 0);
     pump (50);
-    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Trips in This Article");
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Everyone in This Article");
     g_assert_cmpuint (nd_map_view_get_n_stops (map), ==, 4);
     for (guint i = 1; i < g_list_model_get_n_items (names); i++)
       if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Mitch Witkoff") == 0)

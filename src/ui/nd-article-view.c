@@ -392,14 +392,16 @@ select_traveller (NdArticleView *self,
   self->updating_travellers = FALSE;
 }
 
-/* "Trips in This Article", then everyone travelling in it */
+/* "Everyone in This Article", then each person travelling in it */
 static void
 fill_travellers (NdArticleView *self)
 {
   GListModel *list = G_LIST_MODEL (self->traveller_list);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
-  g_ptr_array_add (names, (gpointer) _("Trips in This Article"));
+  /* Translators: the first choice of the traveller dropdown on the
+   * Trips page: the trips of every traveller of the article shown */
+  g_ptr_array_add (names, (gpointer) _("Everyone in This Article"));
   for (guint i = 0; self->itineraries != NULL && i < self->itineraries->len; i++)
     {
       const char *name = nd_itinerary_get_traveller (g_ptr_array_index (self->itineraries, i));
