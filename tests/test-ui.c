@@ -1514,6 +1514,20 @@ test_entity_correction (Fixture       *f,
   g_assert_nonnull (nd_entity_panel_find_row (panel, ND_ENTITY_ORGANIZATION, moved));
   g_assert_nonnull (nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, "Cairo"));
   g_assert_nonnull (nd_entity_panel_find_row (panel, ND_ENTITY_PERSON, "Mitch Witkoff"));
+
+  /* Ctrl+Z (win.undo-delete) takes the last correction back, as the
+   * toast's Undo button would */
+  row = nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, "Cairo");
+  g_assert_true (gtk_widget_activate_action (row, "entity.remove", NULL));
+  pump (100);
+  g_assert_null (nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, "Cairo"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL));
+  pump (100);
+  panel = entity_panel (f);
+  g_assert_nonnull (nd_entity_panel_find_row (panel, ND_ENTITY_PLACE, "Cairo"));
+  g_clear_object (&article);
+  article = load_article (f, id);
+  g_assert_nonnull (find_entity (nd_article_get_entities (article), ND_ENTITY_PLACE, "Cairo"));
 }
 
 static GtkWidget *

@@ -304,7 +304,24 @@ on_toast_dismissed (NdWindow *self,
                     AdwToast *toast)
 {
   if (self->shown_toast == toast)
-    g_clear_weak_pointer (&self->shown_toast);
+    {
+      g_clear_weak_pointer (&self->shown_toast);
+      if (!self->disposed)
+        update_actions (self);
+    }
+}
+
+/* The toast on screen offers its own Undo (a correction of the
+ * extractor): Ctrl+Z presses it, as the Undo button cannot be reached by
+ * Tab before the toast goes */
+static gboolean
+toast_offers_undo (NdWindow *self)
+{
+  AdwToast *toast = self->shown_toast;
+
+  return toast != NULL && toast != self->undo_toast &&
+         adw_toast_get_button_label (toast) != NULL &&
+         adw_toast_get_action_name (toast) == NULL;
 }
 
 static void
@@ -326,6 +343,7 @@ add_toast (NdWindow *self,
     nd_ui_toast_dismiss (previous);
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  update_actions (self);
 }
 
 static void
@@ -503,7 +521,8 @@ update_actions (NdWindow *self)
   gtk_widget_action_set_enabled (widget, "win.delete", editable && n_selected > 0);
   gtk_widget_action_set_enabled (widget, "win.toggle-read", editable && n_selected > 0);
   gtk_widget_action_set_enabled (widget, "win.toggle-star", editable && n_selected > 0);
-  gtk_widget_action_set_enabled (widget, "win.undo-delete", editable && self->last_deleted != NULL);
+  gtk_widget_action_set_enabled (widget, "win.undo-delete",
+                                 editable && (self->last_deleted != NULL || toast_offers_undo (self)));
   gtk_widget_action_set_enabled (widget, "win.show-import-errors", self->import_errors != NULL);
   gtk_widget_action_set_enabled (widget, "win.show-entity-browser", has_store);
   gtk_widget_action_set_enabled (widget, "win.filter-entity", has_store);
@@ -2141,8 +2160,18 @@ undo_delete_action (GtkWidget  *widget,
   GtkSelectionModel *selection;
   AdwToast *toast;
 
-  if (self->store == NULL || self->last_deleted == NULL)
+  if (self->store == NULL)
     return;
+  if (self->last_deleted == NULL)
+    {
+      if (toast_offers_undo (self))
+        {
+          toast = self->shown_toast;
+          g_signal_emit_by_name (toast, "button-clicked");
+          nd_ui_toast_dismiss (toast);
+        }
+      return;
+    }
 
   articles = g_steal_pointer (&self->last_deleted);
   toast = self->undo_toast;
@@ -2590,6 +2619,8 @@ nd_window_class_init (NdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  /* anywhere in the window (a text entry keeps Ctrl+Z for its own text) */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-delete", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-read", NULL, toggle_read_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, toggle_star_action);
   gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
