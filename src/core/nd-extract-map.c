@@ -124,7 +124,9 @@ find_slot (const NdExtractMap *map,
 
       if (slot->key == NULL)
         return slot;
-      if (slot->hash == hash && memcmp (slot->key, key, length) == 0 &&
+      /* strncmp, not memcmp: a stored key shorter than `length` with the
+       * same hash must not be read past its end */
+      if (slot->hash == hash && strncmp (slot->key, key, length) == 0 &&
           slot->key[length] == '\0')
         return slot;
       i = (i + 1) & map->mask;
