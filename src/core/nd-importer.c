@@ -2602,6 +2602,88 @@ json_too_deep (const char *text,
   return FALSE;
 }
 
+static int
+hex4 (const char *p)
+{
+  int value = 0;
+
+  for (int k = 0; k < 4; k++)
+    {
+      int digit = g_ascii_xdigit_value (p[k]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+typedef enum {
+  JSON_ESCAPES_OK,
+  JSON_ESCAPES_BAD_HEX,
+  JSON_ESCAPES_LONE_SURROGATE,
+} JsonEscapes;
+
+/* Checks every \u escape of the strings in `text` before json-glib sees
+ * them: four hexadecimal digits each, and UTF-16 surrogates only in pairs
+ * (a high one, \ud800 to \udbff, then a low one, \udc00 to \udfff).
+ * json-glib 1.6 leaks its string buffer on some bad escapes after a
+ * surrogate, and lets lone surrogates through as bytes that are not
+ * UTF-8. `*where` is set to the offset of the bad escape */
+static JsonEscapes
+json_check_escapes (const char *text,
+                    gsize       length,
+                    gsize      *where)
+{
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+      int unit;
+
+      if (!in_string)
+        {
+          in_string = c == '"';
+          continue;
+        }
+      if (c == '"')
+        {
+          in_string = FALSE;
+          continue;
+        }
+      if (c != '\\' || i + 1 >= length)
+        continue;
+
+      *where = i;
+      i++;
+      if (text[i] != 'u')
+        continue;
+
+      unit = i + 4 < length ? hex4 (text + i + 1) : -1;
+      if (unit < 0)
+        return JSON_ESCAPES_BAD_HEX;
+      i += 4;
+      if (unit >= 0xdc00 && unit <= 0xdfff)
+        return JSON_ESCAPES_LONE_SURROGATE;
+      if (unit >= 0xd800 && unit <= 0xdbff)
+        {
+          /* \uLLLL must follow */
+          if (i + 6 >= length || text[i + 1] != '\\' || text[i + 2] != 'u')
+            return JSON_ESCAPES_LONE_SURROGATE;
+          *where = i + 1;
+          unit = hex4 (text + i + 3);
+          if (unit < 0)
+            return JSON_ESCAPES_BAD_HEX;
+          if (unit < 0xdc00 || unit > 0xdfff)
+            return JSON_ESCAPES_LONE_SURROGATE;
+          i += 6;
+        }
+    }
+
+  return JSON_ESCAPES_OK;
+}
+
 static JsonNode *
 load_json (const char  *data,
            gsize        length,
@@ -2614,6 +2696,8 @@ load_json (const char  *data,
   const char *text;
   gsize text_length;
   gsize value_end;
+  JsonEscapes escapes;
+  gsize where = 0;
 
   text = strip_bom (data, length, &text_length, &converted);
   if (text == NULL || !g_utf8_validate_len (text, text_length, NULL))
@@ -2628,6 +2712,29 @@ load_json (const char  *data,
       g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
                    _("%s is not a NewsDesk document: its JSON is nested more than %d levels deep"),
                    name, JSON_MAX_DEPTH);
+      return NULL;
+    }
+
+  escapes = json_check_escapes (text, text_length, &where);
+  if (escapes != JSON_ESCAPES_OK)
+    {
+      guint line = 1, column = 1;
+
+      for (gsize j = 0; j < where; j++)
+        {
+          if (text[j] == '\n')
+            line++, column = 1;
+          else if ((text[j] & 0xc0) != 0x80)
+            column++;
+        }
+      if (escapes == JSON_ESCAPES_BAD_HEX)
+        g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
+                     _("%s is not valid JSON: line %u, column %u: a \\u escape needs four hexadecimal digits"),
+                     name, line, column);
+      else
+        g_set_error (error, ND_ERROR, ND_ERROR_INVALID_JSON,
+                     _("%s is not valid JSON: line %u, column %u: a string has an unpaired UTF-16 surrogate escape (\\ud800 to \\udfff)"),
+                     name, line, column);
       return NULL;
     }
 
