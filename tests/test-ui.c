@@ -943,6 +943,23 @@ screenshot_dir (void)
   return dir != NULL && *dir != '\0' ? dir : ".";
 }
 
+static gboolean
+transition_running (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (transition_running (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 save_screenshot (Fixture    *f,
                  const char *name)
@@ -952,6 +969,9 @@ save_screenshot (Fixture    *f,
 
   g_mkdir_with_parents (screenshot_dir (), 0755);
   pump (400);
+  /* a busy machine draws fewer frames: a crossfade may still be going */
+  for (guint i = 0; i < 60 && transition_running (GTK_WIDGET (f->window)); i++)
+    pump (50);
   if (!nd_window_save_screenshot (f->window, path, &error))
     g_error ("Could not save %s: %s", path, error->message);
   g_test_message ("screenshot: %s", path);
