@@ -19,7 +19,7 @@
 #include "nd-application.h"
 #include "nd-article-view.h"
 #include "nd-window-private.h"
-#include "test-gtk-common.h"
+#include "test-app-common.h"
 
 #define TIMEOUT_MS 20000
 
@@ -363,24 +363,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
   /* the test AT context keeps the accessible properties to read back */
   g_setenv ("GTK_A11Y", "test", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check () || gdk_display_get_default () == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 77;
-    }
-
-  app = nd_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  app = ui_test_application_new ();
+  if (app == NULL)
+    return 77;
 
   g_test_add_func ("/a11y/detects-missing-label", test_detects_missing_label);
   g_test_add ("/a11y/empty-desk", Fixture, NULL, fixture_setup, test_empty_desk, fixture_teardown);

@@ -16,7 +16,7 @@
 #include "nd-window.h"
 #include "nd-window-private.h"
 #include "test-common.h"
-#include "test-gtk-common.h"
+#include "test-app-common.h"
 
 #define N_FILES    1500
 #define TIMEOUT_MS 300000
@@ -148,12 +148,6 @@ on_progress_label (GtkLabel   *label,
   g_ptr_array_add (f->progress_texts, g_strdup (gtk_label_get_label (label)));
 }
 
-static gboolean
-object_is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -182,20 +176,11 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gpointer window = f->window;
-  gpointer store = f->store;
-
-  g_object_add_weak_pointer (window, &window);
-  g_signal_handlers_disconnect_by_data (window, f);
+  g_signal_handlers_disconnect_by_data (f->window, f);
   g_signal_handlers_disconnect_by_data (f->store, f);
-  g_signal_handlers_disconnect_by_data (nd_window_get_progress_label (window), f);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (wait_for (object_is_gone, &window, 5000));
-
-  g_object_add_weak_pointer (store, &store);
-  g_clear_object (&f->store);
-  g_clear_object (&f->database);
-  g_assert_true (wait_for (object_is_gone, &store, 5000));
+  g_signal_handlers_disconnect_by_data (nd_window_get_progress_label (f->window), f);
+  destroy_window_checked (GTK_WINDOW (f->window), &f->store, &f->database);
+  f->window = NULL;
 
   nd_test_remove_dir (f->files);
   nd_test_remove_dir (f->dir);
@@ -308,23 +293,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check () || gdk_display_get_default () == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 77;
-    }
-
-  app = nd_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  app = ui_test_application_new ();
+  if (app == NULL)
+    return 77;
 
   g_test_add ("/bulk-import/grows-then-cancel", Fixture, NULL,
               fixture_setup, test_grows_then_cancel, fixture_teardown);

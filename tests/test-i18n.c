@@ -18,17 +18,11 @@
 #include "newsdesk-core.h"
 #include "nd-application.h"
 #include "nd-window-private.h"
-#include "test-gtk-common.h"
+#include "test-app-common.h"
 
 #define TIMEOUT_MS 20000
 
 static NdApplication *app;
-
-static gboolean
-object_is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
 
 /* The first GtkButton below widget whose label is label */
 static GtkWidget *
@@ -55,25 +49,6 @@ find_button (GtkWidget  *widget,
 }
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static void
 test_gettext (void)
 {
   /* the catalog itself, before any widget */
@@ -92,7 +67,6 @@ test_window (void)
   NdDatabase *database;
   NdArticleStore *store;
   NdWindow *window;
-  gpointer weak_window, weak_store, weak_database;
   GtkWidget *page;
   GtkWidget *entry;
 
@@ -130,18 +104,7 @@ test_window (void)
     g_assert_cmpstr (placeholder, ==, "Artikel durchsuchen");
   }
 
-  weak_window = window;
-  weak_store = store;
-  weak_database = database;
-  g_object_add_weak_pointer (weak_window, &weak_window);
-  g_object_add_weak_pointer (weak_store, &weak_store);
-  g_object_add_weak_pointer (weak_database, &weak_database);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (wait_for (object_is_gone, &weak_window, 5000));
-  g_object_unref (store);
-  g_object_unref (database);
-  g_assert_true (wait_for (object_is_gone, &weak_store, 5000));
-  g_assert_true (wait_for (object_is_gone, &weak_database, 5000));
+  destroy_window_checked (GTK_WINDOW (window), &store, &database);
 
   remove_tree (dir);
 }

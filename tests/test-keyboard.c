@@ -25,7 +25,7 @@
 #include "nd-entity-panel.h"
 #include "nd-map-view.h"
 #include "nd-window-private.h"
-#include "test-gtk-common.h"
+#include "test-app-common.h"
 
 #ifdef GDK_WINDOWING_X11
 #include <dlfcn.h>
@@ -975,22 +975,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check () || gdk_display_get_default () == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 77;
-    }
-
-  app = nd_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  app = ui_test_application_new ();
+  if (app == NULL)
+    return 77;
 
   g_test_add ("/keyboard/tab-walk", Fixture, NULL, fixture_setup, test_tab_walk, fixture_teardown);
   g_test_add ("/keyboard/shortcuts-are-real", Fixture, NULL, fixture_setup, test_shortcuts_are_real, fixture_teardown);

@@ -18,7 +18,7 @@
 #include "nd-article-view.h"
 #include "nd-window-private.h"
 #include <adwaita.h>
-#include "test-gtk-common.h"
+#include "test-app-common.h"
 
 #define TIMEOUT_MS 20000
 
@@ -98,19 +98,9 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  pump (50);
-  g_clear_object (&f->store);
-  g_clear_object (&f->database);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (f->db_path, suffixes[i], NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  destroy_window_checked (GTK_WINDOW (f->window), &f->store, &f->database);
+  f->window = NULL;
+  remove_tree (f->dir);
   g_free (f->db_path);
   g_free (f->dir);
 }
@@ -314,22 +304,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check () || gdk_display_get_default () == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 77;
-    }
-
-  app = nd_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  app = ui_test_application_new ();
+  if (app == NULL)
+    return 77;
 
   g_test_add ("/readonly-ui/newer-desk", Fixture, GINT_TO_POINTER (9),
               fixture_setup, test_newer_desk, fixture_teardown);

@@ -22,7 +22,7 @@
 #include "nd-entity-ui.h"
 #include "nd-map-view.h"
 #include "nd-window-private.h"
-#include "test-gtk-common.h"
+#include "test-app-common.h"
 
 #define TIMEOUT_MS 20000
 
@@ -97,19 +97,6 @@ on_progress_label (GtkLabel   *label,
 /* Fixture ---------------------------------------------------------------- */
 
 static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-}
-
-static void
 open_window (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
@@ -134,41 +121,18 @@ open_window (Fixture *f)
   pump (50);
 }
 
-static gboolean
-object_is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 /* Closes the window and checks that nothing keeps the window, the store
- * or the database alive (a leaked reference in a closure, a toast...) */
+ * or the database alive */
 static void
 close_window (Fixture *f)
 {
-  gpointer window = f->window;
-  gpointer store = f->store;
-  gpointer database = f->database;
-
-  if (window != NULL)
+  if (f->window != NULL)
     {
-      g_object_add_weak_pointer (window, &window);
-      g_signal_handlers_disconnect_by_data (window, f);
-      g_signal_handlers_disconnect_by_data (nd_window_get_progress_label (window), f);
-      gtk_window_destroy (GTK_WINDOW (window));
-      f->window = NULL;
-      g_assert_true (wait_for (object_is_gone, &window, 5000));
+      g_signal_handlers_disconnect_by_data (f->window, f);
+      g_signal_handlers_disconnect_by_data (nd_window_get_progress_label (f->window), f);
     }
-
-  if (store != NULL)
-    g_object_add_weak_pointer (store, &store);
-  if (database != NULL)
-    g_object_add_weak_pointer (database, &database);
-
-  g_clear_object (&f->store);
-  g_clear_object (&f->database);
-
-  g_assert_true (wait_for (object_is_gone, &store, 5000));
-  g_assert_true (wait_for (object_is_gone, &database, 5000));
+  destroy_window_checked (GTK_WINDOW (f->window), &f->store, &f->database);
+  f->window = NULL;
 }
 
 static void
@@ -184,25 +148,6 @@ fixture_setup (Fixture       *f,
   f->db_path = g_build_filename (f->dir, "desk.db", NULL);
 
   open_window (f);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
 }
 
 static void
@@ -2153,26 +2098,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_setenv ("GTK_A11Y", "none", FALSE);
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check () || gdk_display_get_default () == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 77;
-    }
-
-  app = nd_application_new ();
-  /* no session bus needed, and no clash with a running NewsDesk */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  /* keep the application alive without windows between tests */
-  g_application_hold (G_APPLICATION (app));
+  app = ui_test_application_new ();
+  if (app == NULL)
+    return 77;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -1,5 +1,5 @@
 /* test-window-fixture.h — a main window on a new desk in a temporary
- * folder, for the widget tests (with test-gtk-common.h)
+ * folder, for the widget tests (with test-app-common.h)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -28,12 +28,6 @@ import_is_done (gpointer data)
   return ((Fixture *) data)->import_done;
 }
 
-static gboolean
-object_is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 static void
 on_import_finished (NdWindow *window,
                     guint     imported,
@@ -45,38 +39,6 @@ on_import_finished (NdWindow *window,
 }
 
 /* Fixture ---------------------------------------------------------------- */
-
-static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -105,22 +67,9 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gpointer window = f->window;
-  gpointer store = f->store;
-  gpointer database = f->database;
-
-  g_object_add_weak_pointer (window, &window);
-  g_signal_handlers_disconnect_by_data (window, f);
-  gtk_window_destroy (GTK_WINDOW (window));
+  g_signal_handlers_disconnect_by_data (f->window, f);
+  destroy_window_checked (GTK_WINDOW (f->window), &f->store, &f->database);
   f->window = NULL;
-  g_assert_true (wait_for (object_is_gone, &window, 5000));
-
-  g_object_add_weak_pointer (store, &store);
-  g_object_add_weak_pointer (database, &database);
-  g_clear_object (&f->store);
-  g_clear_object (&f->database);
-  g_assert_true (wait_for (object_is_gone, &store, 5000));
-  g_assert_true (wait_for (object_is_gone, &database, 5000));
 
   remove_tree (f->dir);
   g_free (f->dir);
