@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   newsdesk-bench [--size N] [--seed S] [--cache DIR] [--reuse-desk]
- *                  [--no-app] [--batch N] [--scroll-pages P]
+ *                  [--no-app] [--import-only] [--batch N] [--scroll-pages P]
  *
  * Run it through build-aux/newsdesk-bench, which builds it and provides
  * an X server (Xvfb) and a session bus for the app measurements.
@@ -784,6 +784,7 @@ main (int   argc,
   int batch = 200;
   gboolean reuse = FALSE;
   gboolean no_app = FALSE;
+  gboolean import_only = FALSE;
   guint64 bytes = 0;
   const GOptionEntry entries[] = {
     { "size", 0, 0, G_OPTION_ARG_INT, &size, "Articles in the desk (10000)", "N" },
@@ -791,6 +792,7 @@ main (int   argc,
     { "cache", 0, 0, G_OPTION_ARG_FILENAME, &cache, "Where corpora and desks are kept", "DIR" },
     { "reuse-desk", 0, 0, G_OPTION_ARG_NONE, &reuse, "Keep the desk of an earlier run (no import)", NULL },
     { "no-app", 0, 0, G_OPTION_ARG_NONE, &no_app, "Skip the app (cold start, memory)", NULL },
+    { "import-only", 0, 0, G_OPTION_ARG_NONE, &import_only, "Import into a fresh desk, then stop", NULL },
     { "batch", 0, 0, G_OPTION_ARG_INT, &batch, "Import commits every N articles (200; 1: one transaction each)", "N" },
     { "scroll-pages", 0, 0, G_OPTION_ARG_INT, &scroll_pages, "Pages scrolled per frame (1)", "P" },
     { "renderer", 0, 0, G_OPTION_ARG_STRING, &renderer_option, "GSK_RENDERER for the app (cairo under Xvfb, else GTK's choice)", "NAME" },
@@ -844,6 +846,13 @@ main (int   argc,
     {
       remove_desk (desk);
       bench_import (&report, desk, corpus, bytes, jobs, batch);
+    }
+
+  if (import_only)
+    {
+      printf ("%s\n", report.table->str);
+      g_string_free (report.table, TRUE);
+      return 0;
     }
 
   database = nd_database_open (desk, &error);
