@@ -28,6 +28,9 @@ struct _NdDatabase
   /* SQL text -> sqlite3_stmt, prepared once per connection */
   GHashTable  *statements;
   gboolean     in_batch;
+  /* ids of the articles inserted in this batch, whose full-text rows are
+   * written at its commit */
+  GArray      *fts_pending;
   /* set when opened read-only: why, as a message for the user */
   char        *read_only_reason;
 };
@@ -188,6 +191,17 @@ static const char * const migrations[] = {
    * articles a filter found (a search, a tag, an entity) reads this index
    * rather than each article's row past its body */
   "CREATE INDEX articles_sort_keys ON articles (id, sort_date, title COLLATE NOCASE);",
+
+  /* 5 -> 6 */
+  "/* v6: FTS prefix index (search branch) */",
+
+  /* 6 -> 7: the full-text rows of new articles are written by
+   * nd_database_insert_article(): alone, inside the article's own
+   * transaction; in a batch, all at once just before the batch's COMMIT
+   * (write_fts_rows()), so that FTS5 builds one segment per batch rather
+   * than one per article (it flushes its pending terms at every
+   * savepoint). Updates and deletes keep their triggers. */
+  "DROP TRIGGER IF EXISTS articles_fts_insert;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ND_DATABASE_SCHEMA_VERSION);
@@ -481,6 +495,7 @@ nd_database_finalize (GObject *object)
   NdDatabase *self = (NdDatabase *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->fts_pending, g_array_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -501,6 +516,7 @@ static void
 nd_database_init (NdDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->fts_pending = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 char *
@@ -717,6 +733,27 @@ nd_database_open_full (const char           *path,
   return g_steal_pointer (&self);
 }
 
+NdDatabase *
+nd_database_open_reader (NdDatabase  *self,
+                         GError     **error)
+{
+  g_autoptr(NdDatabase) reader = NULL;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+
+  reader = g_object_new (ND_TYPE_DATABASE, NULL);
+  reader->path = g_strdup (self->path);
+  reader->read_only_reason = g_strdup_printf (_("%s is read-only: opened read-only, changes cannot be saved"),
+                                              self->path);
+  if (!open_connection (reader, self->path, SQLITE_OPEN_READONLY, error))
+    return NULL;
+  /* belt and braces: this connection never writes */
+  if (!exec_sql (reader, "PRAGMA query_only = ON", error))
+    return NULL;
+
+  return g_steal_pointer (&reader);
+}
+
 gboolean
 nd_database_is_read_only (NdDatabase *self)
 {
@@ -745,6 +782,65 @@ nd_database_get_schema_version (NdDatabase *self)
   return get_user_version (self);
 }
 
+/* Writes the full-text rows of the articles `ids` (of `n` ids) in one
+ * statement: FTS5 keeps the terms in memory until the statement ends and
+ * writes them as one segment. */
+static gboolean
+write_fts_rows (NdDatabase    *self,
+                const gint64  *ids,
+                guint          n,
+                GError       **error)
+{
+  g_autoptr(GString) list = NULL;
+  sqlite3_stmt *stmt;
+
+  if (n == 0)
+    return TRUE;
+
+  if (n == 1)
+    {
+      if (!(stmt = get_statement (self,
+                                  "INSERT INTO articles_fts (rowid, title, body) "
+                                  "SELECT id, title, body FROM articles WHERE id = ?1", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, ids[0]);
+      return step_done (self, stmt, error);
+    }
+
+  list = g_string_sized_new (n * 8 + 2);
+  g_string_append_c (list, '[');
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+
+  if (!(stmt = get_statement (self,
+                              "INSERT INTO articles_fts (rowid, title, body) "
+                              "SELECT id, title, body FROM articles "
+                              "WHERE id IN (SELECT value FROM json_each (?1)) ORDER BY id", error)))
+    return FALSE;
+  bind_text (stmt, 1, list->str);
+  return step_done (self, stmt, error);
+}
+
+/* Inside a batch: writes the full-text rows of the articles inserted so
+ * far (before a commit, or before a write that needs them) */
+static gboolean
+flush_fts_pending (NdDatabase  *self,
+                   GError     **error)
+{
+  gboolean ok;
+
+  if (self->fts_pending->len == 0)
+    return TRUE;
+
+  /* a failed statement is undone whole: the rows stay pending */
+  ok = write_fts_rows (self, (const gint64 *) (gpointer) self->fts_pending->data,
+                       self->fts_pending->len, error);
+  if (ok)
+    g_array_set_size (self->fts_pending, 0);
+  return ok;
+}
+
 gboolean
 nd_database_begin (NdDatabase  *self,
                    GError     **error)
@@ -769,7 +865,10 @@ nd_database_commit (NdDatabase  *self,
   g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->in_batch, FALSE);
 
-  if (!exec_sql (self, "COMMIT", error))
+  /* the batch's articles are committed with their full-text rows, or
+   * not at all */
+  if (!flush_fts_pending (self, error) ||
+      !exec_sql (self, "COMMIT", error))
     {
       nd_database_rollback (self);
       return FALSE;
@@ -787,6 +886,7 @@ nd_database_rollback (NdDatabase *self)
   if (sqlite3_get_autocommit (self->db) == 0)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_batch = FALSE;
+  g_array_set_size (self->fts_pending, 0);
 }
 
 /* Every write is a savepoint: alone it is its own transaction, inside a
@@ -1465,19 +1565,34 @@ nd_database_insert_article (NdDatabase  *self,
                             GError     **error)
 {
   g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (ND_IS_ARTICLE (article), FALSE);
+
+  hash = nd_article_compute_hash (article);
+  return nd_database_insert_article_with_hash (self, article, hash, out_id, out_duplicate, error);
+}
+
+gboolean
+nd_database_insert_article_with_hash (NdDatabase  *self,
+                                      NdArticle   *article,
+                                      const char  *hash,
+                                      gint64      *out_id,
+                                      gboolean    *out_duplicate,
+                                      GError     **error)
+{
   gint64 existing = 0;
   gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (ND_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (hash != NULL, FALSE);
 
   if (out_duplicate != NULL)
     *out_duplicate = FALSE;
   if (out_id != NULL)
     *out_id = 0;
-
-  hash = nd_article_compute_hash (article);
 
   if (!savepoint_begin (self, error))
     return FALSE;
@@ -1485,9 +1600,16 @@ nd_database_insert_article (NdDatabase  *self,
   ok = lookup_hash (self, hash, &existing, error);
   if (ok && existing == 0)
     ok = write_article (self, article, hash, &id, error);
+  /* alone, the article is its own transaction: its full-text row too;
+   * in a batch, the rows are written at the commit */
+  if (ok && existing == 0 && !self->in_batch)
+    ok = write_fts_rows (self, &id, 1, error);
 
   if (!savepoint_end (self, ok, error))
     return FALSE;
+
+  if (existing == 0 && self->in_batch)
+    g_array_append_val (self->fts_pending, id);
 
   if (existing != 0)
     {
@@ -1518,6 +1640,19 @@ nd_database_find_duplicate (NdDatabase  *self,
   g_return_val_if_fail (out_id != NULL, FALSE);
 
   hash = nd_article_compute_hash (article);
+  return lookup_hash (self, hash, out_id, error);
+}
+
+gboolean
+nd_database_find_duplicate_hash (NdDatabase  *self,
+                                 const char  *hash,
+                                 gint64      *out_id,
+                                 GError     **error)
+{
+  g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (hash != NULL, FALSE);
+  g_return_val_if_fail (out_id != NULL, FALSE);
+
   return lookup_hash (self, hash, out_id, error);
 }
 
@@ -1734,6 +1869,11 @@ nd_database_delete_article (NdDatabase  *self,
   g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
 
   if (!require_article (self, id, error))
+    return FALSE;
+
+  /* the delete trigger takes the article's full-text row out: it must be
+   * there (an article inserted earlier in this batch) */
+  if (!flush_fts_pending (self, error))
     return FALSE;
 
   if (!savepoint_begin (self, error))

@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define ND_DATABASE_SCHEMA_VERSION 5
+#define ND_DATABASE_SCHEMA_VERSION 7
 
 typedef enum
 {
@@ -102,12 +102,33 @@ gboolean     nd_database_insert_article    (NdDatabase   *self,
                                             gboolean     *out_duplicate,
                                             GError      **error);
 
+/* The same with the article's nd_article_compute_hash() computed
+ * beforehand (by an import's worker thread). */
+gboolean     nd_database_insert_article_with_hash (NdDatabase *self,
+                                            NdArticle    *article,
+                                            const char   *hash,
+                                            gint64       *out_id,
+                                            gboolean     *out_duplicate,
+                                            GError      **error);
+
 /* Whether an article with the same title and body (the content that
  * makes a duplicate) is in the desk: its id, else 0. Cheap: an importer
  * asks before extracting entities. */
 gboolean     nd_database_find_duplicate    (NdDatabase   *self,
                                             NdArticle    *article,
                                             gint64       *out_id,
+                                            GError      **error);
+
+/* nd_database_find_duplicate() with the hash computed beforehand */
+gboolean     nd_database_find_duplicate_hash (NdDatabase *self,
+                                            const char   *hash,
+                                            gint64       *out_id,
+                                            GError      **error);
+
+/* A second, read-only connection to the same desk, for another thread
+ * (an import's workers look for duplicates through it). In WAL mode it
+ * reads what is committed and never waits for the writer. */
+NdDatabase  *nd_database_open_reader       (NdDatabase   *self,
                                             GError      **error);
 
 /* The whole article: tags, entities with mentions. NULL and

@@ -3045,7 +3045,28 @@ nd_importer_load_path (const char    *path,
   return load_file (file, path, cancellable, error);
 }
 
-/* Importing */
+/* Importing
+ *
+ * A pipeline: a walker thread goes through the files and folders in name
+ * order and queues one item per file (or per refused path); worker
+ * threads (a GThreadPool) read, parse, hash and extract each file; the
+ * caller's thread takes the items in the order they were queued and
+ * stores their articles through its own connection, so the results, the
+ * ids and the messages come out as if one thread did it all. The queue
+ * holds at most MAX_QUEUED items, so memory stays flat on a big folder. */
+
+#define MAX_QUEUED_PER_WORKER 16
+
+typedef struct
+{
+  GFile      *file;       /* NULL: a path refused while walking */
+  char       *path;
+  GError     *error;      /* why the path or the file was refused */
+  GPtrArray  *articles;   /* NdArticle, once parsed */
+  GPtrArray  *hashes;     /* their nd_article_compute_hash() */
+  gboolean    done;       /* the workers are finished with it */
+  gboolean    skipped;    /* cancelled before or while it was read */
+} Item;
 
 typedef struct
 {
@@ -3053,10 +3074,44 @@ typedef struct
   GCancellable  *cancellable;
   NdImportFunc   func;
   gpointer       user_data;
-  GHashTable    *visited;   /* "device:inode" of folders walked */
   gboolean       failed;
   gboolean       stopped;   /* the desk cannot take more: the rest is left */
+
+  /* the walker's */
+  GHashTable    *visited;   /* "device:inode" of folders walked */
+
+  /* shared, under lock */
+  GMutex         lock;
+  GCond          cond;
+  GQueue         items;     /* Item, in import order */
+  guint          max_queued;
+  gboolean       walk_done;
+  gint           stop;      /* atomic: the writer stopped, stop walking */
+  GThreadPool   *pool;
+
+  /* committed articles, for the workers' duplicate check */
+  NdDatabase    *reader;
+  GMutex         reader_lock;
 } ImportRun;
+
+static void
+item_free (gpointer data)
+{
+  Item *item = data;
+
+  g_clear_object (&item->file);
+  g_free (item->path);
+  g_clear_error (&item->error);
+  g_clear_pointer (&item->articles, g_ptr_array_unref);
+  g_clear_pointer (&item->hashes, g_ptr_array_unref);
+  g_free (item);
+}
+
+static gboolean
+run_stopping (ImportRun *run)
+{
+  return g_atomic_int_get (&run->stop) || g_cancellable_is_cancelled (run->cancellable);
+}
 
 static void
 report (ImportRun      *run,
@@ -3075,27 +3130,136 @@ report (ImportRun      *run,
     run->func (path, status, id, error, run->user_data);
 }
 
+/* In a worker: reads, parses and extracts one file. An article already
+ * in the desk (committed) is not extracted again. */
 static void
-import_file (ImportRun  *run,
-             GFile      *file,
-             const char *path)
+work_item (gpointer data,
+           gpointer user_data)
 {
+  Item *item = data;
+  ImportRun *run = user_data;
   g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GPtrArray) hashes = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean skipped = FALSE;
 
-  articles = load_file (file, path, run->cancellable, &error);
+  if (run_stopping (run))
+    skipped = TRUE;
+  else
+    articles = load_file (item->file, item->path, run->cancellable, &error);
+
   if (articles == NULL && g_cancellable_is_cancelled (run->cancellable))
+    skipped = TRUE;
+
+  if (articles != NULL)
+    {
+      hashes = g_ptr_array_new_full (articles->len, g_free);
+      for (guint i = 0; i < articles->len; i++)
+        {
+          NdArticle *article = g_ptr_array_index (articles, i);
+          char *hash = nd_article_compute_hash (article);
+          gint64 existing = 0;
+
+          g_ptr_array_add (hashes, hash);
+
+          if (run_stopping (run))
+            {
+              skipped = TRUE;
+              break;
+            }
+
+          /* a file imported before: no need to extract its entities
+           * again (the writer looks again, in what is not committed) */
+          if (run->reader != NULL)
+            {
+              g_mutex_lock (&run->reader_lock);
+              if (!nd_database_find_duplicate_hash (run->reader, hash, &existing, NULL))
+                existing = 0;
+              g_mutex_unlock (&run->reader_lock);
+            }
+
+          /* articles restored from NewsDesk JSON keep their entities */
+          if (existing == 0 && nd_article_get_entities (article)->len == 0)
+            nd_extractor_extract_article (article);
+        }
+    }
+
+  g_mutex_lock (&run->lock);
+  item->articles = g_steal_pointer (&articles);
+  item->hashes = g_steal_pointer (&hashes);
+  item->error = g_steal_pointer (&error);
+  item->skipped = skipped;
+  item->done = TRUE;
+  g_cond_broadcast (&run->cond);
+  g_mutex_unlock (&run->lock);
+}
+
+/* In the walker: queues an item, waiting while the queue is full. FALSE
+ * when the import stops. */
+static gboolean
+queue_item (ImportRun  *run,
+            GFile      *file,
+            const char *path,
+            GError     *error)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->file = file != NULL ? g_object_ref (file) : NULL;
+  item->path = g_strdup (path);
+  item->error = error;
+  item->done = file == NULL;
+
+  g_mutex_lock (&run->lock);
+  while (run->items.length >= run->max_queued && !run_stopping (run))
+    g_cond_wait (&run->cond, &run->lock);
+
+  if (run_stopping (run))
+    {
+      g_mutex_unlock (&run->lock);
+      item_free (item);
+      return FALSE;
+    }
+
+  g_queue_push_tail (&run->items, item);
+  g_cond_broadcast (&run->cond);
+  g_mutex_unlock (&run->lock);
+
+  if (file != NULL)
+    g_thread_pool_push (run->pool, item, NULL);
+
+  return TRUE;
+}
+
+static void
+queue_failure (ImportRun    *run,
+               const char   *path,
+               const GError *io_error)
+{
+  GError *error = NULL;
+
+  set_io_error (&error, io_error, path);
+  queue_item (run, NULL, path, error);
+}
+
+/* In the caller's thread: stores the articles of one file, as they were
+ * queued */
+static void
+store_item (ImportRun *run,
+            Item      *item)
+{
+  if (item->skipped)
     return;
 
-  if (articles == NULL)
+  if (item->articles == NULL)
     {
-      report (run, path, ND_IMPORT_FAILED, 0, error);
+      report (run, item->path, ND_IMPORT_FAILED, 0, item->error);
       return;
     }
 
-  for (guint i = 0; i < articles->len; i++)
+  for (guint i = 0; i < item->articles->len; i++)
     {
-      NdArticle *article = g_ptr_array_index (articles, i);
+      NdArticle *article = g_ptr_array_index (item->articles, i);
+      const char *hash = g_ptr_array_index (item->hashes, i);
       g_autoptr(GError) db_error = NULL;
       gboolean duplicate = FALSE;
       gint64 id = 0;
@@ -3103,8 +3267,8 @@ import_file (ImportRun  *run,
       if (g_cancellable_is_cancelled (run->cancellable) || run->stopped)
         return;
 
-      /* a file imported before: no need to extract its entities again */
-      if (!nd_database_find_duplicate (run->database, article, &id, &db_error))
+      /* in the desk already, committed or earlier in this batch */
+      if (!nd_database_find_duplicate_hash (run->database, hash, &id, &db_error))
         {
           /* the insert below says what is wrong */
           id = 0;
@@ -3112,15 +3276,15 @@ import_file (ImportRun  *run,
         }
       if (id != 0)
         {
-          report (run, path, ND_IMPORT_DUPLICATE, id, NULL);
+          report (run, item->path, ND_IMPORT_DUPLICATE, id, NULL);
           continue;
         }
 
-      /* articles restored from NewsDesk JSON keep their entities */
+      /* the worker found it in the desk, and it has gone since */
       if (nd_article_get_entities (article)->len == 0)
         nd_extractor_extract_article (article);
 
-      if (!nd_database_insert_article (run->database, article, &id, &duplicate, &db_error))
+      if (!nd_database_insert_article_with_hash (run->database, article, hash, &id, &duplicate, &db_error))
         {
           gboolean fatal = g_error_matches (db_error, ND_ERROR, ND_ERROR_DISK_FULL) ||
                            g_error_matches (db_error, ND_ERROR, ND_ERROR_READ_ONLY) ||
@@ -3130,13 +3294,13 @@ import_file (ImportRun  *run,
           if (fatal)
             named = g_error_new (ND_ERROR, db_error->code,
                                  _("%s could not be stored: %s; the import stopped here (the files before it are in the desk)"),
-                                 path, db_error->message);
+                                 item->path, db_error->message);
           else
             named = g_error_new (ND_ERROR, ND_ERROR_DATABASE,
                                  _("%s could not be stored: %s"),
-                                 path, db_error->message);
+                                 item->path, db_error->message);
 
-          report (run, path, ND_IMPORT_FAILED, 0, named);
+          report (run, item->path, ND_IMPORT_FAILED, 0, named);
           /* the next files would fail the same way: stop here, with
            * every article before this one stored whole */
           if (fatal)
@@ -3144,7 +3308,7 @@ import_file (ImportRun  *run,
           continue;
         }
 
-      report (run, path, duplicate ? ND_IMPORT_DUPLICATE : ND_IMPORT_IMPORTED, id, NULL);
+      report (run, item->path, duplicate ? ND_IMPORT_DUPLICATE : ND_IMPORT_IMPORTED, id, NULL);
     }
 }
 
@@ -3188,14 +3352,14 @@ folder_key (GFileInfo *info)
                           g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE));
 }
 
-static void import_path (ImportRun  *run,
-                         GFile      *file,
-                         const char *path);
+static void walk_path (ImportRun  *run,
+                       GFile      *file,
+                       const char *path);
 
 static void
-import_folder (ImportRun  *run,
-               GFile      *folder,
-               const char *path)
+walk_folder (ImportRun  *run,
+             GFile      *folder,
+             const char *path)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (child_free);
@@ -3209,10 +3373,7 @@ import_folder (ImportRun  *run,
                                           run->cancellable, &local_error);
   if (enumerator == NULL)
     {
-      g_autoptr(GError) error = NULL;
-
-      set_io_error (&error, local_error, path);
-      report (run, path, ND_IMPORT_FAILED, 0, error);
+      queue_failure (run, path, local_error);
       return;
     }
 
@@ -3224,10 +3385,7 @@ import_folder (ImportRun  *run,
 
       if (!g_file_enumerator_iterate (enumerator, &info, NULL, run->cancellable, &local_error))
         {
-          g_autoptr(GError) error = NULL;
-
-          set_io_error (&error, local_error, path);
-          report (run, path, ND_IMPORT_FAILED, 0, error);
+          queue_failure (run, path, local_error);
           break;
         }
 
@@ -3253,26 +3411,26 @@ import_folder (ImportRun  *run,
       g_autoptr(GFile) file = NULL;
       g_autofree char *child_path = NULL;
 
-      if (g_cancellable_is_cancelled (run->cancellable) || run->stopped)
+      if (run_stopping (run))
         return;
 
       /* sockets, pipes and devices found in a folder are not articles; a
        * symbolic link left as a link could not be followed (it loops or
-       * points nowhere), and import_path() says so */
+       * points nowhere), and walk_path() says so */
       if (child->type != G_FILE_TYPE_REGULAR && child->type != G_FILE_TYPE_DIRECTORY &&
           child->type != G_FILE_TYPE_SYMBOLIC_LINK)
         continue;
 
       file = g_file_get_child (folder, child->name);
       child_path = g_build_filename (path, child->name, NULL);
-      import_path (run, file, child_path);
+      walk_path (run, file, child_path);
     }
 }
 
 static void
-import_path (ImportRun  *run,
-             GFile      *file,
-             const char *path)
+walk_path (ImportRun  *run,
+           GFile      *file,
+           const char *path)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -3285,10 +3443,7 @@ import_path (ImportRun  *run,
                             run->cancellable, &local_error);
   if (info == NULL)
     {
-      g_autoptr(GError) error = NULL;
-
-      set_io_error (&error, local_error, path);
-      report (run, path, ND_IMPORT_FAILED, 0, error);
+      queue_failure (run, path, local_error);
       return;
     }
 
@@ -3304,11 +3459,159 @@ import_path (ImportRun  *run,
           g_hash_table_add (run->visited, g_steal_pointer (&key));
         }
 
-      import_folder (run, file, path);
+      walk_folder (run, file, path);
       return;
     }
 
-  import_file (run, file, path);
+  queue_item (run, file, path, NULL);
+}
+
+typedef struct
+{
+  ImportRun           *run;
+  const char * const  *paths;
+} Walk;
+
+static gpointer
+walk_thread (gpointer data)
+{
+  Walk *walk = data;
+  ImportRun *run = walk->run;
+
+  for (guint i = 0; walk->paths != NULL && walk->paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = NULL;
+
+      if (run_stopping (run))
+        break;
+
+      file = g_file_new_for_commandline_arg (walk->paths[i]);
+      walk_path (run, file, walk->paths[i]);
+    }
+
+  g_mutex_lock (&run->lock);
+  run->walk_done = TRUE;
+  g_cond_broadcast (&run->cond);
+  g_mutex_unlock (&run->lock);
+
+  return NULL;
+}
+
+/* The next item in import order once the workers are done with it; NULL
+ * at the end */
+static Item *
+next_item (ImportRun *run)
+{
+  Item *item = NULL;
+
+  g_mutex_lock (&run->lock);
+  while (TRUE)
+    {
+      Item *head = g_queue_peek_head (&run->items);
+
+      if (head != NULL && head->done)
+        {
+          item = g_queue_pop_head (&run->items);
+          /* room for the walker */
+          g_cond_broadcast (&run->cond);
+          break;
+        }
+
+      if (head == NULL && run->walk_done)
+        break;
+
+      g_cond_wait (&run->cond, &run->lock);
+    }
+  g_mutex_unlock (&run->lock);
+
+  return item;
+}
+
+/* Wakes the walker when the import is cancelled: it may wait for room in
+ * the queue */
+static void
+cancelled_cb (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  ImportRun *run = user_data;
+
+  g_mutex_lock (&run->lock);
+  g_cond_broadcast (&run->cond);
+  g_mutex_unlock (&run->lock);
+}
+
+gboolean
+nd_importer_import_paths_with_workers (NdDatabase         *database,
+                                       const char * const *paths,
+                                       guint               n_workers,
+                                       GCancellable       *cancellable,
+                                       NdImportFunc        func,
+                                       gpointer            user_data)
+{
+  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  ImportRun run = { 0 };
+  Walk walk = { &run, paths };
+  GThread *walker;
+  gulong cancelled_id = 0;
+  Item *item;
+
+  g_return_val_if_fail (ND_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  if (n_workers == 0)
+    n_workers = g_get_num_processors ();
+  n_workers = CLAMP (n_workers, 1, 64);
+
+  run.database = database;
+  run.cancellable = cancellable;
+  run.func = func;
+  run.user_data = user_data;
+  run.visited = visited;
+  run.max_queued = MAX_QUEUED_PER_WORKER * n_workers;
+  g_mutex_init (&run.lock);
+  g_cond_init (&run.cond);
+  g_mutex_init (&run.reader_lock);
+  g_queue_init (&run.items);
+
+  /* without it the workers extract every article, and the writer still
+   * finds the duplicates */
+  run.reader = nd_database_open_reader (database, &error);
+  if (run.reader == NULL)
+    g_debug ("No duplicate check before extraction: %s", error->message);
+
+  run.pool = g_thread_pool_new (work_item, &run, (int) n_workers, FALSE, NULL);
+  if (cancellable != NULL)
+    cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), &run, NULL);
+  walker = g_thread_new ("nd-import-walk", walk_thread, &walk);
+
+  while ((item = next_item (&run)) != NULL)
+    {
+      if (!g_cancellable_is_cancelled (cancellable) && !run.stopped)
+        store_item (&run, item);
+      item_free (item);
+
+      if (g_cancellable_is_cancelled (cancellable) || run.stopped)
+        break;
+    }
+
+  /* stop the walker and the workers: what is not stored is dropped */
+  g_atomic_int_set (&run.stop, TRUE);
+  g_mutex_lock (&run.lock);
+  g_cond_broadcast (&run.cond);
+  g_mutex_unlock (&run.lock);
+  g_thread_join (walker);
+  g_thread_pool_free (run.pool, TRUE, TRUE);
+  if (cancelled_id != 0)
+    g_cancellable_disconnect (cancellable, cancelled_id);
+
+  g_queue_clear_full (&run.items, item_free);
+  g_clear_object (&run.reader);
+  g_mutex_clear (&run.reader_lock);
+  g_cond_clear (&run.cond);
+  g_mutex_clear (&run.lock);
+
+  return !run.failed && !g_cancellable_is_cancelled (cancellable);
 }
 
 gboolean
@@ -3318,22 +3621,5 @@ nd_importer_import_paths (NdDatabase         *database,
                           NdImportFunc        func,
                           gpointer            user_data)
 {
-  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ImportRun run = { database, cancellable, func, user_data, visited, FALSE, FALSE };
-
-  g_return_val_if_fail (ND_IS_DATABASE (database), FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-
-  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
-    {
-      g_autoptr(GFile) file = NULL;
-
-      if (g_cancellable_is_cancelled (cancellable) || run.stopped)
-        break;
-
-      file = g_file_new_for_commandline_arg (paths[i]);
-      import_path (&run, file, paths[i]);
-    }
-
-  return !run.failed && !g_cancellable_is_cancelled (cancellable);
+  return nd_importer_import_paths_with_workers (database, paths, 0, cancellable, func, user_data);
 }

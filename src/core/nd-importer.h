@@ -64,14 +64,26 @@ GPtrArray *nd_importer_load_path   (const char    *path,
                                     GError       **error);
 
 /* Imports files and folders (recursively, in name order, following no
- * symlink loops) into the desk, one transaction per article, running the
- * extractor on each. Reports each result through `func`. Returns FALSE if
+ * symlink loops) into the desk, one transaction per article (or the
+ * caller's batch, see nd_database_begin()), running the extractor on
+ * each. Files are read, parsed and extracted by one worker thread per
+ * processor; the articles are stored by the calling thread, in order, and
+ * `func` is called there, exactly as if one thread did it all. Reports each result through `func`. Returns FALSE if
  * any file failed or the import was cancelled; the rest of a batch goes on
  * past a bad file. A desk that cannot take more (a full disk, a read-only
  * or busy desk) stops the batch after reporting the file that failed:
  * every article stored before it is whole, and it is not stored at all. */
 gboolean   nd_importer_import_paths (NdDatabase        *database,
                                      const char * const *paths,
+                                     GCancellable      *cancellable,
+                                     NdImportFunc       func,
+                                     gpointer           user_data);
+
+/* The same with `n_workers` threads reading, parsing and extracting
+ * (0: one per processor) */
+gboolean   nd_importer_import_paths_with_workers (NdDatabase        *database,
+                                     const char * const *paths,
+                                     guint              n_workers,
                                      GCancellable      *cancellable,
                                      NdImportFunc       func,
                                      gpointer           user_data);
