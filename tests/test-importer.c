@@ -1422,6 +1422,46 @@ test_import_cancelled (void)
   nd_test_remove_dir (dir);
 }
 
+/* The shortcut that skips normalising text which is NFC already agrees
+ * with GLib: each character it lets through is NFC alone, after a letter
+ * and before a combining accent's own letter, and text with anything
+ * else still comes out composed */
+static void
+test_nfc_fast (void)
+{
+  static const gunichar ranges[][2] = {
+    { 0x1, 0x2FF }, { 0x400, 0x52F }, { 0x2010, 0x2027 }, { 0x2030, 0x205E }, { 0x20A0, 0x20C0 },
+  };
+  g_autofree char *composed = NULL;
+
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    for (gunichar c = ranges[r][0]; c <= ranges[r][1]; c++)
+      {
+        char text[16] = "e";
+        g_autofree char *nfc = NULL;
+        int n = 1;
+
+        n += g_unichar_to_utf8 (c, text + n);
+        text[n] = 'a';
+        text[n + 1] = 0;
+        g_assert_true (nd_text_is_nfc_fast (text, -1));
+        nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+        if (g_strcmp0 (nfc, text) != 0)
+          g_error ("U+%04X is not NFC after a letter", c);
+      }
+
+  /* a combining accent, a singleton (the Ohm sign), Hangul jamo */
+  g_assert_false (nd_text_is_nfc_fast ("Caf\x65\xcc\x81", -1));
+  g_assert_false (nd_text_is_nfc_fast ("10 \xe2\x84\xa6", -1));
+  g_assert_false (nd_text_is_nfc_fast ("\xe1\x84\x80\xe1\x85\xa1", -1));
+  g_assert_true (nd_text_is_nfc_fast ("Caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xe2\x80\x94 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0", -1));
+  /* the length bounds it */
+  g_assert_true (nd_text_is_nfc_fast ("Cafe\xcc\x81", 4));
+
+  composed = nd_text_normalize ("Cafe\xcc\x81 au lait");
+  g_assert_cmpstr (composed, ==, "Caf\xc3\xa9 au lait");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1455,6 +1495,7 @@ main (int   argc,
   g_test_add_func ("/importer/file/names", test_load_file_names);
   g_test_add_func ("/importer/file/unreadable", test_load_file_unreadable);
   g_test_add_func ("/importer/file/encodings", test_load_file_encodings);
+  g_test_add_func ("/importer/nfc-fast", test_nfc_fast);
   g_test_add_func ("/importer/import/samples", test_import_samples);
   g_test_add_func ("/importer/import/mixed-folder", test_import_mixed_folder);
   g_test_add_func ("/importer/import/cancelled", test_import_cancelled);

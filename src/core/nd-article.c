@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nd-article.h"
+#include "nd-text.h"
 
 struct _NdArticle
 {
@@ -513,24 +514,42 @@ hash_normalized (GChecksum  *checksum,
   if (text == NULL)
     return;
 
-  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  if (nfc == NULL)
-    nfc = g_strdup (text);
-
-  for (const char *p = nfc; *p; p = g_utf8_next_char (p))
+  /* an imported body is NFC already (nd_text_normalize()) */
+  if (!nd_text_is_nfc_fast (text, -1))
     {
-      gunichar c = g_utf8_get_char (p);
+      nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+      if (nfc != NULL)
+        text = nfc;
+    }
 
-      if (g_unichar_isspace (c))
+  for (const char *p = text; *p; )
+    {
+      const char *next;
+      gboolean is_space;
+
+      /* ASCII on its own, without decoding */
+      if ((guchar) *p < 0x80)
         {
-          space = folded->len > 0;
-          continue;
+          next = p + 1;
+          /* what g_unichar_isspace() says of ASCII (not \v) */
+          is_space = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f';
+        }
+      else
+        {
+          next = g_utf8_next_char (p);
+          is_space = g_unichar_isspace (g_utf8_get_char (p));
         }
 
-      if (space)
-        g_string_append_c (folded, ' ');
-      space = FALSE;
-      g_string_append_unichar (folded, c);
+      if (is_space)
+        space = folded->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (folded, ' ');
+          space = FALSE;
+          g_string_append_len (folded, p, next - p);
+        }
+      p = next;
     }
 
   g_checksum_update (checksum, (const guchar *) folded->str, folded->len);

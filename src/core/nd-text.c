@@ -265,6 +265,45 @@ trim_line_end (GString *out,
     }
 }
 
+/* Whether `text` (valid UTF-8) is in NFC without normalising it: every
+ * character is one that NFC keeps as it is and never composes with the
+ * one before (Unicode's NFC_Quick_Check is Yes and its combining class
+ * 0): ASCII, Latin-1 and the Latin Extended blocks, IPA and spacing
+ * modifiers (below U+0300), Cyrillic (U+0400 to U+052F), general
+ * punctuation (dashes, quotes, ellipsis, bullets: U+2010 to U+2027 and
+ * U+2030 to U+205E) and currency signs (U+20A0 to U+20C0). That is most
+ * news text; anything else goes through g_utf8_normalize(), which
+ * decomposes and recomposes every character. */
+gboolean
+nd_text_is_nfc_fast (const char *text,
+                     gssize      length)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = length < 0 ? NULL : p + length;
+
+  while (end == NULL ? *p != 0 : p < end)
+    {
+      gunichar c;
+
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char ((const char *) p);
+      if (!(c < 0x300 ||
+            (c >= 0x400 && c <= 0x52F) ||
+            (c >= 0x2010 && c <= 0x2027) ||
+            (c >= 0x2030 && c <= 0x205E) ||
+            (c >= 0x20A0 && c <= 0x20C0)))
+        return FALSE;
+      p = (const guchar *) g_utf8_next_char (p);
+    }
+
+  return TRUE;
+}
+
 char *
 nd_text_normalize (const char *text)
 {
@@ -304,6 +343,9 @@ nd_text_normalize (const char *text)
     }
 
   trim_line_end (out, line_start);
+
+  if (nd_text_is_nfc_fast (out->str, out->len))
+    return g_string_free (out, FALSE);
 
   nfc = g_utf8_normalize (out->str, out->len, G_NORMALIZE_NFC);
   if (nfc == NULL)

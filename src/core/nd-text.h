@@ -19,6 +19,8 @@ char     *nd_text_decode              (const char  *data,
 
 /* LF line endings, NFC, no NUL; trailing white space on lines removed. */
 char     *nd_text_normalize           (const char  *text);
+gboolean  nd_text_is_nfc_fast         (const char  *text,
+                                       gssize       length);
 
 /* Converts a byte offset in `text` to a code point offset, and back. */
 glong     nd_text_byte_to_char        (const char  *text,
