@@ -87,6 +87,9 @@ static GRegex *after_regex;
 static GRegex *final_regex;
 static GRegex *first_regex;
 static GRegex *day_regex;
+static GRegex *precedes_regex;
+static GRegex *follows_regex;
+static GRegex *anchor_regex;
 
 static void
 init_regexes (void)
@@ -175,6 +178,18 @@ init_regexes (void)
   /* "visit an AIDS clinic in X" */
   place_gap_regex = g_regex_new ("^[^,.;:()]{0,40}\\b(?:in|at|on)\\s+(?:the\\s+)?$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   day_regex = g_regex_new ("^day\\s*(\\d+)", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* between two stops of one sentence: the first comes before the
+   * second ("Bali before he flies to Canberra", "a refuelling stop in
+   * Guam en route to Jakarta") ... */
+  precedes_regex = g_regex_new ("\\b(?:before|then|followed by|ahead of|prior to|en route to|on (?:his|her|their|its) way to|bound for)\\b",
+                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* ... or after it ("to Ukraine via Poland", "in Bujumbura, from Kenya") */
+  follows_regex = g_regex_new ("\\b(?:after|following|via)\\b|\\bfrom\\s+(?:the\\s+)?$",
+                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "After his stop in Egypt, Kishida will visit ...", "Before arriving
+   * in Nigeria, he visited ...": a clause put first that names a stop */
+  anchor_regex = g_regex_new ("^\\W*(?:(?<after>after|following)|(?<before>before|prior to|ahead of))\\b",
+                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
 
   g_once_init_leave (&initialized, 1);
 }
@@ -1167,6 +1182,216 @@ scan_fronted_place (Builder *b,
   trip_add (trip, stop, place->start, FALSE, FALSE);
 }
 
+/* A stop found in the sentence being read: who, where, and where the
+ * text names it */
+typedef struct
+{
+  NdEntity *person;
+  NdEntity *place;
+  guint     start;
+  guint     end;
+} Found;
+
+/* The traveller's candidate for a place: the same place, else the
+ * country it lies in or the city that took the country's place */
+static Candidate *
+find_candidate (Builder  *b,
+                NdEntity *person,
+                NdEntity *place)
+{
+  Trip *trip = NULL;
+
+  for (guint i = 0; i < b->trips->len && trip == NULL; i++)
+    if (((Trip *) g_ptr_array_index (b->trips, i))->person == person)
+      trip = g_ptr_array_index (b->trips, i);
+  if (trip == NULL)
+    return NULL;
+  for (guint i = 0; i < trip->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (trip->candidates, Candidate, i);
+
+      if (c->stop->place_entity == place)
+        return c;
+    }
+  for (guint i = 0; i < trip->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (trip->candidates, Candidate, i);
+      NdEntity *other = c->stop->place_entity;
+
+      if (other != NULL && nd_entity_get_country (place) != NULL &&
+          g_strcmp0 (nd_entity_get_country (other), nd_entity_get_country (place)) == 0 &&
+          (is_country (place) || is_country (other)))
+        return c;
+    }
+  return NULL;
+}
+
+/* A key an order cue may move: not a past visit, a table row, or a stop
+ * a "first stop" or "final stop" put at an end */
+static gboolean
+movable (const Candidate *c)
+{
+  return c != NULL && !c->unordered && !c->from_table && c->key > -1e8 && c->key < 1e8;
+}
+
+/* Order cues inside one sentence, between the stops it names for one
+ * traveller. A clause put first ("After his stop in Egypt, Kishida will
+ * visit Ghana and Kenya"; "Before arriving in Nigeria, he visited
+ * Senegal") puts the stops of the main clause right after or right
+ * before its stop. Else a cue between two stops ("Bali before he flies
+ * to Canberra", "Guam en route to Jakarta", "to Ukraine via Poland",
+ * "arrived in Bujumbura from Kenya") orders them when the keys found so
+ * far (often from a list of the whole tour earlier on) disagree; the
+ * stop that moves is the one this sentence tells of, with the list it
+ * belongs to. */
+static void
+order_sentence (Builder *b,
+                GArray  *found,
+                guint    sent_start,
+                guint    sent_end)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GMatchInfo) info = NULL;
+  gboolean anchor_after = FALSE;
+  guint comma = G_MAXUINT;
+
+  if (found->len < 2)
+    return;
+  text = slice (b, sent_start, sent_end);
+  if (g_regex_match (anchor_regex, text, 0, &info))
+    {
+      int as, ae;
+
+      anchor_after = g_match_info_fetch_named_pos (info, "after", &as, &ae) && as >= 0;
+      for (const char *p = text; *p; p = g_utf8_next_char (p))
+        if (*p == ',')
+          {
+            comma = sent_start + g_utf8_pointer_to_offset (text, p);
+            break;
+          }
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      Found *fi = &g_array_index (found, Found, i);
+      NdEntity *person = fi->person;
+      g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (Found));
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i; j++)
+        seen |= g_array_index (found, Found, j).person == person;
+      if (seen)
+        continue;
+      for (guint j = i; j < found->len; j++)
+        {
+          Found *fj = &g_array_index (found, Found, j);
+          gboolean dup = FALSE;
+
+          if (fj->person != person)
+            continue;
+          for (guint k = 0; k < list->len; k++)
+            dup |= g_array_index (list, Found, k).place == fj->place;
+          if (!dup)
+            g_array_append_val (list, *fj);
+        }
+      if (list->len < 2)
+        continue;
+
+      if (comma != G_MAXUINT && g_array_index (list, Found, 0).end <= comma &&
+          g_array_index (list, Found, list->len - 1).start > comma)
+        {
+          guint first_main = 0;
+          Candidate *anchor;
+          double base;
+          guint moved = 0;
+
+          while (first_main < list->len && g_array_index (list, Found, first_main).start < comma)
+            first_main++;
+          anchor = find_candidate (b, person,
+                                   g_array_index (list, Found, anchor_after ? first_main - 1 : 0).place);
+          if (anchor == NULL || anchor->unordered)
+            continue;
+          base = anchor->key;
+          for (guint j = first_main; j < list->len; j++)
+            {
+              Candidate *c = find_candidate (b, person, g_array_index (list, Found, j).place);
+
+              if (c == anchor || !movable (c))
+                continue;
+              if (anchor_after)
+                c->key = base + 0.001 * ++moved;
+              else
+                c->key = base - 0.5 + 0.001 * moved++;
+            }
+          continue;
+        }
+
+      for (guint j = 0; j + 1 < list->len; j++)
+        {
+          Found *x = &g_array_index (list, Found, j);
+          Found *y = &g_array_index (list, Found, j + 1);
+          g_autofree char *gap = slice (b, x->end, y->start);
+          Candidate *cx = find_candidate (b, person, x->place);
+          Candidate *cy = find_candidate (b, person, y->place);
+
+          if (cx == NULL || cy == NULL || cx == cy || cx->unordered || cy->unordered)
+            continue;
+          if (g_regex_match (follows_regex, gap, 0, NULL))
+            {
+              /* y and the places listed with it come before x */
+              if (cy->key > cx->key && movable (cy))
+                {
+                  double base = cx->key - 0.5;
+                  guint n = 0;
+
+                  for (guint k = j + 1; k < list->len; k++)
+                    {
+                      Candidate *c = find_candidate (b, person, g_array_index (list, Found, k).place);
+                      g_autofree char *between = k > j + 1
+                        ? slice (b, g_array_index (list, Found, k - 1).end, g_array_index (list, Found, k).start)
+                        : NULL;
+
+                      if (between != NULL &&
+                          (!g_regex_match (gap_regex, between, 0, NULL) ||
+                           g_regex_match (precedes_regex, between, 0, NULL) ||
+                           g_regex_match (follows_regex, between, 0, NULL)))
+                        break;
+                      if (movable (c) && c != cx)
+                        c->key = base + 0.001 * n++;
+                    }
+                }
+            }
+          else if (g_regex_match (precedes_regex, gap, 0, NULL))
+            {
+              /* x and the places listed before it come before y */
+              if (cx->key > cy->key && movable (cx))
+                {
+                  guint k = j + 1;
+
+                  while (k > 1)
+                    {
+                      g_autofree char *between = slice (b, g_array_index (list, Found, k - 2).end,
+                                                        g_array_index (list, Found, k - 1).start);
+
+                      if (!g_regex_match (gap_regex, between, 0, NULL) ||
+                          g_regex_match (precedes_regex, between, 0, NULL) ||
+                          g_regex_match (follows_regex, between, 0, NULL))
+                        break;
+                      k--;
+                    }
+                  for (guint n = 0; k - 1 + n <= j; n++)
+                    {
+                      Candidate *c = find_candidate (b, person, g_array_index (list, Found, k - 1 + n).place);
+
+                      if (movable (c) && c != cy)
+                        c->key = cy->key - 0.5 + 0.001 * n;
+                    }
+                }
+            }
+        }
+    }
+}
+
 static void
 scan_sentence (Builder *b,
                guint    sent_start,
@@ -1179,6 +1404,7 @@ scan_sentence (Builder *b,
   gboolean final = g_regex_match (final_regex, text, 0, NULL);
   gboolean first = g_regex_match (first_regex, text, 0, NULL);
   guint consumed = sent_start;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
 
   g_regex_match (cue_regex, text, 0, &info);
   for (; g_match_info_matches (info); g_match_info_next (info, NULL))
@@ -1363,8 +1589,11 @@ scan_sentence (Builder *b,
 
           for (guint t = 0; t < n_travellers; t++)
             {
+              Found f = { travellers[t], m->entity, m->start, m->end };
+
               trip = get_trip (b, travellers[t]);
               trip_add (trip, stop, key, cue_past, FALSE);
+              g_array_append_val (found, f);
             }
           if (n_travellers == 1)
             b->last_traveller = person;
@@ -1373,6 +1602,8 @@ scan_sentence (Builder *b,
           n_found++;
         }
     }
+
+  order_sentence (b, found, sent_start, sent_end);
 }
 
 typedef struct
