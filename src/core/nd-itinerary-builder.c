@@ -503,12 +503,36 @@ set_when (NdStop        *stop,
           Builder       *b,
           const Mention *date)
 {
+  const Mention *next = NULL;
+  guint end;
+
   if (date == NULL)
     return;
+  /* "Friday evening, 19 May": two mentions that tell one time */
+  for (guint i = 0; i < b->dates->len; i++)
+    {
+      const Mention *m = &g_array_index (b->dates, Mention, i);
+
+      if (m->start >= date->end)
+        {
+          g_autofree char *gap = slice (b, date->end, m->start);
+          g_autofree char *first = slice (b, date->start, date->end);
+          g_autofree char *second = slice (b, m->start, m->end);
+
+          /* a weekday and then its date, not a list of days */
+          if (m->start <= date->end + 2 && re_match ("^,?\\s?$", gap, 0) &&
+              !re_match ("\\d", first, 0) && re_match ("\\d", second, 0))
+            next = m;
+          break;
+        }
+    }
+  end = next != NULL ? next->end : date->end;
   g_free (stop->when);
-  stop->when = slice (b, date->start, date->end);
+  stop->when = slice (b, date->start, end);
   g_free (stop->when_date);
   stop->when_date = g_strdup (nd_entity_get_value (date->entity));
+  if (stop->when_date == NULL && next != NULL)
+    stop->when_date = g_strdup (nd_entity_get_value (next->entity));
 }
 
 static guint
@@ -1255,9 +1279,9 @@ order_sentence (Builder *b,
   gboolean anchor_after = FALSE;
   guint comma = G_MAXUINT;
 
+  text = slice (b, sent_start, sent_end);
   if (found->len < 2)
     return;
-  text = slice (b, sent_start, sent_end);
   if (g_regex_match (anchor_regex, text, 0, &info))
     {
       int as, ae;
@@ -1319,9 +1343,9 @@ order_sentence (Builder *b,
               if (c == anchor || !movable (c))
                 continue;
               if (anchor_after)
-                c->key = base + 0.001 * ++moved;
+                c->key = base + 1e-5 * ++moved;
               else
-                c->key = base - 0.5 + 0.001 * moved++;
+                c->key = base - 0.5 + 1e-5 * moved++;
             }
           continue;
         }
@@ -1902,16 +1926,64 @@ sort_slots (GArray   *cands,
     }
 }
 
-/* "YYYY-MM-DD" as a number, or -1 */
+/* The month and day a "when" names without a year ("Friday, 5 May",
+ * "March 23", "the 4th of July") as month * 100 + day, or -1 */
+static int
+month_day_of (const char *when)
+{
+  static const char * const months[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+  };
+  static GRegex *regex;
+  static gsize initialized = 0;
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *month = NULL;
+  int d;
+
+  if (g_once_init_enter (&initialized))
+    {
+      regex = g_regex_new ("\\b(?:(?<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\b"
+                           "|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b)",
+                           G_REGEX_CASELESS | G_REGEX_OPTIMIZE | G_REGEX_DUPNAMES, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  if (when == NULL || !g_regex_match (regex, when, 0, &info))
+    return -1;
+  month = g_match_info_fetch_named (info, "m1");
+  day = g_match_info_fetch_named (info, "d1");
+  if (month == NULL || *month == '\0')
+    {
+      g_free (month);
+      g_free (day);
+      month = g_match_info_fetch_named (info, "m2");
+      day = g_match_info_fetch_named (info, "d2");
+    }
+  if (month == NULL || day == NULL)
+    return -1;
+  d = atoi (day);
+  if (d < 1 || d > 31)
+    return -1;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (g_ascii_strncasecmp (month, months[i], 3) == 0)
+      return (int) (i + 1) * 100 + d;
+  return -1;
+}
+
+/* "YYYY-MM-DD" as a number; a date without a year ("Friday, 5 May")
+ * in the year `data` gives (the trip's or the article's); else -1 */
 static int
 date_rank (const Candidate *c,
            gpointer         data)
 {
   const char *d = c->stop->when_date;
+  int month_day;
 
-  if (d == NULL || strlen (d) != 10)
+  if (d != NULL && strlen (d) == 10)
+    return atoi (d) * 10000 + atoi (d + 5) * 100 + atoi (d + 8);
+  if (d != NULL || (month_day = month_day_of (c->stop->when)) < 0)
     return -1;
-  return atoi (d) * 10000 + atoi (d + 5) * 100 + atoi (d + 8);
+  return GPOINTER_TO_INT (data) * 10000 + month_day;
 }
 
 /* 0 for Monday ... 6 for Sunday, when the stop's when is a plain weekday
@@ -2001,7 +2073,8 @@ sort_by_weekday (GArray *cands)
 
 static NdItinerary *
 trip_to_itinerary (Trip      *trip,
-                   GPtrArray *past)
+                   GPtrArray *past,
+                   int        year)
 {
   NdItinerary *itinerary;
   gboolean all_dates = TRUE, all_days = TRUE, ordered = FALSE;
@@ -2011,7 +2084,7 @@ trip_to_itinerary (Trip      *trip,
     {
       Candidate *c = &g_array_index (cands, Candidate, i);
 
-      if (c->stop->when_date == NULL)
+      if (c->stop->when_date == NULL && month_day_of (c->stop->when) < 0)
         all_dates = FALSE;
       if (day_number (c->stop->when) < 0)
         all_days = FALSE;
@@ -2074,7 +2147,19 @@ trip_to_itinerary (Trip      *trip,
       g_array_sort (cands, compare_candidates);
       if (!all_days)
         {
-          sort_slots (cands, date_rank, NULL);
+          /* dates without a year are of the trip's year: that of its
+           * full dates, else the article's */
+          for (guint i = 0; i < cands->len; i++)
+            {
+              const char *d = g_array_index (cands, Candidate, i).stop->when_date;
+
+              if (d != NULL && strlen (d) == 10)
+                {
+                  year = atoi (d);
+                  break;
+                }
+            }
+          sort_slots (cands, date_rank, GINT_TO_POINTER (MAX (year, 0)));
           if (!all_dates)
             sort_by_weekday (cands);
         }
@@ -2201,7 +2286,7 @@ nd_itinerary_builder_build (const char *body,
       if (trip->candidates->len == 0)
         continue;
       past = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_stop_unref);
-      g_ptr_array_add (result, trip_to_itinerary (trip, past));
+      g_ptr_array_add (result, trip_to_itinerary (trip, past, b.year));
       if (past->len > 0)
         {
           NdItinerary *visits = nd_itinerary_new (NULL);
