@@ -402,6 +402,25 @@ trip_add (Trip     *trip,
         continue;
       if (is_country (stop->place_entity))
         return;
+      /* "stops in Italy and Belgium ... will end his trip in Sicily":
+       * a final (or first) stop in a country that is not the last (or
+       * first) stop is a return there, another stop */
+      if (is_country (entity) && (key >= 1e8 || key <= -1e8))
+        {
+          gboolean between = FALSE;
+
+          for (guint j = 0; j < trip->candidates->len; j++)
+            {
+              const Candidate *third = &g_array_index (trip->candidates, Candidate, j);
+
+              if (third != other && third->unordered == unordered &&
+                  (key >= 1e8 ? third->key > other->key && third->key < 1e8
+                              : third->key < other->key && third->key > -1e8))
+                between = TRUE;
+            }
+          if (between)
+            break;
+        }
       if (is_country (entity))
         {
           g_autofree char *when = g_strdup (other->stop->when);
