@@ -1,0 +1,150 @@
+/* test-itinerary-order.c — the order of stops from cues that reorder
+ * what an earlier list of the whole trip said (invented texts)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "test-common.h"
+
+static GPtrArray *
+build (const char *body)
+{
+  g_autoptr(GPtrArray) entities = nd_extractor_extract (body, NULL);
+
+  return nd_itinerary_builder_build (body, entities, NULL);
+}
+
+static NdItinerary *
+trip_of (GPtrArray  *itineraries,
+         const char *traveller)
+{
+  for (guint i = 0; i < itineraries->len; i++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, i);
+
+      if (g_strcmp0 (nd_itinerary_get_traveller (itinerary), traveller) == 0 &&
+          nd_itinerary_get_ordered (itinerary))
+        return itinerary;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The places of an itinerary joined by " > " */
+static char *
+route (NdItinerary *itinerary)
+{
+  GPtrArray *stops = nd_itinerary_get_stops (itinerary);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < stops->len; i++)
+    {
+      NdStop *stop = g_ptr_array_index (stops, i);
+
+      if (i > 0)
+        g_string_append (text, " > ");
+      g_string_append (text, stop->place);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_route (const char *body,
+              const char *traveller,
+              const char *expected)
+{
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *found = route (trip_of (itineraries, traveller));
+
+  g_assert_cmpstr (found, ==, expected);
+}
+
+/* "After her stop in X, she will visit Y and Z": right after X, before
+ * a place the overview named earlier */
+static void
+test_after_clause (void)
+{
+  assert_route ("Foreign Minister Anna Lindqvist arrived in Peru late Saturday, the first leg of a "
+                "weeklong tour to four Andean countries and Jamaica.\n\n"
+                "After her stop in Peru, Lindqvist is scheduled to visit Chile, Bolivia and Paraguay, "
+                "according to the ministry.",
+                "Anna Lindqvist", "Peru > Chile > Bolivia > Paraguay > Jamaica");
+}
+
+/* "Before arriving in X, he visited Y and Z": just before X */
+static void
+test_before_clause (void)
+{
+  assert_route ("Prime Minister Tomas Varga is in Ghana on a three-day visit. "
+                "Varga will then head to Accra to meet the president.\n\n"
+                "Before arriving in Ghana, Varga already visited Mali and Niger.",
+                "Tomas Varga", "Mali > Niger > Accra");
+}
+
+/* a cue between two stops of one sentence orders them against the
+ * overview: "X before he flies to Y", "a stop in Z en route to W" */
+static void
+test_pair_cues (void)
+{
+  assert_route ("President Lena Hartmann leaves Berlin on Sunday on a visit to Indonesia and Australia.\n\n"
+                "Hartmann will arrive in Jakarta on Tuesday.\n\n"
+                "Her Indonesian visit includes a stop on the island of Bali before she flies to Canberra.\n\n"
+                "She will speak during a refuelling stop in Darwin en route to Jakarta.",
+                "Lena Hartmann", "Darwin > Jakarta > Bali > Canberra");
+  /* "to X via Y": Y first */
+  assert_route ("Envoy Marco Ferri left Rome on Monday en route to Ukraine via Poland. "
+                "He arrived in Kyiv on Wednesday morning.",
+                "Marco Ferri", "Poland > Kyiv");
+  /* "arrived in X from Y": Y first */
+  assert_route ("Envoy Marco Ferri will travel to Egypt and Jordan this week.\n\n"
+                "On Friday, Ferri arrived in Amman, Jordan, from Egypt to attend a conference.",
+                "Marco Ferri", "Egypt > Amman");
+}
+
+/* dates without a year ("Friday, 5 May") order the stops; a weekday
+ * and the date right after it are one time */
+static void
+test_dates_without_year (void)
+{
+  g_autoptr(GPtrArray) itineraries = build (
+    "Secretary-General Maria Olsen flew to Tokyo on Thursday, 18 May. She arrived in Osaka on "
+    "Friday evening, 19 May.\n\n"
+    "Olsen travelled to Ottawa on Wednesday, 10 May, to attend a dinner.\n\n"
+    "On Friday, 5 May, Olsen arrived in Nairobi to attend a meeting.");
+  NdItinerary *itinerary = trip_of (itineraries, "Maria Olsen");
+  g_autofree char *found = route (itinerary);
+
+  g_assert_cmpstr (found, ==, "Nairobi > Ottawa > Tokyo > Osaka");
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (nd_itinerary_get_stops (itinerary), 3))->when, ==,
+                   "Friday evening, 19 May");
+}
+
+/* "stops in Spain and Portugal ... will end his trip in Barcelona": a
+ * return to a country visited before the last stop */
+static void
+test_final_return (void)
+{
+  assert_route ("Prime Minister Tomas Varga left on Sunday for a week-long tour with stops in "
+                "Morocco, Spain and Portugal.\n\n"
+                "Varga will end his trip in Barcelona ahead of a summit there.",
+                "Tomas Varga", "Morocco > Spain > Portugal > Barcelona");
+  /* the country is the last stop: the city is that stop */
+  assert_route ("Prime Minister Tomas Varga left on Sunday for a tour with stops in "
+                "Morocco and Spain.\n\n"
+                "Varga will end his trip in Barcelona.",
+                "Tomas Varga", "Morocco > Barcelona");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/itinerary-order/after-clause", test_after_clause);
+  g_test_add_func ("/itinerary-order/before-clause", test_before_clause);
+  g_test_add_func ("/itinerary-order/pair-cues", test_pair_cues);
+  g_test_add_func ("/itinerary-order/dates-without-year", test_dates_without_year);
+  g_test_add_func ("/itinerary-order/final-return", test_final_return);
+
+  return g_test_run ();
+}
