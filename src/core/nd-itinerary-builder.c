@@ -69,6 +69,8 @@ typedef struct
   int         year;        /* the article's year: published, else the latest named */
 } Builder;
 
+static int month_day_of (const char *when);
+
 static GRegex *cue_regex;
 static GRegex *past_regex;
 static GRegex *past_clause_regex;
@@ -375,9 +377,22 @@ trip_add (Trip     *trip,
     {
       Candidate *other = &g_array_index (trip->candidates, Candidate, i);
 
+      gboolean between = FALSE;
+
       if (!same_place (other->stop, stop))
         continue;
-      if (other->stop->when == NULL && stop->when != NULL)
+      /* "start in New York ... then San Jose on the 26th ... back to New
+       * York on the 28th": the date of a return is not that of the
+       * first stay */
+      for (guint j = 0; j < trip->candidates->len; j++)
+        {
+          const Candidate *third = &g_array_index (trip->candidates, Candidate, j);
+
+          if (j != i && third->unordered == unordered && !third->from_table &&
+              third->key > MIN (other->key, key) && third->key < MAX (other->key, key))
+            between = TRUE;
+        }
+      if (other->stop->when == NULL && stop->when != NULL && !between)
         {
           other->stop->when = g_strdup (stop->when);
           other->stop->when_date = g_strdup (stop->when_date);
@@ -1600,12 +1615,26 @@ scan_sentence (Builder *b,
             break;
           if (bare)
             {
-              const Mention *date = find_date (b, m->end, m->end, MIN (sent_end, m->end + 12));
+              const Mention *date = find_date (b, m->end, m->end, MIN (sent_end, m->end + 30));
               g_autofree char *between = date != NULL ? slice (b, m->end, date->start) : NULL;
 
               if (date == NULL ||
                   !re_match ("^\\s*(?:on|in|this|last|next|early|late)?\\s*$", between, G_REGEX_CASELESS))
                 break;
+              /* "talks in Istanbul in March 2022": a month of a year
+               * (an earlier one, or with no day) is no stop of this trip */
+              {
+                g_autofree char *when = slice (b, date->start, date->end);
+                g_autoptr(GMatchInfo) year = NULL;
+
+                if (g_regex_match (year_regex, when, 0, &year))
+                  {
+                    g_autofree char *digits = g_match_info_fetch (year, 0);
+
+                    if ((b->year > 0 && atoi (digits) < b->year) || month_day_of (when) < 0)
+                      break;
+                  }
+              }
             }
 
           stop = nd_stop_new (NULL);
