@@ -130,6 +130,8 @@ init_regexes (void)
     "|(?:bound|destined) for"
     "|(?:take|takes|took|taking|taken) (?:him|her|them) (?:from|to)"
     "|(?:then|next|later|before|after)(?: on)? to"
+    "|(?:and|then) on to(?= \\p{Lu})"
+    "|(?:taking|takes|take|took) in(?= \\p{Lu})"
     "|(?:before|after) (?:traveling|travelling|flying|heading|going|moving|continuing)(?: on)? to"
     "|(?<from>(?:arrived|arrives|arriving|returned|returns|returning|flew|flown|came|comes)(?: \\w+){0,3} from)"
     "|(?<activity>(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared)\\b[^,.;:()]{0,60}? (?:in|at|on))"
@@ -160,9 +162,9 @@ init_regexes (void)
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   after_regex = g_regex_new ("\\bafter\\s+(?:(?:concluding|completing|ending|finishing|wrapping up|winding up) )?(?:a |an |his |her |their |the )?(?:\\w+ )?$",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  final_regex = g_regex_new ("\\b(?:final|last) (?:stop|leg|destination)|\\b(?:end|ends|ending|wrap|wraps|wrapping|conclude|concludes|concluding) (?:up )?(?:his |her |the |their )?(?:trip|tour|visit|journey)",
+  final_regex = g_regex_new ("\\b(?:final|last) (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey) (?:will |would |is to |is set to |is due to )?(?:end|ends|ended|conclude|concludes|concluded|wrap up|wraps up|wrapped up)\\b|\\b(?:end|ends|ending|wrap|wraps|wrapping|conclude|concludes|concluding) (?:up )?(?:his |her |the |their )?(?:trip|tour|visit|journey)",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  first_regex = g_regex_new ("\\bfirst (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey) (?:began|begins|started|starts|opened|opens)\\b|\\b(?:begin|begins|began|start|starts|started|kick\\w* off) (?:his |her |the |their )?(?:trip|tour|visit|journey)",
+  first_regex = g_regex_new ("\\bfirst (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey) (?:will |would |is to |is set to |is due to )?(?:began|begins|begin|started|starts|start|opened|opens|open|kicks off|kick off|kicked off)\\b|\\b(?:begin|begins|began|start|starts|started|kick\\w* off) (?:his |her |the |their )?(?:trip|tour|visit|journey)",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "... to Athens on Friday for talks with X", "... to Juba to meet Y" */
   purpose_regex = g_regex_new ("^(?:\\s*,[^,.;:()]{0,40},)?[^,.;:()]{0,40}?\\b((?:for (?!(?:a|an|the|his|her|their) (?:[\\w-]+ )?(?:visit|trip|tour|stay|stop|journey)\\b)(?:talks|a |an |the |meetings?|consultations?|discussions?|negotiations?|ceremonies|celebrations|commemorations)"
@@ -926,12 +928,72 @@ trip_subject (Builder *b,
 
 /* Section headings made only of places ("Berlin and Aachen") in an
  * article that tells a trip are stops of its main traveller */
+/* The person of the first sentence that speaks of a trip ("Trump is
+ * planning stops in five countries during his trip"), or NULL */
+static NdEntity *
+trip_teller (Builder *b)
+{
+  for (guint s = 0; s < b->sentences->len; s++)
+    {
+      NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, s);
+      g_autofree char *text = NULL;
+
+      if (span->end - span->start > 400)
+        continue;
+      text = slice (b, span->start, span->end);
+      if (!re_match ("\\b(?:trip|tour|visit|journey|stops|travels?|itinerary)\\b", text, G_REGEX_CASELESS))
+        continue;
+      for (guint i = 0; i < b->people->len; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+
+          if (m->start >= span->start && m->end <= span->end)
+            return m->entity;
+        }
+    }
+  return NULL;
+}
+
 static void
 scan_headings (Builder *b)
 {
   NdEntity *person = main_traveller (b);
   Trip *trip;
+  guint n_place_headings = 0;
 
+  /* headings made only of places */
+  for (guint i = 0; i < b->blocks->len; i++)
+    {
+      NdBlock *block = g_ptr_array_index (b->blocks, i);
+      guint pos = block->start;
+      gboolean any = FALSE;
+      g_autofree char *tail = NULL;
+
+      if (block->kind != ND_BLOCK_HEADING)
+        continue;
+      for (guint j = 0; j < b->places->len; j++)
+        {
+          const Mention *m = &g_array_index (b->places, Mention, j);
+          g_autofree char *gap = NULL;
+
+          if (m->start < block->start || m->end > block->end)
+            continue;
+          gap = slice (b, pos, m->start);
+          if (!re_match ("^(?:\\s|,|&|\\band\\b|\\bthe\\b)*$", gap, G_REGEX_CASELESS))
+            break;
+          any = TRUE;
+          pos = m->end;
+        }
+      tail = slice (b, pos, block->end);
+      if (any && re_match ("^\\s*$", tail, 0))
+        n_place_headings++;
+    }
+
+  /* a schedule told only under headings ("Saudi Arabia", then "Saturday
+   * 5/20" and the events): the traveller is who the article says
+   * travels */
+  if (person == NULL && n_place_headings >= 2)
+    person = trip_teller (b);
   if (person == NULL)
     return;
   trip = get_trip (b, person);
