@@ -134,6 +134,63 @@ test_final_return (void)
                 "Tomas Varga", "Morocco > Barcelona");
 }
 
+/* "in X on Wednesday" is a stop however long the weekday; "talks in X
+ * in March 2021" is a mention of the past */
+static void
+test_bare_in (void)
+{
+  g_autoptr(GPtrArray) past = build ("Minister Carla Jensen recalled the talks in Lisbon in March 2021.");
+
+  assert_route ("Minister Carla Jensen's visit to the Caribbean begins in Jamaica on Wednesday.",
+                "Carla Jensen", "Jamaica");
+  g_assert_cmpuint (past->len, ==, 0);
+}
+
+/* "start in X ... then Y on the 26th ... back to X on the 28th": the
+ * return's date is not given to the first stay */
+static void
+test_return_date (void)
+{
+  g_autoptr(GPtrArray) itineraries = build (
+    "Prime Minister Tomas Varga will start his visit in Chicago with a dinner. He will then travel to "
+    "Denver on September 26, and will fly back to Chicago on September 28 for talks.");
+  NdItinerary *itinerary = trip_of (itineraries, "Tomas Varga");
+  g_autofree char *found = route (itinerary);
+
+  g_assert_cmpstr (found, ==, "Chicago > Denver");
+  g_assert_null (((NdStop *) g_ptr_array_index (nd_itinerary_get_stops (itinerary), 0))->when);
+}
+
+/* a schedule under place headings, with no other sentence of travel */
+static void
+test_place_headings (void)
+{
+  assert_route ("President Lena Hartmann is abroad this week on a three-country trip.\n\n"
+                "Ghana\n\n"
+                "Monday 3/4\n\n"
+                "Meet with the president and lay a wreath\n\n"
+                "Kenya\n\n"
+                "Wednesday 3/6\n\n"
+                "Address the parliament\n",
+                "Lena Hartmann", "Ghana > Kenya");
+}
+
+/* more cues: "taking in X, Y and Z", "and on to X", "the tour will
+ * begin with a stop in X" */
+static void
+test_more_cues (void)
+{
+  assert_route ("Minister Carla Jensen is making her first visit to the Balkans, taking in Serbia, "
+                "Albania and Croatia.",
+                "Carla Jensen", "Serbia > Albania > Croatia");
+  assert_route ("Minister Carla Jensen began a trip yesterday that will take her to a naval base in Norway "
+                "and on to Denmark and Sweden.",
+                "Carla Jensen", "Norway > Denmark > Sweden");
+  assert_route ("Minister Carla Jensen will embark on a trip that will take in Poland before heading to "
+                "Finland.\n\nThe tour will begin with a brief stop in Iceland, her office said.",
+                "Carla Jensen", "Iceland > Poland > Finland");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -145,6 +202,10 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/pair-cues", test_pair_cues);
   g_test_add_func ("/itinerary-order/dates-without-year", test_dates_without_year);
   g_test_add_func ("/itinerary-order/final-return", test_final_return);
+  g_test_add_func ("/itinerary-order/bare-in", test_bare_in);
+  g_test_add_func ("/itinerary-order/return-date", test_return_date);
+  g_test_add_func ("/itinerary-order/place-headings", test_place_headings);
+  g_test_add_func ("/itinerary-order/more-cues", test_more_cues);
 
   return g_test_run ();
 }
