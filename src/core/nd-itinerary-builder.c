@@ -44,6 +44,7 @@ typedef struct
   double   key;
   gboolean unordered;
   gboolean from_table;
+  int      rank;         /* the date the order goes by, while sorting */
 } Candidate;
 
 typedef struct
@@ -131,6 +132,8 @@ init_regexes (void)
     "|(?:take|takes|took|taking|taken) (?:him|her|them) (?:from|to)"
     "|(?:then|next|later|before|after)(?: on)? to"
     "|(?:and|then) on to(?= \\p{Lu})"
+    "|via(?= \\p{Lu})"
+    "|(?:travel(?:s|ed|led|ing|ling)?|fly|flies|flew|flying|drove|drives|went|goes|headed|heads|moved|moves) from [^,.;:()]{1,40}? to(?= (?:the )?\\p{Lu})"
     "|(?:taking|takes|take|took) in(?= \\p{Lu})"
     "|(?:before|after) (?:traveling|travelling|flying|heading|going|moving|continuing)(?: on)? to"
     "|(?<from>(?:arrived|arrives|arriving|returned|returns|returning|flew|flown|came|comes)(?: \\w+){0,3} from)"
@@ -158,7 +161,7 @@ init_regexes (void)
   object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than))\\b[^,;.]{0,60}$",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   gap_regex = g_regex_new (
-    "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|fellow|region|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b))*$",
+    "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|fellow|region|north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|central|north-east|north-west|south-east|south-west|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b))*$",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   after_regex = g_regex_new ("\\bafter\\s+(?:(?:concluding|completing|ending|finishing|wrapping up|winding up) )?(?:a |an |his |her |their |the )?(?:\\w+ )?$",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -176,8 +179,8 @@ init_regexes (void)
   group_regex = g_regex_new ("\\b(?:they|the (?:delegation|delegations|leaders|visitors|group|envoys|ministers|delegates|presidents|heads of state|mission|trio|pair|(?:two|three|four|both) (?:[\\w-]+ ){0,2}(?:leaders|secretaries|ministers|officials|envoys|presidents|diplomats|men|women)))\\b",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit the Indian capital, New Delhi", "the Black Sea resort of Sochi" */
-  descriptor_gap_regex = g_regex_new ("^[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:(?:southern|northern|eastern|western|central|coastal|border|port|holy|ancient|old|resort|island)\\s+)?(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:[\\p{Ll}][\\w-]*\\s+){0,3}"
-                                      "(?:capital|city|port|resort|town|village|region|province|state|island|enclave|territory|suburb|hub)(?:\\s+of)?[\\s,]*(?:the\\s+)?$",
+  descriptor_gap_regex = g_regex_new ("^(?:['’]s\\s+)?[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:(?:southern|northern|eastern|western|central|coastal|border|port|holy|ancient|old|resort|island)\\s+)?(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:[\\p{Ll}][\\w-]*\\s+){0,3}"
+                                      "(?:capital|city|port|resort|town|village|region|province|state|island|enclave|territory|suburb|hub|nation|country|kingdom|republic|emirate|archipelago)(?:\\s+of)?[\\s,]*(?:the\\s+)?$",
                                       G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit an AIDS clinic in X" */
   place_gap_regex = g_regex_new ("^[^,.;:()]{0,40}\\b(?:in|at|on)\\s+(?:the\\s+)?$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -373,7 +376,7 @@ trip_add (Trip     *trip,
           gboolean  unordered,
           gboolean  from_table)
 {
-  Candidate c = { NULL, key, unordered, from_table };
+  Candidate c = { NULL, key, unordered, from_table, -1 };
 
   for (guint i = 0; i < trip->candidates->len; i++)
     {
@@ -1702,7 +1705,15 @@ scan_sentence (Builder *b,
           stop = nd_stop_new (NULL);
           nd_stop_set_place_entity (stop, m->entity);
           name_as_written (b, stop, m);
-          set_when (stop, b, find_date (b, sent_start, m->end, sent_end));
+          {
+            const Mention *date = find_date (b, sent_start, m->end, sent_end);
+
+            /* "a trip starting Tuesday to A, B and C": the date before
+             * a list is the first stop's */
+            if (prev != NULL && date != NULL && date->start < prev->start)
+              date = NULL;
+            set_when (stop, b, date);
+          }
           stop->purpose = find_purpose (b, m->end, sent_end);
           stop->evidence_start = sent_start;
           stop->evidence_end = sent_end;
@@ -2096,6 +2107,13 @@ date_rank (const Candidate *c,
   return GPOINTER_TO_INT (data) * 10000 + month_day;
 }
 
+static int
+stored_rank (const Candidate *c,
+             gpointer         data)
+{
+  return c->rank;
+}
+
 /* 0 for Monday ... 6 for Sunday, when the stop's when is a plain weekday
  * ("Tuesday", "Tuesday evening", "late Friday"); -1 otherwise */
 static int
@@ -2269,7 +2287,34 @@ trip_to_itinerary (Trip      *trip,
                   break;
                 }
             }
-          sort_slots (cands, date_rank, GINT_TO_POINTER (MAX (year, 0)));
+          /* a stop placed by a cue right against a dated one ("arrived
+           * in X on 5 May from Y") goes with it */
+          for (guint i = 0; i < cands->len; i++)
+            {
+              Candidate *c = &g_array_index (cands, Candidate, i);
+
+              c->rank = date_rank (c, GINT_TO_POINTER (MAX (year, 0)));
+            }
+          for (guint i = 0; i < cands->len; i++)
+            {
+              Candidate *c = &g_array_index (cands, Candidate, i);
+              double nearest = 1.0;
+
+              if (c->rank >= 0 || c->from_table)
+                continue;
+              for (guint j = 0; j < cands->len; j++)
+                {
+                  Candidate *d = &g_array_index (cands, Candidate, j);
+
+                  if (d->rank >= 0 && date_rank (d, GINT_TO_POINTER (MAX (year, 0))) >= 0 &&
+                      ABS (d->key - c->key) < nearest && ABS (d->key - c->key) != 0.0)
+                    {
+                      nearest = ABS (d->key - c->key);
+                      c->rank = d->rank;
+                    }
+                }
+            }
+          sort_slots (cands, stored_rank, NULL);
           if (!all_dates)
             sort_by_weekday (cands);
         }
