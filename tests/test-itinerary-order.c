@@ -191,6 +191,39 @@ test_more_cues (void)
                 "Carla Jensen", "Iceland > Poland > Finland");
 }
 
+/* "via X", "travelled from A to B", "flies to Y's capital of Z", "the
+ * West African nation of X", "is in northern X" */
+static void
+test_transit_and_descriptors (void)
+{
+  assert_route ("Envoy Marco Ferri departed Geneva to Osaka, via Seoul, on Thursday, 18 May. "
+                "He arrived in Osaka on Friday evening, 19 May.",
+                "Marco Ferri", "Seoul > Osaka");
+  assert_route ("Envoy Marco Ferri travelled from Geneva to Ottawa on Wednesday, 10 May, to attend a dinner.",
+                "Marco Ferri", "Ottawa");
+  assert_route ("Minister Carla Jensen flies to Kenya's capital of Nairobi on July 10 for meetings. "
+                "She will also visit the East African nation of Uganda.",
+                "Carla Jensen", "Nairobi > Uganda");
+  assert_route ("Minister Carla Jensen is in northern Ghana, at the start of a visit.",
+                "Carla Jensen", "Ghana");
+}
+
+/* "a trip starting Tuesday to A, B and C": Tuesday is A's alone, and a
+ * later "On Friday, she will fly to B" does not turn the order */
+static void
+test_list_date (void)
+{
+  g_autoptr(GPtrArray) itineraries = build (
+    "Minister Carla Jensen will embark on a trip starting Tuesday to Chile, Peru, Ecuador and Colombia.\n\n"
+    "On Friday, Jensen will fly to Peru's capital of Lima.");
+  NdItinerary *itinerary = trip_of (itineraries, "Carla Jensen");
+  g_autofree char *found = route (itinerary);
+
+  g_assert_cmpstr (found, ==, "Chile > Lima > Ecuador > Colombia");
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (nd_itinerary_get_stops (itinerary), 0))->when, ==, "Tuesday");
+  g_assert_null (((NdStop *) g_ptr_array_index (nd_itinerary_get_stops (itinerary), 2))->when);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +239,8 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/return-date", test_return_date);
   g_test_add_func ("/itinerary-order/place-headings", test_place_headings);
   g_test_add_func ("/itinerary-order/more-cues", test_more_cues);
+  g_test_add_func ("/itinerary-order/transit-and-descriptors", test_transit_and_descriptors);
+  g_test_add_func ("/itinerary-order/list-date", test_list_date);
 
   return g_test_run ();
 }
