@@ -148,11 +148,14 @@ init_regexes (void)
   past_clause_regex = g_regex_new (
     "\\bwhen (?:he|she|they|\\p{Lu}[\\w'’-]+) (?:\\w+ )?(?:visited|toured|traveled|travelled|went to|flew to|was in|were in)\\b"
     "|\\b(?:last|previous|prior|earlier)\\b[^.;]{0,50}\\b(?:trip|tour|visit|journey|stop)s?\\b[^.;]{0,40}\\b(?:was|were|came|took place)\\b"
-    "|\\b(?:had|has|have) (?:\\w+ )?(?:earlier|previously|once|already|also|twice|before)\\b",
+    "|\\b(?:had|has|have) (?:\\w+ )?(?:earlier|previously|once|already|also|twice|before)\\b"
+    /* "traveled to the region once during his presidency" */
+    "|(?<!who )(?<!which )\\b(?:visited|traveled|travelled|toured|went)\\b(?:\\s+[\\w-]+){0,4}\\s+(?:once|twice)\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   year_regex = g_regex_new ("\\b(?:19|20)\\d\\d\\b", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Tillerson and Homeland Security Secretary John Kelly are headed to" */
-  coordinated_regex = g_regex_new ("^\\s*,?\\s*and\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+){0,4}$", G_REGEX_OPTIMIZE, 0, NULL);
+  /* "Obama along with his wife, Michelle, will travel" */
+  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+){0,4}$", G_REGEX_OPTIMIZE, 0, NULL);
   negation_regex = g_regex_new (
     "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -1220,7 +1223,7 @@ add_coordinated (Builder   *b,
         break;
       rest = slice (b, m->end, cue_start);
       if (m->entity != person &&
-          re_match ("^\\s*(?:(?:are|were|will|would|is|have|has|had|plan|plans|planned|to|be|been|also|both|then|later|now|jointly|together|each)\\s+)*$",
+          re_match ("^\\s*,?\\s*(?:(?:are|were|will|would|is|have|has|had|plan|plans|planned|to|be|been|also|both|then|later|now|jointly|together|each)\\s+)*$",
                                 rest, G_REGEX_CASELESS))
         travellers[n++] = m->entity;
       prev = m;
