@@ -389,6 +389,14 @@ trip_add (Trip     *trip,
 
       if (!same_place (other->stop, stop))
         continue;
+      /* "will travel to South Africa ... has also traveled to South
+       * Africa and Botswana": a place of this trip and of the visits
+       * before it is in both */
+      /* "will travel to South Africa ... has also traveled to South
+       * Africa and Botswana": the place is in this trip and in the
+       * visits before it */
+      if (unordered && !other->unordered)
+        continue;
       /* "start in New York ... then San Jose on the 26th ... back to New
        * York on the 28th": the date of a return is not that of the
        * first stay */
