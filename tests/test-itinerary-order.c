@@ -224,6 +224,49 @@ test_list_date (void)
   g_assert_null (((NdStop *) g_ptr_array_index (nd_itinerary_get_stops (itinerary), 2))->when);
 }
 
+/* "X along with his wife, Y, will travel to ..."; "traveled to the
+ * region once, visiting Z"; "Y has also traveled to A and B", where A is
+ * a stop of this trip too */
+static void
+test_companions_and_past (void)
+{
+  g_autoptr(GPtrArray) itineraries = build (
+    "In a statement Monday, the palace says President Lena Hartmann along with her husband, Erik, "
+    "will travel to Mali, Ghana and Kenya in late June.\n\n"
+    "President Lena Hartmann traveled to the region once during her presidency, visiting Gabon in 2019. "
+    "Erik Hartmann has also traveled to Ghana and Zambia.");
+  NdItinerary *itinerary;
+  GPtrArray *stops;
+  gboolean husband_past = FALSE;
+
+  g_autofree char *hers = route (trip_of (itineraries, "Lena Hartmann"));
+  g_autofree char *his = route (trip_of (itineraries, "Erik Hartmann"));
+
+  g_assert_cmpstr (hers, ==, "Mali > Ghana > Kenya");
+  g_assert_cmpstr (his, ==, "Mali > Ghana > Kenya");
+  for (guint i = 0; i < itineraries->len; i++)
+    {
+      itinerary = g_ptr_array_index (itineraries, i);
+      if (nd_itinerary_get_ordered (itinerary))
+        continue;
+      stops = nd_itinerary_get_stops (itinerary);
+      if (g_strcmp0 (nd_itinerary_get_traveller (itinerary), "Lena Hartmann") == 0)
+        {
+          g_assert_cmpuint (stops->len, ==, 1);
+          g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 0))->place, ==, "Gabon");
+        }
+      else
+        {
+          g_autofree char *places = route (itinerary);
+
+          g_assert_cmpstr (nd_itinerary_get_traveller (itinerary), ==, "Erik Hartmann");
+          g_assert_cmpstr (places, ==, "Ghana > Zambia");
+          husband_past = TRUE;
+        }
+    }
+  g_assert_true (husband_past);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/more-cues", test_more_cues);
   g_test_add_func ("/itinerary-order/transit-and-descriptors", test_transit_and_descriptors);
   g_test_add_func ("/itinerary-order/list-date", test_list_date);
+  g_test_add_func ("/itinerary-order/companions-and-past", test_companions_and_past);
 
   return g_test_run ();
 }
