@@ -504,6 +504,15 @@ name_as_written (Builder       *b,
   /* not "HANOI" of a dateline, nor "U.S." */
   if (g_utf8_strlen (text, -1) < 3 || !g_unichar_isupper (g_utf8_get_char (text)) || !lower)
     return;
+  /* "the Principality of Monaco" is Monaco */
+  {
+    const char *name = nd_entity_get_name (stop->place_entity);
+
+    if (name != NULL && strlen (text) > strlen (name) && g_str_has_suffix (text, name) &&
+        re_match ("^(?:The |the )?(?:Principality|Kingdom|Republic|State|Sultanate|Emirate|Grand Duchy|Duchy) of ",
+                  text, 0))
+      return;
+  }
   g_free (stop->place);
   stop->place = g_steal_pointer (&text);
 }
@@ -599,8 +608,67 @@ trip_length (Builder  *b,
   return 0;
 }
 
+/* The mentions of one word of a person's name ("Rice", "Xi") that the
+ * extractor left unlinked become mentions of the person */
+static void
+add_token_mentions (Builder    *b,
+                    NdEntity   *entity,
+                    const char *token,
+                    guint       n)
+{
+  g_autofree char *escaped = g_regex_escape_string (token, -1);
+  g_autofree char *pattern = g_strdup_printf ("\\b%s\\b", escaped);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (regex == NULL)
+    return;
+  for (g_regex_match (regex, b->body, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      int bs, be;
+      Mention m;
+      gboolean covered = FALSE;
+
+      g_match_info_fetch_pos (info, 0, &bs, &be);
+      m.start = g_utf8_pointer_to_offset (b->body, b->body + bs);
+      m.end = g_utf8_pointer_to_offset (b->body, b->body + be);
+      m.entity = entity;
+      for (guint j = 0; j < n && !covered; j++)
+        {
+          const Mention *other = &g_array_index (b->people, Mention, j);
+
+          covered = m.start < other->end && m.end > other->start;
+        }
+      if (!covered)
+        g_array_append_val (b->people, m);
+    }
+}
+
+/* Whether a word of `entity`'s name is also in another person's name */
+static gboolean
+token_shared (Builder    *b,
+              NdEntity   *entity,
+              const char *token,
+              guint       n)
+{
+  for (guint j = 0; j < n; j++)
+    {
+      NdEntity *other = g_array_index (b->people, Mention, j).entity;
+      g_auto(GStrv) words = NULL;
+
+      if (other == entity)
+        continue;
+      words = g_strsplit (nd_entity_get_name (other), " ", -1);
+      for (guint k = 0; words[k] != NULL; k++)
+        if (g_strcmp0 (words[k], token) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Surnames the extractor left unlinked ("Rice will travel") become
- * mentions of the person */
+ * mentions of the person; so does a family name written first ("Xi
+ * Jinping" ... "Xi's visit") when no one else bears it */
 static void
 add_surname_mentions (Builder *b)
 {
@@ -612,39 +680,20 @@ add_surname_mentions (Builder *b)
       const char *name = nd_entity_get_name (entity);
       const char *space = strrchr (name, ' ');
       gboolean seen = FALSE;
-      g_autofree char *pattern = NULL;
-      g_autoptr(GRegex) regex = NULL;
-      g_autoptr(GMatchInfo) info = NULL;
+      g_autofree char *first = NULL;
 
       for (guint j = 0; j < i; j++)
         seen |= g_array_index (b->people, Mention, j).entity == entity;
-      if (seen || space == NULL || g_utf8_strlen (space + 1, -1) < 3 ||
-          !g_unichar_isupper (g_utf8_get_char (space + 1)))
+      if (seen || space == NULL)
         continue;
-
-      pattern = g_strdup_printf ("\\b%s\\b", space + 1);
-      regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
-      if (regex == NULL)
-        continue;
-      for (g_regex_match (regex, b->body, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
-        {
-          int bs, be;
-          Mention m;
-          gboolean covered = FALSE;
-
-          g_match_info_fetch_pos (info, 0, &bs, &be);
-          m.start = g_utf8_pointer_to_offset (b->body, b->body + bs);
-          m.end = g_utf8_pointer_to_offset (b->body, b->body + be);
-          m.entity = entity;
-          for (guint j = 0; j < n && !covered; j++)
-            {
-              const Mention *other = &g_array_index (b->people, Mention, j);
-
-              covered = m.start < other->end && m.end > other->start;
-            }
-          if (!covered)
-            g_array_append_val (b->people, m);
-        }
+      if (g_utf8_strlen (space + 1, -1) >= 2 && g_unichar_isupper (g_utf8_get_char (space + 1)))
+        add_token_mentions (b, entity, space + 1, n);
+      first = g_strndup (name, strchr (name, ' ') - name);
+      if (g_utf8_strlen (first, -1) >= 2 && g_unichar_isupper (g_utf8_get_char (first)) &&
+          g_strcmp0 (first, space + 1) != 0 && !token_shared (b, entity, first, n) &&
+          !re_match ("^(?:Pope|King|Queen|Prince|Princess|President|Prime|Sheikh|Emir|Sultan|Crown|Mr|Mrs|Ms|Dr|Sir|Lord|Lady|General|Gen|Saint|St|San|Santa|New|North|South|East|West|El|Al|Le|La|De|Van|Von|Da|Di|Du)\\.?$",
+                     first, 0))
+        add_token_mentions (b, entity, first, n);
     }
 }
 
