@@ -431,8 +431,27 @@ trip_add (Trip     *trip,
           nd_entity_get_country (entity) == NULL ||
           g_strcmp0 (nd_entity_get_country (entity), nd_entity_get_country (stop->place_entity)) != 0)
         continue;
+      /* "arrived in Nice ... then Monaco ... a state visit to France":
+       * a country named after other stops that followed its city is a
+       * return there, another stop */
       if (is_country (stop->place_entity))
-        return;
+        {
+          gboolean later = FALSE;
+
+          for (guint j = 0; j < trip->candidates->len; j++)
+            {
+              const Candidate *third = &g_array_index (trip->candidates, Candidate, j);
+
+              if (third != other && third->unordered == unordered && !third->from_table &&
+                  third->key > other->key && third->key < key && third->stop->place_entity != NULL &&
+                  g_strcmp0 (nd_entity_get_country (third->stop->place_entity),
+                             nd_entity_get_country (stop->place_entity)) != 0)
+                later = TRUE;
+            }
+          if (!later || from_table || key >= 1e8 || key <= -1e8)
+            return;
+          break;
+        }
       /* "stops in Italy and Belgium ... will end his trip in Sicily":
        * a final (or first) stop in a country that is not the last (or
        * first) stop is a return there, another stop */
@@ -715,6 +734,34 @@ last_key (Builder  *b,
         }
     }
   return FALSE;
+}
+
+/* The key of the traveller's earliest stop so far in the trip's order */
+static gboolean
+first_key (Builder  *b,
+           NdEntity *person,
+           double   *key)
+{
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < b->trips->len; i++)
+    {
+      Trip *trip = g_ptr_array_index (b->trips, i);
+
+      if (trip->person != person)
+        continue;
+      for (guint j = 0; j < trip->candidates->len; j++)
+        {
+          const Candidate *c = &g_array_index (trip->candidates, Candidate, j);
+
+          if (!c->unordered && !c->from_table && (!found || c->key < *key))
+            {
+              *key = c->key;
+              found = TRUE;
+            }
+        }
+    }
+  return found;
 }
 
 /* The purpose the sentence gives right after the place, or NULL */
@@ -1598,7 +1645,7 @@ scan_sentence (Builder *b,
       NdEntity *person;
       g_autofree char *lead = NULL;
       g_autofree char *cue = NULL;
-      gboolean after = FALSE, bare, tight, from_cue, companions, cue_past;
+      gboolean after = FALSE, bare, tight, from_cue, companions, cue_past, done;
       NdEntity *travellers[8];
       guint n_travellers;
       int gs, ge;
@@ -1611,6 +1658,14 @@ scan_sentence (Builder *b,
       if (cue_start < consumed)
         continue;
       cue = g_match_info_fetch (info, 0);
+      /* "his tour that has taken him to Italy": stops of this trip
+       * before the ones told so far */
+      {
+        g_autofree char *upto = slice (b, sent_start, cue_end);
+
+        done = re_match ("\\b(?:trip|tour|journey|swing)s?\\b[^.;]{0,40}\\b(?:has|have|had) (?:already |so far |also )?(?:taken|brought|led) (?:him|her|them) to\\s*$",
+                         upto, G_REGEX_CASELESS);
+      }
       cue_past = past || names_earlier_year (b, cue, sent_start, cue_start, cue_end, sent_end);
       /* "Last fall, Obama's trip to Turkey ..." */
       if (!cue_past)
@@ -1779,7 +1834,9 @@ scan_sentence (Builder *b,
           stop->evidence_end = sent_end;
 
           key = m->start;
-          if (from_cue && n_travellers == 1 && last_key (b, travellers[0], &key))
+          if (done && n_travellers == 1 && first_key (b, travellers[0], &key))
+            key = key - 1 + n_found * 0.01;
+          else if (from_cue && n_travellers == 1 && last_key (b, travellers[0], &key))
             key = key - 0.5 + n_found * 0.01;
           else if (after)
             {
