@@ -267,6 +267,31 @@ test_companions_and_past (void)
   g_assert_true (husband_past);
 }
 
+/* "arrived in Nice ..., before heading to the Principality of Monaco";
+ * "a tour that has taken her to Italy" came first; "will pay a state
+ * visit to France after the visit to Monaco" is a return to France */
+static void
+test_tour_so_far (void)
+{
+  assert_route ("President Lena Hartmann arrived in the southern French city of Nice on Sunday, before heading "
+                "to the Principality of Monaco for a state visit.\n\n"
+                "Monaco is the second leg of her Europe tour that has taken her to Italy. "
+                "Hartmann will pay a state visit to France after the visit to Monaco.",
+                "Lena Hartmann", "Italy > Nice > Monaco > France");
+}
+
+/* a family name written first ("Xi Jinping" ... "Xi's visit") is the
+ * person, not the wife named just before */
+static void
+test_family_name_first (void)
+{
+  assert_route ("Chinese President Xi Jinping arrived in Madrid on Sunday.\n\n"
+                "Xi and his wife, Peng Liyuan, were greeted at the airport.\n\n"
+                "Xi's visit to Spain is the first one in a decade.\n\n"
+                "Spain is the second leg of his tour that has taken him to Greece.",
+                "Xi Jinping", "Greece > Madrid");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +310,8 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/transit-and-descriptors", test_transit_and_descriptors);
   g_test_add_func ("/itinerary-order/list-date", test_list_date);
   g_test_add_func ("/itinerary-order/companions-and-past", test_companions_and_past);
+  g_test_add_func ("/itinerary-order/tour-so-far", test_tour_so_far);
+  g_test_add_func ("/itinerary-order/family-name-first", test_family_name_first);
 
   return g_test_run ();
 }
