@@ -68,6 +68,7 @@ typedef struct
   GArray     *sentences;   /* NdTextSpan */
   guint       sentence;    /* the index of the sentence being read */
   int         year;        /* the article's year: published, else the latest named */
+  const Mention *dateline; /* "TBILISI, Georgia —": where the report is filed, or NULL */
 } Builder;
 
 static int month_day_of (const char *when);
@@ -93,6 +94,7 @@ static GRegex *day_regex;
 static GRegex *precedes_regex;
 static GRegex *follows_regex;
 static GRegex *anchor_regex;
+static GRegex *here_regex;
 
 static void
 init_regexes (void)
@@ -198,6 +200,9 @@ init_regexes (void)
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "After his stop in Egypt, Kishida will visit ...", "Before arriving
    * in Nigeria, he visited ...": a clause put first that names a stop */
+  here_regex = g_regex_new ("\\b(?:flew|flown|came|come|comes|arrived|arrives|landed|lands|traveled|travelled|is|was|were|will be) here\\b"
+                            "|\\b(?:arrived|arrives|landed|lands)(?= on| late| early| in the (?:morning|afternoon|evening)| at (?:dawn|noon|night)| shortly)",
+                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   anchor_regex = g_regex_new ("^\\W*(?:(?<after>after|following)|(?<before>before|prior to|ahead of))\\b",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
 
@@ -1865,6 +1870,47 @@ scan_sentence (Builder *b,
         }
     }
 
+  /* "Rice, who flew here", "Obama arrived on Sunday afternoon": the
+   * place of the dateline */
+  if (b->dateline != NULL)
+    {
+      g_autoptr(GMatchInfo) here = NULL;
+
+      if (g_regex_match (here_regex, text, 0, &here))
+        {
+          int vs, ve;
+          guint verb_start;
+          NdEntity *person;
+
+          g_match_info_fetch_pos (here, 0, &vs, &ve);
+          verb_start = sent_start + g_utf8_pointer_to_offset (text, text + vs);
+          person = find_traveller (b, sent_start, verb_start, sent_end);
+          /* "talks with Condoleezza Rice, who flew here" */
+          for (guint i = 0; i < b->people->len; i++)
+            {
+              const Mention *m = &g_array_index (b->people, Mention, i);
+              g_autofree char *gap = NULL;
+
+              if (m->start < sent_start || m->end > verb_start)
+                continue;
+              gap = slice (b, m->end, verb_start);
+              if (re_match ("^,\\s*who\\s+(?:\\w+\\s+)?$", gap, 0))
+                person = m->entity;
+            }
+          if (person != NULL)
+            {
+              g_autoptr(NdStop) stop = nd_stop_new (NULL);
+
+              nd_stop_set_place_entity (stop, b->dateline->entity);
+              set_when (stop, b, find_date (b, verb_start, verb_start, sent_end));
+              stop->evidence_start = sent_start;
+              stop->evidence_end = sent_end;
+              trip_add (get_trip (b, person), stop, verb_start, past, FALSE);
+              b->last_traveller = person;
+            }
+        }
+    }
+
   order_sentence (b, found, sent_start, sent_end);
 }
 
@@ -2523,6 +2569,20 @@ nd_itinerary_builder_build (const char *body,
 
           b.year = MAX (b.year, atoi (year));
         }
+    }
+
+  /* a dateline: the body opens with a place, maybe its country or an
+   * agency, then a dash */
+  for (guint i = 0; i < b.places->len; i++)
+    {
+      const Mention *m = &g_array_index (b.places, Mention, i);
+      g_autofree char *head = slice (&b, 0, m->start);
+      g_autofree char *rest = slice (&b, m->end, MIN (b.n_chars, m->end + 50));
+
+      if (re_match ("^\\s*$", head, 0) &&
+          re_match ("^(?:,\\s*[\\p{Lu}][\\w .’'-]{1,30}?)?\\s*(?:\\([^)]{1,30}\\)\\s*)?[—–-]", rest, 0))
+        b.dateline = m;
+      break;
     }
 
   sentences = nd_extract_split_sentences (body);
