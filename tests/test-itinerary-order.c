@@ -292,6 +292,22 @@ test_family_name_first (void)
                 "Xi Jinping", "Greece > Madrid");
 }
 
+/* a dateline names the place of "flew here" and of "arrived on Sunday";
+ * "talks with X, who flew here" is X's stop */
+static void
+test_dateline (void)
+{
+  assert_route ("NAIROBI, Kenya — President Samuel Otieno signed the accord on Friday after talks with "
+                "Foreign Minister Carla Jensen, who flew here to back the deal.\n\n"
+                "Jensen arrived from Ethiopia, where she had met officials on Thursday. "
+                "Jensen will travel on Tuesday to Brussels for a meeting.",
+                "Carla Jensen", "Ethiopia > Nairobi > Brussels");
+  assert_route ("LIMA (AP) — Chancellor Tomas Varga told lawmakers on Tuesday that trade must grow.\n\n"
+                "Varga arrived on Sunday afternoon, the first chancellor to visit in years. "
+                "He was to fly to Quito on Tuesday evening.",
+                "Tomas Varga", "Lima > Quito");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +328,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/companions-and-past", test_companions_and_past);
   g_test_add_func ("/itinerary-order/tour-so-far", test_tour_so_far);
   g_test_add_func ("/itinerary-order/family-name-first", test_family_name_first);
+  g_test_add_func ("/itinerary-order/dateline", test_dateline);
 
   return g_test_run ();
 }
