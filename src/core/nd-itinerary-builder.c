@@ -875,6 +875,15 @@ find_traveller (Builder *b,
       before = slice (b, sent_start, m->start);
       if (g_regex_match (object_regex, before, 0, NULL))
         continue;
+      /* "Xi's predecessor Hu had visited": the possessor is not the
+       * subject */
+      {
+        g_autofree char *after = slice (b, m->end, MIN (cue_start, m->end + 40));
+
+        if (re_match ("^['’]s (?:\\w+ )?(?:predecessor|successor|wife|husband|son|daughter|father|mother|brother|sister|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|envoy|deputy|minister|counterpart|rival|ally)\\b",
+                      after, G_REGEX_CASELESS))
+          continue;
+      }
       if (first == NULL)
         first = m;
       if (m->start >= clause_start)
@@ -889,6 +898,8 @@ find_traveller (Builder *b,
     {
       guint window = b->sentence >= 2
         ? g_array_index (b->sentences, NdTextSpan, b->sentence - 2).start : 0;
+      guint prev_start = b->sentence >= 1
+        ? g_array_index (b->sentences, NdTextSpan, b->sentence - 1).start : 0;
 
       /* the latest subject of the sentence or two before ("Trump's
        * schedule" counts, "met Trump" does not), else the last traveller */
@@ -924,8 +935,14 @@ find_traveller (Builder *b,
 
               if (subject == NULL)
                 subject = m->entity;
-              /* someone already travelling wins, the one with most stops */
-              if (n_stops > best_stops)
+              /* someone already travelling wins, the latest named of
+               * the sentence just before, else the one with most stops */
+              if (n_stops > 0 && best == NULL && m->start >= prev_start)
+                {
+                  best = m->entity;
+                  best_stops = G_MAXUINT;
+                }
+              else if (n_stops > best_stops)
                 {
                   best = m->entity;
                   best_stops = n_stops;
