@@ -308,6 +308,24 @@ test_dateline (void)
                 "Tomas Varga", "Lima > Quito");
 }
 
+/* "He will then travel" after two travellers: the one of the sentence
+ * just before, though the other has more stops; "X's predecessor Y had
+ * also visited Z" is not X's stop */
+static void
+test_two_travellers (void)
+{
+  g_autoptr(GPtrArray) itineraries = build (
+    "President Lena Hartmann will begin her trip in Seattle, then visit Chicago and Boston.\n\n"
+    "Hartmann's predecessor Paul Weber had also visited Denver on a trip.\n\n"
+    "Prime Minister Tomas Varga will start his visit in Miami with a dinner. He will then travel to "
+    "Dallas on September 26.");
+  g_autofree char *hers = route (trip_of (itineraries, "Lena Hartmann"));
+  g_autofree char *his = route (trip_of (itineraries, "Tomas Varga"));
+
+  g_assert_cmpstr (hers, ==, "Seattle > Chicago > Boston");
+  g_assert_cmpstr (his, ==, "Miami > Dallas");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/tour-so-far", test_tour_so_far);
   g_test_add_func ("/itinerary-order/family-name-first", test_family_name_first);
   g_test_add_func ("/itinerary-order/dateline", test_dateline);
+  g_test_add_func ("/itinerary-order/two-travellers", test_two_travellers);
 
   return g_test_run ();
 }
