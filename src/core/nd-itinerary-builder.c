@@ -129,12 +129,13 @@ init_regexes (void)
     "|(?:stop|stops|stopped|stopping)(?: \\w+){0,2} (?:in|at)"
     "|(?:leave|leaves|left|leaving|depart|departs|departed|departing)(?: \\p{Lu}[\\w'’-]*){0,3}(?: on \\w+| \\w+ \\w+)? for"
     "|(?:bring|brings|brought|bringing) (?:him|her|them) to"
-    "|(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|finish|finishes|finished|finishing|begin|begins|began|beginning|start|starts|started|starting) (?:his |her |their |the |its )?(?:[\\w-]+ )?(?:trip|tour|visit|journey)(?: [\\w.]+){0,4}? (?:in|at)"
+    "|(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|finish|finishes|finished|finishing|begin|begins|began|beginning|start|starts|started|starting) (?:his |her |their |the |its )?(?:[\\w-]+ )?(?:trip|tour|visit|journey)(?: [\\w.]+){0,4}? (?:in|at|from)"
     "|(?:bound|destined) for"
     "|(?:take|takes|took|taking|taken) (?:him|her|them) (?:from|to)"
     "|(?:then|next|later|before|after)(?: on)? to"
     "|(?:and|then) on to(?= \\p{Lu})"
     "|via(?= \\p{Lu})"
+    "|(?:trip|tour|itinerary|journey|visit)s?\\b[^.;:]{0,80}?\\b(?:include|includes|included|will include)"
     "|(?:travel(?:s|ed|led|ing|ling)?|fly|flies|flew|flying|drove|drives|went|goes|headed|heads|moved|moves) from [^,.;:()]{1,40}? to(?= (?:the )?\\p{Lu})"
     "|(?:taking|takes|take|took) in(?= \\p{Lu})"
     "|(?:before|after) (?:traveling|travelling|flying|heading|going|moving|continuing)(?: on)? to"
@@ -157,7 +158,7 @@ init_regexes (void)
   year_regex = g_regex_new ("\\b(?:19|20)\\d\\d\\b", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Tillerson and Homeland Security Secretary John Kelly are headed to" */
   /* "Obama along with his wife, Michelle, will travel" */
-  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+){0,4}$", G_REGEX_OPTIMIZE, 0, NULL);
+  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:envoy|adviser|advisor|negotiator|secretary|minister|ambassador|aide|senior|special|deputy|chief)\\s+){0,5}$", G_REGEX_OPTIMIZE, 0, NULL);
   negation_regex = g_regex_new (
     "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -185,7 +186,7 @@ init_regexes (void)
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit the Indian capital, New Delhi", "the Black Sea resort of Sochi" */
   descriptor_gap_regex = g_regex_new ("^(?:['’]s\\s+)?[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:(?:southern|northern|eastern|western|central|coastal|border|port|holy|ancient|old|resort|island)\\s+)?(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:[\\p{Ll}][\\w-]*\\s+){0,3}"
-                                      "(?:capital|city|port|resort|town|village|region|province|state|island|enclave|territory|suburb|hub|nation|country|kingdom|republic|emirate|archipelago)(?:\\s+of)?[\\s,]*(?:the\\s+)?$",
+                                      "(?:capital|city|port|resort|town|village|region|province|state|island|enclave|territory|suburb|hub|nation|country|kingdom|republic|emirate|archipelago|principality|sultanate)(?:\\s+of)?[\\s,]*(?:the\\s+)?$",
                                       G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit an AIDS clinic in X" */
   place_gap_regex = g_regex_new ("^[^,.;:()]{0,40}\\b(?:in|at|on)\\s+(?:the\\s+)?$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -880,7 +881,7 @@ find_traveller (Builder *b,
       {
         g_autofree char *after = slice (b, m->end, MIN (cue_start, m->end + 40));
 
-        if (re_match ("^['’]s (?:\\w+ )?(?:predecessor|successor|wife|husband|son|daughter|father|mother|brother|sister|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|envoy|deputy|minister|counterpart|rival|ally)\\b",
+        if (re_match ("^['’]s (?:[\\w-]+ ){0,3}?(?:predecessor|successor|wife|husband|son|daughter|son-in-law|daughter-in-law|father|mother|brother|sister|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|envoy|deputy|minister|counterpart|rival|ally|team|delegation|officials|negotiator)\\b",
                       after, G_REGEX_CASELESS))
           continue;
       }
@@ -888,6 +889,20 @@ find_traveller (Builder *b,
         first = m;
       if (m->start >= clause_start)
         nearest = m;
+    }
+
+  /* "President Javier Milei, who will be traveling to the US" */
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      g_autofree char *gap = NULL;
+
+      if (m->start < sent_start || m->end > cue_start)
+        continue;
+      gap = slice (b, m->end, cue_start);
+      if (re_match ("^,\\s*who\\s+(?:[\\w’']+\\s+){0,4}$", gap, 0) &&
+          !re_match ("\\b(?:had|has|have)\\b", gap, 0))
+        return m->entity;
     }
 
   if (nearest != NULL && (pronoun_at == G_MAXUINT || pronoun_at > nearest->start || pronoun_at < clause_start))
@@ -1028,7 +1043,8 @@ trip_subject (Builder *b,
               guint    cue_start,
               guint    sent_end)
 {
-  g_autofree char *head = slice (b, sent_start, cue_start);
+  /* the cue may hold the trip itself ("The trip ... will include") */
+  g_autofree char *head = slice (b, sent_start, MIN (sent_end, cue_start + 30));
   NdEntity *person;
 
   if (!re_match ("^\\W*(?:the|his|her|their)\\s+(?:\\w+\\s+)?(?:trip|tour|visit|journey|mission|swing|itinerary|schedule|program|programme)s?\\b",
@@ -1696,6 +1712,14 @@ scan_sentence (Builder *b,
 
           cue_past = re_match ("\\blast (?:fall|autumn|spring|summer|winter|year|january|february|march|april|may|june|july|august|september|october|november|december)\\b",
                                            before, G_REGEX_CASELESS);
+        }
+      /* "after traveling to X and Y earlier this month" */
+      if (!cue_past && re_match ("^(?:visited|toured|traveled|travelled|went|flew)\\b|^(?:after|before) (?:traveling|travelling|visiting|touring)",
+                                 cue, G_REGEX_CASELESS))
+        {
+          g_autofree char *rest = slice (b, cue_end, MIN (sent_end, cue_end + 120));
+
+          cue_past = re_match ("^[^.;]*\\b(?:earlier this (?:week|month|year)|last (?:week|month|year))\\b", rest, G_REGEX_CASELESS);
         }
       bare = g_ascii_strcasecmp (cue, "in ") == 0 || g_ascii_strcasecmp (cue, "to ") == 0;
       /* "held talks ... in X": the place right after */
