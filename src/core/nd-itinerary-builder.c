@@ -1071,6 +1071,27 @@ trip_subject (Builder *b,
       if (m->start >= cue_start && m->end <= sent_end)
         return m->entity;
     }
+  /* "Minister X will begin her tour on Thursday. The trip will
+   * include ...": the first person of the sentence before */
+  if (b->sentence >= 1)
+    {
+      NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, b->sentence - 1);
+
+      for (guint i = 0; i < b->people->len; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+          g_autofree char *before = NULL;
+
+          if (m->start < span->start)
+            continue;
+          if (m->start >= span->end)
+            break;
+          before = slice (b, span->start, m->start);
+          if (!g_regex_match (object_regex, before, 0, NULL))
+            return m->entity;
+          break;
+        }
+    }
   return NULL;
 }
 
@@ -1524,7 +1545,7 @@ order_sentence (Builder *b,
   guint comma = G_MAXUINT;
 
   text = slice (b, sent_start, sent_end);
-  if (found->len < 2)
+  if (found->len == 0)
     return;
   if (g_regex_match (anchor_regex, text, 0, &info))
     {
@@ -1562,6 +1583,23 @@ order_sentence (Builder *b,
           if (!dup)
             g_array_append_val (list, *fj);
         }
+      /* "Prior to his US visit, Xi will visit A, B and C": the clause
+       * put first names a stop told before, not found again here */
+      if (comma != G_MAXUINT && list->len >= 1 && g_array_index (list, Found, 0).start > comma)
+        for (guint k = 0; k < b->places->len; k++)
+          {
+            const Mention *m = &g_array_index (b->places, Mention, k);
+
+            if (m->start < sent_start || m->end > comma)
+              continue;
+            if (find_candidate (b, person, m->entity) != NULL)
+              {
+                Found f = { person, m->entity, m->start, m->end };
+
+                g_array_prepend_val (list, f);
+                break;
+              }
+          }
       if (list->len < 2)
         continue;
 
