@@ -326,6 +326,53 @@ test_two_travellers (void)
   g_assert_cmpstr (his, ==, "Miami > Dallas");
 }
 
+/* "The trip ... will include A, B and C" after a sentence naming the
+ * traveller; "X, who will be traveling to Y"; "after traveling to A
+ * and B earlier this month" is a past trip; "Prior to his US visit, he
+ * will visit A and B" puts A and B first */
+static void
+test_trip_sentences (void)
+{
+  g_autoptr(GPtrArray) past = NULL;
+  NdItinerary *earlier = NULL;
+
+  assert_route ("Foreign Minister Carla Jensen will begin her scheduled tour across four countries on Thursday.\n\n"
+                "The trip is set to take place over ten days and will include Chile, Peru, Ecuador and Mexico.",
+                "Carla Jensen", "Chile > Peru > Ecuador > Mexico");
+  assert_route ("Minister Carla Jensen will visit Spain and Portugal next week. In Madrid, she will be welcomed by "
+                "President Tomas Varga, who will be traveling to Canada the same week.",
+                "Tomas Varga", "Canada");
+  assert_route ("President Lena Hartmann will meet the Canadian prime minister in Ottawa on June 7-8.\n\n"
+                "Prior to her visit to Canada, Hartmann will pay state visits to Jamaica, Panama and Peru "
+                "from May 31 to June 6.",
+                "Lena Hartmann", "Jamaica > Panama > Peru > Ottawa");
+
+  past = build ("Minister Carla Jensen plans to travel to Chile and Peru next month. It will be her second "
+                "trip to the region after traveling to Ecuador and Bolivia earlier this month.");
+  for (guint i = 0; i < past->len; i++)
+    if (!nd_itinerary_get_ordered (g_ptr_array_index (past, i)))
+      earlier = g_ptr_array_index (past, i);
+  g_assert_nonnull (earlier);
+  {
+    g_autofree char *now = route (trip_of (past, "Carla Jensen"));
+    g_autofree char *before = route (earlier);
+
+    g_assert_cmpstr (now, ==, "Chile > Peru");
+    g_assert_cmpstr (before, ==, "Ecuador > Bolivia");
+  }
+}
+
+/* "President X's new envoy, Y, arrived in Z": Y travels, not X */
+static void
+test_envoy_of (void)
+{
+  g_autoptr(GPtrArray) itineraries = build (
+    "President Lena Hartmann's new Arctic envoy, Tomas Varga, arrived in Oslo on Tuesday.");
+
+  g_assert_cmpuint (itineraries->len, ==, 1);
+  g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, 0)), ==, "Tomas Varga");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +395,8 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/family-name-first", test_family_name_first);
   g_test_add_func ("/itinerary-order/dateline", test_dateline);
   g_test_add_func ("/itinerary-order/two-travellers", test_two_travellers);
+  g_test_add_func ("/itinerary-order/trip-sentences", test_trip_sentences);
+  g_test_add_func ("/itinerary-order/envoy-of", test_envoy_of);
 
   return g_test_run ();
 }

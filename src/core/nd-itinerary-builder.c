@@ -1824,7 +1824,10 @@ scan_sentence (Builder *b,
                                           !g_regex_match (descriptor_gap_regex, gap, 0, NULL))))
             break;
           /* "Berlin on Monday after visiting Warsaw": the next cue tells
-           * the order */
+           * the order; so it does in "a trip to the region after
+           * traveling to X" */
+          if (prev == NULL && !tight && re_match ("\\b(?:after|before|following)\\b", gap, G_REGEX_CASELESS))
+            break;
           if (prev != NULL && re_match ("\\b(?:after|before|following)\\b", gap, G_REGEX_CASELESS))
             break;
           if (prev != NULL && (m->start - prev->end > 40 ||
