@@ -373,6 +373,19 @@ test_envoy_of (void)
   g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, 0)), ==, "Tomas Varga");
 }
 
+/* an itinerary told as labelled paragraphs: "Place: what happens" */
+static void
+test_place_labels (void)
+{
+  assert_route ("Minister Carla Jensen arrived in Chile today for a weeklong tour.\n\n"
+                "Her itinerary:\n\n"
+                "Chile: Today, Jensen will attend the inauguration of the new president.\n\n"
+                "Peru: Later today in Lima, she will meet the foreign minister.\n\n"
+                "Ecuador: On Thursday, Jensen will bring relief supplies.\n\n"
+                "Panama: On Friday, she will conclude her trip with a regional meeting.",
+                "Carla Jensen", "Chile > Peru > Ecuador > Panama");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/two-travellers", test_two_travellers);
   g_test_add_func ("/itinerary-order/trip-sentences", test_trip_sentences);
   g_test_add_func ("/itinerary-order/envoy-of", test_envoy_of);
+  g_test_add_func ("/itinerary-order/place-labels", test_place_labels);
 
   return g_test_run ();
 }

@@ -1210,6 +1210,66 @@ scan_headings (Builder *b)
     }
 }
 
+/* An itinerary told as labelled paragraphs ("Uruguay: Today, Clinton
+ * will attend ...", "Brazil: Next she heads to ..."): each label is a
+ * stop of the main traveller, in the order of the text */
+static void
+scan_place_labels (Builder *b)
+{
+  NdEntity *person = main_traveller (b);
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (Mention));
+  Trip *trip;
+
+  if (person == NULL)
+    return;
+  for (guint i = 0; i < b->blocks->len; i++)
+    {
+      NdBlock *block = g_ptr_array_index (b->blocks, i);
+
+      if (block->kind != ND_BLOCK_PARAGRAPH && block->kind != ND_BLOCK_LIST_ITEM)
+        continue;
+      for (guint j = 0; j < b->places->len; j++)
+        {
+          const Mention *m = &g_array_index (b->places, Mention, j);
+          g_autofree char *head = NULL;
+          g_autofree char *colon = NULL;
+
+          if (m->start < block->start)
+            continue;
+          if (m->start >= block->end)
+            break;
+          head = slice (b, block->start, m->start);
+          colon = slice (b, m->end, MIN (block->end, m->end + 2));
+          if (re_match ("^[\\s*•-]*$", head, 0) && g_str_has_prefix (colon, ":"))
+            g_array_append_val (labels, *m);
+          break;
+        }
+    }
+  if (labels->len < 2)
+    return;
+
+  trip = get_trip (b, person);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const Mention *m = &g_array_index (labels, Mention, i);
+      g_autoptr(NdStop) stop = nd_stop_new (NULL);
+      guint end = m->end;
+
+      for (guint j = 0; j < b->blocks->len; j++)
+        {
+          NdBlock *block = g_ptr_array_index (b->blocks, j);
+
+          if (block->start <= m->start && m->start < block->end)
+            end = block->end;
+        }
+      nd_stop_set_place_entity (stop, m->entity);
+      name_as_written (b, stop, m);
+      stop->evidence_start = m->start;
+      stop->evidence_end = end;
+      trip_add (trip, stop, m->start, FALSE, FALSE);
+    }
+}
+
 /* "They", "the delegation": the people of the latest sentence (among
  * the eight before) that names three people or more */
 static guint
@@ -2690,6 +2750,7 @@ nd_itinerary_builder_build (const char *body,
     }
 
   scan_headings (&b);
+  scan_place_labels (&b);
 
   for (guint i = 0; i < b.trips->len; i++)
     {
