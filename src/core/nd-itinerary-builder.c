@@ -1129,9 +1129,10 @@ scan_headings (Builder *b)
   NdEntity *person = main_traveller (b);
   Trip *trip;
   guint n_place_headings = 0;
+  guint first_place = 0;
 
   /* headings made only of places */
-  for (guint i = 0; i < b->blocks->len; i++)
+  for (guint i = 0; i < b->blocks->len && person == NULL; i++)
     {
       NdBlock *block = g_ptr_array_index (b->blocks, i);
       guint pos = block->start;
@@ -1140,11 +1141,17 @@ scan_headings (Builder *b)
 
       if (block->kind != ND_BLOCK_HEADING)
         continue;
-      for (guint j = 0; j < b->places->len; j++)
+      /* blocks and places are both in text order */
+      while (first_place < b->places->len &&
+             g_array_index (b->places, Mention, first_place).start < block->start)
+        first_place++;
+      for (guint j = first_place; j < b->places->len; j++)
         {
           const Mention *m = &g_array_index (b->places, Mention, j);
           g_autofree char *gap = NULL;
 
+          if (m->start >= block->end)
+            break;
           if (m->start < block->start || m->end > block->end)
             continue;
           gap = slice (b, pos, m->start);
@@ -1218,7 +1225,10 @@ scan_place_labels (Builder *b)
 {
   NdEntity *person = main_traveller (b);
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (Mention));
+  g_autoptr(GArray) label_ends = g_array_new (FALSE, FALSE, sizeof (guint));
   Trip *trip;
+
+  guint first_place = 0;
 
   if (person == NULL)
     return;
@@ -1228,7 +1238,11 @@ scan_place_labels (Builder *b)
 
       if (block->kind != ND_BLOCK_PARAGRAPH && block->kind != ND_BLOCK_LIST_ITEM)
         continue;
-      for (guint j = 0; j < b->places->len; j++)
+      /* blocks and places are both in text order */
+      while (first_place < b->places->len &&
+             g_array_index (b->places, Mention, first_place).start < block->start)
+        first_place++;
+      for (guint j = first_place; j < b->places->len; j++)
         {
           const Mention *m = &g_array_index (b->places, Mention, j);
           g_autofree char *head = NULL;
@@ -1241,7 +1255,10 @@ scan_place_labels (Builder *b)
           head = slice (b, block->start, m->start);
           colon = slice (b, m->end, MIN (block->end, m->end + 2));
           if (re_match ("^[\\s*•-]*$", head, 0) && g_str_has_prefix (colon, ":"))
-            g_array_append_val (labels, *m);
+            {
+              g_array_append_val (labels, *m);
+              g_array_append_val (label_ends, block->end);
+            }
           break;
         }
     }
@@ -1253,15 +1270,8 @@ scan_place_labels (Builder *b)
     {
       const Mention *m = &g_array_index (labels, Mention, i);
       g_autoptr(NdStop) stop = nd_stop_new (NULL);
-      guint end = m->end;
+      guint end = g_array_index (label_ends, guint, i);
 
-      for (guint j = 0; j < b->blocks->len; j++)
-        {
-          NdBlock *block = g_ptr_array_index (b->blocks, j);
-
-          if (block->start <= m->start && m->start < block->end)
-            end = block->end;
-        }
       nd_stop_set_place_entity (stop, m->entity);
       name_as_written (b, stop, m);
       stop->evidence_start = m->start;
@@ -1650,6 +1660,8 @@ order_sentence (Builder *b,
           {
             const Mention *m = &g_array_index (b->places, Mention, k);
 
+            if (m->start >= comma)
+              break;
             if (m->start < sent_start || m->end > comma)
               continue;
             if (find_candidate (b, person, m->entity) != NULL)
