@@ -44,6 +44,7 @@ typedef struct
   double   key;
   gboolean unordered;
   gboolean from_table;
+  int      rank;         /* the date the order goes by, while sorting */
 } Candidate;
 
 typedef struct
@@ -67,7 +68,10 @@ typedef struct
   GArray     *sentences;   /* NdTextSpan */
   guint       sentence;    /* the index of the sentence being read */
   int         year;        /* the article's year: published, else the latest named */
+  const Mention *dateline; /* "TBILISI, Georgia —": where the report is filed, or NULL */
 } Builder;
+
+static int month_day_of (const char *when);
 
 static GRegex *cue_regex;
 static GRegex *past_regex;
@@ -87,6 +91,10 @@ static GRegex *after_regex;
 static GRegex *final_regex;
 static GRegex *first_regex;
 static GRegex *day_regex;
+static GRegex *precedes_regex;
+static GRegex *follows_regex;
+static GRegex *anchor_regex;
+static GRegex *here_regex;
 
 static void
 init_regexes (void)
@@ -121,10 +129,15 @@ init_regexes (void)
     "|(?:stop|stops|stopped|stopping)(?: \\w+){0,2} (?:in|at)"
     "|(?:leave|leaves|left|leaving|depart|departs|departed|departing)(?: \\p{Lu}[\\w'’-]*){0,3}(?: on \\w+| \\w+ \\w+)? for"
     "|(?:bring|brings|brought|bringing) (?:him|her|them) to"
-    "|(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|finish|finishes|finished|finishing|begin|begins|began|beginning|start|starts|started|starting) (?:his |her |their |the |its )?(?:[\\w-]+ )?(?:trip|tour|visit|journey)(?: [\\w.]+){0,4}? (?:in|at)"
+    "|(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|finish|finishes|finished|finishing|begin|begins|began|beginning|start|starts|started|starting) (?:his |her |their |the |its )?(?:[\\w-]+ )?(?:trip|tour|visit|journey)(?: [\\w.]+){0,4}? (?:in|at|from)"
     "|(?:bound|destined) for"
     "|(?:take|takes|took|taking|taken) (?:him|her|them) (?:from|to)"
     "|(?:then|next|later|before|after)(?: on)? to"
+    "|(?:and|then) on to(?= \\p{Lu})"
+    "|via(?= \\p{Lu})"
+    "|(?:trip|tour|itinerary|journey|visit)s?\\b[^.;:]{0,80}?\\b(?:include|includes|included|will include)"
+    "|(?:travel(?:s|ed|led|ing|ling)?|fly|flies|flew|flying|drove|drives|went|goes|headed|heads|moved|moves) from [^,.;:()]{1,40}? to(?= (?:the )?\\p{Lu})"
+    "|(?:taking|takes|take|took) in(?= \\p{Lu})"
     "|(?:before|after) (?:traveling|travelling|flying|heading|going|moving|continuing)(?: on)? to"
     "|(?<from>(?:arrived|arrives|arriving|returned|returns|returning|flew|flown|came|comes)(?: \\w+){0,3} from)"
     "|(?<activity>(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared)\\b[^,.;:()]{0,60}? (?:in|at|on))"
@@ -138,11 +151,14 @@ init_regexes (void)
   past_clause_regex = g_regex_new (
     "\\bwhen (?:he|she|they|\\p{Lu}[\\w'’-]+) (?:\\w+ )?(?:visited|toured|traveled|travelled|went to|flew to|was in|were in)\\b"
     "|\\b(?:last|previous|prior|earlier)\\b[^.;]{0,50}\\b(?:trip|tour|visit|journey|stop)s?\\b[^.;]{0,40}\\b(?:was|were|came|took place)\\b"
-    "|\\b(?:had|has|have) (?:\\w+ )?(?:earlier|previously|once|already|also|twice|before)\\b",
+    "|\\b(?:had|has|have) (?:\\w+ )?(?:earlier|previously|once|already|also|twice|before)\\b"
+    /* "traveled to the region once during his presidency" */
+    "|(?<!who )(?<!which )\\b(?:visited|traveled|travelled|toured|went)\\b(?:\\s+[\\w-]+){0,4}\\s+(?:once|twice)\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   year_regex = g_regex_new ("\\b(?:19|20)\\d\\d\\b", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Tillerson and Homeland Security Secretary John Kelly are headed to" */
-  coordinated_regex = g_regex_new ("^\\s*,?\\s*and\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+){0,4}$", G_REGEX_OPTIMIZE, 0, NULL);
+  /* "Obama along with his wife, Michelle, will travel" */
+  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:envoy|adviser|advisor|negotiator|secretary|minister|ambassador|aide|senior|special|deputy|chief)\\s+){0,5}$", G_REGEX_OPTIMIZE, 0, NULL);
   negation_regex = g_regex_new (
     "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -151,13 +167,13 @@ init_regexes (void)
   object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than))\\b[^,;.]{0,60}$",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   gap_regex = g_regex_new (
-    "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|fellow|region|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b))*$",
+    "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|fellow|region|north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|central|north-east|north-west|south-east|south-west|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b))*$",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   after_regex = g_regex_new ("\\bafter\\s+(?:(?:concluding|completing|ending|finishing|wrapping up|winding up) )?(?:a |an |his |her |their |the )?(?:\\w+ )?$",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  final_regex = g_regex_new ("\\b(?:final|last) (?:stop|leg|destination)|\\b(?:end|ends|ending|wrap|wraps|wrapping|conclude|concludes|concluding) (?:up )?(?:his |her |the |their )?(?:trip|tour|visit|journey)",
+  final_regex = g_regex_new ("\\b(?:final|last) (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey) (?:will |would |is to |is set to |is due to )?(?:end|ends|ended|conclude|concludes|concluded|wrap up|wraps up|wrapped up)\\b|\\b(?:end|ends|ending|wrap|wraps|wrapping|conclude|concludes|concluding) (?:up )?(?:his |her |the |their )?(?:trip|tour|visit|journey)",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  first_regex = g_regex_new ("\\bfirst (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey) (?:began|begins|started|starts|opened|opens)\\b|\\b(?:begin|begins|began|start|starts|started|kick\\w* off) (?:his |her |the |their )?(?:trip|tour|visit|journey)",
+  first_regex = g_regex_new ("\\bfirst (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey) (?:will |would |is to |is set to |is due to )?(?:began|begins|begin|started|starts|start|opened|opens|open|kicks off|kick off|kicked off)\\b|\\b(?:begin|begins|began|start|starts|started|kick\\w* off) (?:his |her |the |their )?(?:trip|tour|visit|journey)",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "... to Athens on Friday for talks with X", "... to Juba to meet Y" */
   purpose_regex = g_regex_new ("^(?:\\s*,[^,.;:()]{0,40},)?[^,.;:()]{0,40}?\\b((?:for (?!(?:a|an|the|his|her|their) (?:[\\w-]+ )?(?:visit|trip|tour|stay|stop|journey)\\b)(?:talks|a |an |the |meetings?|consultations?|discussions?|negotiations?|ceremonies|celebrations|commemorations)"
@@ -169,12 +185,27 @@ init_regexes (void)
   group_regex = g_regex_new ("\\b(?:they|the (?:delegation|delegations|leaders|visitors|group|envoys|ministers|delegates|presidents|heads of state|mission|trio|pair|(?:two|three|four|both) (?:[\\w-]+ ){0,2}(?:leaders|secretaries|ministers|officials|envoys|presidents|diplomats|men|women)))\\b",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit the Indian capital, New Delhi", "the Black Sea resort of Sochi" */
-  descriptor_gap_regex = g_regex_new ("^[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:(?:southern|northern|eastern|western|central|coastal|border|port|holy|ancient|old|resort|island)\\s+)?(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:[\\p{Ll}][\\w-]*\\s+){0,3}"
-                                      "(?:capital|city|port|resort|town|village|region|province|state|island|enclave|territory|suburb|hub)(?:\\s+of)?[\\s,]*(?:the\\s+)?$",
+  descriptor_gap_regex = g_regex_new ("^(?:['’]s\\s+)?[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:(?:southern|northern|eastern|western|central|coastal|border|port|holy|ancient|old|resort|island)\\s+)?(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:[\\p{Ll}][\\w-]*\\s+){0,3}"
+                                      "(?:capital|city|port|resort|town|village|region|province|state|island|enclave|territory|suburb|hub|nation|country|kingdom|republic|emirate|archipelago|principality|sultanate)(?:\\s+of)?[\\s,]*(?:the\\s+)?$",
                                       G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit an AIDS clinic in X" */
   place_gap_regex = g_regex_new ("^[^,.;:()]{0,40}\\b(?:in|at|on)\\s+(?:the\\s+)?$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   day_regex = g_regex_new ("^day\\s*(\\d+)", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* between two stops of one sentence: the first comes before the
+   * second ("Bali before he flies to Canberra", "a refuelling stop in
+   * Guam en route to Jakarta") ... */
+  precedes_regex = g_regex_new ("\\b(?:before|then|followed by|ahead of|prior to|en route to|on (?:his|her|their|its) way to|bound for)\\b",
+                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* ... or after it ("to Ukraine via Poland", "in Bujumbura, from Kenya") */
+  follows_regex = g_regex_new ("\\b(?:after|following|via)\\b|\\bfrom\\s+(?:the\\s+)?$",
+                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "After his stop in Egypt, Kishida will visit ...", "Before arriving
+   * in Nigeria, he visited ...": a clause put first that names a stop */
+  here_regex = g_regex_new ("\\b(?:flew|flown|came|come|comes|arrived|arrives|landed|lands|traveled|travelled|is|was|were|will be) here\\b"
+                            "|\\b(?:arrived|arrives|landed|lands)(?= on| late| early| in the (?:morning|afternoon|evening)| at (?:dawn|noon|night)| shortly)",
+                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  anchor_regex = g_regex_new ("^\\W*(?:(?<after>after|following)|(?<before>before|prior to|ahead of))\\b",
+                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
 
   g_once_init_leave (&initialized, 1);
 }
@@ -354,15 +385,36 @@ trip_add (Trip     *trip,
           gboolean  unordered,
           gboolean  from_table)
 {
-  Candidate c = { NULL, key, unordered, from_table };
+  Candidate c = { NULL, key, unordered, from_table, -1 };
 
   for (guint i = 0; i < trip->candidates->len; i++)
     {
       Candidate *other = &g_array_index (trip->candidates, Candidate, i);
 
+      gboolean between = FALSE;
+
       if (!same_place (other->stop, stop))
         continue;
-      if (other->stop->when == NULL && stop->when != NULL)
+      /* "will travel to South Africa ... has also traveled to South
+       * Africa and Botswana": a place of this trip and of the visits
+       * before it is in both */
+      /* "will travel to South Africa ... has also traveled to South
+       * Africa and Botswana": the place is in this trip and in the
+       * visits before it */
+      if (unordered && !other->unordered)
+        continue;
+      /* "start in New York ... then San Jose on the 26th ... back to New
+       * York on the 28th": the date of a return is not that of the
+       * first stay */
+      for (guint j = 0; j < trip->candidates->len; j++)
+        {
+          const Candidate *third = &g_array_index (trip->candidates, Candidate, j);
+
+          if (j != i && third->unordered == unordered && !third->from_table &&
+              third->key > MIN (other->key, key) && third->key < MAX (other->key, key))
+            between = TRUE;
+        }
+      if (other->stop->when == NULL && stop->when != NULL && !between)
         {
           other->stop->when = g_strdup (stop->when);
           other->stop->when_date = g_strdup (stop->when_date);
@@ -385,8 +437,46 @@ trip_add (Trip     *trip,
           nd_entity_get_country (entity) == NULL ||
           g_strcmp0 (nd_entity_get_country (entity), nd_entity_get_country (stop->place_entity)) != 0)
         continue;
+      /* "arrived in Nice ... then Monaco ... a state visit to France":
+       * a country named after other stops that followed its city is a
+       * return there, another stop */
       if (is_country (stop->place_entity))
-        return;
+        {
+          gboolean later = FALSE;
+
+          for (guint j = 0; j < trip->candidates->len; j++)
+            {
+              const Candidate *third = &g_array_index (trip->candidates, Candidate, j);
+
+              if (third != other && third->unordered == unordered && !third->from_table &&
+                  third->key > other->key && third->key < key && third->stop->place_entity != NULL &&
+                  g_strcmp0 (nd_entity_get_country (third->stop->place_entity),
+                             nd_entity_get_country (stop->place_entity)) != 0)
+                later = TRUE;
+            }
+          if (!later || from_table || key >= 1e8 || key <= -1e8)
+            return;
+          break;
+        }
+      /* "stops in Italy and Belgium ... will end his trip in Sicily":
+       * a final (or first) stop in a country that is not the last (or
+       * first) stop is a return there, another stop */
+      if (is_country (entity) && (key >= 1e8 || key <= -1e8))
+        {
+          gboolean between = FALSE;
+
+          for (guint j = 0; j < trip->candidates->len; j++)
+            {
+              const Candidate *third = &g_array_index (trip->candidates, Candidate, j);
+
+              if (third != other && third->unordered == unordered &&
+                  (key >= 1e8 ? third->key > other->key && third->key < 1e8
+                              : third->key < other->key && third->key > -1e8))
+                between = TRUE;
+            }
+          if (between)
+            break;
+        }
       if (is_country (entity))
         {
           g_autofree char *when = g_strdup (other->stop->when);
@@ -439,6 +529,15 @@ name_as_written (Builder       *b,
   /* not "HANOI" of a dateline, nor "U.S." */
   if (g_utf8_strlen (text, -1) < 3 || !g_unichar_isupper (g_utf8_get_char (text)) || !lower)
     return;
+  /* "the Principality of Monaco" is Monaco */
+  {
+    const char *name = nd_entity_get_name (stop->place_entity);
+
+    if (name != NULL && strlen (text) > strlen (name) && g_str_has_suffix (text, name) &&
+        re_match ("^(?:The |the )?(?:Principality|Kingdom|Republic|State|Sultanate|Emirate|Grand Duchy|Duchy) of ",
+                  text, 0))
+      return;
+  }
   g_free (stop->place);
   stop->place = g_steal_pointer (&text);
 }
@@ -488,12 +587,36 @@ set_when (NdStop        *stop,
           Builder       *b,
           const Mention *date)
 {
+  const Mention *next = NULL;
+  guint end;
+
   if (date == NULL)
     return;
+  /* "Friday evening, 19 May": two mentions that tell one time */
+  for (guint i = 0; i < b->dates->len; i++)
+    {
+      const Mention *m = &g_array_index (b->dates, Mention, i);
+
+      if (m->start >= date->end)
+        {
+          g_autofree char *gap = slice (b, date->end, m->start);
+          g_autofree char *first = slice (b, date->start, date->end);
+          g_autofree char *second = slice (b, m->start, m->end);
+
+          /* a weekday and then its date, not a list of days */
+          if (m->start <= date->end + 2 && re_match ("^,?\\s?$", gap, 0) &&
+              !re_match ("\\d", first, 0) && re_match ("\\d", second, 0))
+            next = m;
+          break;
+        }
+    }
+  end = next != NULL ? next->end : date->end;
   g_free (stop->when);
-  stop->when = slice (b, date->start, date->end);
+  stop->when = slice (b, date->start, end);
   g_free (stop->when_date);
   stop->when_date = g_strdup (nd_entity_get_value (date->entity));
+  if (stop->when_date == NULL && next != NULL)
+    stop->when_date = g_strdup (nd_entity_get_value (next->entity));
 }
 
 static guint
@@ -510,8 +633,67 @@ trip_length (Builder  *b,
   return 0;
 }
 
+/* The mentions of one word of a person's name ("Rice", "Xi") that the
+ * extractor left unlinked become mentions of the person */
+static void
+add_token_mentions (Builder    *b,
+                    NdEntity   *entity,
+                    const char *token,
+                    guint       n)
+{
+  g_autofree char *escaped = g_regex_escape_string (token, -1);
+  g_autofree char *pattern = g_strdup_printf ("\\b%s\\b", escaped);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (regex == NULL)
+    return;
+  for (g_regex_match (regex, b->body, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      int bs, be;
+      Mention m;
+      gboolean covered = FALSE;
+
+      g_match_info_fetch_pos (info, 0, &bs, &be);
+      m.start = g_utf8_pointer_to_offset (b->body, b->body + bs);
+      m.end = g_utf8_pointer_to_offset (b->body, b->body + be);
+      m.entity = entity;
+      for (guint j = 0; j < n && !covered; j++)
+        {
+          const Mention *other = &g_array_index (b->people, Mention, j);
+
+          covered = m.start < other->end && m.end > other->start;
+        }
+      if (!covered)
+        g_array_append_val (b->people, m);
+    }
+}
+
+/* Whether a word of `entity`'s name is also in another person's name */
+static gboolean
+token_shared (Builder    *b,
+              NdEntity   *entity,
+              const char *token,
+              guint       n)
+{
+  for (guint j = 0; j < n; j++)
+    {
+      NdEntity *other = g_array_index (b->people, Mention, j).entity;
+      g_auto(GStrv) words = NULL;
+
+      if (other == entity)
+        continue;
+      words = g_strsplit (nd_entity_get_name (other), " ", -1);
+      for (guint k = 0; words[k] != NULL; k++)
+        if (g_strcmp0 (words[k], token) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Surnames the extractor left unlinked ("Rice will travel") become
- * mentions of the person */
+ * mentions of the person; so does a family name written first ("Xi
+ * Jinping" ... "Xi's visit") when no one else bears it */
 static void
 add_surname_mentions (Builder *b)
 {
@@ -523,39 +705,20 @@ add_surname_mentions (Builder *b)
       const char *name = nd_entity_get_name (entity);
       const char *space = strrchr (name, ' ');
       gboolean seen = FALSE;
-      g_autofree char *pattern = NULL;
-      g_autoptr(GRegex) regex = NULL;
-      g_autoptr(GMatchInfo) info = NULL;
+      g_autofree char *first = NULL;
 
       for (guint j = 0; j < i; j++)
         seen |= g_array_index (b->people, Mention, j).entity == entity;
-      if (seen || space == NULL || g_utf8_strlen (space + 1, -1) < 3 ||
-          !g_unichar_isupper (g_utf8_get_char (space + 1)))
+      if (seen || space == NULL)
         continue;
-
-      pattern = g_strdup_printf ("\\b%s\\b", space + 1);
-      regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
-      if (regex == NULL)
-        continue;
-      for (g_regex_match (regex, b->body, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
-        {
-          int bs, be;
-          Mention m;
-          gboolean covered = FALSE;
-
-          g_match_info_fetch_pos (info, 0, &bs, &be);
-          m.start = g_utf8_pointer_to_offset (b->body, b->body + bs);
-          m.end = g_utf8_pointer_to_offset (b->body, b->body + be);
-          m.entity = entity;
-          for (guint j = 0; j < n && !covered; j++)
-            {
-              const Mention *other = &g_array_index (b->people, Mention, j);
-
-              covered = m.start < other->end && m.end > other->start;
-            }
-          if (!covered)
-            g_array_append_val (b->people, m);
-        }
+      if (g_utf8_strlen (space + 1, -1) >= 2 && g_unichar_isupper (g_utf8_get_char (space + 1)))
+        add_token_mentions (b, entity, space + 1, n);
+      first = g_strndup (name, strchr (name, ' ') - name);
+      if (g_utf8_strlen (first, -1) >= 2 && g_unichar_isupper (g_utf8_get_char (first)) &&
+          g_strcmp0 (first, space + 1) != 0 && !token_shared (b, entity, first, n) &&
+          !re_match ("^(?:Pope|King|Queen|Prince|Princess|President|Prime|Sheikh|Emir|Sultan|Crown|Mr|Mrs|Ms|Dr|Sir|Lord|Lady|General|Gen|Saint|St|San|Santa|New|North|South|East|West|El|Al|Le|La|De|Van|Von|Da|Di|Du)\\.?$",
+                     first, 0))
+        add_token_mentions (b, entity, first, n);
     }
 }
 
@@ -577,6 +740,34 @@ last_key (Builder  *b,
         }
     }
   return FALSE;
+}
+
+/* The key of the traveller's earliest stop so far in the trip's order */
+static gboolean
+first_key (Builder  *b,
+           NdEntity *person,
+           double   *key)
+{
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < b->trips->len; i++)
+    {
+      Trip *trip = g_ptr_array_index (b->trips, i);
+
+      if (trip->person != person)
+        continue;
+      for (guint j = 0; j < trip->candidates->len; j++)
+        {
+          const Candidate *c = &g_array_index (trip->candidates, Candidate, j);
+
+          if (!c->unordered && !c->from_table && (!found || c->key < *key))
+            {
+              *key = c->key;
+              found = TRUE;
+            }
+        }
+    }
+  return found;
 }
 
 /* The purpose the sentence gives right after the place, or NULL */
@@ -685,10 +876,33 @@ find_traveller (Builder *b,
       before = slice (b, sent_start, m->start);
       if (g_regex_match (object_regex, before, 0, NULL))
         continue;
+      /* "Xi's predecessor Hu had visited": the possessor is not the
+       * subject */
+      {
+        g_autofree char *after = slice (b, m->end, MIN (cue_start, m->end + 40));
+
+        if (re_match ("^['’]s (?:[\\w-]+ ){0,3}?(?:predecessor|successor|wife|husband|son|daughter|son-in-law|daughter-in-law|father|mother|brother|sister|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|envoy|deputy|minister|counterpart|rival|ally|team|delegation|officials|negotiator)\\b",
+                      after, G_REGEX_CASELESS))
+          continue;
+      }
       if (first == NULL)
         first = m;
       if (m->start >= clause_start)
         nearest = m;
+    }
+
+  /* "President Javier Milei, who will be traveling to the US" */
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      g_autofree char *gap = NULL;
+
+      if (m->start < sent_start || m->end > cue_start)
+        continue;
+      gap = slice (b, m->end, cue_start);
+      if (re_match ("^,\\s*who\\s+(?:[\\w’']+\\s+){0,4}$", gap, 0) &&
+          !re_match ("\\b(?:had|has|have)\\b", gap, 0))
+        return m->entity;
     }
 
   if (nearest != NULL && (pronoun_at == G_MAXUINT || pronoun_at > nearest->start || pronoun_at < clause_start))
@@ -699,6 +913,8 @@ find_traveller (Builder *b,
     {
       guint window = b->sentence >= 2
         ? g_array_index (b->sentences, NdTextSpan, b->sentence - 2).start : 0;
+      guint prev_start = b->sentence >= 1
+        ? g_array_index (b->sentences, NdTextSpan, b->sentence - 1).start : 0;
 
       /* the latest subject of the sentence or two before ("Trump's
        * schedule" counts, "met Trump" does not), else the last traveller */
@@ -734,8 +950,14 @@ find_traveller (Builder *b,
 
               if (subject == NULL)
                 subject = m->entity;
-              /* someone already travelling wins, the one with most stops */
-              if (n_stops > best_stops)
+              /* someone already travelling wins, the latest named of
+               * the sentence just before, else the one with most stops */
+              if (n_stops > 0 && best == NULL && m->start >= prev_start)
+                {
+                  best = m->entity;
+                  best_stops = G_MAXUINT;
+                }
+              else if (n_stops > best_stops)
                 {
                   best = m->entity;
                   best_stops = n_stops;
@@ -821,7 +1043,8 @@ trip_subject (Builder *b,
               guint    cue_start,
               guint    sent_end)
 {
-  g_autofree char *head = slice (b, sent_start, cue_start);
+  /* the cue may hold the trip itself ("The trip ... will include") */
+  g_autofree char *head = slice (b, sent_start, MIN (sent_end, cue_start + 30));
   NdEntity *person;
 
   if (!re_match ("^\\W*(?:the|his|her|their)\\s+(?:\\w+\\s+)?(?:trip|tour|visit|journey|mission|swing|itinerary|schedule|program|programme)s?\\b",
@@ -848,17 +1071,105 @@ trip_subject (Builder *b,
       if (m->start >= cue_start && m->end <= sent_end)
         return m->entity;
     }
+  /* "Minister X will begin her tour on Thursday. The trip will
+   * include ...": the first person of the sentence before */
+  if (b->sentence >= 1)
+    {
+      NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, b->sentence - 1);
+
+      for (guint i = 0; i < b->people->len; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+          g_autofree char *before = NULL;
+
+          if (m->start < span->start)
+            continue;
+          if (m->start >= span->end)
+            break;
+          before = slice (b, span->start, m->start);
+          if (!g_regex_match (object_regex, before, 0, NULL))
+            return m->entity;
+          break;
+        }
+    }
   return NULL;
 }
 
 /* Section headings made only of places ("Berlin and Aachen") in an
  * article that tells a trip are stops of its main traveller */
+/* The person of the first sentence that speaks of a trip ("Trump is
+ * planning stops in five countries during his trip"), or NULL */
+static NdEntity *
+trip_teller (Builder *b)
+{
+  for (guint s = 0; s < b->sentences->len; s++)
+    {
+      NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, s);
+      g_autofree char *text = NULL;
+
+      if (span->end - span->start > 400)
+        continue;
+      text = slice (b, span->start, span->end);
+      if (!re_match ("\\b(?:trip|tour|visit|journey|stops|travels?|itinerary)\\b", text, G_REGEX_CASELESS))
+        continue;
+      for (guint i = 0; i < b->people->len; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+
+          if (m->start >= span->start && m->end <= span->end)
+            return m->entity;
+        }
+    }
+  return NULL;
+}
+
 static void
 scan_headings (Builder *b)
 {
   NdEntity *person = main_traveller (b);
   Trip *trip;
+  guint n_place_headings = 0;
+  guint first_place = 0;
 
+  /* headings made only of places */
+  for (guint i = 0; i < b->blocks->len && person == NULL; i++)
+    {
+      NdBlock *block = g_ptr_array_index (b->blocks, i);
+      guint pos = block->start;
+      gboolean any = FALSE;
+      g_autofree char *tail = NULL;
+
+      if (block->kind != ND_BLOCK_HEADING)
+        continue;
+      /* blocks and places are both in text order */
+      while (first_place < b->places->len &&
+             g_array_index (b->places, Mention, first_place).start < block->start)
+        first_place++;
+      for (guint j = first_place; j < b->places->len; j++)
+        {
+          const Mention *m = &g_array_index (b->places, Mention, j);
+          g_autofree char *gap = NULL;
+
+          if (m->start >= block->end)
+            break;
+          if (m->start < block->start || m->end > block->end)
+            continue;
+          gap = slice (b, pos, m->start);
+          if (!re_match ("^(?:\\s|,|&|\\band\\b|\\bthe\\b)*$", gap, G_REGEX_CASELESS))
+            break;
+          any = TRUE;
+          pos = m->end;
+        }
+      tail = slice (b, pos, block->end);
+      if (any && re_match ("^\\s*$", tail, 0))
+        n_place_headings++;
+    }
+
+  /* a schedule told only under headings ("Saudi Arabia", then "Saturday
+   * 5/20" and the events): the traveller is who the article says
+   * travels */
+  if (person == NULL && n_place_headings >= 2)
+    person = trip_teller (b);
   if (person == NULL)
     return;
   trip = get_trip (b, person);
@@ -903,6 +1214,69 @@ scan_headings (Builder *b)
           stop->evidence_end = block->end;
           trip_add (trip, stop, m->start, FALSE, FALSE);
         }
+    }
+}
+
+/* An itinerary told as labelled paragraphs ("Uruguay: Today, Clinton
+ * will attend ...", "Brazil: Next she heads to ..."): each label is a
+ * stop of the main traveller, in the order of the text */
+static void
+scan_place_labels (Builder *b)
+{
+  NdEntity *person = main_traveller (b);
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (Mention));
+  g_autoptr(GArray) label_ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  Trip *trip;
+
+  guint first_place = 0;
+
+  if (person == NULL)
+    return;
+  for (guint i = 0; i < b->blocks->len; i++)
+    {
+      NdBlock *block = g_ptr_array_index (b->blocks, i);
+
+      if (block->kind != ND_BLOCK_PARAGRAPH && block->kind != ND_BLOCK_LIST_ITEM)
+        continue;
+      /* blocks and places are both in text order */
+      while (first_place < b->places->len &&
+             g_array_index (b->places, Mention, first_place).start < block->start)
+        first_place++;
+      for (guint j = first_place; j < b->places->len; j++)
+        {
+          const Mention *m = &g_array_index (b->places, Mention, j);
+          g_autofree char *head = NULL;
+          g_autofree char *colon = NULL;
+
+          if (m->start < block->start)
+            continue;
+          if (m->start >= block->end)
+            break;
+          head = slice (b, block->start, m->start);
+          colon = slice (b, m->end, MIN (block->end, m->end + 2));
+          if (re_match ("^[\\s*•-]*$", head, 0) && g_str_has_prefix (colon, ":"))
+            {
+              g_array_append_val (labels, *m);
+              g_array_append_val (label_ends, block->end);
+            }
+          break;
+        }
+    }
+  if (labels->len < 2)
+    return;
+
+  trip = get_trip (b, person);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const Mention *m = &g_array_index (labels, Mention, i);
+      g_autoptr(NdStop) stop = nd_stop_new (NULL);
+      guint end = g_array_index (label_ends, guint, i);
+
+      nd_stop_set_place_entity (stop, m->entity);
+      name_as_written (b, stop, m);
+      stop->evidence_start = m->start;
+      stop->evidence_end = end;
+      trip_add (trip, stop, m->start, FALSE, FALSE);
     }
 }
 
@@ -1082,7 +1456,7 @@ add_coordinated (Builder   *b,
         break;
       rest = slice (b, m->end, cue_start);
       if (m->entity != person &&
-          re_match ("^\\s*(?:(?:are|were|will|would|is|have|has|had|plan|plans|planned|to|be|been|also|both|then|later|now|jointly|together|each)\\s+)*$",
+          re_match ("^\\s*,?\\s*(?:(?:are|were|will|would|is|have|has|had|plan|plans|planned|to|be|been|also|both|then|later|now|jointly|together|each)\\s+)*$",
                                 rest, G_REGEX_CASELESS))
         travellers[n++] = m->entity;
       prev = m;
@@ -1167,6 +1541,235 @@ scan_fronted_place (Builder *b,
   trip_add (trip, stop, place->start, FALSE, FALSE);
 }
 
+/* A stop found in the sentence being read: who, where, and where the
+ * text names it */
+typedef struct
+{
+  NdEntity *person;
+  NdEntity *place;
+  guint     start;
+  guint     end;
+} Found;
+
+/* The traveller's candidate for a place: the same place, else the
+ * country it lies in or the city that took the country's place */
+static Candidate *
+find_candidate (Builder  *b,
+                NdEntity *person,
+                NdEntity *place)
+{
+  Trip *trip = NULL;
+
+  for (guint i = 0; i < b->trips->len && trip == NULL; i++)
+    if (((Trip *) g_ptr_array_index (b->trips, i))->person == person)
+      trip = g_ptr_array_index (b->trips, i);
+  if (trip == NULL)
+    return NULL;
+  for (guint i = 0; i < trip->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (trip->candidates, Candidate, i);
+
+      if (c->stop->place_entity == place)
+        return c;
+    }
+  for (guint i = 0; i < trip->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (trip->candidates, Candidate, i);
+      NdEntity *other = c->stop->place_entity;
+
+      if (other != NULL && nd_entity_get_country (place) != NULL &&
+          g_strcmp0 (nd_entity_get_country (other), nd_entity_get_country (place)) == 0 &&
+          (is_country (place) || is_country (other)))
+        return c;
+    }
+  return NULL;
+}
+
+/* A key an order cue may move: not a past visit, a table row, or a stop
+ * a "first stop" or "final stop" put at an end */
+static gboolean
+movable (const Candidate *c)
+{
+  return c != NULL && !c->unordered && !c->from_table && c->key > -1e8 && c->key < 1e8;
+}
+
+/* Order cues inside one sentence, between the stops it names for one
+ * traveller. A clause put first ("After his stop in Egypt, Kishida will
+ * visit Ghana and Kenya"; "Before arriving in Nigeria, he visited
+ * Senegal") puts the stops of the main clause right after or right
+ * before its stop. Else a cue between two stops ("Bali before he flies
+ * to Canberra", "Guam en route to Jakarta", "to Ukraine via Poland",
+ * "arrived in Bujumbura from Kenya") orders them when the keys found so
+ * far (often from a list of the whole tour earlier on) disagree; the
+ * stop that moves is the one this sentence tells of, with the list it
+ * belongs to. */
+static void
+order_sentence (Builder *b,
+                GArray  *found,
+                guint    sent_start,
+                guint    sent_end)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GMatchInfo) info = NULL;
+  gboolean anchor_after = FALSE;
+  guint comma = G_MAXUINT;
+
+  text = slice (b, sent_start, sent_end);
+  if (found->len == 0)
+    return;
+  if (g_regex_match (anchor_regex, text, 0, &info))
+    {
+      int as, ae;
+
+      anchor_after = g_match_info_fetch_named_pos (info, "after", &as, &ae) && as >= 0;
+      for (const char *p = text; *p; p = g_utf8_next_char (p))
+        if (*p == ',')
+          {
+            comma = sent_start + g_utf8_pointer_to_offset (text, p);
+            break;
+          }
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      Found *fi = &g_array_index (found, Found, i);
+      NdEntity *person = fi->person;
+      g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (Found));
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i; j++)
+        seen |= g_array_index (found, Found, j).person == person;
+      if (seen)
+        continue;
+      for (guint j = i; j < found->len; j++)
+        {
+          Found *fj = &g_array_index (found, Found, j);
+          gboolean dup = FALSE;
+
+          if (fj->person != person)
+            continue;
+          for (guint k = 0; k < list->len; k++)
+            dup |= g_array_index (list, Found, k).place == fj->place;
+          if (!dup)
+            g_array_append_val (list, *fj);
+        }
+      /* "Prior to his US visit, Xi will visit A, B and C": the clause
+       * put first names a stop told before, not found again here */
+      if (comma != G_MAXUINT && list->len >= 1 && g_array_index (list, Found, 0).start > comma)
+        for (guint k = 0; k < b->places->len; k++)
+          {
+            const Mention *m = &g_array_index (b->places, Mention, k);
+
+            if (m->start >= comma)
+              break;
+            if (m->start < sent_start || m->end > comma)
+              continue;
+            if (find_candidate (b, person, m->entity) != NULL)
+              {
+                Found f = { person, m->entity, m->start, m->end };
+
+                g_array_prepend_val (list, f);
+                break;
+              }
+          }
+      if (list->len < 2)
+        continue;
+
+      if (comma != G_MAXUINT && g_array_index (list, Found, 0).end <= comma &&
+          g_array_index (list, Found, list->len - 1).start > comma)
+        {
+          guint first_main = 0;
+          Candidate *anchor;
+          double base;
+          guint moved = 0;
+
+          while (first_main < list->len && g_array_index (list, Found, first_main).start < comma)
+            first_main++;
+          anchor = find_candidate (b, person,
+                                   g_array_index (list, Found, anchor_after ? first_main - 1 : 0).place);
+          if (anchor == NULL || anchor->unordered)
+            continue;
+          base = anchor->key;
+          for (guint j = first_main; j < list->len; j++)
+            {
+              Candidate *c = find_candidate (b, person, g_array_index (list, Found, j).place);
+
+              if (c == anchor || !movable (c))
+                continue;
+              if (anchor_after)
+                c->key = base + 1e-5 * ++moved;
+              else
+                c->key = base - 0.5 + 1e-5 * moved++;
+            }
+          continue;
+        }
+
+      for (guint j = 0; j + 1 < list->len; j++)
+        {
+          Found *x = &g_array_index (list, Found, j);
+          Found *y = &g_array_index (list, Found, j + 1);
+          g_autofree char *gap = slice (b, x->end, y->start);
+          Candidate *cx = find_candidate (b, person, x->place);
+          Candidate *cy = find_candidate (b, person, y->place);
+
+          if (cx == NULL || cy == NULL || cx == cy || cx->unordered || cy->unordered)
+            continue;
+          if (g_regex_match (follows_regex, gap, 0, NULL))
+            {
+              /* y and the places listed with it come before x */
+              if (cy->key > cx->key && movable (cy))
+                {
+                  double base = cx->key - 0.5;
+                  guint n = 0;
+
+                  for (guint k = j + 1; k < list->len; k++)
+                    {
+                      Candidate *c = find_candidate (b, person, g_array_index (list, Found, k).place);
+                      g_autofree char *between = k > j + 1
+                        ? slice (b, g_array_index (list, Found, k - 1).end, g_array_index (list, Found, k).start)
+                        : NULL;
+
+                      if (between != NULL &&
+                          (!g_regex_match (gap_regex, between, 0, NULL) ||
+                           g_regex_match (precedes_regex, between, 0, NULL) ||
+                           g_regex_match (follows_regex, between, 0, NULL)))
+                        break;
+                      if (movable (c) && c != cx)
+                        c->key = base + 0.001 * n++;
+                    }
+                }
+            }
+          else if (g_regex_match (precedes_regex, gap, 0, NULL))
+            {
+              /* x and the places listed before it come before y */
+              if (cx->key > cy->key && movable (cx))
+                {
+                  guint k = j + 1;
+
+                  while (k > 1)
+                    {
+                      g_autofree char *between = slice (b, g_array_index (list, Found, k - 2).end,
+                                                        g_array_index (list, Found, k - 1).start);
+
+                      if (!g_regex_match (gap_regex, between, 0, NULL) ||
+                          g_regex_match (precedes_regex, between, 0, NULL) ||
+                          g_regex_match (follows_regex, between, 0, NULL))
+                        break;
+                      k--;
+                    }
+                  for (guint n = 0; k - 1 + n <= j; n++)
+                    {
+                      Candidate *c = find_candidate (b, person, g_array_index (list, Found, k - 1 + n).place);
+
+                      if (movable (c) && c != cy)
+                        c->key = cy->key - 0.5 + 0.001 * n;
+                    }
+                }
+            }
+        }
+    }
+}
+
 static void
 scan_sentence (Builder *b,
                guint    sent_start,
@@ -1179,6 +1782,7 @@ scan_sentence (Builder *b,
   gboolean final = g_regex_match (final_regex, text, 0, NULL);
   gboolean first = g_regex_match (first_regex, text, 0, NULL);
   guint consumed = sent_start;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
 
   g_regex_match (cue_regex, text, 0, &info);
   for (; g_match_info_matches (info); g_match_info_next (info, NULL))
@@ -1189,7 +1793,7 @@ scan_sentence (Builder *b,
       NdEntity *person;
       g_autofree char *lead = NULL;
       g_autofree char *cue = NULL;
-      gboolean after = FALSE, bare, tight, from_cue, companions, cue_past;
+      gboolean after = FALSE, bare, tight, from_cue, companions, cue_past, done;
       NdEntity *travellers[8];
       guint n_travellers;
       int gs, ge;
@@ -1202,6 +1806,14 @@ scan_sentence (Builder *b,
       if (cue_start < consumed)
         continue;
       cue = g_match_info_fetch (info, 0);
+      /* "his tour that has taken him to Italy": stops of this trip
+       * before the ones told so far */
+      {
+        g_autofree char *upto = slice (b, sent_start, cue_end);
+
+        done = re_match ("\\b(?:trip|tour|journey|swing)s?\\b[^.;]{0,40}\\b(?:has|have|had) (?:already |so far |also )?(?:taken|brought|led) (?:him|her|them) to\\s*$",
+                         upto, G_REGEX_CASELESS);
+      }
       cue_past = past || names_earlier_year (b, cue, sent_start, cue_start, cue_end, sent_end);
       /* "Last fall, Obama's trip to Turkey ..." */
       if (!cue_past)
@@ -1210,6 +1822,14 @@ scan_sentence (Builder *b,
 
           cue_past = re_match ("\\blast (?:fall|autumn|spring|summer|winter|year|january|february|march|april|may|june|july|august|september|october|november|december)\\b",
                                            before, G_REGEX_CASELESS);
+        }
+      /* "after traveling to X and Y earlier this month" */
+      if (!cue_past && re_match ("^(?:visited|toured|traveled|travelled|went|flew)\\b|^(?:after|before) (?:traveling|travelling|visiting|touring)",
+                                 cue, G_REGEX_CASELESS))
+        {
+          g_autofree char *rest = slice (b, cue_end, MIN (sent_end, cue_end + 120));
+
+          cue_past = re_match ("^[^.;]*\\b(?:earlier this (?:week|month|year)|last (?:week|month|year))\\b", rest, G_REGEX_CASELESS);
         }
       bare = g_ascii_strcasecmp (cue, "in ") == 0 || g_ascii_strcasecmp (cue, "to ") == 0;
       /* "held talks ... in X": the place right after */
@@ -1276,7 +1896,10 @@ scan_sentence (Builder *b,
                                           !g_regex_match (descriptor_gap_regex, gap, 0, NULL))))
             break;
           /* "Berlin on Monday after visiting Warsaw": the next cue tells
-           * the order */
+           * the order; so it does in "a trip to the region after
+           * traveling to X" */
+          if (prev == NULL && !tight && re_match ("\\b(?:after|before|following)\\b", gap, G_REGEX_CASELESS))
+            break;
           if (prev != NULL && re_match ("\\b(?:after|before|following)\\b", gap, G_REGEX_CASELESS))
             break;
           if (prev != NULL && (m->start - prev->end > 40 ||
@@ -1331,24 +1954,48 @@ scan_sentence (Builder *b,
             break;
           if (bare)
             {
-              const Mention *date = find_date (b, m->end, m->end, MIN (sent_end, m->end + 12));
+              const Mention *date = find_date (b, m->end, m->end, MIN (sent_end, m->end + 30));
               g_autofree char *between = date != NULL ? slice (b, m->end, date->start) : NULL;
 
               if (date == NULL ||
                   !re_match ("^\\s*(?:on|in|this|last|next|early|late)?\\s*$", between, G_REGEX_CASELESS))
                 break;
+              /* "talks in Istanbul in March 2022": a month of a year
+               * (an earlier one, or with no day) is no stop of this trip */
+              {
+                g_autofree char *when = slice (b, date->start, date->end);
+                g_autoptr(GMatchInfo) year = NULL;
+
+                if (g_regex_match (year_regex, when, 0, &year))
+                  {
+                    g_autofree char *digits = g_match_info_fetch (year, 0);
+
+                    if ((b->year > 0 && atoi (digits) < b->year) || month_day_of (when) < 0)
+                      break;
+                  }
+              }
             }
 
           stop = nd_stop_new (NULL);
           nd_stop_set_place_entity (stop, m->entity);
           name_as_written (b, stop, m);
-          set_when (stop, b, find_date (b, sent_start, m->end, sent_end));
+          {
+            const Mention *date = find_date (b, sent_start, m->end, sent_end);
+
+            /* "a trip starting Tuesday to A, B and C": the date before
+             * a list is the first stop's */
+            if (prev != NULL && date != NULL && date->start < prev->start)
+              date = NULL;
+            set_when (stop, b, date);
+          }
           stop->purpose = find_purpose (b, m->end, sent_end);
           stop->evidence_start = sent_start;
           stop->evidence_end = sent_end;
 
           key = m->start;
-          if (from_cue && n_travellers == 1 && last_key (b, travellers[0], &key))
+          if (done && n_travellers == 1 && first_key (b, travellers[0], &key))
+            key = key - 1 + n_found * 0.01;
+          else if (from_cue && n_travellers == 1 && last_key (b, travellers[0], &key))
             key = key - 0.5 + n_found * 0.01;
           else if (after)
             {
@@ -1363,8 +2010,11 @@ scan_sentence (Builder *b,
 
           for (guint t = 0; t < n_travellers; t++)
             {
+              Found f = { travellers[t], m->entity, m->start, m->end };
+
               trip = get_trip (b, travellers[t]);
               trip_add (trip, stop, key, cue_past, FALSE);
+              g_array_append_val (found, f);
             }
           if (n_travellers == 1)
             b->last_traveller = person;
@@ -1373,6 +2023,49 @@ scan_sentence (Builder *b,
           n_found++;
         }
     }
+
+  /* "Rice, who flew here", "Obama arrived on Sunday afternoon": the
+   * place of the dateline */
+  if (b->dateline != NULL)
+    {
+      g_autoptr(GMatchInfo) here = NULL;
+
+      if (g_regex_match (here_regex, text, 0, &here))
+        {
+          int vs, ve;
+          guint verb_start;
+          NdEntity *person;
+
+          g_match_info_fetch_pos (here, 0, &vs, &ve);
+          verb_start = sent_start + g_utf8_pointer_to_offset (text, text + vs);
+          person = find_traveller (b, sent_start, verb_start, sent_end);
+          /* "talks with Condoleezza Rice, who flew here" */
+          for (guint i = 0; i < b->people->len; i++)
+            {
+              const Mention *m = &g_array_index (b->people, Mention, i);
+              g_autofree char *gap = NULL;
+
+              if (m->start < sent_start || m->end > verb_start)
+                continue;
+              gap = slice (b, m->end, verb_start);
+              if (re_match ("^,\\s*who\\s+(?:\\w+\\s+)?$", gap, 0))
+                person = m->entity;
+            }
+          if (person != NULL)
+            {
+              g_autoptr(NdStop) stop = nd_stop_new (NULL);
+
+              nd_stop_set_place_entity (stop, b->dateline->entity);
+              set_when (stop, b, find_date (b, verb_start, verb_start, sent_end));
+              stop->evidence_start = sent_start;
+              stop->evidence_end = sent_end;
+              trip_add (get_trip (b, person), stop, verb_start, past, FALSE);
+              b->last_traveller = person;
+            }
+        }
+    }
+
+  order_sentence (b, found, sent_start, sent_end);
 }
 
 typedef struct
@@ -1671,16 +2364,71 @@ sort_slots (GArray   *cands,
     }
 }
 
-/* "YYYY-MM-DD" as a number, or -1 */
+/* The month and day a "when" names without a year ("Friday, 5 May",
+ * "March 23", "the 4th of July") as month * 100 + day, or -1 */
+static int
+month_day_of (const char *when)
+{
+  static const char * const months[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+  };
+  static GRegex *regex;
+  static gsize initialized = 0;
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *month = NULL;
+  int d;
+
+  if (g_once_init_enter (&initialized))
+    {
+      regex = g_regex_new ("\\b(?:(?<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\b"
+                           "|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b)",
+                           G_REGEX_CASELESS | G_REGEX_OPTIMIZE | G_REGEX_DUPNAMES, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  if (when == NULL || !g_regex_match (regex, when, 0, &info))
+    return -1;
+  month = g_match_info_fetch_named (info, "m1");
+  day = g_match_info_fetch_named (info, "d1");
+  if (month == NULL || *month == '\0')
+    {
+      g_free (month);
+      g_free (day);
+      month = g_match_info_fetch_named (info, "m2");
+      day = g_match_info_fetch_named (info, "d2");
+    }
+  if (month == NULL || day == NULL)
+    return -1;
+  d = atoi (day);
+  if (d < 1 || d > 31)
+    return -1;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (g_ascii_strncasecmp (month, months[i], 3) == 0)
+      return (int) (i + 1) * 100 + d;
+  return -1;
+}
+
+/* "YYYY-MM-DD" as a number; a date without a year ("Friday, 5 May")
+ * in the year `data` gives (the trip's or the article's); else -1 */
 static int
 date_rank (const Candidate *c,
            gpointer         data)
 {
   const char *d = c->stop->when_date;
+  int month_day;
 
-  if (d == NULL || strlen (d) != 10)
+  if (d != NULL && strlen (d) == 10)
+    return atoi (d) * 10000 + atoi (d + 5) * 100 + atoi (d + 8);
+  if (d != NULL || (month_day = month_day_of (c->stop->when)) < 0)
     return -1;
-  return atoi (d) * 10000 + atoi (d + 5) * 100 + atoi (d + 8);
+  return GPOINTER_TO_INT (data) * 10000 + month_day;
+}
+
+static int
+stored_rank (const Candidate *c,
+             gpointer         data)
+{
+  return c->rank;
 }
 
 /* 0 for Monday ... 6 for Sunday, when the stop's when is a plain weekday
@@ -1770,7 +2518,8 @@ sort_by_weekday (GArray *cands)
 
 static NdItinerary *
 trip_to_itinerary (Trip      *trip,
-                   GPtrArray *past)
+                   GPtrArray *past,
+                   int        year)
 {
   NdItinerary *itinerary;
   gboolean all_dates = TRUE, all_days = TRUE, ordered = FALSE;
@@ -1780,7 +2529,7 @@ trip_to_itinerary (Trip      *trip,
     {
       Candidate *c = &g_array_index (cands, Candidate, i);
 
-      if (c->stop->when_date == NULL)
+      if (c->stop->when_date == NULL && month_day_of (c->stop->when) < 0)
         all_dates = FALSE;
       if (day_number (c->stop->when) < 0)
         all_days = FALSE;
@@ -1843,7 +2592,46 @@ trip_to_itinerary (Trip      *trip,
       g_array_sort (cands, compare_candidates);
       if (!all_days)
         {
-          sort_slots (cands, date_rank, NULL);
+          /* dates without a year are of the trip's year: that of its
+           * full dates, else the article's */
+          for (guint i = 0; i < cands->len; i++)
+            {
+              const char *d = g_array_index (cands, Candidate, i).stop->when_date;
+
+              if (d != NULL && strlen (d) == 10)
+                {
+                  year = atoi (d);
+                  break;
+                }
+            }
+          /* a stop placed by a cue right against a dated one ("arrived
+           * in X on 5 May from Y") goes with it */
+          for (guint i = 0; i < cands->len; i++)
+            {
+              Candidate *c = &g_array_index (cands, Candidate, i);
+
+              c->rank = date_rank (c, GINT_TO_POINTER (MAX (year, 0)));
+            }
+          for (guint i = 0; i < cands->len; i++)
+            {
+              Candidate *c = &g_array_index (cands, Candidate, i);
+              double nearest = 1.0;
+
+              if (c->rank >= 0 || c->from_table)
+                continue;
+              for (guint j = 0; j < cands->len; j++)
+                {
+                  Candidate *d = &g_array_index (cands, Candidate, j);
+
+                  if (d->rank >= 0 && date_rank (d, GINT_TO_POINTER (MAX (year, 0))) >= 0 &&
+                      ABS (d->key - c->key) < nearest && ABS (d->key - c->key) != 0.0)
+                    {
+                      nearest = ABS (d->key - c->key);
+                      c->rank = d->rank;
+                    }
+                }
+            }
+          sort_slots (cands, stored_rank, NULL);
           if (!all_dates)
             sort_by_weekday (cands);
         }
@@ -1937,6 +2725,20 @@ nd_itinerary_builder_build (const char *body,
         }
     }
 
+  /* a dateline: the body opens with a place, maybe its country or an
+   * agency, then a dash */
+  for (guint i = 0; i < b.places->len; i++)
+    {
+      const Mention *m = &g_array_index (b.places, Mention, i);
+      g_autofree char *head = slice (&b, 0, m->start);
+      g_autofree char *rest = slice (&b, m->end, MIN (b.n_chars, m->end + 50));
+
+      if (re_match ("^\\s*$", head, 0) &&
+          re_match ("^(?:,\\s*[\\p{Lu}][\\w .’'-]{1,30}?)?\\s*(?:\\([^)]{1,30}\\)\\s*)?[—–-]", rest, 0))
+        b.dateline = m;
+      break;
+    }
+
   sentences = nd_extract_split_sentences (body);
   b.sentences = sentences;
   for (guint i = 0; i < sentences->len; i++)
@@ -1960,6 +2762,7 @@ nd_itinerary_builder_build (const char *body,
     }
 
   scan_headings (&b);
+  scan_place_labels (&b);
 
   for (guint i = 0; i < b.trips->len; i++)
     {
@@ -1970,7 +2773,7 @@ nd_itinerary_builder_build (const char *body,
       if (trip->candidates->len == 0)
         continue;
       past = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_stop_unref);
-      g_ptr_array_add (result, trip_to_itinerary (trip, past));
+      g_ptr_array_add (result, trip_to_itinerary (trip, past, b.year));
       if (past->len > 0)
         {
           NdItinerary *visits = nd_itinerary_new (NULL);

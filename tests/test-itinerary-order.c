@@ -1,0 +1,416 @@
+/* test-itinerary-order.c — the order of stops from cues that reorder
+ * what an earlier list of the whole trip said (invented texts)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "test-common.h"
+
+static GPtrArray *
+build (const char *body)
+{
+  g_autoptr(GPtrArray) entities = nd_extractor_extract (body, NULL);
+
+  return nd_itinerary_builder_build (body, entities, NULL);
+}
+
+static NdItinerary *
+trip_of (GPtrArray  *itineraries,
+         const char *traveller)
+{
+  for (guint i = 0; i < itineraries->len; i++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, i);
+
+      if (g_strcmp0 (nd_itinerary_get_traveller (itinerary), traveller) == 0 &&
+          nd_itinerary_get_ordered (itinerary))
+        return itinerary;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The places of an itinerary joined by " > " */
+static char *
+route (NdItinerary *itinerary)
+{
+  GPtrArray *stops = nd_itinerary_get_stops (itinerary);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < stops->len; i++)
+    {
+      NdStop *stop = g_ptr_array_index (stops, i);
+
+      if (i > 0)
+        g_string_append (text, " > ");
+      g_string_append (text, stop->place);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_route (const char *body,
+              const char *traveller,
+              const char *expected)
+{
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *found = route (trip_of (itineraries, traveller));
+
+  g_assert_cmpstr (found, ==, expected);
+}
+
+/* "After her stop in X, she will visit Y and Z": right after X, before
+ * a place the overview named earlier */
+static void
+test_after_clause (void)
+{
+  assert_route ("Foreign Minister Anna Lindqvist arrived in Peru late Saturday, the first leg of a "
+                "weeklong tour to four Andean countries and Jamaica.\n\n"
+                "After her stop in Peru, Lindqvist is scheduled to visit Chile, Bolivia and Paraguay, "
+                "according to the ministry.",
+                "Anna Lindqvist", "Peru > Chile > Bolivia > Paraguay > Jamaica");
+}
+
+/* "Before arriving in X, he visited Y and Z": just before X */
+static void
+test_before_clause (void)
+{
+  assert_route ("Prime Minister Tomas Varga is in Ghana on a three-day visit. "
+                "Varga will then head to Accra to meet the president.\n\n"
+                "Before arriving in Ghana, Varga already visited Mali and Niger.",
+                "Tomas Varga", "Mali > Niger > Accra");
+}
+
+/* a cue between two stops of one sentence orders them against the
+ * overview: "X before he flies to Y", "a stop in Z en route to W" */
+static void
+test_pair_cues (void)
+{
+  assert_route ("President Lena Hartmann leaves Berlin on Sunday on a visit to Indonesia and Australia.\n\n"
+                "Hartmann will arrive in Jakarta on Tuesday.\n\n"
+                "Her Indonesian visit includes a stop on the island of Bali before she flies to Canberra.\n\n"
+                "She will speak during a refuelling stop in Darwin en route to Jakarta.",
+                "Lena Hartmann", "Darwin > Jakarta > Bali > Canberra");
+  /* "to X via Y": Y first */
+  assert_route ("Envoy Marco Ferri left Rome on Monday en route to Ukraine via Poland. "
+                "He arrived in Kyiv on Wednesday morning.",
+                "Marco Ferri", "Poland > Kyiv");
+  /* "arrived in X from Y": Y first */
+  assert_route ("Envoy Marco Ferri will travel to Egypt and Jordan this week.\n\n"
+                "On Friday, Ferri arrived in Amman, Jordan, from Egypt to attend a conference.",
+                "Marco Ferri", "Egypt > Amman");
+}
+
+/* dates without a year ("Friday, 5 May") order the stops; a weekday
+ * and the date right after it are one time */
+static void
+test_dates_without_year (void)
+{
+  g_autoptr(GPtrArray) itineraries = build (
+    "Secretary-General Maria Olsen flew to Tokyo on Thursday, 18 May. She arrived in Osaka on "
+    "Friday evening, 19 May.\n\n"
+    "Olsen travelled to Ottawa on Wednesday, 10 May, to attend a dinner.\n\n"
+    "On Friday, 5 May, Olsen arrived in Nairobi to attend a meeting.");
+  NdItinerary *itinerary = trip_of (itineraries, "Maria Olsen");
+  g_autofree char *found = route (itinerary);
+
+  g_assert_cmpstr (found, ==, "Nairobi > Ottawa > Tokyo > Osaka");
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (nd_itinerary_get_stops (itinerary), 3))->when, ==,
+                   "Friday evening, 19 May");
+}
+
+/* "stops in Spain and Portugal ... will end his trip in Barcelona": a
+ * return to a country visited before the last stop */
+static void
+test_final_return (void)
+{
+  assert_route ("Prime Minister Tomas Varga left on Sunday for a week-long tour with stops in "
+                "Morocco, Spain and Portugal.\n\n"
+                "Varga will end his trip in Barcelona ahead of a summit there.",
+                "Tomas Varga", "Morocco > Spain > Portugal > Barcelona");
+  /* the country is the last stop: the city is that stop */
+  assert_route ("Prime Minister Tomas Varga left on Sunday for a tour with stops in "
+                "Morocco and Spain.\n\n"
+                "Varga will end his trip in Barcelona.",
+                "Tomas Varga", "Morocco > Barcelona");
+}
+
+/* "in X on Wednesday" is a stop however long the weekday; "talks in X
+ * in March 2021" is a mention of the past */
+static void
+test_bare_in (void)
+{
+  g_autoptr(GPtrArray) past = build ("Minister Carla Jensen recalled the talks in Lisbon in March 2021.");
+
+  assert_route ("Minister Carla Jensen's visit to the Caribbean begins in Jamaica on Wednesday.",
+                "Carla Jensen", "Jamaica");
+  g_assert_cmpuint (past->len, ==, 0);
+}
+
+/* "start in X ... then Y on the 26th ... back to X on the 28th": the
+ * return's date is not given to the first stay */
+static void
+test_return_date (void)
+{
+  g_autoptr(GPtrArray) itineraries = build (
+    "Prime Minister Tomas Varga will start his visit in Chicago with a dinner. He will then travel to "
+    "Denver on September 26, and will fly back to Chicago on September 28 for talks.");
+  NdItinerary *itinerary = trip_of (itineraries, "Tomas Varga");
+  g_autofree char *found = route (itinerary);
+
+  g_assert_cmpstr (found, ==, "Chicago > Denver");
+  g_assert_null (((NdStop *) g_ptr_array_index (nd_itinerary_get_stops (itinerary), 0))->when);
+}
+
+/* a schedule under place headings, with no other sentence of travel */
+static void
+test_place_headings (void)
+{
+  assert_route ("President Lena Hartmann is abroad this week on a three-country trip.\n\n"
+                "Ghana\n\n"
+                "Monday 3/4\n\n"
+                "Meet with the president and lay a wreath\n\n"
+                "Kenya\n\n"
+                "Wednesday 3/6\n\n"
+                "Address the parliament\n",
+                "Lena Hartmann", "Ghana > Kenya");
+}
+
+/* more cues: "taking in X, Y and Z", "and on to X", "the tour will
+ * begin with a stop in X" */
+static void
+test_more_cues (void)
+{
+  assert_route ("Minister Carla Jensen is making her first visit to the Balkans, taking in Serbia, "
+                "Albania and Croatia.",
+                "Carla Jensen", "Serbia > Albania > Croatia");
+  assert_route ("Minister Carla Jensen began a trip yesterday that will take her to a naval base in Norway "
+                "and on to Denmark and Sweden.",
+                "Carla Jensen", "Norway > Denmark > Sweden");
+  assert_route ("Minister Carla Jensen will embark on a trip that will take in Poland before heading to "
+                "Finland.\n\nThe tour will begin with a brief stop in Iceland, her office said.",
+                "Carla Jensen", "Iceland > Poland > Finland");
+}
+
+/* "via X", "travelled from A to B", "flies to Y's capital of Z", "the
+ * West African nation of X", "is in northern X" */
+static void
+test_transit_and_descriptors (void)
+{
+  assert_route ("Envoy Marco Ferri departed Geneva to Osaka, via Seoul, on Thursday, 18 May. "
+                "He arrived in Osaka on Friday evening, 19 May.",
+                "Marco Ferri", "Seoul > Osaka");
+  assert_route ("Envoy Marco Ferri travelled from Geneva to Ottawa on Wednesday, 10 May, to attend a dinner.",
+                "Marco Ferri", "Ottawa");
+  assert_route ("Minister Carla Jensen flies to Kenya's capital of Nairobi on July 10 for meetings. "
+                "She will also visit the East African nation of Uganda.",
+                "Carla Jensen", "Nairobi > Uganda");
+  assert_route ("Minister Carla Jensen is in northern Ghana, at the start of a visit.",
+                "Carla Jensen", "Ghana");
+}
+
+/* "a trip starting Tuesday to A, B and C": Tuesday is A's alone, and a
+ * later "On Friday, she will fly to B" does not turn the order */
+static void
+test_list_date (void)
+{
+  g_autoptr(GPtrArray) itineraries = build (
+    "Minister Carla Jensen will embark on a trip starting Tuesday to Chile, Peru, Ecuador and Colombia.\n\n"
+    "On Friday, Jensen will fly to Peru's capital of Lima.");
+  NdItinerary *itinerary = trip_of (itineraries, "Carla Jensen");
+  g_autofree char *found = route (itinerary);
+
+  g_assert_cmpstr (found, ==, "Chile > Lima > Ecuador > Colombia");
+  g_assert_cmpstr (((NdStop *) g_ptr_array_index (nd_itinerary_get_stops (itinerary), 0))->when, ==, "Tuesday");
+  g_assert_null (((NdStop *) g_ptr_array_index (nd_itinerary_get_stops (itinerary), 2))->when);
+}
+
+/* "X along with his wife, Y, will travel to ..."; "traveled to the
+ * region once, visiting Z"; "Y has also traveled to A and B", where A is
+ * a stop of this trip too */
+static void
+test_companions_and_past (void)
+{
+  g_autoptr(GPtrArray) itineraries = build (
+    "In a statement Monday, the palace says President Lena Hartmann along with her husband, Erik, "
+    "will travel to Mali, Ghana and Kenya in late June.\n\n"
+    "President Lena Hartmann traveled to the region once during her presidency, visiting Gabon in 2019. "
+    "Erik Hartmann has also traveled to Ghana and Zambia.");
+  NdItinerary *itinerary;
+  GPtrArray *stops;
+  gboolean husband_past = FALSE;
+
+  g_autofree char *hers = route (trip_of (itineraries, "Lena Hartmann"));
+  g_autofree char *his = route (trip_of (itineraries, "Erik Hartmann"));
+
+  g_assert_cmpstr (hers, ==, "Mali > Ghana > Kenya");
+  g_assert_cmpstr (his, ==, "Mali > Ghana > Kenya");
+  for (guint i = 0; i < itineraries->len; i++)
+    {
+      itinerary = g_ptr_array_index (itineraries, i);
+      if (nd_itinerary_get_ordered (itinerary))
+        continue;
+      stops = nd_itinerary_get_stops (itinerary);
+      if (g_strcmp0 (nd_itinerary_get_traveller (itinerary), "Lena Hartmann") == 0)
+        {
+          g_assert_cmpuint (stops->len, ==, 1);
+          g_assert_cmpstr (((NdStop *) g_ptr_array_index (stops, 0))->place, ==, "Gabon");
+        }
+      else
+        {
+          g_autofree char *places = route (itinerary);
+
+          g_assert_cmpstr (nd_itinerary_get_traveller (itinerary), ==, "Erik Hartmann");
+          g_assert_cmpstr (places, ==, "Ghana > Zambia");
+          husband_past = TRUE;
+        }
+    }
+  g_assert_true (husband_past);
+}
+
+/* "arrived in Nice ..., before heading to the Principality of Monaco";
+ * "a tour that has taken her to Italy" came first; "will pay a state
+ * visit to France after the visit to Monaco" is a return to France */
+static void
+test_tour_so_far (void)
+{
+  assert_route ("President Lena Hartmann arrived in the southern French city of Nice on Sunday, before heading "
+                "to the Principality of Monaco for a state visit.\n\n"
+                "Monaco is the second leg of her Europe tour that has taken her to Italy. "
+                "Hartmann will pay a state visit to France after the visit to Monaco.",
+                "Lena Hartmann", "Italy > Nice > Monaco > France");
+}
+
+/* a family name written first ("Xi Jinping" ... "Xi's visit") is the
+ * person, not the wife named just before */
+static void
+test_family_name_first (void)
+{
+  assert_route ("Chinese President Xi Jinping arrived in Madrid on Sunday.\n\n"
+                "Xi and his wife, Peng Liyuan, were greeted at the airport.\n\n"
+                "Xi's visit to Spain is the first one in a decade.\n\n"
+                "Spain is the second leg of his tour that has taken him to Greece.",
+                "Xi Jinping", "Greece > Madrid");
+}
+
+/* a dateline names the place of "flew here" and of "arrived on Sunday";
+ * "talks with X, who flew here" is X's stop */
+static void
+test_dateline (void)
+{
+  assert_route ("NAIROBI, Kenya — President Samuel Otieno signed the accord on Friday after talks with "
+                "Foreign Minister Carla Jensen, who flew here to back the deal.\n\n"
+                "Jensen arrived from Ethiopia, where she had met officials on Thursday. "
+                "Jensen will travel on Tuesday to Brussels for a meeting.",
+                "Carla Jensen", "Ethiopia > Nairobi > Brussels");
+  assert_route ("LIMA (AP) — Chancellor Tomas Varga told lawmakers on Tuesday that trade must grow.\n\n"
+                "Varga arrived on Sunday afternoon, the first chancellor to visit in years. "
+                "He was to fly to Quito on Tuesday evening.",
+                "Tomas Varga", "Lima > Quito");
+}
+
+/* "He will then travel" after two travellers: the one of the sentence
+ * just before, though the other has more stops; "X's predecessor Y had
+ * also visited Z" is not X's stop */
+static void
+test_two_travellers (void)
+{
+  g_autoptr(GPtrArray) itineraries = build (
+    "President Lena Hartmann will begin her trip in Seattle, then visit Chicago and Boston.\n\n"
+    "Hartmann's predecessor Paul Weber had also visited Denver on a trip.\n\n"
+    "Prime Minister Tomas Varga will start his visit in Miami with a dinner. He will then travel to "
+    "Dallas on September 26.");
+  g_autofree char *hers = route (trip_of (itineraries, "Lena Hartmann"));
+  g_autofree char *his = route (trip_of (itineraries, "Tomas Varga"));
+
+  g_assert_cmpstr (hers, ==, "Seattle > Chicago > Boston");
+  g_assert_cmpstr (his, ==, "Miami > Dallas");
+}
+
+/* "The trip ... will include A, B and C" after a sentence naming the
+ * traveller; "X, who will be traveling to Y"; "after traveling to A
+ * and B earlier this month" is a past trip; "Prior to his US visit, he
+ * will visit A and B" puts A and B first */
+static void
+test_trip_sentences (void)
+{
+  g_autoptr(GPtrArray) past = NULL;
+  NdItinerary *earlier = NULL;
+
+  assert_route ("Foreign Minister Carla Jensen will begin her scheduled tour across four countries on Thursday.\n\n"
+                "The trip is set to take place over ten days and will include Chile, Peru, Ecuador and Mexico.",
+                "Carla Jensen", "Chile > Peru > Ecuador > Mexico");
+  assert_route ("Minister Carla Jensen will visit Spain and Portugal next week. In Madrid, she will be welcomed by "
+                "President Tomas Varga, who will be traveling to Canada the same week.",
+                "Tomas Varga", "Canada");
+  assert_route ("President Lena Hartmann will meet the Canadian prime minister in Ottawa on June 7-8.\n\n"
+                "Prior to her visit to Canada, Hartmann will pay state visits to Jamaica, Panama and Peru "
+                "from May 31 to June 6.",
+                "Lena Hartmann", "Jamaica > Panama > Peru > Ottawa");
+
+  past = build ("Minister Carla Jensen plans to travel to Chile and Peru next month. It will be her second "
+                "trip to the region after traveling to Ecuador and Bolivia earlier this month.");
+  for (guint i = 0; i < past->len; i++)
+    if (!nd_itinerary_get_ordered (g_ptr_array_index (past, i)))
+      earlier = g_ptr_array_index (past, i);
+  g_assert_nonnull (earlier);
+  {
+    g_autofree char *now = route (trip_of (past, "Carla Jensen"));
+    g_autofree char *before = route (earlier);
+
+    g_assert_cmpstr (now, ==, "Chile > Peru");
+    g_assert_cmpstr (before, ==, "Ecuador > Bolivia");
+  }
+}
+
+/* "President X's new envoy, Y, arrived in Z": Y travels, not X */
+static void
+test_envoy_of (void)
+{
+  g_autoptr(GPtrArray) itineraries = build (
+    "President Lena Hartmann's new Arctic envoy, Tomas Varga, arrived in Oslo on Tuesday.");
+
+  g_assert_cmpuint (itineraries->len, ==, 1);
+  g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, 0)), ==, "Tomas Varga");
+}
+
+/* an itinerary told as labelled paragraphs: "Place: what happens" */
+static void
+test_place_labels (void)
+{
+  assert_route ("Minister Carla Jensen arrived in Chile today for a weeklong tour.\n\n"
+                "Her itinerary:\n\n"
+                "Chile: Today, Jensen will attend the inauguration of the new president.\n\n"
+                "Peru: Later today in Lima, she will meet the foreign minister.\n\n"
+                "Ecuador: On Thursday, Jensen will bring relief supplies.\n\n"
+                "Panama: On Friday, she will conclude her trip with a regional meeting.",
+                "Carla Jensen", "Chile > Peru > Ecuador > Panama");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/itinerary-order/after-clause", test_after_clause);
+  g_test_add_func ("/itinerary-order/before-clause", test_before_clause);
+  g_test_add_func ("/itinerary-order/pair-cues", test_pair_cues);
+  g_test_add_func ("/itinerary-order/dates-without-year", test_dates_without_year);
+  g_test_add_func ("/itinerary-order/final-return", test_final_return);
+  g_test_add_func ("/itinerary-order/bare-in", test_bare_in);
+  g_test_add_func ("/itinerary-order/return-date", test_return_date);
+  g_test_add_func ("/itinerary-order/place-headings", test_place_headings);
+  g_test_add_func ("/itinerary-order/more-cues", test_more_cues);
+  g_test_add_func ("/itinerary-order/transit-and-descriptors", test_transit_and_descriptors);
+  g_test_add_func ("/itinerary-order/list-date", test_list_date);
+  g_test_add_func ("/itinerary-order/companions-and-past", test_companions_and_past);
+  g_test_add_func ("/itinerary-order/tour-so-far", test_tour_so_far);
+  g_test_add_func ("/itinerary-order/family-name-first", test_family_name_first);
+  g_test_add_func ("/itinerary-order/dateline", test_dateline);
+  g_test_add_func ("/itinerary-order/two-travellers", test_two_travellers);
+  g_test_add_func ("/itinerary-order/trip-sentences", test_trip_sentences);
+  g_test_add_func ("/itinerary-order/envoy-of", test_envoy_of);
+  g_test_add_func ("/itinerary-order/place-labels", test_place_labels);
+
+  return g_test_run ();
+}
