@@ -2470,29 +2470,22 @@ weekday_of (const Candidate *c)
   return -1;
 }
 
-static int
-weekday_rank (const Candidate *c,
-              gpointer         data)
-{
-  int day = weekday_of (c);
-  int start = GPOINTER_TO_INT (data);
-
-  return day < 0 ? -1 : (day - start + 7) % 7;
-}
-
 /* Weekdays of one trip lie within a week, which starts on the day that
  * keeps most of the order found so far: only stops out of step with
  * their weekdays ("arrived Friday ... on Thursday he had ...") move */
 static void
 sort_by_weekday (GArray *cands)
 {
+  g_autofree int *days = g_new (int, MAX (cands->len, 1));
   gboolean used[7] = { FALSE, };
   guint n_days = 0;
   int start = -1, best_gap = -1, best_inversions = -1;
 
+  /* each stop's weekday read once: the week starts tried below compare
+   * every pair of stops */
   for (guint i = 0; i < cands->len; i++)
     {
-      int day = weekday_of (&g_array_index (cands, Candidate, i));
+      int day = days[i] = weekday_of (&g_array_index (cands, Candidate, i));
 
       if (day >= 0 && !used[day])
         {
@@ -2516,8 +2509,8 @@ sort_by_weekday (GArray *cands)
       for (guint i = 0; i < cands->len; i++)
         for (guint j = i + 1; j < cands->len; j++)
           {
-            int ri = weekday_rank (&g_array_index (cands, Candidate, i), GINT_TO_POINTER (d));
-            int rj = weekday_rank (&g_array_index (cands, Candidate, j), GINT_TO_POINTER (d));
+            int ri = days[i] < 0 ? -1 : (days[i] - d + 7) % 7;
+            int rj = days[j] < 0 ? -1 : (days[j] - d + 7) % 7;
 
             inversions += ri >= 0 && rj >= 0 && ri > rj;
           }
@@ -2530,7 +2523,10 @@ sort_by_weekday (GArray *cands)
         }
     }
 
-  sort_slots (cands, weekday_rank, GINT_TO_POINTER (start));
+  /* each stop's place in that week (or -1) for sort_slots() */
+  for (guint i = 0; i < cands->len; i++)
+    g_array_index (cands, Candidate, i).rank = days[i] < 0 ? -1 : (days[i] - start + 7) % 7;
+  sort_slots (cands, stored_rank, NULL);
 }
 
 static NdItinerary *
