@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define ND_DATABASE_SCHEMA_VERSION 5
+#define ND_DATABASE_SCHEMA_VERSION 6
 
 typedef enum
 {
@@ -157,6 +157,14 @@ guint        nd_database_count_articles    (NdDatabase   *self);
 char        *nd_database_get_snippet       (NdDatabase   *self,
                                             gint64        id,
                                             const char   *search);
+/* The snippets of several articles for one search in one query: a table
+ * of id (gint64 *) -> snippet (char *), each as nd_database_get_snippet()
+ * gives it, for the ids that match. */
+GHashTable  *nd_database_get_snippets      (NdDatabase    *self,
+                                            const char    *search,
+                                            const gint64  *ids,
+                                            guint          n_ids,
+                                            GError       **error);
 /* Every tag in the desk with its article count, by name (NdTagCount). */
 GPtrArray   *nd_database_list_tags         (NdDatabase   *self,
                                             GError      **error);
