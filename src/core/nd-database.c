@@ -34,6 +34,18 @@ struct _NdDatabase
    * for snippets with the same text many times) */
   char        *fts_text;
   char        *fts_query;
+  /* Every article id in one sort order (gint64), read from the sort
+   * index, and the position of each id in it (guint32 by id, G_MAXUINT32
+   * for none): a filter's ids are put in order with it. Valid while
+   * nothing changed the desk: the connection's own changes
+   * (sqlite3_total_changes64) and other connections' commits (PRAGMA
+   * data_version) are the same as when it was read. */
+  GArray      *order;
+  guint32     *rank;
+  gint64       rank_size;
+  NdSortOrder  order_sort;
+  sqlite3_int64 order_changes;
+  gint64       order_data_version;
 };
 
 G_DEFINE_FINAL_TYPE (NdDatabase, nd_database, G_TYPE_OBJECT)
@@ -579,6 +591,8 @@ nd_database_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_free (self->fts_text);
   g_free (self->fts_query);
+  g_clear_pointer (&self->order, g_array_unref);
+  g_free (self->rank);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -2108,30 +2122,90 @@ bind_query (sqlite3_stmt  *stmt,
     bind_text (stmt, 3, query->entity);
 }
 
-/* The largest id: about the number of articles, in O(log n) */
 static gint64
-get_max_article_id (NdDatabase *self)
+get_data_version (NdDatabase *self)
 {
-  sqlite3_stmt *stmt = get_statement (self, "SELECT max (id) FROM articles", NULL);
-  gint64 max_id = 0;
+  sqlite3_stmt *stmt = get_statement (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
 
   if (stmt == NULL)
-    return 0;
+    return -1;
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    max_id = sqlite3_column_int64 (stmt, 0);
+    version = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
-  return max_id;
+  return version;
 }
 
-/* A filter that matches a large part of the desk is put in order by
- * walking the sort index of the whole desk (what the unfiltered list
- * reads, about 0.1 µs an article) and keeping the ids the filter found,
- * rather than by sorting them in a temporary B-tree (about 1 µs an id
- * plus a look-up of its sort keys): the same order, as the index is the
- * ORDER BY of build_query_sql(). Walking wins from about one article in
- * WALK_SHARE of the desk. */
-#define WALK_SHARE 6
+/* The ids of the whole desk in `sort` order, with the rank of each id,
+ * read again only when the desk changed since: the whole list costs one
+ * walk of the sort index (about 0.1 µs an article) once, and a filter's
+ * ids are then put in order by their ranks instead of a temporary B-tree
+ * of their sort keys (about 1 µs an id). Inside a transaction, whose
+ * changes may be rolled back, there is no cache: NULL (and no error). */
+static GArray *
+get_order (NdDatabase   *self,
+           NdSortOrder   sort,
+           GError      **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_int64 changes;
+  gint64 data_version;
+  gint64 max_id = 0;
+  sqlite3_stmt *stmt;
+
+  if (!sqlite3_get_autocommit (self->db))
+    return NULL;
+
+  changes = sqlite3_total_changes64 (self->db);
+  if ((data_version = get_data_version (self)) < 0)
+    return NULL;
+
+  if (self->order != NULL && self->order_sort == sort &&
+      self->order_changes == changes && self->order_data_version == data_version)
+    return self->order;
+
+  g_clear_pointer (&self->order, g_array_unref);
+  g_clear_pointer (&self->rank, g_free);
+  self->rank_size = 0;
+
+  sql = build_query_sql (FALSE, FALSE, FALSE, sort, TRUE);
+  if (!(stmt = get_statement (self, sql, error)))
+    return NULL;
+  self->order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!step_ids (self, stmt, self->order, error))
+    {
+      g_clear_pointer (&self->order, g_array_unref);
+      return NULL;
+    }
+
+  for (guint i = 0; i < self->order->len; i++)
+    max_id = MAX (max_id, g_array_index (self->order, gint64, i));
+
+  /* ids are dense in practice (4 bytes an id); else no ranks */
+  if (max_id < 0 || max_id >= (gint64) self->order->len * 4 + 1024)
+    {
+      g_clear_pointer (&self->order, g_array_unref);
+      return NULL;
+    }
+
+  self->rank_size = max_id + 1;
+  self->rank = g_new (guint32, self->rank_size);
+  memset (self->rank, 0xff, self->rank_size * sizeof (guint32));
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      gint64 id = g_array_index (self->order, gint64, i);
+
+      if (id >= 0)
+        self->rank[id] = i;
+    }
+
+  self->order_sort = sort;
+  self->order_changes = changes;
+  self->order_data_version = data_version;
+
+  return self->order;
+}
 
 GArray *
 nd_database_query_ids (NdDatabase     *self,
@@ -2141,13 +2215,13 @@ nd_database_query_ids (NdDatabase     *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) found = NULL;
   g_autofree char *sql = NULL;
-  g_autofree guint8 *bits = NULL;
+  g_autofree guint64 *marks = NULL;
   const char *fts = NULL;
   gboolean search, tag, entity;
-  gint64 max_id = 0;
+  GArray *order;
   NdSortOrder sort;
   sqlite3_stmt *stmt;
-  int rc;
+  gsize n_words;
 
   g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -2163,68 +2237,64 @@ nd_database_query_ids (NdDatabase     *self,
   tag = !is_blank (query->tag);
   entity = !is_blank (query->entity);
 
-  if (search || tag || entity)
+  order = get_order (self, sort, error);
+  if (order == NULL && error != NULL && *error != NULL)
+    return NULL;
+
+  /* without a cache (in a transaction): SQLite sorts */
+  if (order == NULL)
     {
-      /* what the filter matches, unordered */
-      sql = build_set_sql (search, tag, entity);
+      sql = build_query_sql (search, tag, entity, sort, TRUE);
       if (!(stmt = get_statement (self, sql, error)))
         return NULL;
       bind_query (stmt, fts, query);
-      found = g_array_new (FALSE, FALSE, sizeof (gint64));
-      if (!step_ids (self, stmt, found, error))
+      if (!step_ids (self, stmt, ids, error))
         return NULL;
-      g_clear_pointer (&sql, g_free);
-
-      for (guint i = 0; i < found->len; i++)
-        max_id = MAX (max_id, g_array_index (found, gint64, i));
-
-      /* ids are dense in practice; a bitmap of them is max_id / 8 bytes */
-      if (found->len > 0 &&
-          (guint64) found->len * WALK_SHARE >= (guint64) get_max_article_id (self) &&
-          max_id < G_MAXINT32)
-        {
-          bits = g_malloc0 (max_id / 8 + 1);
-          for (guint i = 0; i < found->len; i++)
-            {
-              gint64 id = g_array_index (found, gint64, i);
-
-              if (id > 0)
-                bits[id / 8] |= 1 << (id % 8);
-            }
-        }
-      else if (found->len == 0)
-        return g_steal_pointer (&ids);
-    }
-
-  if (bits != NULL)
-    {
-      sql = build_query_sql (FALSE, FALSE, FALSE, sort, TRUE);
-      if (!(stmt = get_statement (self, sql, error)))
-        return NULL;
-      g_array_set_size (ids, 0);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          if (id > 0 && id <= max_id && (bits[id / 8] & (1 << (id % 8))) != 0)
-            g_array_append_val (ids, id);
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          set_sqlite_error (self, error);
-          return NULL;
-        }
 
       return g_steal_pointer (&ids);
     }
 
-  sql = build_query_sql (search, tag, entity, sort, TRUE);
+  if (!search && !tag && !entity)
+    {
+      g_array_append_vals (ids, order->data, order->len);
+      return g_steal_pointer (&ids);
+    }
+
+  /* what the filter matches, unordered */
+  sql = build_set_sql (search, tag, entity);
   if (!(stmt = get_statement (self, sql, error)))
     return NULL;
   bind_query (stmt, fts, query);
-  if (!step_ids (self, stmt, ids, error))
+  found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!step_ids (self, stmt, found, error))
     return NULL;
+
+  /* mark the ranks of what was found (once each: an id may come twice),
+   * then read the marks in order */
+  n_words = order->len / 64 + 1;
+  marks = g_new0 (guint64, n_words);
+  for (guint i = 0; i < found->len; i++)
+    {
+      gint64 id = g_array_index (found, gint64, i);
+      guint32 r;
+
+      if (id < 0 || id >= self->rank_size || (r = self->rank[id]) == G_MAXUINT32)
+        continue;
+      marks[r / 64] |= G_GUINT64_CONSTANT (1) << (r % 64);
+    }
+
+  for (gsize w = 0; w < n_words; w++)
+    {
+      guint64 word = marks[w];
+
+      while (word != 0)
+        {
+          guint bit = __builtin_ctzll (word);
+
+          g_array_append_val (ids, g_array_index (order, gint64, w * 64 + bit));
+          word &= word - 1;
+        }
+    }
 
   return g_steal_pointer (&ids);
 }
