@@ -222,6 +222,74 @@ test_rows_unchanged (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
 }
 
+/* The order of the whole desk is kept between queries: a change by this
+ * connection, by another one, or inside a transaction that is rolled back
+ * shows in the next query as it would without it */
+static void
+test_changes_show (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(NdDatabase) other = NULL;
+  g_autoptr(NdArticle) fresh = NULL;
+  g_autoptr(NdArticle) rolled_back = NULL;
+  g_autoptr(GError) error = NULL;
+  NdQuery query = { .search = "env" };
+  gint64 id = 0;
+
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autoptr(GArray) before = NULL;
+      g_autoptr(GArray) after = NULL;
+      g_autoptr(GArray) expected = NULL;
+      g_autoptr(NdArticle) article = NULL;
+      g_autofree char *title = g_strdup_printf ("Envoy round %u", round);
+
+      before = nd_database_query_ids (f->db, &query, &error);
+      g_assert_no_error (error);
+      article = nd_test_article (title, "The envoy came back.", NULL);
+      nd_article_set_published (article, round % 2 == 0 ? "2024-06-15" : "2023-01-01");
+
+      switch (round)
+        {
+        case 0: /* this connection */
+          g_assert_true (nd_database_insert_article (f->db, article, &id, NULL, &error));
+          break;
+        case 1: /* another connection (an import worker) */
+          other = nd_database_open (f->path, &error);
+          g_assert_no_error (error);
+          g_assert_true (nd_database_insert_article (other, article, &id, NULL, &error));
+          break;
+        case 2: /* deleted by the other one */
+          g_assert_true (nd_database_delete_article (other, id, &error));
+          break;
+        case 3: /* in a transaction: seen inside it, gone after the rollback */
+          g_assert_true (nd_database_begin (f->db, &error));
+          g_assert_true (nd_database_insert_article (f->db, article, &id, NULL, &error));
+          after = nd_database_query_ids (f->db, &query, &error);
+          g_assert_cmpuint (after->len, ==, before->len + 1);
+          g_clear_pointer (&after, g_array_unref);
+          nd_database_rollback (f->db);
+          break;
+        }
+      g_assert_no_error (error);
+
+      after = nd_database_query_ids (f->db, &query, &error);
+      g_assert_no_error (error);
+      expected = reference_ids (f->path, "env");
+      assert_same_ids (after, expected);
+      g_assert_cmpuint (after->len, ==, round == 0 || round == 1 ? before->len + 1
+                                        : round == 2 ? before->len - 1 : before->len);
+
+      /* the whole list too */
+      {
+        NdQuery all = { 0 };
+        g_autoptr(GArray) every = nd_database_query_ids (f->db, &all, &error);
+
+        g_assert_cmpuint (every->len, ==, nd_database_count_articles (f->db));
+      }
+    }
+}
+
 /* Rows come without snippets; the idle brings each the snippet
  * nd_database_get_snippet() gives, with the match marked */
 static void
@@ -494,6 +562,7 @@ main (int   argc,
   ADD ("/search/second-search-wins", test_second_search_wins);
   ADD ("/search/batch-equals-single", test_batch_equals_single);
   ADD ("/search/prefixes-find-words", test_prefixes_find_words);
+  ADD ("/search/changes-show", test_changes_show);
 #undef ADD
   g_test_add_func ("/search/migration-from-v5", test_migration_from_v5);
 
