@@ -541,11 +541,16 @@ bench_queries (Report     *report,
       cpu[k] = g_array_new (FALSE, FALSE, sizeof (double));
     }
 
-  /* 0: the unfiltered list, as at start */
+  /* 0: the unfiltered list after an edit (as after an import batch):
+   * the desk changed, so the database reads the sort index again rather
+   * than its kept order */
   for (guint i = 0; i < 20; i++)
     {
-      Timer t = timer_start ();
+      gint64 first = nd_article_store_get_id (store, 0);
+      Timer t;
 
+      nd_database_set_read (database, first, i % 2 == 0, NULL);
+      t = timer_start ();
       nd_article_store_refresh (store);
       fetch_screenful (store, NULL);
       timer_stop (t, ms[0], cpu[0]);
@@ -605,7 +610,7 @@ bench_queries (Report     *report,
   nd_article_store_set_entity (store, NULL);
 
 #define P(k) percentile (ms[k], 0.5), percentile (ms[k], 0.95), percentile (cpu[k], 0.5), percentile (cpu[k], 0.95)
-  add_row (report, "Whole list (re-query every id + first 20 rows)", "—",
+  add_row (report, "Whole list after an edit (re-query every id + first 20 rows)", "—",
            "p50 %.1f ms, p95 %.1f ms (CPU p50 %.1f, p95 %.1f ms)", P (0));
   add_row (report, "Full-text search, 200 queries (+ first 20 rows shown)", "p95 ≤ 20 ms",
            "p50 %.1f ms, p95 %.1f ms (CPU p50 %.1f, p95 %.1f ms); %.0f hits per query",

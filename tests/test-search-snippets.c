@@ -452,6 +452,87 @@ test_prefixes_find_words (Fixture       *f,
     }
 }
 
+/* The entity filter finds what it found with a UNION sorted by SQLite:
+ * articles with an entity of that name, and articles with a mention of
+ * that text whatever its entity (a surname, another entity's name) */
+static void
+test_entity_filter_unchanged (void)
+{
+  const struct { const char *name; NdEntityKind kind; const char *mention; } mentions[] = {
+    { "London", ND_ENTITY_PLACE, "London" },
+    { "Jack London", ND_ENTITY_PERSON, "London" },
+    { "Jack London", ND_ENTITY_PERSON, "Jack London" },
+    { "Joe Biden", ND_ENTITY_PERSON, "Biden" },
+    { "Joe Biden", ND_ENTITY_PERSON, "Joe Biden" },
+    { "United Nations", ND_ENTITY_ORGANIZATION, "UN" },
+  };
+  const char *filters[] = { "London", "london", "Jack London", "Biden", "Joe Biden", "UN", "United Nations", "Nobody" };
+  g_autofree char *dir = nd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "entities.db", NULL);
+  g_autoptr(NdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+
+  db = nd_database_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 90; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Story %02u", (i * 37) % 90);
+      g_autofree char *body = g_strdup_printf ("Story %u names someone.", i);
+      g_autofree char *published = g_strdup_printf ("2024-01-%02u", 1 + (i * 11) % 28);
+      g_autoptr(NdArticle) article = nd_test_article (title, body, NULL);
+      g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint k = 0; k < G_N_ELEMENTS (mentions); k++)
+        if ((i + k) % (k + 2) == 0)
+          {
+            NdEntity *entity = nd_entity_new (mentions[k].kind, mentions[k].name);
+
+            nd_entity_add_mention (entity, 0, 5, mentions[k].mention);
+            g_ptr_array_add (entities, entity);
+          }
+      nd_article_set_published (article, published);
+      nd_article_set_entities (article, entities);
+      g_assert_true (nd_database_insert_article (db, article, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (NdSortOrder sort = ND_SORT_DATE_DESC; sort <= ND_SORT_TITLE; sort++)
+    for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+      {
+        NdQuery query = { .entity = filters[f], .sort = sort };
+        g_autoptr(GArray) ids = nd_database_query_ids (db, &query, &error);
+        g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+        g_autofree char *sql = g_strdup_printf ("SELECT id FROM articles WHERE id IN ("
+                                                "SELECT ae.article_id FROM entities e"
+                                                " JOIN article_entities ae ON ae.entity_id = e.id"
+                                                " WHERE e.name = ?1 COLLATE NOCASE"
+                                                " UNION SELECT m.article_id FROM mentions m"
+                                                " WHERE m.text = ?1 COLLATE NOCASE) %s", order_by[sort]);
+        sqlite3_stmt *stmt = NULL;
+
+        g_assert_no_error (error);
+        g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+        sqlite3_bind_text (stmt, 1, filters[f], -1, SQLITE_STATIC);
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          {
+            gint64 id = sqlite3_column_int64 (stmt, 0);
+            g_array_append_val (expected, id);
+          }
+        sqlite3_finalize (stmt);
+
+        g_test_message ("%s (sort %d): %u", filters[f], sort, ids->len);
+        assert_same_ids (ids, expected);
+        if (g_str_equal (filters[f], "London") || g_str_equal (filters[f], "Biden"))
+          g_assert_cmpuint (ids->len, >, 0);
+      }
+  sqlite3_close (raw);
+
+  g_clear_object (&db);
+  nd_test_remove_dir (dir);
+}
+
 /* Counts rows of one SQL query on a raw connection */
 static int
 count_in (sqlite3    *raw,
@@ -565,6 +646,7 @@ main (int   argc,
   ADD ("/search/changes-show", test_changes_show);
 #undef ADD
   g_test_add_func ("/search/migration-from-v5", test_migration_from_v5);
+  g_test_add_func ("/search/entity-filter-unchanged", test_entity_filter_unchanged);
 
   return g_test_run ();
 }

@@ -2299,32 +2299,21 @@ nd_database_query_ids (NdDatabase     *self,
   return g_steal_pointer (&ids);
 }
 
-char *
-nd_database_explain_query_ids (NdDatabase     *self,
-                               const NdQuery  *query,
-                               GError        **error)
+static gboolean
+explain_sql (NdDatabase  *self,
+             const char  *query_sql_text,
+             const char  *fts,
+             const NdQuery *query,
+             GString     *plan,
+             GError     **error)
 {
-  g_autofree char *query_sql_text = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *fts = NULL;
-  g_autoptr(GString) plan = g_string_new (NULL);
+  g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", query_sql_text, NULL);
   sqlite3_stmt *stmt = NULL;
-  NdSortOrder sort;
   int rc;
 
-  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
-  sort = query->sort <= ND_SORT_TITLE ? query->sort : ND_SORT_DATE_DESC;
-  fts = is_blank (query->search) ? NULL : nd_database_build_fts_query (query->search);
-  query_sql_text = build_query_sql (fts != NULL, !is_blank (query->tag), !is_blank (query->entity), sort, TRUE);
-  sql = g_strconcat ("EXPLAIN QUERY PLAN ", query_sql_text, NULL);
-
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (self, error);
-      return NULL;
-    }
+    return set_sqlite_error (self, error);
+
   bind_text (stmt, 1, fts);
   bind_text (stmt, 2, query->tag);
   bind_text (stmt, 3, query->entity);
@@ -2333,10 +2322,46 @@ nd_database_explain_query_ids (NdDatabase     *self,
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error);
+
+  return TRUE;
+}
+
+char *
+nd_database_explain_query_ids (NdDatabase     *self,
+                               const NdQuery  *query,
+                               GError        **error)
+{
+  g_autofree char *ordered_sql = NULL;
+  g_autofree char *set_sql = NULL;
+  g_autofree char *fts = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+  gboolean search, tag, entity;
+  NdSortOrder sort;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  sort = query->sort <= ND_SORT_TITLE ? query->sort : ND_SORT_DATE_DESC;
+  fts = is_blank (query->search) ? NULL : nd_database_build_fts_query (query->search);
+  search = fts != NULL;
+  tag = !is_blank (query->tag);
+  entity = !is_blank (query->entity);
+
+  /* what finds the ids of a filter (put in order by the kept ranks) */
+  if (search || tag || entity)
     {
-      set_sqlite_error (self, error);
-      return NULL;
+      set_sql = build_set_sql (search, tag, entity);
+      g_string_append (plan, "-- filter\n");
+      if (!explain_sql (self, set_sql, fts, query, plan, error))
+        return NULL;
     }
+
+  /* the whole list, and every query inside a transaction */
+  ordered_sql = build_query_sql (search, tag, entity, sort, TRUE);
+  g_string_append (plan, "-- in order\n");
+  if (!explain_sql (self, ordered_sql, fts, query, plan, error))
+    return NULL;
 
   return g_string_free (g_steal_pointer (&plan), FALSE);
 }

@@ -147,7 +147,10 @@ GArray      *nd_database_query_ids         (NdDatabase   *self,
                                             const NdQuery *query,
                                             GError      **error);
 /* How SQLite runs nd_database_query_ids() for this query: the lines of
- * EXPLAIN QUERY PLAN (for tests and the benchmark). */
+ * EXPLAIN QUERY PLAN (for tests and the benchmark), under "-- filter"
+ * the query that finds a filter's ids (put in order with the kept order
+ * of the desk), under "-- in order" the query that sorts in SQL (the
+ * whole list, and any query inside a transaction). */
 char        *nd_database_explain_query_ids (NdDatabase   *self,
                                             const NdQuery *query,
                                             GError      **error);
