@@ -290,6 +290,48 @@ test_changes_show (Fixture       *f,
     }
 }
 
+/* Ids far apart (an article keeps its id when a delete is undone): no
+ * kept ranks, SQLite sorts, the same rows */
+static void
+test_sparse_ids (void)
+{
+  g_autofree char *dir = nd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sparse.db", NULL);
+  g_autoptr(NdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const gint64 ids[] = { 3, 70000, 123456789, 5000000000 };
+
+  db = nd_database_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Envoy %u", i);
+      g_autoptr(NdArticle) article = nd_test_article (title, "The envoy spoke.", NULL);
+
+      nd_article_set_id (article, ids[i]);
+      nd_article_set_published (article, i % 2 == 0 ? "2024-01-01" : "2025-01-01");
+      g_assert_true (nd_database_insert_article (db, article, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint round = 0; round < 2; round++)
+    {
+      NdQuery query = { .search = "envoy" };
+      NdQuery all = { 0 };
+      g_autoptr(GArray) found = nd_database_query_ids (db, &query, &error);
+      g_autoptr(GArray) every = nd_database_query_ids (db, &all, &error);
+      g_autoptr(GArray) expected = reference_ids (path, "envoy");
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (ids));
+      assert_same_ids (found, expected);
+      assert_same_ids (every, expected);
+    }
+
+  g_clear_object (&db);
+  nd_test_remove_dir (dir);
+}
+
 /* Rows come without snippets; the idle brings each the snippet
  * nd_database_get_snippet() gives, with the match marked */
 static void
@@ -647,6 +689,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/search/migration-from-v5", test_migration_from_v5);
   g_test_add_func ("/search/entity-filter-unchanged", test_entity_filter_unchanged);
+  g_test_add_func ("/search/sparse-ids", test_sparse_ids);
 
   return g_test_run ();
 }

@@ -46,6 +46,8 @@ struct _NdDatabase
   NdSortOrder  order_sort;
   sqlite3_int64 order_changes;
   gint64       order_data_version;
+  /* the key above is valid, but the ids were too sparse for ranks */
+  gboolean     order_sparse;
 };
 
 G_DEFINE_FINAL_TYPE (NdDatabase, nd_database, G_TYPE_OBJECT)
@@ -2161,13 +2163,14 @@ get_order (NdDatabase   *self,
   if ((data_version = get_data_version (self)) < 0)
     return NULL;
 
-  if (self->order != NULL && self->order_sort == sort &&
+  if ((self->order != NULL || self->order_sparse) && self->order_sort == sort &&
       self->order_changes == changes && self->order_data_version == data_version)
     return self->order;
 
   g_clear_pointer (&self->order, g_array_unref);
   g_clear_pointer (&self->rank, g_free);
   self->rank_size = 0;
+  self->order_sparse = FALSE;
 
   sql = build_query_sql (FALSE, FALSE, FALSE, sort, TRUE);
   if (!(stmt = get_statement (self, sql, error)))
@@ -2182,10 +2185,16 @@ get_order (NdDatabase   *self,
   for (guint i = 0; i < self->order->len; i++)
     max_id = MAX (max_id, g_array_index (self->order, gint64, i));
 
-  /* ids are dense in practice (4 bytes an id); else no ranks */
+  self->order_sort = sort;
+  self->order_changes = changes;
+  self->order_data_version = data_version;
+
+  /* ids are dense in practice (4 bytes an id); else no ranks until the
+   * desk changes, and SQLite sorts */
   if (max_id < 0 || max_id >= (gint64) self->order->len * 4 + 1024)
     {
       g_clear_pointer (&self->order, g_array_unref);
+      self->order_sparse = TRUE;
       return NULL;
     }
 
@@ -2199,10 +2208,6 @@ get_order (NdDatabase   *self,
       if (id >= 0)
         self->rank[id] = i;
     }
-
-  self->order_sort = sort;
-  self->order_changes = changes;
-  self->order_data_version = data_version;
 
   return self->order;
 }
