@@ -516,7 +516,7 @@ test_migrate_v5_keeps_search (void)
 {
   g_autofree char *dir = nd_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "v5.db", NULL);
-  g_autofree char *sql_path = g_build_filename (g_getenv ("ND_FIXTURES_DIR"), "desk-v5.sql", NULL);
+  g_autofree char *sql_path = g_build_filename (g_getenv ("ND_FIXTURES_DIR"), "desk-v5-pipeline.sql", NULL);
   g_autofree char *sql = nd_test_read_file (sql_path);
   g_autofree char *file = g_build_filename (dir, "new.txt", NULL);
   const char *paths[] = { file, NULL };

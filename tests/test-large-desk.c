@@ -266,6 +266,13 @@ test_filters_use_indexes (Fixture       *f,
     { { .tag = "even" }, "article_tags_by_tag" },
     { { .entity = "Lima" }, "entities_by_name" },
     { { .entity = "Lima" }, "mentions_by_text" },
+    /* the mentions by text carry their article (schema 6) */
+    { { .entity = "Lima" }, "COVERING INDEX mentions_by_text" },
+    /* a filter's ids come from its index alone, unsorted (the kept order
+     * of the desk sorts them) */
+    { { .entity = "Lima" }, "-- filter\nCOMPOUND QUERY" },
+    { { .tag = "even" }, "-- filter\nSEARCH t USING" },
+    { { .search = "envoy" }, "-- filter\nSCAN articles_fts VIRTUAL TABLE" },
     { { .search = "envoy" }, "VIRTUAL TABLE" },
     { { .search = "envoy", .tag = "even", .sort = ND_SORT_TITLE }, "VIRTUAL TABLE" },
     { { .tag = "odd", .sort = ND_SORT_DATE_ASC }, "article_tags_by_tag" },

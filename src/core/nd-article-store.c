@@ -20,6 +20,13 @@ struct _NdArticleStore
   GHashTable  *live;
 
   char        *search;
+  /* Snippets come after the rows (a snippet costs more than a row): the
+   * ids of live articles waiting for theirs, the idle that fetches them a
+   * screenful at a time, and what it found for the current search (id ->
+   * snippet, NULL for no match) */
+  GHashTable  *pending_snippets;
+  guint        snippet_idle;
+  GHashTable  *snippets;
   char        *tag;
   char        *entity;
   NdSortOrder  sort;
@@ -79,18 +86,101 @@ forget_article (NdArticleStore *self,
       g_object_weak_unref (G_OBJECT (article), article_finalized, self);
       g_hash_table_remove (self->live, &id);
     }
+  g_hash_table_remove (self->snippets, &id);
 }
 
+/* At most this many snippets in one query: a screenful or two */
+#define SNIPPET_BATCH 40
+
+static gboolean
+fetch_snippets (gpointer data)
+{
+  NdArticleStore *self = data;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->pending_snippets);
+  while (ids->len < SNIPPET_BATCH && g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      /* a row scrolled away before its snippet came asks again when it
+       * comes back */
+      if (g_hash_table_contains (self->live, key))
+        g_array_append_val (ids, *(gint64 *) key);
+      g_hash_table_iter_remove (&iter);
+    }
+
+  found = nd_database_get_snippets (self->database, self->search,
+                                    (const gint64 *) (gpointer) ids->data, ids->len, &error);
+  if (found == NULL)
+    g_warning ("Cannot make the search snippets of %s: %s",
+               nd_database_get_path (self->database), error->message);
+
+  for (guint i = 0; found != NULL && i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      NdArticle *article = g_hash_table_lookup (self->live, &id);
+      char *snippet = g_hash_table_lookup (found, &id);
+
+      g_hash_table_insert (self->snippets, g_memdup2 (&id, sizeof id), g_strdup (snippet));
+      if (article != NULL)
+        nd_article_set_snippet (article, snippet);
+    }
+
+  if (g_hash_table_size (self->pending_snippets) > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->snippet_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Gives a live article the snippet of the current search: at once when
+ * it is known, else after the rows are shown */
 static void
 update_snippet (NdArticleStore *self,
                 NdArticle      *article)
 {
-  g_autofree char *snippet = NULL;
+  gint64 id = nd_article_get_id (article);
+  gpointer snippet = NULL;
 
-  if (self->search != NULL)
-    snippet = nd_database_get_snippet (self->database, nd_article_get_id (article), self->search);
+  if (self->search == NULL)
+    {
+      nd_article_set_snippet (article, NULL);
+      return;
+    }
 
-  nd_article_set_snippet (article, snippet);
+  if (g_hash_table_lookup_extended (self->snippets, &id, NULL, &snippet))
+    {
+      nd_article_set_snippet (article, snippet);
+      return;
+    }
+
+  nd_article_set_snippet (article, NULL);
+  g_hash_table_add (self->pending_snippets, g_memdup2 (&id, sizeof id));
+  if (self->snippet_idle == 0)
+    {
+      /* below redrawing: the list is drawn first, then its snippets */
+      self->snippet_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fetch_snippets, self, NULL);
+      g_source_set_name_by_id (self->snippet_idle, "[newsdesk] search snippets");
+    }
+}
+
+/* A new search: what was found or waited for belongs to the old one */
+static void
+reset_snippets (NdArticleStore *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_clear_handle_id (&self->snippet_idle, g_source_remove);
+  g_hash_table_remove_all (self->pending_snippets);
+  g_hash_table_remove_all (self->snippets);
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    update_snippet (self, value);
 }
 
 static GType
@@ -137,10 +227,10 @@ nd_article_store_get_item (GListModel *model,
       return article;
     }
 
-  update_snippet (self, article);
-
   g_hash_table_insert (self->live, g_memdup2 (&id, sizeof id), article);
   g_object_weak_ref (G_OBJECT (article), article_finalized, self);
+
+  update_snippet (self, article);
 
   return article;
 }
@@ -221,6 +311,7 @@ nd_article_store_dispose (GObject *object)
       g_clear_pointer (&self->live, g_hash_table_unref);
     }
 
+  g_clear_handle_id (&self->snippet_idle, g_source_remove);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (nd_article_store_parent_class)->dispose (object);
@@ -233,6 +324,8 @@ nd_article_store_finalize (GObject *object)
 
   g_clear_pointer (&self->ids, g_array_unref);
   g_free (self->search);
+  g_clear_pointer (&self->pending_snippets, g_hash_table_unref);
+  g_clear_pointer (&self->snippets, g_hash_table_unref);
   g_free (self->tag);
   g_free (self->entity);
 
@@ -368,6 +461,8 @@ nd_article_store_init (NdArticleStore *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->pending_snippets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->snippets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 NdArticleStore *
@@ -516,18 +611,12 @@ void
 nd_article_store_set_search (NdArticleStore *self,
                              const char     *search)
 {
-  GHashTableIter iter;
-  gpointer value;
-
   g_return_if_fail (ND_IS_ARTICLE_STORE (self));
 
   if (!set_string (&self->search, search))
     return;
 
-  g_hash_table_iter_init (&iter, self->live);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    update_snippet (self, value);
-
+  reset_snippets (self);
   filter_changed (self, properties[PROP_SEARCH]);
 }
 
@@ -584,6 +673,13 @@ nd_article_store_set_sort (NdArticleStore *self,
       self->sort = sort;
       filter_changed (self, properties[PROP_SORT]);
     }
+}
+
+guint
+nd_article_store_get_n_pending_snippets (NdArticleStore *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), 0);
+  return g_hash_table_size (self->pending_snippets);
 }
 
 guint

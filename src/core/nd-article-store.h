@@ -40,6 +40,13 @@ void            nd_article_store_set_sort     (NdArticleStore *self,
  * ranges that changed. */
 void            nd_article_store_refresh      (NdArticleStore *self);
 
+/* While searching, a row comes without its snippet (NdArticle:snippet is
+ * NULL); an idle of the default main context fetches the snippets of the
+ * rows handed out, a screenful per query, and sets each article's
+ * snippet (notify::snippet). A new search drops what is still waiting.
+ * This is how many are waiting. */
+guint           nd_article_store_get_n_pending_snippets (NdArticleStore *self);
+
 /* How many NdArticle objects the store handed out are still alive: the
  * rows on screen, not the articles of the desk. */
 guint           nd_article_store_get_n_loaded (NdArticleStore *self);

@@ -33,6 +33,24 @@ struct _NdDatabase
   GArray      *fts_pending;
   /* set when opened read-only: why, as a message for the user */
   char        *read_only_reason;
+  /* the last search text and its FTS5 query (a list re-queries and asks
+   * for snippets with the same text many times) */
+  char        *fts_text;
+  char        *fts_query;
+  /* Every article id in one sort order (gint64), read from the sort
+   * index, and the position of each id in it (guint32 by id, G_MAXUINT32
+   * for none): a filter's ids are put in order with it. Valid while
+   * nothing changed the desk: the connection's own changes
+   * (sqlite3_total_changes64) and other connections' commits (PRAGMA
+   * data_version) are the same as when it was read. */
+  GArray      *order;
+  guint32     *rank;
+  gint64       rank_size;
+  NdSortOrder  order_sort;
+  sqlite3_int64 order_changes;
+  gint64       order_data_version;
+  /* the key above is valid, but the ids were too sparse for ranks */
+  gboolean     order_sparse;
 };
 
 G_DEFINE_FINAL_TYPE (NdDatabase, nd_database, G_TYPE_OBJECT)
@@ -192,8 +210,22 @@ static const char * const migrations[] = {
    * rather than each article's row past its body */
   "CREATE INDEX articles_sort_keys ON articles (id, sort_date, title COLLATE NOCASE);",
 
-  /* 5 -> 6 */
-  "/* v6: FTS prefix index (search branch) */",
+  /* 5 -> 6: the full-text index gets prefix indexes of 2 and 3
+   * characters, so that a word being typed ("wor"*) reads one prefix
+   * entry instead of every term that starts with it. FTS5 cannot add
+   * them to an existing table: it is made again, and fill_fts() (called
+   * by migrate() after this step's SQL, in the same transaction) fills
+   * it from the articles with progress. The triggers name the table and
+   * carry on. */
+  "DROP TABLE articles_fts;"
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  title, body, content='articles', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2', prefix='2 3'"
+  ");"
+  /* and the entity filter's mentions by text carry their article, so
+   * that it reads the index alone, not each mention's row */
+  "DROP INDEX mentions_by_text;"
+  "CREATE INDEX mentions_by_text ON mentions (text COLLATE NOCASE, article_id);",
 
   /* 6 -> 7: the full-text rows of new articles are written by
    * nd_database_insert_article(): alone, inside the article's own
@@ -440,6 +472,81 @@ get_user_version (NdDatabase *self)
   return version;
 }
 
+/* Fills the full-text index made again by the 5 -> 6 step from the
+ * articles, a few thousand at a time, inside the migration's transaction
+ * (what 'rebuild' does in one statement), saying how far it is when it
+ * takes more than a moment: about two and a half minutes of CPU (with the
+ * mentions index of this step) per 100,000 articles. */
+static gboolean
+fill_fts (NdDatabase  *self,
+          GError     **error)
+{
+  sqlite3_stmt *count = NULL;
+  sqlite3_stmt *bound = NULL;
+  sqlite3_stmt *fill = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 said = start;
+  gint64 last_id = G_MININT64;
+  guint total = 0;
+  guint done = 0;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM articles", -1, &count, NULL) != SQLITE_OK ||
+      sqlite3_step (count) != SQLITE_ROW)
+    goto out;
+  total = sqlite3_column_int (count, 0);
+
+  /* chunks of 2,000 ids in order: the last id of the next chunk, then
+   * the chunk */
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT max (id) FROM (SELECT id FROM articles WHERE id > ?1 ORDER BY id LIMIT 2000)",
+                          -1, &bound, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO articles_fts (rowid, title, body)"
+                          " SELECT id, title, body FROM articles WHERE id > ?1 AND id <= ?2 ORDER BY id",
+                          -1, &fill, NULL) != SQLITE_OK)
+    goto out;
+
+  for (;;)
+    {
+      gint64 next;
+
+      sqlite3_reset (bound);
+      sqlite3_bind_int64 (bound, 1, last_id);
+      if (sqlite3_step (bound) != SQLITE_ROW)
+        goto out;
+      if (sqlite3_column_type (bound, 0) == SQLITE_NULL)
+        break;
+      next = sqlite3_column_int64 (bound, 0);
+
+      sqlite3_reset (fill);
+      sqlite3_bind_int64 (fill, 1, last_id);
+      sqlite3_bind_int64 (fill, 2, next);
+      if (sqlite3_step (fill) != SQLITE_DONE)
+        goto out;
+      done += sqlite3_changes (self->db);
+      last_id = next;
+
+      if (g_get_monotonic_time () - said > 2 * G_USEC_PER_SEC)
+        {
+          said = g_get_monotonic_time ();
+          g_message (_("Updating the search index of %s: %u of %u articles"), self->path, done, total);
+        }
+    }
+
+  if (said != start)
+    g_message (_("Updated the search index of %s (%u articles)"), self->path, done);
+  ok = TRUE;
+
+out:
+  if (!ok)
+    set_sqlite_error (self, error);
+  sqlite3_finalize (count);
+  sqlite3_finalize (bound);
+  sqlite3_finalize (fill);
+  return ok;
+}
+
 static gboolean
 migrate (NdDatabase  *self,
          GError     **error)
@@ -467,6 +574,7 @@ migrate (NdDatabase  *self,
         return FALSE;
 
       if (!exec_sql (self, migrations[step], error) ||
+          (step == 5 && !fill_fts (self, error)) ||
           !exec_sql (self, set_version, error))
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -496,6 +604,10 @@ nd_database_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->fts_pending, g_array_unref);
+  g_free (self->fts_text);
+  g_free (self->fts_query);
+  g_clear_pointer (&self->order, g_array_unref);
+  g_free (self->rank);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -2033,6 +2145,23 @@ nd_database_build_fts_query (const char *text)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
+/* nd_database_build_fts_query() of the last text asked for, kept: NULL
+ * when the text has no word. Owned by self until the next call. */
+static const char *
+get_fts_query (NdDatabase *self,
+               const char *text)
+{
+  if (g_strcmp0 (self->fts_text, text) != 0)
+    {
+      g_free (self->fts_text);
+      g_free (self->fts_query);
+      self->fts_text = g_strdup (text);
+      self->fts_query = nd_database_build_fts_query (text);
+    }
+
+  return self->fts_query;
+}
+
 static gboolean
 is_blank (const char *str)
 {
@@ -2056,7 +2185,8 @@ static char *
 build_query_sql (gboolean    search,
                  gboolean    tag,
                  gboolean    entity,
-                 NdSortOrder sort)
+                 NdSortOrder sort,
+                 gboolean    ordered)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT a.id FROM articles a");
   const char *where = " WHERE ";
@@ -2085,15 +2215,139 @@ build_query_sql (gboolean    search,
                                    "SELECT ae.article_id FROM entities e"
                                    " JOIN article_entities ae ON ae.entity_id = e.id"
                                    " WHERE e.name = ?3 COLLATE NOCASE"
-                                   " UNION SELECT m.article_id FROM mentions m"
+                                   " UNION ALL SELECT m.article_id FROM mentions m"
                                    " WHERE m.text = ?3 COLLATE NOCASE)", where);
       where = " AND ";
     }
   /* ?1, ?2 and ?3 always exist, so the bindings do not depend on the
    * combination */
-  g_string_append_printf (sql, "%s?1 IS ?1 AND ?2 IS ?2 AND ?3 IS ?3 %s", where, query_sql[sort]);
+  g_string_append_printf (sql, "%s?1 IS ?1 AND ?2 IS ?2 AND ?3 IS ?3 %s", where, ordered ? query_sql[sort] : "");
 
   return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* The articles one filter (or a combination) matches, in no order, as
+ * SQLite finds them fastest: straight from the full-text index, the tag
+ * index or the entity indexes (an id may come twice) */
+static char *
+build_set_sql (gboolean search,
+               gboolean tag,
+               gboolean entity)
+{
+  if (search && !tag && !entity)
+    return g_strdup ("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND ?2 IS ?2 AND ?3 IS ?3");
+  if (tag && !search && !entity)
+    return g_strdup ("SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id"
+                     " WHERE t.name = ?2 AND ?1 IS ?1 AND ?3 IS ?3");
+  if (entity && !search && !tag)
+    return g_strdup ("SELECT ae.article_id FROM entities e"
+                     " JOIN article_entities ae ON ae.entity_id = e.id"
+                     " WHERE e.name = ?3 COLLATE NOCASE AND ?1 IS ?1 AND ?2 IS ?2"
+                     " UNION ALL SELECT m.article_id FROM mentions m"
+                     " WHERE m.text = ?3 COLLATE NOCASE");
+
+  return build_query_sql (search, tag, entity, ND_SORT_DATE_DESC, FALSE);
+}
+
+/* Binds the filters: unused parameters stay NULL */
+static void
+bind_query (sqlite3_stmt  *stmt,
+            const char    *fts,
+            const NdQuery *query)
+{
+  bind_text (stmt, 1, fts);
+  if (!is_blank (query->tag))
+    bind_text (stmt, 2, query->tag);
+  if (!is_blank (query->entity))
+    bind_text (stmt, 3, query->entity);
+}
+
+static gint64
+get_data_version (NdDatabase *self)
+{
+  sqlite3_stmt *stmt = get_statement (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return version;
+}
+
+/* The ids of the whole desk in `sort` order, with the rank of each id,
+ * read again only when the desk changed since: the whole list costs one
+ * walk of the sort index (about 0.1 µs an article) once, and a filter's
+ * ids are then put in order by their ranks instead of a temporary B-tree
+ * of their sort keys (about 1 µs an id). Inside a transaction, whose
+ * changes may be rolled back, there is no cache: NULL (and no error). */
+static GArray *
+get_order (NdDatabase   *self,
+           NdSortOrder   sort,
+           GError      **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_int64 changes;
+  gint64 data_version;
+  gint64 max_id = 0;
+  sqlite3_stmt *stmt;
+
+  if (!sqlite3_get_autocommit (self->db))
+    return NULL;
+
+  changes = sqlite3_total_changes64 (self->db);
+  if ((data_version = get_data_version (self)) < 0)
+    return NULL;
+
+  if ((self->order != NULL || self->order_sparse) && self->order_sort == sort &&
+      self->order_changes == changes && self->order_data_version == data_version)
+    return self->order;
+
+  g_clear_pointer (&self->order, g_array_unref);
+  g_clear_pointer (&self->rank, g_free);
+  self->rank_size = 0;
+  self->order_sparse = FALSE;
+
+  sql = build_query_sql (FALSE, FALSE, FALSE, sort, TRUE);
+  if (!(stmt = get_statement (self, sql, error)))
+    return NULL;
+  self->order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!step_ids (self, stmt, self->order, error))
+    {
+      g_clear_pointer (&self->order, g_array_unref);
+      return NULL;
+    }
+
+  for (guint i = 0; i < self->order->len; i++)
+    max_id = MAX (max_id, g_array_index (self->order, gint64, i));
+
+  self->order_sort = sort;
+  self->order_changes = changes;
+  self->order_data_version = data_version;
+
+  /* ids are dense in practice (4 bytes an id); else no ranks until the
+   * desk changes, and SQLite sorts */
+  if (max_id < 0 || max_id >= (gint64) self->order->len * 4 + 1024)
+    {
+      g_clear_pointer (&self->order, g_array_unref);
+      self->order_sparse = TRUE;
+      return NULL;
+    }
+
+  self->rank_size = max_id + 1;
+  self->rank = g_new (guint32, self->rank_size);
+  memset (self->rank, 0xff, self->rank_size * sizeof (guint32));
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      gint64 id = g_array_index (self->order, gint64, i);
+
+      if (id >= 0)
+        self->rank[id] = i;
+    }
+
+  return self->order;
 }
 
 GArray *
@@ -2102,65 +2356,110 @@ nd_database_query_ids (NdDatabase     *self,
                        GError        **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *fts = NULL;
+  g_autoptr(GArray) found = NULL;
   g_autofree char *sql = NULL;
+  g_autofree guint64 *marks = NULL;
+  const char *fts = NULL;
+  gboolean search, tag, entity;
+  GArray *order;
   NdSortOrder sort;
   sqlite3_stmt *stmt;
+  gsize n_words;
 
   g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
   sort = query->sort <= ND_SORT_TITLE ? query->sort : ND_SORT_DATE_DESC;
-  fts = is_blank (query->search) ? NULL : nd_database_build_fts_query (query->search);
+  fts = is_blank (query->search) ? NULL : get_fts_query (self, query->search);
 
   /* Text made only of punctuation matches nothing rather than everything */
   if (!is_blank (query->search) && fts == NULL)
     return g_steal_pointer (&ids);
 
-  sql = build_query_sql (fts != NULL, !is_blank (query->tag), !is_blank (query->entity), sort);
+  search = fts != NULL;
+  /* inside a batch, its articles are searchable before its commit */
+  if (search && !flush_fts_pending (self, error))
+    return NULL;
+  tag = !is_blank (query->tag);
+  entity = !is_blank (query->entity);
 
+  order = get_order (self, sort, error);
+  if (order == NULL && error != NULL && *error != NULL)
+    return NULL;
+
+  /* without a cache (in a transaction): SQLite sorts */
+  if (order == NULL)
+    {
+      sql = build_query_sql (search, tag, entity, sort, TRUE);
+      if (!(stmt = get_statement (self, sql, error)))
+        return NULL;
+      bind_query (stmt, fts, query);
+      if (!step_ids (self, stmt, ids, error))
+        return NULL;
+
+      return g_steal_pointer (&ids);
+    }
+
+  if (!search && !tag && !entity)
+    {
+      g_array_append_vals (ids, order->data, order->len);
+      return g_steal_pointer (&ids);
+    }
+
+  /* what the filter matches, unordered */
+  sql = build_set_sql (search, tag, entity);
   if (!(stmt = get_statement (self, sql, error)))
     return NULL;
-
-  /* unused parameters stay NULL */
-  bind_text (stmt, 1, fts);
-  if (!is_blank (query->tag))
-    bind_text (stmt, 2, query->tag);
-  if (!is_blank (query->entity))
-    bind_text (stmt, 3, query->entity);
-
-  if (!step_ids (self, stmt, ids, error))
+  bind_query (stmt, fts, query);
+  found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!step_ids (self, stmt, found, error))
     return NULL;
+
+  /* mark the ranks of what was found (once each: an id may come twice),
+   * then read the marks in order */
+  n_words = order->len / 64 + 1;
+  marks = g_new0 (guint64, n_words);
+  for (guint i = 0; i < found->len; i++)
+    {
+      gint64 id = g_array_index (found, gint64, i);
+      guint32 r;
+
+      if (id < 0 || id >= self->rank_size || (r = self->rank[id]) == G_MAXUINT32)
+        continue;
+      marks[r / 64] |= G_GUINT64_CONSTANT (1) << (r % 64);
+    }
+
+  for (gsize w = 0; w < n_words; w++)
+    {
+      guint64 word = marks[w];
+
+      while (word != 0)
+        {
+          guint bit = __builtin_ctzll (word);
+
+          g_array_append_val (ids, g_array_index (order, gint64, w * 64 + bit));
+          word &= word - 1;
+        }
+    }
 
   return g_steal_pointer (&ids);
 }
 
-char *
-nd_database_explain_query_ids (NdDatabase     *self,
-                               const NdQuery  *query,
-                               GError        **error)
+static gboolean
+explain_sql (NdDatabase  *self,
+             const char  *query_sql_text,
+             const char  *fts,
+             const NdQuery *query,
+             GString     *plan,
+             GError     **error)
 {
-  g_autofree char *query_sql_text = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *fts = NULL;
-  g_autoptr(GString) plan = g_string_new (NULL);
+  g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", query_sql_text, NULL);
   sqlite3_stmt *stmt = NULL;
-  NdSortOrder sort;
   int rc;
 
-  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
-  sort = query->sort <= ND_SORT_TITLE ? query->sort : ND_SORT_DATE_DESC;
-  fts = is_blank (query->search) ? NULL : nd_database_build_fts_query (query->search);
-  query_sql_text = build_query_sql (fts != NULL, !is_blank (query->tag), !is_blank (query->entity), sort);
-  sql = g_strconcat ("EXPLAIN QUERY PLAN ", query_sql_text, NULL);
-
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (self, error);
-      return NULL;
-    }
+    return set_sqlite_error (self, error);
+
   bind_text (stmt, 1, fts);
   bind_text (stmt, 2, query->tag);
   bind_text (stmt, 3, query->entity);
@@ -2169,10 +2468,46 @@ nd_database_explain_query_ids (NdDatabase     *self,
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error);
+
+  return TRUE;
+}
+
+char *
+nd_database_explain_query_ids (NdDatabase     *self,
+                               const NdQuery  *query,
+                               GError        **error)
+{
+  g_autofree char *ordered_sql = NULL;
+  g_autofree char *set_sql = NULL;
+  g_autofree char *fts = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+  gboolean search, tag, entity;
+  NdSortOrder sort;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  sort = query->sort <= ND_SORT_TITLE ? query->sort : ND_SORT_DATE_DESC;
+  fts = is_blank (query->search) ? NULL : nd_database_build_fts_query (query->search);
+  search = fts != NULL;
+  tag = !is_blank (query->tag);
+  entity = !is_blank (query->entity);
+
+  /* what finds the ids of a filter (put in order by the kept ranks) */
+  if (search || tag || entity)
     {
-      set_sqlite_error (self, error);
-      return NULL;
+      set_sql = build_set_sql (search, tag, entity);
+      g_string_append (plan, "-- filter\n");
+      if (!explain_sql (self, set_sql, fts, query, plan, error))
+        return NULL;
     }
+
+  /* the whole list, and every query inside a transaction */
+  ordered_sql = build_query_sql (search, tag, entity, sort, TRUE);
+  g_string_append (plan, "-- in order\n");
+  if (!explain_sql (self, ordered_sql, fts, query, plan, error))
+    return NULL;
 
   return g_string_free (g_steal_pointer (&plan), FALSE);
 }
@@ -2195,32 +2530,94 @@ nd_database_count_articles (NdDatabase *self)
   return count;
 }
 
+/* What a snippet is: the same for one article and for a screenful */
+#define SNIPPET_SQL "SELECT rowid, snippet (articles_fts, -1, '\xee\x80\x80', '\xee\x80\x81', '…', 16) " \
+                    "FROM articles_fts WHERE articles_fts MATCH ?1 AND "
+
 char *
 nd_database_get_snippet (NdDatabase *self,
                          gint64      id,
                          const char *search)
 {
-  g_autofree char *fts = nd_database_build_fts_query (search);
+  const char *fts;
   sqlite3_stmt *stmt;
   char *snippet = NULL;
 
   g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
 
-  if (fts == NULL)
+  if ((fts = get_fts_query (self, search)) == NULL || !flush_fts_pending (self, NULL))
     return NULL;
 
-  if (!(stmt = get_statement (self,
-                              "SELECT snippet (articles_fts, -1, '\xee\x80\x80', '\xee\x80\x81', '…', 16) "
-                              "FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2", NULL)))
+  if (!(stmt = get_statement (self, SNIPPET_SQL "rowid = ?2", NULL)))
     return NULL;
 
   bind_text (stmt, 1, fts);
   sqlite3_bind_int64 (stmt, 2, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    snippet = column_text (stmt, 0);
+    snippet = column_text (stmt, 1);
   sqlite3_reset (stmt);
 
   return snippet;
+}
+
+GHashTable *
+nd_database_get_snippets (NdDatabase    *self,
+                          const char    *search,
+                          const gint64  *ids,
+                          guint          n_ids,
+                          GError       **error)
+{
+  g_autoptr(GHashTable) snippets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GString) list = g_string_new ("[");
+  gint64 first = G_MAXINT64;
+  gint64 last = G_MININT64;
+  const char *fts;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  if (n_ids == 0 || (fts = get_fts_query (self, search)) == NULL)
+    return g_steal_pointer (&snippets);
+  if (!flush_fts_pending (self, error))
+    return NULL;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+      first = MIN (first, ids[i]);
+      last = MAX (last, ids[i]);
+    }
+  g_string_append_c (list, ']');
+
+  /* One MATCH for all of them, its rows bounded by the smallest and
+   * largest id, and the ids tested after it ("+rowid"): with "rowid IN"
+   * alone SQLite hands FTS5 one id at a time, which sets up the whole
+   * query (and expands its prefixes) again for each row. */
+  if (!(stmt = get_statement (self, SNIPPET_SQL "rowid >= ?3 AND rowid <= ?4"
+                                    " AND +rowid IN (SELECT value FROM json_each (?2))", error)))
+    return NULL;
+
+  bind_text (stmt, 1, fts);
+  bind_text (stmt, 2, list->str);
+  sqlite3_bind_int64 (stmt, 3, first);
+  sqlite3_bind_int64 (stmt, 4, last);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (snippets, g_memdup2 (&id, sizeof id), column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&snippets);
 }
 
 GPtrArray *

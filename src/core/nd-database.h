@@ -168,7 +168,10 @@ GArray      *nd_database_query_ids         (NdDatabase   *self,
                                             const NdQuery *query,
                                             GError      **error);
 /* How SQLite runs nd_database_query_ids() for this query: the lines of
- * EXPLAIN QUERY PLAN (for tests and the benchmark). */
+ * EXPLAIN QUERY PLAN (for tests and the benchmark), under "-- filter"
+ * the query that finds a filter's ids (put in order with the kept order
+ * of the desk), under "-- in order" the query that sorts in SQL (the
+ * whole list, and any query inside a transaction). */
 char        *nd_database_explain_query_ids (NdDatabase   *self,
                                             const NdQuery *query,
                                             GError      **error);
@@ -178,6 +181,14 @@ guint        nd_database_count_articles    (NdDatabase   *self);
 char        *nd_database_get_snippet       (NdDatabase   *self,
                                             gint64        id,
                                             const char   *search);
+/* The snippets of several articles for one search in one query: a table
+ * of id (gint64 *) -> snippet (char *), each as nd_database_get_snippet()
+ * gives it, for the ids that match. */
+GHashTable  *nd_database_get_snippets      (NdDatabase    *self,
+                                            const char    *search,
+                                            const gint64  *ids,
+                                            guint          n_ids,
+                                            GError       **error);
 /* Every tag in the desk with its article count, by name (NdTagCount). */
 GPtrArray   *nd_database_list_tags         (NdDatabase   *self,
                                             GError      **error);

@@ -36,22 +36,19 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static char *
-dup_snippet (NdArticleList *self,
+/* The snippet a row shows: none when not searching; while searching the
+ * article's, which the store fills in after the rows are shown (until
+ * then an empty line keeps its place) */
+static const char *
+row_snippet (NdArticleList *self,
              NdArticle     *article)
 {
-  const char *search;
+  const char *search = nd_article_store_get_search (self->store);
 
-  search = nd_article_store_get_search (self->store);
   if (search == NULL || *search == '\0')
     return NULL;
 
-  if (nd_article_get_snippet (article) != NULL)
-    return g_strdup (nd_article_get_snippet (article));
-
-  return nd_database_get_snippet (nd_article_store_get_database (self->store),
-                                  nd_article_get_id (article),
-                                  search);
+  return nd_article_get_snippet (article) != NULL ? nd_article_get_snippet (article) : "";
 }
 
 static void
@@ -59,9 +56,23 @@ update_row (NdArticleList *self,
             NdArticleRow  *row,
             NdArticle     *article)
 {
-  g_autofree char *snippet = dup_snippet (self, article);
+  nd_article_row_set_article (row, article, row_snippet (self, article));
+}
 
-  nd_article_row_set_article (row, article, snippet);
+/* The store set an article's snippet: only its row changes (the model
+ * does not, so the selection and the scroll position stay) */
+static void
+on_snippet_changed (NdArticleList *self,
+                    GParamSpec    *pspec,
+                    NdArticle     *article)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (nd_article_row_get_id (key) == nd_article_get_id (article))
+      update_row (self, key, article);
 }
 
 static void
@@ -82,6 +93,8 @@ on_bind (GtkSignalListItemFactory *factory,
 
   update_row (self, row, article);
   g_hash_table_add (self->bound_rows, row);
+  g_signal_connect_object (article, "notify::snippet",
+                           G_CALLBACK (on_snippet_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -90,7 +103,10 @@ on_unbind (GtkSignalListItemFactory *factory,
            NdArticleList            *self)
 {
   NdArticleRow *row = ND_ARTICLE_ROW (gtk_list_item_get_child (item));
+  NdArticle *article = gtk_list_item_get_item (item);
 
+  if (article != NULL)
+    g_signal_handlers_disconnect_by_func (article, on_snippet_changed, self);
   g_hash_table_remove (self->bound_rows, row);
   nd_article_row_set_article (row, NULL, NULL);
 }
