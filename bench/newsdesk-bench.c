@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   newsdesk-bench [--size N] [--seed S] [--cache DIR] [--reuse-desk]
- *                  [--no-app] [--batch N] [--scroll-pages P]
+ *                  [--no-app] [--batch N] [--scroll-pages P] [--export-only]
  *
  * Run it through build-aux/newsdesk-bench, which builds it and provides
  * an X server (Xvfb) and a session bus for the app measurements.
@@ -18,7 +18,8 @@
  *    window's search entry and side panel call): the time to re-query and
  *    fetch the first screenful of rows, p50 and p95.
  * 5. Export of 10,000 articles to NewsDesk JSON (nd_exporter_export_ids(),
- *    what the window's export worker calls).
+ *    what the window's export worker calls), with the process's peak RSS
+ *    after it (with --export-only, nothing but the export runs).
  * 6. The app (src/ui/newsdesk) on the desk: cold start to the first frame
  *    showing rows (NEWSDESK_BENCH_EXIT_AFTER_FIRST_FRAME), its peak RSS
  *    then, and its peak RSS after scrolling the list from top to bottom
@@ -614,6 +615,7 @@ bench_export (Report     *report,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   GStatBuf st = { 0 };
+  struct rusage usage = { 0 };
   double start;
   double seconds;
   double cpu;
@@ -633,9 +635,11 @@ bench_export (Report     *report,
   cpu = thread_cpu_ms () - cpu;
   g_stat (path, &st);
   g_unlink (path);
+  getrusage (RUSAGE_SELF, &usage);
 
   add_row (report, "Export to JSON", "10,000 in ≤ 1 s",
-           "%u articles in %.2f s (CPU %.2f s; %.0f MB)", ids->len, seconds, cpu / 1000, st.st_size / 1e6);
+           "%u articles in %.2f s (CPU %.2f s; %.0f MB; peak RSS of the process %.0f MB)",
+           ids->len, seconds, cpu / 1000, st.st_size / 1e6, usage.ru_maxrss / 1024.0);
 }
 
 /* The app ----------------------------------------------------------------- */
@@ -784,6 +788,7 @@ main (int   argc,
   int batch = 200;
   gboolean reuse = FALSE;
   gboolean no_app = FALSE;
+  gboolean export_only = FALSE;
   guint64 bytes = 0;
   const GOptionEntry entries[] = {
     { "size", 0, 0, G_OPTION_ARG_INT, &size, "Articles in the desk (10000)", "N" },
@@ -793,6 +798,7 @@ main (int   argc,
     { "no-app", 0, 0, G_OPTION_ARG_NONE, &no_app, "Skip the app (cold start, memory)", NULL },
     { "batch", 0, 0, G_OPTION_ARG_INT, &batch, "Import commits every N articles (200; 1: one transaction each)", "N" },
     { "scroll-pages", 0, 0, G_OPTION_ARG_INT, &scroll_pages, "Pages scrolled per frame (1)", "P" },
+    { "export-only", 0, 0, G_OPTION_ARG_NONE, &export_only, "Only the export (no extraction, queries or app)", NULL },
     { "renderer", 0, 0, G_OPTION_ARG_STRING, &renderer_option, "GSK_RENDERER for the app (cairo under Xvfb, else GTK's choice)", "NAME" },
     G_OPTION_ENTRY_NULL
   };
@@ -855,12 +861,15 @@ main (int   argc,
 
   /* a desk kept with --reuse-desk may hold fewer */
   add_row (&report, "Articles in the desk", "—", "%u", nd_database_count_articles (database));
-  bench_extraction (&report, paths);
-  bench_queries (&report, database);
+  if (!export_only)
+    {
+      bench_extraction (&report, paths);
+      bench_queries (&report, database);
+    }
   bench_export (&report, database, cache);
   g_clear_object (&database);
 
-  if (!no_app)
+  if (!no_app && !export_only)
     bench_app (&report, desk, scroll_pages);
 
   printf ("%s\n", report.table->str);

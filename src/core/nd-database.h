@@ -220,4 +220,13 @@ GPtrArray   *nd_database_list_corrections  (NdDatabase   *self,
  * all of them required. NULL when there is no word. */
 char        *nd_database_build_fts_query   (const char   *text);
 
+/* The articles `ids` (NdArticle, in that order), each as
+ * nd_database_load_article() loads it, read with a few queries for the
+ * whole batch (for export: a batch of a few hundred at a time).
+ * ND_ERROR_NOT_FOUND when an id is not in the desk. */
+GPtrArray   *nd_database_load_articles     (NdDatabase    *self,
+                                            const gint64  *ids,
+                                            guint          n_ids,
+                                            GError       **error);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "nd-error.h"
 #include "nd-exporter.h"
+#include "nd-json-writer.h"
 
 #define FORMAT_VERSION 1
 
@@ -262,68 +263,343 @@ nd_exporter_build (GPtrArray     *articles,
   return json_builder_get_root (builder);
 }
 
+/* Streaming: the same documents as the trees above, written as they go
+ * (nd-json-writer.h writes what JsonGenerator writes) */
+
+static void
+write_entity (NdJsonWriter *writer,
+              NdEntity     *entity)
+{
+  NdEntityKind kind = nd_entity_get_kind (entity);
+
+  nd_json_writer_begin_object (writer);
+  nd_json_writer_member_string (writer, "kind", nd_entity_kind_to_string (kind));
+  nd_json_writer_member_string (writer, "name", nd_entity_get_name (entity));
+
+  if (nd_entity_get_role (entity) != NULL)
+    nd_json_writer_member_string (writer, "role", nd_entity_get_role (entity));
+
+  if (kind == ND_ENTITY_PLACE)
+    {
+      nd_json_writer_member_string (writer, "country", nd_entity_get_country (entity));
+      if (nd_entity_has_coordinates (entity))
+        {
+          double lat, lon;
+
+          nd_entity_get_coordinates (entity, &lat, &lon);
+          nd_json_writer_member_double (writer, "lat", lat);
+          nd_json_writer_member_double (writer, "lon", lon);
+        }
+    }
+
+  if (kind == ND_ENTITY_DATE)
+    nd_json_writer_member_string (writer, "value", nd_entity_get_value (entity));
+
+  nd_json_writer_member (writer, "mentions");
+  nd_json_writer_begin_array (writer);
+  for (guint i = 0; i < nd_entity_get_n_mentions (entity); i++)
+    {
+      const NdMention *mention = nd_entity_get_mention (entity, i);
+
+      nd_json_writer_begin_object (writer);
+      nd_json_writer_member_int (writer, "start", mention->start);
+      nd_json_writer_member_int (writer, "end", mention->end);
+      nd_json_writer_member_string (writer, "text", mention->text);
+      nd_json_writer_end_object (writer);
+    }
+  nd_json_writer_end_array (writer);
+
+  nd_json_writer_end_object (writer);
+}
+
+static void
+write_correction (NdJsonWriter       *writer,
+                  const NdCorrection *c)
+{
+  nd_json_writer_begin_object (writer);
+  nd_json_writer_member_string (writer, "action", nd_correction_action_to_string (c->action));
+  nd_json_writer_member_string (writer, "kind", nd_entity_kind_to_string (c->kind));
+  nd_json_writer_member_string (writer, "name", c->name);
+
+  if (c->action == ND_CORRECTION_SET_KIND)
+    nd_json_writer_member_string (writer, "new_kind", nd_entity_kind_to_string (c->new_kind));
+
+  if (c->action == ND_CORRECTION_SET_PLACE)
+    {
+      nd_json_writer_member_string (writer, "place", c->new_name);
+      nd_json_writer_member_string (writer, "country", c->country);
+      nd_json_writer_member_double (writer, "lat", c->lat);
+      nd_json_writer_member_double (writer, "lon", c->lon);
+    }
+
+  nd_json_writer_end_object (writer);
+}
+
+static void
+write_stop (NdJsonWriter *writer,
+            const NdStop *stop)
+{
+  nd_json_writer_begin_object (writer);
+  nd_json_writer_member_int (writer, "order", stop->order);
+  nd_json_writer_member_string (writer, "place", stop->place);
+  nd_json_writer_member_string (writer, "country", stop->country);
+  nd_json_writer_member (writer, "lat");
+  if (stop->has_coordinates)
+    nd_json_writer_double (writer, stop->lat);
+  else
+    nd_json_writer_null (writer);
+  nd_json_writer_member (writer, "lon");
+  if (stop->has_coordinates)
+    nd_json_writer_double (writer, stop->lon);
+  else
+    nd_json_writer_null (writer);
+  nd_json_writer_member_string (writer, "when", stop->when);
+  if (stop->when_date != NULL)
+    nd_json_writer_member_string (writer, "when_date", stop->when_date);
+  nd_json_writer_member_string (writer, "purpose", stop->purpose);
+  nd_json_writer_member (writer, "evidence");
+  nd_json_writer_begin_object (writer);
+  nd_json_writer_member_int (writer, "start", stop->evidence_start);
+  nd_json_writer_member_int (writer, "end", stop->evidence_end);
+  nd_json_writer_end_object (writer);
+  nd_json_writer_end_object (writer);
+}
+
+static void
+write_itinerary (NdJsonWriter *writer,
+                 NdItinerary  *itinerary)
+{
+  GPtrArray *stops = nd_itinerary_get_stops (itinerary);
+
+  nd_json_writer_begin_object (writer);
+  nd_json_writer_member_string (writer, "traveller", nd_itinerary_get_traveller (itinerary));
+  nd_json_writer_member_boolean (writer, "ordered", nd_itinerary_get_ordered (itinerary));
+  nd_json_writer_member (writer, "stops");
+  nd_json_writer_begin_array (writer);
+  for (guint i = 0; i < stops->len; i++)
+    write_stop (writer, g_ptr_array_index (stops, i));
+  nd_json_writer_end_array (writer);
+  nd_json_writer_end_object (writer);
+}
+
+static void
+write_article (NdJsonWriter  *writer,
+               NdArticle     *article,
+               NdExportFlags  flags)
+{
+  gboolean no_db = (flags & ND_EXPORT_NO_DB) != 0;
+  const char * const *tags = nd_article_get_tags (article);
+
+  nd_json_writer_begin_object (writer);
+
+  nd_json_writer_member (writer, "id");
+  if (no_db || nd_article_get_id (article) <= 0)
+    nd_json_writer_null (writer);
+  else
+    nd_json_writer_int (writer, nd_article_get_id (article));
+
+  nd_json_writer_member_string (writer, "source", nd_article_get_source (article));
+  nd_json_writer_member_string (writer, "title", nd_article_get_title (article));
+  nd_json_writer_member_string (writer, "published", nd_article_get_published (article));
+  nd_json_writer_member_string (writer, "imported", no_db ? NULL : nd_article_get_imported (article));
+  nd_json_writer_member_boolean (writer, "read", nd_article_get_read (article));
+  nd_json_writer_member_boolean (writer, "starred", nd_article_get_starred (article));
+
+  nd_json_writer_member (writer, "tags");
+  nd_json_writer_begin_array (writer);
+  for (guint i = 0; !no_db && tags[i] != NULL; i++)
+    nd_json_writer_string (writer, tags[i]);
+  nd_json_writer_end_array (writer);
+
+  if ((flags & ND_EXPORT_SUMMARY) == 0)
+    {
+      GPtrArray *entities = nd_article_get_entities (article);
+      GPtrArray *corrections = nd_article_get_corrections (article);
+      GPtrArray *itineraries = nd_article_get_itineraries (article);
+
+      nd_json_writer_member_string (writer, "body",
+                                    nd_article_get_body (article) ? nd_article_get_body (article) : "");
+
+      nd_json_writer_member (writer, "entities");
+      nd_json_writer_begin_array (writer);
+      for (guint i = 0; i < entities->len; i++)
+        write_entity (writer, g_ptr_array_index (entities, i));
+      nd_json_writer_end_array (writer);
+
+      if (corrections->len > 0)
+        {
+          nd_json_writer_member (writer, "corrections");
+          nd_json_writer_begin_array (writer);
+          for (guint i = 0; i < corrections->len; i++)
+            write_correction (writer, g_ptr_array_index (corrections, i));
+          nd_json_writer_end_array (writer);
+        }
+
+      nd_json_writer_member (writer, "itineraries");
+      nd_json_writer_begin_array (writer);
+      for (guint i = 0; i < itineraries->len; i++)
+        write_itinerary (writer, g_ptr_array_index (itineraries, i));
+      nd_json_writer_end_array (writer);
+    }
+
+  nd_json_writer_end_object (writer);
+}
+
+/* The members before the articles; the "articles" array is left open */
+static void
+write_document_start (NdJsonWriter *writer)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *exported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  nd_json_writer_begin_object (writer);
+  nd_json_writer_member_string (writer, "format", "newsdesk");
+  nd_json_writer_member_int (writer, "version", FORMAT_VERSION);
+  nd_json_writer_member_string (writer, "generator", "NewsDesk " PACKAGE_VERSION);
+  nd_json_writer_member_string (writer, "exported", exported);
+  nd_json_writer_member (writer, "articles");
+  nd_json_writer_begin_array (writer);
+}
+
+static void
+write_document_end (NdJsonWriter *writer)
+{
+  nd_json_writer_end_array (writer);
+  nd_json_writer_end_object (writer);
+}
+
 char *
 nd_exporter_to_string (GPtrArray     *articles,
                        NdExportFlags  flags)
 {
-  g_autoptr(JsonNode) root = nd_exporter_build (articles, flags);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(NdJsonWriter) writer = nd_json_writer_new (NULL);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
+  g_return_val_if_fail (articles != NULL, NULL);
 
-  return json_generator_to_data (generator, NULL);
+  write_document_start (writer);
+  for (guint i = 0; i < articles->len; i++)
+    write_article (writer, g_ptr_array_index (articles, i), flags);
+  write_document_end (writer);
+
+  return nd_json_writer_steal_text (writer);
 }
 
-static gboolean
-replace_contents (const char    *data,
-                  GFile         *file,
-                  GCancellable  *cancellable,
-                  GError       **error)
+/* Says why `file` cannot be written, once, in words a user can act on */
+static void
+set_write_error (GFile   *file,
+                 GError  *local_error,
+                 GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  /* GIO's message repeats the path; say it once, with the reason */
+  const char *reason = local_error->message;
 
-  /* g_file_replace_contents writes a temporary file beside the target
-   * and renames it over the old one: a reader sees the old file or the
-   * complete new one, never a part. */
-  if (!g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
+  if (local_error->domain == G_IO_ERROR)
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      /* GIO's message repeats the path; say it once, with the reason */
-      const char *reason = local_error->message;
-
-      if (local_error->domain == G_IO_ERROR)
+      switch (local_error->code)
         {
-          switch (local_error->code)
-            {
-            case G_IO_ERROR_NOT_FOUND:
-              reason = _("the folder does not exist");
-              break;
-            case G_IO_ERROR_PERMISSION_DENIED:
-              reason = _("permission denied");
-              break;
-            case G_IO_ERROR_NO_SPACE:
-              reason = _("the disk is full");
-              break;
-            case G_IO_ERROR_IS_DIRECTORY:
-              reason = _("it is a folder");
-              break;
-            case G_IO_ERROR_READ_ONLY:
-              reason = _("the file system is read-only");
-              break;
-            default:
-              break;
-            }
+        case G_IO_ERROR_NOT_FOUND:
+          reason = _("the folder does not exist");
+          break;
+        case G_IO_ERROR_PERMISSION_DENIED:
+          reason = _("permission denied");
+          break;
+        case G_IO_ERROR_NO_SPACE:
+          reason = _("the disk is full");
+          break;
+        case G_IO_ERROR_IS_DIRECTORY:
+          reason = _("it is a folder");
+          break;
+        case G_IO_ERROR_READ_ONLY:
+          reason = _("the file system is read-only");
+          break;
+        default:
+          break;
         }
+    }
 
-      g_set_error (error, ND_ERROR, ND_ERROR_FAILED,
-                   _("Cannot write %s: %s"), name, reason);
+  g_set_error (error, ND_ERROR, ND_ERROR_FAILED,
+               _("Cannot write %s: %s"), name, reason);
+}
+
+/* Writes the document's text into the writer (flushing it as it goes);
+ * fails with the writer's error, the cancellation or the desk's */
+typedef gboolean (*WriteContents) (NdJsonWriter  *writer,
+                                   gpointer       data,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+
+/* Writes `file` atomically, as g_file_replace_contents() did: GIO writes
+ * a temporary file beside the target and renames it over the old one on
+ * close, so a reader (or a crash) sees the old file or the complete new
+ * one, never a part; a new file gets the mode the umask gives, a replaced
+ * one keeps its mode. On failure or cancellation the stream is closed with
+ * a cancelled GCancellable, which makes GIO drop the temporary file and
+ * keep the old one; a file that did not exist before is removed. */
+static gboolean
+write_atomically (GFile          *file,
+                  WriteContents   contents,
+                  gpointer        data,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(NdJsonWriter) writer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GCancellable) abort = NULL;
+  gboolean existed;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  existed = g_file_query_exists (file, NULL);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        set_write_error (file, local_error, error);
       return FALSE;
     }
 
+  writer = nd_json_writer_new (G_OUTPUT_STREAM (stream));
+  if (contents (writer, data, cancellable, &local_error) &&
+      nd_json_writer_flush (writer, TRUE, cancellable, &local_error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+    return TRUE;
+
+  abort = g_cancellable_new ();
+  g_cancellable_cancel (abort);
+  if (!g_output_stream_is_closed (G_OUTPUT_STREAM (stream)))
+    g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
+  if (!existed)
+    g_file_delete (file, NULL, NULL);
+
+  /* the desk's errors and a cancellation say so themselves */
+  if (local_error->domain == G_IO_ERROR && local_error->code != G_IO_ERROR_CANCELLED)
+    set_write_error (file, local_error, error);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static gboolean
+write_articles (NdJsonWriter  *writer,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  GPtrArray *articles = data;
+
+  write_document_start (writer);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      write_article (writer, g_ptr_array_index (articles, i), ND_EXPORT_FULL);
+      if (!nd_json_writer_flush (writer, FALSE, cancellable, error))
+        return FALSE;
+    }
+  write_document_end (writer);
   return TRUE;
 }
 
@@ -333,13 +609,10 @@ nd_exporter_write_file (GPtrArray     *articles,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autofree char *data = NULL;
-
   g_return_val_if_fail (articles != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  data = nd_exporter_to_string (articles, ND_EXPORT_FULL);
-  return replace_contents (data, file, cancellable, error);
+  return write_atomically (file, write_articles, articles, cancellable, error);
 }
 
 static void
@@ -456,25 +729,192 @@ nd_exporter_build_geojson (GPtrArray *articles)
   return json_builder_get_root (builder);
 }
 
+static void
+write_position (NdJsonWriter *writer,
+                const NdStop *stop)
+{
+  nd_json_writer_begin_array (writer);
+  nd_json_writer_double (writer, stop->lon);
+  nd_json_writer_double (writer, stop->lat);
+  nd_json_writer_end_array (writer);
+}
+
+static void
+write_article_id (NdJsonWriter *writer,
+                  NdArticle    *article)
+{
+  nd_json_writer_member (writer, "article_id");
+  if (nd_article_get_id (article) > 0)
+    nd_json_writer_int (writer, nd_article_get_id (article));
+  else
+    nd_json_writer_null (writer);
+}
+
+/* The features of one article, as nd_exporter_build_geojson() builds them */
+static void
+write_features (NdJsonWriter *writer,
+                NdArticle    *article)
+{
+  GPtrArray *itineraries = nd_article_get_itineraries (article);
+
+  for (guint j = 0; j < itineraries->len; j++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, j);
+      GPtrArray *stops = nd_itinerary_get_stops (itinerary);
+      guint n_located = 0;
+
+      for (guint k = 0; k < stops->len; k++)
+        {
+          NdStop *stop = g_ptr_array_index (stops, k);
+
+          /* a Point needs a position */
+          if (!stop->has_coordinates)
+            continue;
+          n_located++;
+
+          nd_json_writer_begin_object (writer);
+          nd_json_writer_member_string (writer, "type", "Feature");
+          nd_json_writer_member (writer, "geometry");
+          nd_json_writer_begin_object (writer);
+          nd_json_writer_member_string (writer, "type", "Point");
+          nd_json_writer_member (writer, "coordinates");
+          write_position (writer, stop);
+          nd_json_writer_end_object (writer);
+
+          nd_json_writer_member (writer, "properties");
+          nd_json_writer_begin_object (writer);
+          nd_json_writer_member_string (writer, "traveller", nd_itinerary_get_traveller (itinerary));
+          nd_json_writer_member_int (writer, "order", stop->order);
+          nd_json_writer_member_string (writer, "place", stop->place);
+          nd_json_writer_member_string (writer, "when", stop->when);
+          nd_json_writer_member_string (writer, "purpose", stop->purpose);
+          nd_json_writer_member_boolean (writer, "ordered", nd_itinerary_get_ordered (itinerary));
+          write_article_id (writer, article);
+          nd_json_writer_member_string (writer, "article_title", nd_article_get_title (article));
+          nd_json_writer_end_object (writer);
+          nd_json_writer_end_object (writer);
+        }
+
+      if (!nd_itinerary_get_ordered (itinerary) || n_located < 2)
+        continue;
+
+      nd_json_writer_begin_object (writer);
+      nd_json_writer_member_string (writer, "type", "Feature");
+      nd_json_writer_member (writer, "geometry");
+      nd_json_writer_begin_object (writer);
+      nd_json_writer_member_string (writer, "type", "LineString");
+      nd_json_writer_member (writer, "coordinates");
+      nd_json_writer_begin_array (writer);
+      for (guint k = 0; k < stops->len; k++)
+        {
+          NdStop *stop = g_ptr_array_index (stops, k);
+
+          if (stop->has_coordinates)
+            write_position (writer, stop);
+        }
+      nd_json_writer_end_array (writer);
+      nd_json_writer_end_object (writer);
+      nd_json_writer_member (writer, "properties");
+      nd_json_writer_begin_object (writer);
+      nd_json_writer_member_string (writer, "traveller", nd_itinerary_get_traveller (itinerary));
+      write_article_id (writer, article);
+      nd_json_writer_member_string (writer, "article_title", nd_article_get_title (article));
+      nd_json_writer_end_object (writer);
+      nd_json_writer_end_object (writer);
+    }
+}
+
+static void
+write_geojson_start (NdJsonWriter *writer)
+{
+  nd_json_writer_begin_object (writer);
+  nd_json_writer_member_string (writer, "type", "FeatureCollection");
+  nd_json_writer_member (writer, "features");
+  nd_json_writer_begin_array (writer);
+}
+
+static gboolean
+write_geojson_articles (NdJsonWriter  *writer,
+                        gpointer       data,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  GPtrArray *articles = data;
+
+  write_geojson_start (writer);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      write_features (writer, g_ptr_array_index (articles, i));
+      if (!nd_json_writer_flush (writer, FALSE, cancellable, error))
+        return FALSE;
+    }
+  write_document_end (writer);
+  return TRUE;
+}
+
 gboolean
 nd_exporter_write_geojson (GPtrArray     *articles,
                            GFile         *file,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *data = NULL;
-
   g_return_val_if_fail (articles != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  root = nd_exporter_build_geojson (articles);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  data = json_generator_to_data (generator, NULL);
-  return replace_contents (data, file, cancellable, error);
+  return write_atomically (file, write_geojson_articles, articles, cancellable, error);
+}
+
+/* Articles are read from the desk this many at a time: a few queries a
+ * batch, and never more than a batch in memory */
+#define EXPORT_BATCH 500
+
+typedef struct
+{
+  NdDatabase *database;
+  GArray     *ids;
+  gboolean    geojson;
+} ExportIds;
+
+static gboolean
+write_ids (NdJsonWriter  *writer,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  ExportIds *export = data;
+
+  if (export->geojson)
+    write_geojson_start (writer);
+  else
+    write_document_start (writer);
+
+  for (guint start = 0; start < export->ids->len; start += EXPORT_BATCH)
+    {
+      guint n = MIN (EXPORT_BATCH, export->ids->len - start);
+      g_autoptr(GPtrArray) articles = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      articles = nd_database_load_articles (export->database,
+                                            &g_array_index (export->ids, gint64, start), n,
+                                            error);
+      if (articles == NULL)
+        return FALSE;
+
+      for (guint i = 0; i < articles->len; i++)
+        {
+          if (export->geojson)
+            write_features (writer, g_ptr_array_index (articles, i));
+          else
+            write_article (writer, g_ptr_array_index (articles, i), ND_EXPORT_FULL);
+          if (!nd_json_writer_flush (writer, FALSE, cancellable, error))
+            return FALSE;
+        }
+    }
+
+  write_document_end (writer);
+  return TRUE;
 }
 
 gboolean
@@ -484,24 +924,27 @@ nd_exporter_export_ids (NdDatabase    *database,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  ExportIds export = { database, ids, FALSE };
 
   g_return_val_if_fail (ND_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (ids != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  for (guint i = 0; i < ids->len; i++)
-    {
-      NdArticle *article;
+  return write_atomically (file, write_ids, &export, cancellable, error);
+}
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+gboolean
+nd_exporter_export_ids_geojson (NdDatabase    *database,
+                                GArray        *ids,
+                                GFile         *file,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  ExportIds export = { database, ids, TRUE };
 
-      article = nd_database_load_article (database, g_array_index (ids, gint64, i), error);
-      if (article == NULL)
-        return FALSE;
+  g_return_val_if_fail (ND_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-      g_ptr_array_add (articles, article);
-    }
-
-  return nd_exporter_write_file (articles, file, cancellable, error);
+  return write_atomically (file, write_ids, &export, cancellable, error);
 }
