@@ -870,9 +870,11 @@ nd_exporter_write_geojson (GPtrArray     *articles,
 
 typedef struct
 {
-  NdDatabase *database;
-  GArray     *ids;
-  gboolean    geojson;
+  NdDatabase           *database;
+  GArray               *ids;
+  gboolean              geojson;
+  NdExportProgressFunc  progress;
+  gpointer              user_data;
 } ExportIds;
 
 static gboolean
@@ -911,6 +913,9 @@ write_ids (NdJsonWriter  *writer,
           if (!nd_json_writer_flush (writer, FALSE, cancellable, error))
             return FALSE;
         }
+
+      if (export->progress != NULL)
+        export->progress (start + n, export->ids->len, export->user_data);
     }
 
   write_document_end (writer);
@@ -924,7 +929,19 @@ nd_exporter_export_ids (NdDatabase    *database,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  ExportIds export = { database, ids, FALSE };
+  return nd_exporter_export_ids_with_progress (database, ids, file, NULL, NULL, cancellable, error);
+}
+
+gboolean
+nd_exporter_export_ids_with_progress (NdDatabase            *database,
+                                      GArray                *ids,
+                                      GFile                 *file,
+                                      NdExportProgressFunc   progress,
+                                      gpointer               user_data,
+                                      GCancellable          *cancellable,
+                                      GError               **error)
+{
+  ExportIds export = { database, ids, FALSE, progress, user_data };
 
   g_return_val_if_fail (ND_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (ids != NULL, FALSE);
@@ -940,7 +957,7 @@ nd_exporter_export_ids_geojson (NdDatabase    *database,
                                 GCancellable  *cancellable,
                                 GError       **error)
 {
-  ExportIds export = { database, ids, TRUE };
+  ExportIds export = { database, ids, TRUE, NULL, NULL };
 
   g_return_val_if_fail (ND_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (ids != NULL, FALSE);

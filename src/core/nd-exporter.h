@@ -48,6 +48,17 @@ gboolean  nd_exporter_export_ids      (NdDatabase     *database,
                                        GFile          *file,
                                        GCancellable   *cancellable,
                                        GError        **error);
+/* Called on the exporting thread after each batch of articles is written */
+typedef void (*NdExportProgressFunc) (guint     n_written,
+                                      guint     n_total,
+                                      gpointer  user_data);
+gboolean  nd_exporter_export_ids_with_progress (NdDatabase            *database,
+                                                GArray                *ids,
+                                                GFile                 *file,
+                                                NdExportProgressFunc   progress,
+                                                gpointer               user_data,
+                                                GCancellable          *cancellable,
+                                                GError               **error);
 gboolean  nd_exporter_export_ids_geojson (NdDatabase  *database,
                                           GArray      *ids,
                                           GFile       *file,

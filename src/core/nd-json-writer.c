@@ -15,10 +15,26 @@
 #define MAX_DEPTH 64
 #define INDENT 2
 
+/* Formatting a double is the slowest thing the writer does, and an
+ * export has few different ones (places come from the gazetteer): the
+ * last text of each is kept in a small table, by the double's bits */
+#define N_DOUBLES 1024
+
+typedef struct
+{
+  guint64 bits;
+  guint8  length;   /* 0: empty slot */
+  char    text[G_ASCII_DTOSTR_BUF_SIZE + 2];
+} DoubleText;
+
 struct _NdJsonWriter
 {
   GOutputStream *stream;
-  GString       *buffer;
+  /* the text not yet handed to the stream */
+  char          *buffer;
+  gsize          length;
+  gsize          size;
+  DoubleText    *doubles;
   /* per open array or object: whether it has a value yet */
   gboolean       has_value[MAX_DEPTH];
   guint          depth;
@@ -44,7 +60,39 @@ static const guint8 plain_byte[256] = {
 #undef R16
 };
 
-static const char spaces[] = "                                                                ";
+static const char spaces[] = "                                                                "
+                             "                                                                ";
+
+G_STATIC_ASSERT (sizeof spaces > MAX_DEPTH * INDENT);
+
+static void
+grow (NdJsonWriter *self,
+      gsize         needed)
+{
+  while (self->size < self->length + needed)
+    self->size *= 2;
+  self->buffer = g_realloc (self->buffer, self->size);
+}
+
+static inline void
+put (NdJsonWriter *self,
+     const char   *text,
+     gsize         length)
+{
+  if (G_UNLIKELY (self->length + length > self->size))
+    grow (self, length);
+  memcpy (self->buffer + self->length, text, length);
+  self->length += length;
+}
+
+static inline void
+put_c (NdJsonWriter *self,
+       char          c)
+{
+  if (G_UNLIKELY (self->length + 1 > self->size))
+    grow (self, 1);
+  self->buffer[self->length++] = c;
+}
 
 NdJsonWriter *
 nd_json_writer_new (GOutputStream *stream)
@@ -54,7 +102,9 @@ nd_json_writer_new (GOutputStream *stream)
   g_return_val_if_fail (stream == NULL || G_IS_OUTPUT_STREAM (stream), NULL);
 
   self->stream = stream != NULL ? g_object_ref (stream) : NULL;
-  self->buffer = g_string_sized_new (stream != NULL ? FLUSH_AT + 64 * 1024 : 4096);
+  self->size = stream != NULL ? FLUSH_AT + 64 * 1024 : 4096;
+  self->buffer = g_malloc (self->size);
+  self->doubles = g_new0 (DoubleText, N_DOUBLES);
   return self;
 }
 
@@ -65,23 +115,16 @@ nd_json_writer_free (NdJsonWriter *self)
     return;
 
   g_clear_object (&self->stream);
-  g_string_free (self->buffer, TRUE);
+  g_free (self->buffer);
+  g_free (self->doubles);
   g_free (self);
 }
 
-static void
-append_indent (GString *buffer,
-               guint    depth)
+static inline void
+append_indent (NdJsonWriter *self,
+               guint         depth)
 {
-  guint n = depth * INDENT;
-
-  while (n > 0)
-    {
-      guint chunk = MIN (n, sizeof spaces - 1);
-
-      g_string_append_len (buffer, spaces, chunk);
-      n -= chunk;
-    }
+  put (self, spaces, depth * INDENT);
 }
 
 /* What comes before a value: nothing after a member name, else the
@@ -99,16 +142,16 @@ begin_value (NdJsonWriter *self)
     return;
 
   if (self->has_value[self->depth - 1])
-    g_string_append_len (self->buffer, ",\n", 2);
+    put (self, ",\n", 2);
   else
-    g_string_append_c (self->buffer, '\n');
+    put_c (self, '\n');
   self->has_value[self->depth - 1] = TRUE;
-  append_indent (self->buffer, self->depth);
+  append_indent (self, self->depth);
 }
 
 static void
-append_escaped (GString    *buffer,
-                const char *str)
+append_escaped (NdJsonWriter *self,
+                const char   *str)
 {
   const guchar *p = (const guchar *) str;
 
@@ -119,39 +162,39 @@ append_escaped (GString    *buffer,
       while (plain_byte[*p])
         p++;
       if (p > run)
-        g_string_append_len (buffer, (const char *) run, p - run);
+        put (self, (const char *) run, p - run);
 
       switch (*p)
         {
         case '\0':
           return;
         case '"':
-          g_string_append_len (buffer, "\\\"", 2);
+          put (self, "\\\"", 2);
           break;
         case '\\':
-          g_string_append_len (buffer, "\\\\", 2);
+          put (self, "\\\\", 2);
           break;
         case '\b':
-          g_string_append_len (buffer, "\\b", 2);
+          put (self, "\\b", 2);
           break;
         case '\f':
-          g_string_append_len (buffer, "\\f", 2);
+          put (self, "\\f", 2);
           break;
         case '\n':
-          g_string_append_len (buffer, "\\n", 2);
+          put (self, "\\n", 2);
           break;
         case '\r':
-          g_string_append_len (buffer, "\\r", 2);
+          put (self, "\\r", 2);
           break;
         case '\t':
-          g_string_append_len (buffer, "\\t", 2);
+          put (self, "\\t", 2);
           break;
         default:
           {
-            static const char hex[] = "0123456789ABCDEF";
+            static const char hex[] = "0123456789abcdef";
             char escape[6] = { '\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 0xf] };
 
-            g_string_append_len (buffer, escape, sizeof escape);
+            put (self, escape, sizeof escape);
           }
           break;
         }
@@ -159,13 +202,13 @@ append_escaped (GString    *buffer,
     }
 }
 
-static void
-append_string (GString    *buffer,
-               const char *value)
+static inline void
+append_string (NdJsonWriter *self,
+               const char   *value)
 {
-  g_string_append_c (buffer, '"');
-  append_escaped (buffer, value);
-  g_string_append_c (buffer, '"');
+  put_c (self, '"');
+  append_escaped (self, value);
+  put_c (self, '"');
 }
 
 static void
@@ -173,14 +216,13 @@ begin_container (NdJsonWriter *self,
                  char          open)
 {
   begin_value (self);
-  g_string_append_c (self->buffer, open);
+  put_c (self, open);
   g_return_if_fail (self->depth < MAX_DEPTH);
   self->has_value[self->depth++] = FALSE;
 }
 
 static void
 end_container (NdJsonWriter *self,
-               const char   *empty,
                char          close)
 {
   g_return_if_fail (self->depth > 0);
@@ -188,14 +230,17 @@ end_container (NdJsonWriter *self,
   self->depth--;
   if (!self->has_value[self->depth])
     {
-      /* the opening character is already written */
-      g_string_append (self->buffer, empty + 1);
+      /* as JsonGenerator writes them: "[]", and an object's indent
+       * between its braces */
+      if (close == '}')
+        append_indent (self, self->depth);
+      put_c (self, close);
       return;
     }
 
-  g_string_append_c (self->buffer, '\n');
-  append_indent (self->buffer, self->depth);
-  g_string_append_c (self->buffer, close);
+  put_c (self, '\n');
+  append_indent (self, self->depth);
+  put_c (self, close);
 }
 
 void
@@ -207,7 +252,7 @@ nd_json_writer_begin_object (NdJsonWriter *self)
 void
 nd_json_writer_end_object (NdJsonWriter *self)
 {
-  end_container (self, "{  }", '}');
+  end_container (self, '}');
 }
 
 void
@@ -219,7 +264,7 @@ nd_json_writer_begin_array (NdJsonWriter *self)
 void
 nd_json_writer_end_array (NdJsonWriter *self)
 {
-  end_container (self, "[]", ']');
+  end_container (self, ']');
 }
 
 void
@@ -229,8 +274,8 @@ nd_json_writer_member (NdJsonWriter *self,
   g_return_if_fail (self->depth > 0 && !self->after_name);
 
   begin_value (self);
-  append_string (self->buffer, name);
-  g_string_append_len (self->buffer, " : ", 3);
+  append_string (self, name);
+  put (self, " : ", 3);
   self->after_name = TRUE;
 }
 
@@ -240,9 +285,9 @@ nd_json_writer_string (NdJsonWriter *self,
 {
   begin_value (self);
   if (value != NULL)
-    append_string (self->buffer, value);
+    append_string (self, value);
   else
-    g_string_append_len (self->buffer, "null", 4);
+    put (self, "null", 4);
 }
 
 void
@@ -262,23 +307,33 @@ nd_json_writer_int (NdJsonWriter *self,
   while (magnitude > 0);
   if (value < 0)
     *--p = '-';
-  g_string_append_len (self->buffer, p, text + sizeof text - p);
+  put (self, p, text + sizeof text - p);
 }
 
 void
 nd_json_writer_double (NdJsonWriter *self,
                        double        value)
 {
-  char text[G_ASCII_DTOSTR_BUF_SIZE + 2];
+  guint64 bits;
+  DoubleText *slot;
 
   begin_value (self);
-  /* "%.17g": reads back as the same double */
-  g_ascii_dtostr (text, G_ASCII_DTOSTR_BUF_SIZE, value);
-  g_string_append (self->buffer, text);
-  /* as JsonGenerator does, so that it reads back as a double: but
-   * "1e+22" stays valid JSON where json-glib writes "1e+22.0" */
-  if (strpbrk (text, ".eEn") == NULL)
-    g_string_append_len (self->buffer, ".0", 2);
+
+  memcpy (&bits, &value, sizeof bits);
+  slot = &self->doubles[(bits * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 54];
+  G_STATIC_ASSERT (N_DOUBLES == 1 << (64 - 54));
+  if (slot->length == 0 || slot->bits != bits)
+    {
+      /* "%.17g": reads back as the same double */
+      g_ascii_dtostr (slot->text, G_ASCII_DTOSTR_BUF_SIZE, value);
+      /* as JsonGenerator does, so that it reads back as a double: but
+       * "1e+22" stays valid JSON where json-glib writes "1e+22.0" */
+      if (strpbrk (slot->text, ".eEn") == NULL)
+        strcat (slot->text, ".0");
+      slot->bits = bits;
+      slot->length = strlen (slot->text);
+    }
+  put (self, slot->text, slot->length);
 }
 
 void
@@ -287,16 +342,16 @@ nd_json_writer_boolean (NdJsonWriter *self,
 {
   begin_value (self);
   if (value)
-    g_string_append_len (self->buffer, "true", 4);
+    put (self, "true", 4);
   else
-    g_string_append_len (self->buffer, "false", 5);
+    put (self, "false", 5);
 }
 
 void
 nd_json_writer_null (NdJsonWriter *self)
 {
   begin_value (self);
-  g_string_append_len (self->buffer, "null", 4);
+  put (self, "null", 4);
 }
 
 void
@@ -350,17 +405,17 @@ nd_json_writer_flush (NdJsonWriter  *self,
       return FALSE;
     }
 
-  if (self->stream == NULL || (!force && self->buffer->len < FLUSH_AT) || self->buffer->len == 0)
+  if (self->stream == NULL || (!force && self->length < FLUSH_AT) || self->length == 0)
     return TRUE;
 
-  if (!g_output_stream_write_all (self->stream, self->buffer->str, self->buffer->len,
+  if (!g_output_stream_write_all (self->stream, self->buffer, self->length,
                                   NULL, cancellable, error))
     {
       self->failed = TRUE;
       return FALSE;
     }
 
-  g_string_truncate (self->buffer, 0);
+  self->length = 0;
   return TRUE;
 }
 
@@ -371,7 +426,10 @@ nd_json_writer_steal_text (NdJsonWriter *self)
 
   g_return_val_if_fail (self != NULL && self->stream == NULL, NULL);
 
-  text = g_string_free (self->buffer, FALSE);
-  self->buffer = g_string_new (NULL);
+  put_c (self, '\0');
+  text = g_realloc (self->buffer, self->length);
+  self->size = 4096;
+  self->length = 0;
+  self->buffer = g_malloc (self->size);
   return text;
 }

@@ -12,14 +12,14 @@ G_BEGIN_DECLS
  * GOutputStream whenever it grows past a megabyte (or kept whole when
  * there is no stream). The text is what json-glib's JsonGenerator writes
  * with pretty printing and an indent of 2 (members as `"name" : value`,
- * an empty array as `[]`, an empty object as `{  }`, doubles with
+ * an empty array as `[]`, an empty object as `{  }` (its indent between the braces), doubles with
  * g_ascii_dtostr() and ".0" when they would read as an integer), so a
  * document written either way is the same, byte for byte. Strings are
  * escaped as JsonGenerator escapes them: `"` and `\`, the control
- * characters (as \b \f \n \r \t or \u00XX) and DEL (\u007F); "/" and
- * everything outside ASCII are written as they are (UTF-8). The one
- * difference: U+001F is escaped (\u001F) where json-glib 1.6 writes the
- * raw byte, which JSON does not allow. */
+ * characters (as \b \f \n \r \t or \u00xx) and DEL (\u007f); "/" and
+ * everything outside ASCII (U+2028 too) are written as they are (UTF-8).
+ * The one difference: U+001F is escaped (\u001f) where json-glib 1.6
+ * writes the raw byte, which JSON does not allow. */
 typedef struct _NdJsonWriter NdJsonWriter;
 
 /* `stream` may be NULL: the text is kept (nd_json_writer_steal_text()). */
