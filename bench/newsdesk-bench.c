@@ -113,6 +113,17 @@ thread_cpu_ms (void)
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
+/* CPU time of every thread of the process (the export reads the desk
+ * on a thread of its own while this one writes) */
+static double
+process_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 /* Times one query: wall ms into `ms`, CPU ms into `cpu` */
 typedef struct
 {
@@ -625,20 +636,20 @@ bench_export (Report     *report,
   g_array_set_size (ids, MIN (ids->len, 10000));
 
   start = now_s ();
-  cpu = thread_cpu_ms ();
+  cpu = process_cpu_ms ();
   if (!nd_exporter_export_ids (database, ids, file, NULL, &error))
     {
       fprintf (stderr, "export: %s\n", error->message);
       return;
     }
   seconds = now_s () - start;
-  cpu = thread_cpu_ms () - cpu;
+  cpu = process_cpu_ms () - cpu;
   g_stat (path, &st);
   g_unlink (path);
   getrusage (RUSAGE_SELF, &usage);
 
   add_row (report, "Export to JSON", "10,000 in ≤ 1 s",
-           "%u articles in %.2f s (CPU %.2f s; %.0f MB; peak RSS of the process %.0f MB)",
+           "%u articles in %.2f s (CPU of all threads %.2f s; %.0f MB; peak RSS of the process %.0f MB)",
            ids->len, seconds, cpu / 1000, st.st_size / 1e6, usage.ru_maxrss / 1024.0);
 }
 

@@ -877,6 +877,75 @@ typedef struct
   gpointer              user_data;
 } ExportIds;
 
+/* Reading the desk and writing the file take about as long as each other,
+ * so a loader thread reads the next batch while this thread writes the
+ * one before (a machine has two cores or more). The loader has the
+ * desk's connection to itself meanwhile: the caller waits in
+ * nd_exporter_export_ids(). At most LOADED_AHEAD batches wait to be
+ * written, so memory stays bounded whatever the number of articles. */
+#define LOADED_AHEAD 2
+
+typedef struct
+{
+  GPtrArray *articles;  /* NULL: the end, or `error` */
+  GError    *error;
+} LoadedBatch;
+
+typedef struct
+{
+  ExportIds    *export;
+  GCancellable *cancellable;
+  GAsyncQueue  *loaded;   /* LoadedBatch, for the writer */
+  GAsyncQueue  *slots;    /* a token per batch that may be loaded ahead */
+  gint          stop;     /* atomic: the writer gave up */
+} Loader;
+
+static gpointer
+load_batches (gpointer data)
+{
+  Loader *loader = data;
+  GArray *ids = loader->export->ids;
+
+  for (guint start = 0; start < ids->len; start += EXPORT_BATCH)
+    {
+      guint n = MIN (EXPORT_BATCH, ids->len - start);
+      LoadedBatch *batch = g_new0 (LoadedBatch, 1);
+
+      /* wait for room */
+      g_async_queue_pop (loader->slots);
+      if (g_atomic_int_get (&loader->stop) ||
+          g_cancellable_set_error_if_cancelled (loader->cancellable, &batch->error))
+        {
+          if (batch->error != NULL)
+            g_async_queue_push (loader->loaded, batch);
+          else
+            g_free (batch);
+          return NULL;
+        }
+
+      batch->articles = nd_database_load_articles (loader->export->database,
+                                                   &g_array_index (ids, gint64, start), n,
+                                                   &batch->error);
+      g_async_queue_push (loader->loaded, batch);
+      if (batch->articles == NULL)
+        return NULL;
+    }
+
+  /* the end */
+  g_async_queue_push (loader->loaded, g_new0 (LoadedBatch, 1));
+  return NULL;
+}
+
+static void
+loaded_batch_free (gpointer data)
+{
+  LoadedBatch *batch = data;
+
+  g_clear_pointer (&batch->articles, g_ptr_array_unref);
+  g_clear_error (&batch->error);
+  g_free (batch);
+}
+
 static gboolean
 write_ids (NdJsonWriter  *writer,
            gpointer       data,
@@ -884,39 +953,65 @@ write_ids (NdJsonWriter  *writer,
            GError       **error)
 {
   ExportIds *export = data;
+  Loader loader = { export, cancellable, NULL, NULL, 0 };
+  GThread *thread;
+  guint n_written = 0;
+  gboolean ok = TRUE;
 
   if (export->geojson)
     write_geojson_start (writer);
   else
     write_document_start (writer);
 
-  for (guint start = 0; start < export->ids->len; start += EXPORT_BATCH)
+  loader.loaded = g_async_queue_new_full (loaded_batch_free);
+  loader.slots = g_async_queue_new ();
+  for (guint i = 0; i < LOADED_AHEAD; i++)
+    g_async_queue_push (loader.slots, GUINT_TO_POINTER (1));
+  thread = g_thread_new ("newsdesk-export", load_batches, &loader);
+
+  while (ok)
     {
-      guint n = MIN (EXPORT_BATCH, export->ids->len - start);
-      g_autoptr(GPtrArray) articles = NULL;
+      LoadedBatch *batch = g_async_queue_pop (loader.loaded);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      articles = nd_database_load_articles (export->database,
-                                            &g_array_index (export->ids, gint64, start), n,
-                                            error);
-      if (articles == NULL)
-        return FALSE;
-
-      for (guint i = 0; i < articles->len; i++)
+      if (batch->articles == NULL)
         {
-          if (export->geojson)
-            write_features (writer, g_ptr_array_index (articles, i));
-          else
-            write_article (writer, g_ptr_array_index (articles, i), ND_EXPORT_FULL);
-          if (!nd_json_writer_flush (writer, FALSE, cancellable, error))
-            return FALSE;
+          if (batch->error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&batch->error));
+              ok = FALSE;
+            }
+          loaded_batch_free (batch);
+          break;
         }
 
-      if (export->progress != NULL)
-        export->progress (start + n, export->ids->len, export->user_data);
+      for (guint i = 0; ok && i < batch->articles->len; i++)
+        {
+          if (export->geojson)
+            write_features (writer, g_ptr_array_index (batch->articles, i));
+          else
+            write_article (writer, g_ptr_array_index (batch->articles, i), ND_EXPORT_FULL);
+          ok = nd_json_writer_flush (writer, FALSE, cancellable, error);
+        }
+      n_written += batch->articles->len;
+      loaded_batch_free (batch);
+      g_async_queue_push (loader.slots, GUINT_TO_POINTER (1));
+
+      if (ok && export->progress != NULL)
+        export->progress (n_written, export->ids->len, export->user_data);
+      if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
     }
+
+  /* a failure: the loader stops at its next batch (it may wait for a
+   * slot: give it one) */
+  g_atomic_int_set (&loader.stop, 1);
+  g_async_queue_push (loader.slots, GUINT_TO_POINTER (1));
+  g_thread_join (thread);
+  g_async_queue_unref (loader.loaded);
+  g_async_queue_unref (loader.slots);
+
+  if (!ok)
+    return FALSE;
 
   write_document_end (writer);
   return TRUE;
