@@ -445,6 +445,134 @@ write_article (NdJsonWriter  *writer,
   nd_json_writer_end_object (writer);
 }
 
+/* The same as write_article() for an article of an export batch */
+static void
+write_batch_article (NdJsonWriter  *writer,
+                     NdExportBatch *batch,
+                     guint          index)
+{
+  const NdExportArticle *article = &g_array_index (batch->articles, NdExportArticle, index);
+
+  if (article->article != NULL)
+    {
+      write_article (writer, article->article, ND_EXPORT_FULL);
+      return;
+    }
+
+  nd_json_writer_begin_object (writer);
+
+  nd_json_writer_member (writer, "id");
+  if (article->id <= 0)
+    nd_json_writer_null (writer);
+  else
+    nd_json_writer_int (writer, article->id);
+
+  nd_json_writer_member_string (writer, "source", article->source);
+  nd_json_writer_member_string (writer, "title", article->title);
+  nd_json_writer_member_string (writer, "published", article->published);
+  nd_json_writer_member_string (writer, "imported", article->imported);
+  nd_json_writer_member_boolean (writer, "read", article->read);
+  nd_json_writer_member_boolean (writer, "starred", article->starred);
+
+  nd_json_writer_member (writer, "tags");
+  nd_json_writer_begin_array (writer);
+  for (guint i = 0; i < article->n_tags; i++)
+    nd_json_writer_string (writer, g_ptr_array_index (batch->tags, article->first_tag + i));
+  nd_json_writer_end_array (writer);
+
+  nd_json_writer_member_string (writer, "body", article->body ? article->body : "");
+
+  nd_json_writer_member (writer, "entities");
+  nd_json_writer_begin_array (writer);
+  for (guint i = 0; i < article->n_entities; i++)
+    {
+      const NdExportEntity *entity = &g_array_index (batch->entities, NdExportEntity, article->first_entity + i);
+
+      nd_json_writer_begin_object (writer);
+      nd_json_writer_member_string (writer, "kind", nd_entity_kind_to_string (entity->kind));
+      nd_json_writer_member_string (writer, "name", entity->name);
+      if (entity->role != NULL)
+        nd_json_writer_member_string (writer, "role", entity->role);
+      if (entity->kind == ND_ENTITY_PLACE)
+        {
+          nd_json_writer_member_string (writer, "country", entity->country);
+          if (entity->has_coordinates)
+            {
+              nd_json_writer_member_double (writer, "lat", entity->lat);
+              nd_json_writer_member_double (writer, "lon", entity->lon);
+            }
+        }
+      if (entity->kind == ND_ENTITY_DATE)
+        nd_json_writer_member_string (writer, "value", entity->value);
+
+      nd_json_writer_member (writer, "mentions");
+      nd_json_writer_begin_array (writer);
+      for (guint m = 0; m < entity->n_mentions; m++)
+        {
+          const NdExportMention *mention = &g_array_index (batch->mentions, NdExportMention, entity->first_mention + m);
+
+          nd_json_writer_begin_object (writer);
+          nd_json_writer_member_int (writer, "start", mention->start);
+          nd_json_writer_member_int (writer, "end", mention->end);
+          nd_json_writer_member_string (writer, "text", mention->text);
+          nd_json_writer_end_object (writer);
+        }
+      nd_json_writer_end_array (writer);
+      nd_json_writer_end_object (writer);
+    }
+  nd_json_writer_end_array (writer);
+
+  /* an article with corrections is written from its NdArticle, above */
+
+  nd_json_writer_member (writer, "itineraries");
+  nd_json_writer_begin_array (writer);
+  for (guint i = 0; i < article->n_itineraries; i++)
+    {
+      const NdExportItinerary *itinerary = &g_array_index (batch->itineraries, NdExportItinerary,
+                                                           article->first_itinerary + i);
+
+      nd_json_writer_begin_object (writer);
+      nd_json_writer_member_string (writer, "traveller", itinerary->traveller);
+      nd_json_writer_member_boolean (writer, "ordered", itinerary->ordered);
+      nd_json_writer_member (writer, "stops");
+      nd_json_writer_begin_array (writer);
+      for (guint k = 0; k < itinerary->n_stops; k++)
+        {
+          const NdExportStop *stop = &g_array_index (batch->stops, NdExportStop, itinerary->first_stop + k);
+
+          nd_json_writer_begin_object (writer);
+          nd_json_writer_member_int (writer, "order", stop->order);
+          nd_json_writer_member_string (writer, "place", stop->place);
+          nd_json_writer_member_string (writer, "country", stop->country);
+          nd_json_writer_member (writer, "lat");
+          if (stop->has_coordinates)
+            nd_json_writer_double (writer, stop->lat);
+          else
+            nd_json_writer_null (writer);
+          nd_json_writer_member (writer, "lon");
+          if (stop->has_coordinates)
+            nd_json_writer_double (writer, stop->lon);
+          else
+            nd_json_writer_null (writer);
+          nd_json_writer_member_string (writer, "when", stop->when);
+          if (stop->when_date != NULL)
+            nd_json_writer_member_string (writer, "when_date", stop->when_date);
+          nd_json_writer_member_string (writer, "purpose", stop->purpose);
+          nd_json_writer_member (writer, "evidence");
+          nd_json_writer_begin_object (writer);
+          nd_json_writer_member_int (writer, "start", stop->evidence_start);
+          nd_json_writer_member_int (writer, "end", stop->evidence_end);
+          nd_json_writer_end_object (writer);
+          nd_json_writer_end_object (writer);
+        }
+      nd_json_writer_end_array (writer);
+      nd_json_writer_end_object (writer);
+    }
+  nd_json_writer_end_array (writer);
+
+  nd_json_writer_end_object (writer);
+}
+
 /* The members before the articles; the "articles" array is left open */
 static void
 write_document_start (NdJsonWriter *writer)
@@ -887,8 +1015,11 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *articles;  /* NULL: the end, or `error` */
-  GError    *error;
+  /* both NULL: the end, or `error` */
+  GPtrArray     *articles;  /* GeoJSON: NdArticle */
+  NdExportBatch *rows;      /* NewsDesk JSON */
+  guint          n;
+  GError        *error;
 } LoadedBatch;
 
 typedef struct
@@ -923,11 +1054,17 @@ load_batches (gpointer data)
           return NULL;
         }
 
-      batch->articles = nd_database_load_articles (loader->export->database,
-                                                   &g_array_index (ids, gint64, start), n,
-                                                   &batch->error);
+      batch->n = n;
+      if (loader->export->geojson)
+        batch->articles = nd_database_load_articles (loader->export->database,
+                                                     &g_array_index (ids, gint64, start), n,
+                                                     &batch->error);
+      else
+        batch->rows = nd_database_load_export_batch (loader->export->database,
+                                                     &g_array_index (ids, gint64, start), n,
+                                                     &batch->error);
       g_async_queue_push (loader->loaded, batch);
-      if (batch->articles == NULL)
+      if (batch->articles == NULL && batch->rows == NULL)
         return NULL;
     }
 
@@ -942,6 +1079,7 @@ loaded_batch_free (gpointer data)
   LoadedBatch *batch = data;
 
   g_clear_pointer (&batch->articles, g_ptr_array_unref);
+  g_clear_pointer (&batch->rows, nd_export_batch_free);
   g_clear_error (&batch->error);
   g_free (batch);
 }
@@ -973,7 +1111,7 @@ write_ids (NdJsonWriter  *writer,
     {
       LoadedBatch *batch = g_async_queue_pop (loader.loaded);
 
-      if (batch->articles == NULL)
+      if (batch->articles == NULL && batch->rows == NULL)
         {
           if (batch->error != NULL)
             {
@@ -984,15 +1122,15 @@ write_ids (NdJsonWriter  *writer,
           break;
         }
 
-      for (guint i = 0; ok && i < batch->articles->len; i++)
+      for (guint i = 0; ok && i < batch->n; i++)
         {
-          if (export->geojson)
+          if (batch->articles != NULL)
             write_features (writer, g_ptr_array_index (batch->articles, i));
           else
-            write_article (writer, g_ptr_array_index (batch->articles, i), ND_EXPORT_FULL);
+            write_batch_article (writer, batch->rows, i);
           ok = nd_json_writer_flush (writer, FALSE, cancellable, error);
         }
-      n_written += batch->articles->len;
+      n_written += batch->n;
       loaded_batch_free (batch);
       g_async_queue_push (loader.slots, GUINT_TO_POINTER (1));
 
