@@ -18,7 +18,7 @@
 /* Formatting a double is the slowest thing the writer does, and an
  * export has few different ones (places come from the gazetteer): the
  * last text of each is kept in a small table, by the double's bits */
-#define N_DOUBLES 1024
+#define N_DOUBLES 16384
 
 typedef struct
 {
@@ -320,8 +320,8 @@ nd_json_writer_double (NdJsonWriter *self,
   begin_value (self);
 
   memcpy (&bits, &value, sizeof bits);
-  slot = &self->doubles[(bits * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 54];
-  G_STATIC_ASSERT (N_DOUBLES == 1 << (64 - 54));
+  slot = &self->doubles[(bits * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 50];
+  G_STATIC_ASSERT (N_DOUBLES == 1 << (64 - 50));
   if (slot->length == 0 || slot->bits != bits)
     {
       /* "%.17g": reads back as the same double */
