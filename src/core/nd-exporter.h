@@ -42,7 +42,12 @@ gboolean  nd_exporter_write_geojson   (GPtrArray      *articles,
                                        GCancellable   *cancellable,
                                        GError        **error);
 /* Loads the articles by id from the desk, a batch at a time, and writes
- * them as they come (memory stays bounded by a batch). */
+ * them as they come (memory stays bounded by a few batches). The batches
+ * are read on two threads, one with `database`'s connection (the caller
+ * waits meanwhile, so nothing else may use it) and one with a second
+ * connection to the same desk; the file is written on the calling
+ * thread. Cancelling, or a failure, leaves the old file as it was and no
+ * new or temporary file. */
 gboolean  nd_exporter_export_ids      (NdDatabase     *database,
                                        GArray         *ids,
                                        GFile          *file,
