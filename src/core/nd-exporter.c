@@ -1050,6 +1050,7 @@ load_batches (gpointer data)
     {
       guint n = MIN (EXPORT_BATCH, ids->len - start);
       LoadedBatch *batch = g_new0 (LoadedBatch, 1);
+      gboolean failed;
 
       /* wait for room */
       g_async_queue_pop (loader->slots);
@@ -1072,8 +1073,10 @@ load_batches (gpointer data)
         batch->rows = nd_database_load_export_batch (loader->database,
                                                      &g_array_index (ids, gint64, start), n,
                                                      &batch->error);
+      failed = batch->articles == NULL && batch->rows == NULL;
+      /* the writer owns the batch from here on, and may free it at once */
       g_async_queue_push (loader->loaded, batch);
-      if (batch->articles == NULL && batch->rows == NULL)
+      if (failed)
         return NULL;
     }
 
