@@ -17,7 +17,8 @@
 
 /* Formatting a double is the slowest thing the writer does, and an
  * export has few different ones (places come from the gazetteer): the
- * last text of each is kept in a small table, by the double's bits */
+ * last text of each is kept in a table (under 1 MB, made on the first
+ * double), by the double's bits */
 #define N_DOUBLES 16384
 
 typedef struct
@@ -104,7 +105,6 @@ nd_json_writer_new (GOutputStream *stream)
   self->stream = stream != NULL ? g_object_ref (stream) : NULL;
   self->size = stream != NULL ? FLUSH_AT + 64 * 1024 : 4096;
   self->buffer = g_malloc (self->size);
-  self->doubles = g_new0 (DoubleText, N_DOUBLES);
   return self;
 }
 
@@ -319,6 +319,8 @@ nd_json_writer_double (NdJsonWriter *self,
 
   begin_value (self);
 
+  if (self->doubles == NULL)
+    self->doubles = g_new0 (DoubleText, N_DOUBLES);
   memcpy (&bits, &value, sizeof bits);
   slot = &self->doubles[(bits * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 50];
   G_STATIC_ASSERT (N_DOUBLES == 1 << (64 - 50));
