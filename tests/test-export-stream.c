@@ -312,7 +312,7 @@ hostile_article (guint i)
 }
 
 /* More articles than a batch (500), so batches and their ends count */
-#define N_HOSTILE 620
+#define N_HOSTILE 510
 
 /* Built once (inserting is the slow part, under valgrind above all),
  * copied for each test */
