@@ -1125,25 +1125,14 @@ cmd_delete (Cli              *cli,
 }
 
 /* The GeoJSON FeatureCollection (RFC 7946) of the stops of the selected
- * articles (FORMATS.md) */
+ * articles (FORMATS.md), read from the desk a batch at a time */
 static gboolean
 write_geojson (NdDatabase  *database,
                GArray      *ids,
                GFile       *file,
                GError     **error)
 {
-  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      NdArticle *article = nd_database_load_article (database, g_array_index (ids, gint64, i), error);
-
-      if (article == NULL)
-        return FALSE;
-      g_ptr_array_add (articles, article);
-    }
-
-  return nd_exporter_write_geojson (articles, file, NULL, error);
+  return nd_exporter_export_ids_geojson (database, ids, file, NULL, error);
 }
 
 static gboolean

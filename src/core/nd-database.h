@@ -252,4 +252,102 @@ GPtrArray   *nd_database_list_corrections  (NdDatabase   *self,
  * all of them required. NULL when there is no word. */
 char        *nd_database_build_fts_query   (const char   *text);
 
+/* The articles `ids` (NdArticle, in that order), each as
+ * nd_database_load_article() loads it, read with a few queries for the
+ * whole batch (for export: a batch of a few hundred at a time).
+ * ND_ERROR_NOT_FOUND when an id is not in the desk. */
+GPtrArray   *nd_database_load_articles     (NdDatabase    *self,
+                                            const gint64  *ids,
+                                            guint          n_ids,
+                                            GError       **error);
+
+/* A batch of articles for export as plain rows (nd-exporter.c writes
+ * them): what nd_database_load_article() would give, field for field,
+ * without an object for each entity, mention and stop. Strings belong to
+ * the batch. */
+typedef struct
+{
+  guint       start;
+  guint       end;
+  const char *text;
+} NdExportMention;
+
+typedef struct
+{
+  NdEntityKind  kind;
+  const char   *name;
+  const char   *role;
+  const char   *country;
+  const char   *value;
+  gboolean      has_coordinates;
+  double        lat;
+  double        lon;
+  guint         first_mention;   /* in the batch's mentions */
+  guint         n_mentions;
+} NdExportEntity;
+
+typedef struct
+{
+  guint       order;
+  const char *place;
+  const char *country;
+  gboolean    has_coordinates;
+  double      lat;
+  double      lon;
+  const char *when;
+  const char *when_date;
+  const char *purpose;
+  guint       evidence_start;
+  guint       evidence_end;
+} NdExportStop;
+
+typedef struct
+{
+  const char *traveller;
+  gboolean    ordered;
+  guint       first_stop;        /* in the batch's stops */
+  guint       n_stops;
+} NdExportItinerary;
+
+typedef struct
+{
+  /* set for an article with corrections, loaded whole: write it instead */
+  NdArticle  *article;
+  gint64      id;
+  const char *source;
+  const char *title;
+  const char *published;
+  const char *imported;
+  gboolean    read;
+  gboolean    starred;
+  const char *body;
+  guint       first_tag;         /* in the batch's tags */
+  guint       n_tags;
+  guint       first_entity;      /* in the batch's entities */
+  guint       n_entities;
+  guint       first_itinerary;   /* in the batch's itineraries */
+  guint       n_itineraries;
+} NdExportArticle;
+
+typedef struct
+{
+  GArray       *articles;      /* NdExportArticle, in the order of the ids */
+  GArray       *entities;      /* NdExportEntity */
+  GArray       *mentions;      /* NdExportMention */
+  GArray       *itineraries;   /* NdExportItinerary */
+  GArray       *stops;         /* NdExportStop */
+  GPtrArray    *tags;          /* const char * */
+  GStringChunk *strings;
+} NdExportBatch;
+
+/* The articles `ids` as an export batch; ND_ERROR_NOT_FOUND when an id is
+ * not in the desk */
+NdExportBatch *nd_database_load_export_batch (NdDatabase    *self,
+                                              const gint64  *ids,
+                                              guint          n_ids,
+                                              GError       **error);
+void           nd_export_batch_free          (NdExportBatch *batch);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NdExportBatch, nd_export_batch_free)
+
 G_END_DECLS

@@ -19,6 +19,8 @@ typedef enum
   ND_EXPORT_NO_DB   = 1 << 1,  /* id and imported are null, tags empty (extract) */
 } NdExportFlags;
 
+/* The trees (json-glib) of the documents; the files and strings below are
+ * written by a streaming writer (nd-json-writer.h) into the same text */
 JsonNode *nd_exporter_article_to_json (NdArticle      *article,
                                        NdExportFlags   flags);
 /* The whole document for `articles` (NdArticle). */
@@ -39,11 +41,33 @@ gboolean  nd_exporter_write_geojson   (GPtrArray      *articles,
                                        GFile          *file,
                                        GCancellable   *cancellable,
                                        GError        **error);
-/* Loads the articles by id from the desk and writes them. */
+/* Loads the articles by id from the desk, a batch at a time, and writes
+ * them as they come (memory stays bounded by a few batches). The batches
+ * are read on two threads, one with `database`'s connection (the caller
+ * waits meanwhile, so nothing else may use it) and one with a second
+ * connection to the same desk; the file is written on the calling
+ * thread. Cancelling, or a failure, leaves the old file as it was and no
+ * new or temporary file. */
 gboolean  nd_exporter_export_ids      (NdDatabase     *database,
                                        GArray         *ids,
                                        GFile          *file,
                                        GCancellable   *cancellable,
                                        GError        **error);
+/* Called on the exporting thread after each batch of articles is written */
+typedef void (*NdExportProgressFunc) (guint     n_written,
+                                      guint     n_total,
+                                      gpointer  user_data);
+gboolean  nd_exporter_export_ids_with_progress (NdDatabase            *database,
+                                                GArray                *ids,
+                                                GFile                 *file,
+                                                NdExportProgressFunc   progress,
+                                                gpointer               user_data,
+                                                GCancellable          *cancellable,
+                                                GError               **error);
+gboolean  nd_exporter_export_ids_geojson (NdDatabase  *database,
+                                          GArray      *ids,
+                                          GFile       *file,
+                                          GCancellable *cancellable,
+                                          GError     **error);
 
 G_END_DECLS
