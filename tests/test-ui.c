@@ -364,6 +364,102 @@ test_open_files (Fixture       *f,
   nd_application_set_database_path (app, NULL);
 }
 
+static gboolean
+nd_window_exists (gpointer data)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (ND_IS_WINDOW (l->data))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_status_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A desk from an earlier NewsDesk (schema 5) is updated in a thread
+ * behind a window that says so; then the desk's window opens with every
+ * old article, and a file given meanwhile is imported into it */
+static void
+test_older_desk (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *old_db = g_build_filename (f->dir, "older.db", NULL);
+  g_autofree char *sql_path = g_build_filename (g_getenv ("ND_FIXTURES_DIR"), "desk-v5.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *sample = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *updating = NULL;
+  GtkWidget *page;
+  NdWindow *window = NULL;
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int old_articles = 0;
+  g_autoptr(GDir) samples = g_dir_open (g_getenv ("ND_SAMPLES_DIR"), 0, NULL);
+
+  g_assert_true (g_file_get_contents (sql_path, &sql, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (old_db, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT count(*) FROM articles", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  old_articles = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  g_assert_cmpint (old_articles, >, 0);
+  g_assert_cmpint (nd_database_peek_schema_version (old_db), ==, 5);
+
+  close_window (f);
+  nd_application_set_database_path (app, old_db);
+  g_assert_nonnull (samples);
+  sample = g_build_filename (g_getenv ("ND_SAMPLES_DIR"), g_dir_read_name (samples), NULL);
+  file = g_file_new_for_path (sample);
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+
+  /* at once: the window that says the desk is being updated */
+  g_assert_false (nd_window_exists (NULL));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    updating = l->data;
+  g_assert_nonnull (updating);
+  page = find_status_page (GTK_WIDGET (updating));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "Updating Your Desk…");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "older.db"));
+  g_object_add_weak_pointer (G_OBJECT (updating), (gpointer *) &updating);
+
+  /* then the desk, up to date, in its own window */
+  g_assert_true (wait_for (nd_window_exists, NULL, TIMEOUT_MS));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (ND_IS_WINDOW (l->data))
+      window = l->data;
+  g_assert_true (wait_for (object_is_gone, &updating, 5000));
+  nd_application_set_database_path (app, NULL);
+
+  f->window = window;
+  f->store = g_object_ref (nd_window_get_store (window));
+  f->database = g_object_ref (nd_article_store_get_database (f->store));
+  g_assert_cmpstr (nd_database_get_path (f->database), ==, old_db);
+  g_assert_cmpint (nd_database_get_schema_version (f->database), ==, ND_DATABASE_SCHEMA_VERSION);
+  g_signal_connect (window, "import-finished", G_CALLBACK (on_import_finished), f);
+  g_assert_true (wait_for (import_is_done, f, TIMEOUT_MS));
+  g_assert_cmpuint (f->imported, ==, 1);
+  g_assert_cmpuint (n_articles (f), ==, (guint) old_articles + 1);
+}
+
 static void
 test_database_error (Fixture       *f,
                      gconstpointer  data)
@@ -2111,6 +2207,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/ui/empty-state", test_empty_state);
+  ADD ("/ui/older-desk", test_older_desk);
   ADD ("/ui/load-samples", test_load_samples);
   ADD ("/ui/import-folder", test_import_folder);
   ADD ("/ui/open-files", test_open_files);

@@ -4000,3 +4000,28 @@ out:
     g_clear_pointer (&batch, nd_export_batch_free);
   return batch;
 }
+
+/* The schema version of the desk at `path` as it is on disk, without
+ * opening it as a desk (nor migrating it): 0 for a new or empty file, -1
+ * when it cannot be read as an SQLite database */
+int
+nd_database_peek_schema_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return 0;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return version;
+}

@@ -82,6 +82,7 @@ gboolean     nd_database_is_read_only      (NdDatabase   *self);
 const char  *nd_database_get_read_only_reason (NdDatabase *self);
 const char  *nd_database_get_path          (NdDatabase   *self);
 int          nd_database_get_schema_version (NdDatabase  *self);
+int          nd_database_peek_schema_version (const char *path);
 
 /* Batches: many whole articles in one transaction. Calls do not nest. */
 gboolean     nd_database_begin             (NdDatabase   *self,

@@ -20,6 +20,10 @@ struct _NdApplication
   AdwApplication  parent_instance;
 
   char           *database_path;
+  /* while an older desk is brought up to date in a thread: the window
+   * that says so, and the files to import once the desk is open */
+  GtkWindow      *updating_window;
+  GPtrArray      *pending_files;   /* GFile */
 };
 
 G_DEFINE_FINAL_TYPE (NdApplication, nd_application, ADW_TYPE_APPLICATION)
@@ -225,14 +229,140 @@ nd_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
+/* Updating an older desk --------------------------------------------------
+ *
+ * A desk from an earlier NewsDesk is migrated when it is opened, which
+ * for a large desk can take minutes (schema 6 rebuilds the full-text
+ * index). It is opened in a thread meanwhile, behind a window that says
+ * what is happening, instead of no window at all. */
+
+static void
+open_desk_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  NdDatabase *database;
+
+  database = nd_database_open_full (task_data, ND_DATABASE_OPEN_ALLOW_READ_ONLY, &error);
+  if (database == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, database, g_object_unref);
+}
+
+static void
+on_desk_opened (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  NdApplication *self = ND_APPLICATION (source_object);
+  g_autoptr(NdDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending_files);
+  GtkWindow *updating = g_steal_pointer (&self->updating_window);
+  NdWindow *window;
+
+  database = g_task_propagate_pointer (G_TASK (result), &error);
+  if (database == NULL)
+    {
+      g_autofree char *path = nd_application_dup_database_path (self);
+      g_autofree char *message = NULL;
+
+      g_warning ("Could not open %s: %s", path, error->message);
+      message = g_strdup_printf (_("%s\n\nThe desk file is %s."), error->message, path);
+      window = nd_window_new_for_error (self, message);
+    }
+  else
+    {
+      g_autoptr(NdArticleStore) store = nd_article_store_new (database);
+
+      window = nd_window_new (self, store);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (updating != NULL)
+    gtk_window_destroy (updating);
+  if (files != NULL && files->len > 0)
+    nd_window_import_files (window, (GFile **) files->pdata, files->len);
+
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+open_older_desk (NdApplication *self,
+                 const char    *path)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *description = NULL;
+  AdwApplicationWindow *window;
+  GtkWidget *page;
+  GtkWidget *spinner;
+  GtkWidget *box;
+
+  window = ADW_APPLICATION_WINDOW (adw_application_window_new (GTK_APPLICATION (self)));
+  gtk_window_set_title (GTK_WINDOW (window), _("NewsDesk"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  /* closing it would leave the update running with nothing shown */
+  gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
+
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_size_request (spinner, 32, 32);
+  /* Translators: %s is the desk file's name */
+  description = g_strdup_printf (_("This version of NewsDesk keeps %s in a new way. "
+                                   "It is updated once, which can take a few minutes "
+                                   "for a large desk; nothing in it is lost."),
+                                 basename);
+  page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "folder-documents-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Updating Your Desk…"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), spinner);
+  gtk_widget_set_vexpand (page, TRUE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_application_window_set_content (window, box);
+
+  self->updating_window = GTK_WINDOW (window);
+  self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* the application stays up until the desk is open */
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (self, NULL, on_desk_opened, NULL);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_desk_thread);
+}
+
 static void
 nd_application_activate (GApplication *application)
 {
   NdApplication *self = ND_APPLICATION (application);
   NdWindow *window = get_window (self);
 
+  if (window == NULL && self->updating_window != NULL)
+    {
+      gtk_window_present (self->updating_window);
+      return;
+    }
+
   if (window == NULL)
-    window = create_window (self);
+    {
+      g_autofree char *path = nd_application_dup_database_path (self);
+      int version = nd_database_peek_schema_version (path);
+
+      if (version > 0 && version < ND_DATABASE_SCHEMA_VERSION)
+        {
+          open_older_desk (self, path);
+          return;
+        }
+      window = create_window (self);
+    }
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -251,6 +381,9 @@ nd_application_open (GApplication  *application,
   window = get_window (self);
   if (window != NULL && n_files > 0)
     nd_window_import_files (window, files, (guint) n_files);
+  else if (self->pending_files != NULL)
+    for (int i = 0; i < n_files; i++)
+      g_ptr_array_add (self->pending_files, g_object_ref (files[i]));
 }
 
 static void
@@ -259,6 +392,7 @@ nd_application_finalize (GObject *object)
   NdApplication *self = (NdApplication *)object;
 
   g_free (self->database_path);
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nd_application_parent_class)->finalize (object);
 }

@@ -92,7 +92,8 @@ wrapping_label_new (int lines)
   gtk_label_set_natural_wrap_mode (label, GTK_NATURAL_WRAP_NONE);
   gtk_label_set_lines (label, lines);
   gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (label, 12);
+  /* no width-chars: with its natural width unwrapped, a short text would
+   * be narrower than that minimum, which GTK refuses */
   gtk_label_set_max_width_chars (label, 60);
 
   return label;
