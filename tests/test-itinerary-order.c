@@ -386,6 +386,44 @@ test_place_labels (void)
                 "Carla Jensen", "Chile > Peru > Ecuador > Panama");
 }
 
+/* Regnal numbers end a name ("Leo XIV", "John XXIII"), and someone
+ * named after "following" or "like" is not who "he" is in the next
+ * sentence */
+static void
+test_regnal_and_following (void)
+{
+  g_autoptr(GPtrArray) itineraries = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  const char *body =
+    "Pope Gregory XVII will visit Peru on Sunday. He will be the second pope to visit "
+    "Peru, following Pope Emeritus Clement XV and Saint Sixtus VI.\n\n"
+    "After Peru he will fly to Quito, where he will celebrate Mass.";
+  gboolean found = FALSE;
+
+  entities = nd_extractor_extract (body, NULL);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      NdEntity *entity = g_ptr_array_index (entities, i);
+
+      if (g_strcmp0 (nd_entity_get_name (entity), "Clement XV") == 0)
+        {
+          g_assert_cmpint (nd_entity_get_kind (entity), ==, ND_ENTITY_PERSON);
+          g_assert_cmpstr (nd_entity_get_role (entity), ==, "Pope Emeritus");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  itineraries = nd_itinerary_builder_build (body, entities, NULL);
+  {
+    g_autofree char *found_route = route (trip_of (itineraries, "Pope Gregory XVII"));
+
+    g_assert_cmpstr (found_route, ==, "Peru > Quito");
+  }
+  for (guint i = 0; i < itineraries->len; i++)
+    g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, i)), !=, "Clement XV");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/trip-sentences", test_trip_sentences);
   g_test_add_func ("/itinerary-order/envoy-of", test_envoy_of);
   g_test_add_func ("/itinerary-order/place-labels", test_place_labels);
+  g_test_add_func ("/itinerary-order/regnal-and-following", test_regnal_and_following);
 
   return g_test_run ();
 }

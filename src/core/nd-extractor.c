@@ -1492,18 +1492,53 @@ typedef struct
   const char *country;
 } Segment;
 
-/* "Jr.", "Sr.", "II", "III", "IV": ends of names */
+/* A regnal or family number of two letters or more, II to LXXXIX
+ * ("Charles III", "Leo XIV", "John XXIII"): tens then units, as Roman
+ * numerals are written */
+static gboolean
+is_roman_numeral (const char *text,
+                  gsize       length)
+{
+  static const char * const units[] = { "IX", "IV", "VIII", "VII", "VI", "V", "III", "II", "I", "" };
+  static const char * const tens[] = { "LXXX", "LXX", "LX", "L", "XL", "XXX", "XX", "X", "" };
+  gsize t = 0;
+
+  if (length < 2)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tens); i++)
+    {
+      gsize n = strlen (tens[i]);
+
+      if (n <= length && strncmp (text, tens[i], n) == 0)
+        {
+          t = n;
+          break;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      gsize n = strlen (units[i]);
+
+      if (t + n == length && strncmp (text + t, units[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Jr.", "Sr.", "II", "III", "XIV": ends of names */
 static gboolean
 is_name_suffix (const Ex *ex,
                 guint     i)
 {
   static const char * const suffixes[] = {
-    "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "VI", "VII", "VIII", NULL
+    "Jr.", "Jr", "Sr.", "Sr", NULL
   };
   const NdToken *token = tok (ex, i);
 
   return token->kind == ND_TOKEN_WORD &&
-         text_in (ex->text + token->start, token->end - token->start, suffixes);
+         (text_in (ex->text + token->start, token->end - token->start, suffixes) ||
+          is_roman_numeral (ex->text + token->start, token->end - token->start));
 }
 
 static gboolean
