@@ -271,6 +271,27 @@ test_people_names (void)
   g_assert_null (find_mention (result, ND_ENTITY_PERSON, "Officials"));
 }
 
+/* A given name that is a town (George, South Africa), then a surname that
+ * is a town too (Mitchell, South Dakota); regnal numbers of any size */
+static void
+test_people_town_names (void)
+{
+  g_autoptr(Result) result = extract (
+    "George Mitchell arrived in Cairo on Tuesday. Pope Leo XIV met Pope Emeritus Clement XV. "
+    "Flights from Austin, Dallas and Victoria resumed.", NULL);
+  NdEntity *clement;
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "George Mitchell"));
+  g_assert_null (find_mention (result, ND_ENTITY_PLACE, "Mitchell"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Pope Leo XIV"));
+  clement = find (result, ND_ENTITY_PERSON, "Clement XV");
+  g_assert_nonnull (clement);
+  g_assert_cmpstr (nd_entity_get_role (clement), ==, "Pope Emeritus");
+  /* towns in a list stay towns */
+  g_assert_nonnull (find_mention (result, ND_ENTITY_PLACE, "Austin"));
+  g_assert_nonnull (find_mention (result, ND_ENTITY_PLACE, "Dallas"));
+}
+
 static void
 test_people_royal (void)
 {
@@ -761,6 +782,7 @@ main (int   argc,
   g_test_add_func ("/extractor/sentences", test_sentences);
   g_test_add_func ("/extractor/people/titles", test_people_titles);
   g_test_add_func ("/extractor/people/names", test_people_names);
+  g_test_add_func ("/extractor/people/town-names", test_people_town_names);
   g_test_add_func ("/extractor/people/royal", test_people_royal);
   g_test_add_func ("/extractor/coreference/surnames", test_coreference_surnames);
   g_test_add_func ("/extractor/coreference/names", test_coreference_names);

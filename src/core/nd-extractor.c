@@ -2064,6 +2064,11 @@ place_fits (Ex            *ex,
       find_known (ex, next_name, last, &next);
       if (next.kind == MATCH_NONE)
         return FALSE;
+      /* "George Mitchell": a town that is a given name, then one word
+       * that is a town and a surname */
+      if (next.kind == MATCH_PLACE && next.last == next_name &&
+          (info_of (ex, next_name) & ND_WORD_SURNAME) && !is_big_place (ex, key_of (ex, next_name)))
+        return FALSE;
     }
 
   /* "University", "Union": the end of a name */
