@@ -1470,6 +1470,61 @@ is_all_caps (const char *text)
   return TRUE;
 }
 
+/* Adds a stop read from the desk to the itinerary of `traveller` (its
+ * trip, or its past visits when not `ordered`) in `itineraries`, with
+ * the place entity of the article's `entities` */
+static void
+attach_stop (GPtrArray  *itineraries,
+             GPtrArray  *entities,
+             const char *traveller,
+             gboolean    ordered,
+             NdStop     *stop)
+{
+  NdItinerary *itinerary = NULL;
+  NdEntity *place;
+
+  /* a traveller's trip and past visits are two itineraries */
+  for (guint i = 0; i < itineraries->len && itinerary == NULL; i++)
+    if (g_strcmp0 (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, i)), traveller) == 0 &&
+        nd_itinerary_get_ordered (g_ptr_array_index (itineraries, i)) == ordered)
+      itinerary = g_ptr_array_index (itineraries, i);
+  if (itinerary == NULL)
+    {
+      NdEntity *person = find_entity (entities, ND_ENTITY_PERSON, traveller);
+
+      itinerary = nd_itinerary_new (traveller);
+      if (person != NULL)
+        nd_itinerary_set_traveller_entity (itinerary, person);
+      nd_itinerary_set_ordered (itinerary, ordered);
+      /* the article's array takes this reference */
+      g_ptr_array_add (itineraries, itinerary);
+    }
+
+  /* only the desk-wide timeline names the article */
+  stop->article_id = 0;
+  g_clear_pointer (&stop->article_title, g_free);
+  if ((place = find_entity (entities, ND_ENTITY_PLACE, stop->place)) != NULL)
+    {
+      g_set_object (&stop->place_entity, place);
+      /* the place as the evidence writes it ("St. Petersburg") */
+      for (guint i = 0; i < nd_entity_get_n_mentions (place); i++)
+        {
+          const NdMention *mention = nd_entity_get_mention (place, i);
+
+          if (mention->start >= stop->evidence_start && mention->end <= stop->evidence_end &&
+              mention->text != NULL && g_utf8_strlen (mention->text, -1) >= 3 &&
+              g_unichar_isupper (g_utf8_get_char (mention->text)) &&
+              !is_all_caps (mention->text))
+            {
+              g_free (stop->place);
+              stop->place = g_strdup (mention->text);
+              break;
+            }
+        }
+    }
+  nd_itinerary_add_stop (itinerary, stop);
+}
+
 static gboolean
 load_stops (NdDatabase  *self,
             NdArticle   *article,
@@ -1493,48 +1548,8 @@ load_stops (NdDatabase  *self,
     {
       const char *traveller = (const char *) sqlite3_column_text (stmt, 2);
       g_autoptr(NdStop) stop = stop_from_row (stmt);
-      NdItinerary *itinerary = NULL;
-      NdEntity *place;
 
-      /* a traveller's trip and past visits are two itineraries */
-      for (guint i = 0; i < itineraries->len && itinerary == NULL; i++)
-        if (g_strcmp0 (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, i)), traveller) == 0 &&
-            nd_itinerary_get_ordered (g_ptr_array_index (itineraries, i)) == (sqlite3_column_int (stmt, 13) != 0))
-          itinerary = g_ptr_array_index (itineraries, i);
-      if (itinerary == NULL)
-        {
-          NdEntity *person = find_entity (entities, ND_ENTITY_PERSON, traveller);
-
-          itinerary = nd_itinerary_new (traveller);
-          if (person != NULL)
-            nd_itinerary_set_traveller_entity (itinerary, person);
-          nd_itinerary_set_ordered (itinerary, sqlite3_column_int (stmt, 13) != 0);
-          g_ptr_array_add (itineraries, itinerary);
-        }
-
-      /* only the desk-wide timeline names the article */
-      stop->article_id = 0;
-      g_clear_pointer (&stop->article_title, g_free);
-      if ((place = find_entity (entities, ND_ENTITY_PLACE, stop->place)) != NULL)
-        {
-          g_set_object (&stop->place_entity, place);
-          /* the place as the evidence writes it ("St. Petersburg") */
-          for (guint i = 0; i < nd_entity_get_n_mentions (place); i++)
-            {
-              const NdMention *mention = nd_entity_get_mention (place, i);
-
-              if (mention->start >= stop->evidence_start && mention->end <= stop->evidence_end &&
-                  mention->text != NULL && g_utf8_strlen (mention->text, -1) >= 3 &&
-                  g_unichar_isupper (g_utf8_get_char (mention->text)) &&
-                  !is_all_caps (mention->text))
-                {
-                  g_free (stop->place);
-                  stop->place = g_strdup (mention->text);
-                  break;
-                }
-            }
-        }
-      nd_itinerary_add_stop (itinerary, stop);
+      attach_stop (itineraries, entities, traveller, sqlite3_column_int (stmt, 13) != 0, stop);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -3157,59 +3172,6 @@ bulk_load_entities (NdDatabase  *self,
   return TRUE;
 }
 
-/* What load_stops() does with a row, for the article the row is of */
-static void
-bulk_add_stop (NdArticle  *article,
-               const char *traveller,
-               gboolean    ordered,
-               NdStop     *stop)
-{
-  GPtrArray *itineraries = nd_article_get_itineraries (article);
-  GPtrArray *entities = nd_article_get_entities (article);
-  NdItinerary *itinerary = NULL;
-  NdEntity *place;
-
-  /* a traveller's trip and past visits are two itineraries */
-  for (guint i = 0; i < itineraries->len && itinerary == NULL; i++)
-    if (g_strcmp0 (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, i)), traveller) == 0 &&
-        nd_itinerary_get_ordered (g_ptr_array_index (itineraries, i)) == ordered)
-      itinerary = g_ptr_array_index (itineraries, i);
-  if (itinerary == NULL)
-    {
-      NdEntity *person = find_entity (entities, ND_ENTITY_PERSON, traveller);
-
-      itinerary = nd_itinerary_new (traveller);
-      if (person != NULL)
-        nd_itinerary_set_traveller_entity (itinerary, person);
-      nd_itinerary_set_ordered (itinerary, ordered);
-      /* the article's array takes this reference */
-      g_ptr_array_add (itineraries, itinerary);
-    }
-
-  /* only the desk-wide timeline names the article */
-  stop->article_id = 0;
-  g_clear_pointer (&stop->article_title, g_free);
-  if ((place = find_entity (entities, ND_ENTITY_PLACE, stop->place)) != NULL)
-    {
-      g_set_object (&stop->place_entity, place);
-      /* the place as the evidence writes it ("St. Petersburg") */
-      for (guint i = 0; i < nd_entity_get_n_mentions (place); i++)
-        {
-          const NdMention *mention = nd_entity_get_mention (place, i);
-
-          if (mention->start >= stop->evidence_start && mention->end <= stop->evidence_end &&
-              mention->text != NULL && g_utf8_strlen (mention->text, -1) >= 3 &&
-              g_unichar_isupper (g_utf8_get_char (mention->text)) &&
-              !is_all_caps (mention->text))
-            {
-              g_free (stop->place);
-              stop->place = g_strdup (mention->text);
-              break;
-            }
-        }
-    }
-  nd_itinerary_add_stop (itinerary, stop);
-}
 
 typedef struct
 {
@@ -3276,7 +3238,8 @@ bulk_load_stops (NdDatabase  *self,
       NdArticle *article = g_hash_table_lookup (batch->by_id, &row->article_id);
 
       if (rc == SQLITE_DONE && article != NULL)
-        bulk_add_stop (article, row->traveller, row->ordered, row->stop);
+        attach_stop (nd_article_get_itineraries (article), nd_article_get_entities (article),
+                     row->traveller, row->ordered, row->stop);
       g_free (row->traveller);
       nd_stop_unref (row->stop);
     }
