@@ -200,6 +200,18 @@ texts_contain (GPtrArray  *texts,
   return FALSE;
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+static gboolean
+progress_hidden (gpointer data)
+{
+  return !nd_window_get_progress_shown (data);
+}
+
 /* Every article in the desk is whole: its entities and its full-text row
  * are there (a search for a word of every file finds each one). */
 static void
@@ -287,6 +299,31 @@ test_grows_then_cancel (Fixture       *f,
   }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, N_FILES);
   assert_desk_whole (f, N_FILES);
+
+  /* exporting them all counts the articles written as it goes */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "export.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *toast = g_strdup_printf ("Exported %u articles to export.json", N_FILES);
+    g_autofree char *of_all = g_strdup_printf (" of %u articles…", N_FILES);
+    gboolean counted = FALSE;
+
+    g_ptr_array_set_size (f->progress_texts, 0);
+    nd_window_start_export (f->window, file);
+    g_assert_true (nd_window_get_progress_shown (f->window));
+    g_assert_true (wait_for (file_exists, path, TIMEOUT_MS));
+    g_assert_true (wait_for (progress_hidden, f->window, TIMEOUT_MS));
+    pump (50);
+    g_assert_cmpstr (nd_window_get_last_toast (f->window), ==, toast);
+
+    for (guint i = 0; i < f->progress_texts->len; i++)
+      {
+        const char *text = g_ptr_array_index (f->progress_texts, i);
+
+        counted |= g_str_has_prefix (text, "Exporting ") && g_str_has_suffix (text, of_all);
+      }
+    g_assert_true (counted);
+  }
 }
 
 int

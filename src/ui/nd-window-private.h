@@ -22,6 +22,10 @@ const char * const *nd_window_get_import_errors (NdWindow          *self);
 
 /* Writes the selected articles (all visible ones when none is selected),
  * as win.export does after the file chooser. */
+/* What win.export does once the file is chosen: the export runs in a
+ * worker, with its progress in the side panel and a toast at the end */
+void           nd_window_start_export          (NdWindow           *self,
+                                                GFile              *file);
 gboolean       nd_window_export_to_file        (NdWindow           *self,
                                                 GFile              *file,
                                                 GError            **error);

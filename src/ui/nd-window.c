@@ -69,6 +69,7 @@ struct _NdWindow
   /* export */
   GCancellable         *export_cancellable;
   guint                 export_count;
+  guint                 export_written;  /* of export_count, once known */
   guint                 export_pulse_source;
   guint                 reextract_done;
   guint                 reextract_total;
@@ -164,12 +165,6 @@ typedef struct
   gboolean        batch_failed;
 } ImportJob;
 
-typedef struct
-{
-  char   *db_path;
-  GArray *ids;
-  GFile  *file;
-} ExportJob;
 
 typedef struct
 {
@@ -178,6 +173,15 @@ typedef struct
   int      total;     /* atomic */
   int      pending;   /* atomic: a progress update is queued */
 } ReextractProgress;
+
+typedef struct
+{
+  char              *db_path;
+  GArray            *ids;
+  GFile             *file;
+  GMainContext      *context;
+  ReextractProgress *progress;  /* articles written of all */
+} ExportJob;
 
 typedef struct
 {
@@ -251,6 +255,8 @@ reextract_job_free (ReextractJob *job)
 static void
 export_job_free (ExportJob *job)
 {
+  g_clear_pointer (&job->progress, reextract_progress_release);
+  g_clear_pointer (&job->context, g_main_context_unref);
   g_free (job->db_path);
   g_clear_pointer (&job->ids, g_array_unref);
   g_clear_object (&job->file);
@@ -1371,11 +1377,19 @@ update_progress_area (NdWindow *self)
     {
       g_autofree char *text = NULL;
 
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Exporting %u article…",
-                                           "Exporting %u articles…",
-                                           self->export_count),
-                              self->export_count);
+      if (self->export_written > 0)
+        /* Translators: export progress, "Exporting 3000 of 10000 articles…" */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Exporting %u of %u article…",
+                                             "Exporting %u of %u articles…",
+                                             self->export_count),
+                                self->export_written, self->export_count);
+      else
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Exporting %u article…",
+                                             "Exporting %u articles…",
+                                             self->export_count),
+                                self->export_count);
       gtk_label_set_label (self->progress_label, text);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_import_button), "win.cancel-export");
       nd_ui_set_icon_button_label (self->cancel_import_button, _("Stop Exporting"));
@@ -1703,10 +1717,53 @@ bench_setup (NdWindow *self)
 
 /* Export ----------------------------------------------------------------- */
 
+/* On the main thread: the count of articles written so far */
+static gboolean
+export_progress_dispatch (gpointer data)
+{
+  ReextractProgress *progress = data;
+  g_autoptr(NdWindow) self = g_weak_ref_get (&progress->window);
+
+  g_atomic_int_set (&progress->pending, 0);
+
+  if (self == NULL || self->disposed || self->export_cancellable == NULL)
+    return G_SOURCE_REMOVE;
+
+  self->export_written = (guint) g_atomic_int_get (&progress->done);
+  if (self->export_count > 0 && self->import_cancellable == NULL && self->reextract_cancellable == NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, (double) self->export_written / self->export_count);
+  update_progress_area (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In the export's thread, after each batch: at the priority of the
+ * task's own completion, so that it is shown before the export ends */
+static void
+export_report (guint    n_written,
+               guint    n_total,
+               gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  if (job == NULL || job->progress == NULL)
+    return;
+
+  g_atomic_int_set (&job->progress->done, (int) n_written);
+  g_atomic_int_set (&job->progress->total, (int) n_total);
+  if (g_atomic_int_compare_and_exchange (&job->progress->pending, 0, 1))
+    g_main_context_invoke_full (job->context,
+                                G_PRIORITY_DEFAULT,
+                                export_progress_dispatch,
+                                g_atomic_rc_box_acquire (job->progress),
+                                reextract_progress_release);
+}
+
 static gboolean
 export_ids_sync (const char    *db_path,
                  GArray        *ids,
                  GFile         *file,
+                 ExportJob     *job,
                  GCancellable  *cancellable,
                  GError       **error)
 {
@@ -1717,7 +1774,8 @@ export_ids_sync (const char    *db_path,
   if (database == NULL)
     return FALSE;
 
-  return nd_exporter_export_ids (database, ids, file, cancellable, error);
+  return nd_exporter_export_ids_with_progress (database, ids, file, export_report, job,
+                                               cancellable, error);
 }
 
 static void
@@ -1729,7 +1787,7 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   GError *error = NULL;
 
-  if (export_ids_sync (job->db_path, job->ids, job->file, cancellable, &error))
+  if (export_ids_sync (job->db_path, job->ids, job->file, job, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1795,12 +1853,14 @@ export_finished (GObject      *source_object,
   show_toast (self, message);
 }
 
+/* A pulse until the first batch is written, then the count shows */
 static gboolean
 export_pulse (gpointer data)
 {
   NdWindow *self = data;
 
-  if (self->import_cancellable == NULL && self->reextract_cancellable == NULL)
+  if (self->import_cancellable == NULL && self->reextract_cancellable == NULL &&
+      self->export_written == 0)
     gtk_progress_bar_pulse (self->progress_bar);
 
   return G_SOURCE_CONTINUE;
@@ -1824,6 +1884,10 @@ nd_window_export_async (NdWindow *self,
   g_clear_object (&self->export_cancellable);
   self->export_cancellable = g_cancellable_new ();
   self->export_count = job->ids->len;
+  self->export_written = 0;
+  job->context = g_main_context_ref_thread_default ();
+  job->progress = g_atomic_rc_box_new0 (ReextractProgress);
+  g_weak_ref_init (&job->progress->window, self);
   g_clear_handle_id (&self->export_pulse_source, g_source_remove);
   self->export_pulse_source = g_timeout_add (100, export_pulse, self);
   update_progress_area (self);
@@ -2817,7 +2881,18 @@ nd_window_export_to_file (NdWindow  *self,
   ids = get_export_ids (self);
 
   return export_ids_sync (nd_database_get_path (nd_article_store_get_database (self->store)),
-                          ids, file, NULL, error);
+                          ids, file, NULL, NULL, error);
+}
+
+void
+nd_window_start_export (NdWindow *self,
+                        GFile    *file)
+{
+  g_return_if_fail (ND_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store != NULL)
+    nd_window_export_async (self, file);
 }
 
 GArray *
