@@ -424,6 +424,17 @@ test_regnal_and_following (void)
     g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, i)), !=, "Clement XV");
 }
 
+/* "The secretary will visit ...": the person named before with that
+ * title, not the last name read ("the second Fenwick administration") */
+static void
+test_the_title (void)
+{
+  assert_route ("Secretary of State Mara Quill's predecessor Tom Hale traveled less than most.\n\n"
+                "Aides expect more travel in the early weeks of the second Fenwick administration.\n\n"
+                "The secretary will visit Oslo, Riga and Vilnius before flying to Cairo on Sunday.",
+                "Mara Quill", "Oslo > Riga > Vilnius > Cairo");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/envoy-of", test_envoy_of);
   g_test_add_func ("/itinerary-order/place-labels", test_place_labels);
   g_test_add_func ("/itinerary-order/regnal-and-following", test_regnal_and_following);
+  g_test_add_func ("/itinerary-order/the-title", test_the_title);
 
   return g_test_run ();
 }

@@ -926,6 +926,52 @@ find_traveller (Builder *b,
     return nearest->entity;
   if (first != NULL && pronoun_at > first->start)
     return first->entity;
+  /* "The secretary will visit ...": the person named before with that
+   * title ("Secretary of State Condoleezza Rice"), one already
+   * travelling first, else the latest */
+  if (pronoun_at != G_MAXUINT)
+    {
+      g_autofree char *said = slice (b, pronoun_at, MIN (pronoun_at + 40, cue_start));
+      g_autoptr(GMatchInfo) tm = NULL;
+
+      gboolean named_between = FALSE;
+
+      /* "The Prime Minister ... announced that the Chancellor, Olaf
+       * Scholz, will visit": someone named after the title is nearer */
+      for (guint i = 0; i < b->people->len && !named_between; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+
+          named_between = m->start > pronoun_at && m->start < cue_start;
+        }
+
+      if (!named_between && re_match ("^the ", said, G_REGEX_CASELESS) &&
+          g_regex_match (pronoun_regex, said, 0, &tm))
+        {
+          g_autofree char *phrase = g_match_info_fetch (tm, 0);
+          g_autofree char *title = g_utf8_casefold (phrase + 4, -1);
+          NdEntity *latest = NULL;
+
+          for (guint i = b->people->len; i > 0; i--)
+            {
+              const Mention *m = &g_array_index (b->people, Mention, i - 1);
+              g_autofree char *role = NULL;
+
+              if (m->start >= pronoun_at || nd_entity_get_role (m->entity) == NULL)
+                continue;
+              role = g_utf8_casefold (nd_entity_get_role (m->entity), -1);
+              if (strstr (role, title) == NULL)
+                continue;
+              if (trip_length (b, m->entity) > 0)
+                return m->entity;
+              if (latest == NULL)
+                latest = m->entity;
+            }
+          if (latest != NULL)
+            return latest;
+        }
+    }
+
   if (pronoun_at != G_MAXUINT)
     {
       guint window = b->sentence >= 2
