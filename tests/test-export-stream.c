@@ -8,6 +8,7 @@
 
 #include "nd-json-writer.h"
 #include "test-common.h"
+#include "test-export-tree.h"
 
 /* The text json-glib writes for a tree: what export wrote before */
 static char *
@@ -128,8 +129,8 @@ check_desk (NdDatabase *database,
 {
   g_autoptr(GArray) ids = all_ids (database);
   g_autoptr(GPtrArray) articles = load_one_by_one (database, ids);
-  g_autoptr(JsonNode) tree = nd_exporter_build (articles, ND_EXPORT_FULL);
-  g_autoptr(JsonNode) geo_tree = nd_exporter_build_geojson (articles);
+  g_autoptr(JsonNode) tree = tree_build (articles, ND_EXPORT_FULL);
+  g_autoptr(JsonNode) geo_tree = tree_build_geojson (articles);
   g_autofree char *old_text = tree_text (tree);
   g_autofree char *old_geo = tree_text (geo_tree);
   g_autofree char *new_text = export_to_text (database, ids, dir, FALSE);
@@ -164,7 +165,7 @@ check_desk (NdDatabase *database,
   for (guint f = 0; f < 3; f++)
     {
       NdExportFlags flags = (NdExportFlags[]) { ND_EXPORT_FULL, ND_EXPORT_SUMMARY, ND_EXPORT_NO_DB }[f];
-      g_autoptr(JsonNode) flag_tree = nd_exporter_build (articles, flags);
+      g_autoptr(JsonNode) flag_tree = tree_build (articles, flags);
       g_autofree char *expected = tree_text (flag_tree);
       g_autofree char *text = nd_exporter_to_string (articles, flags);
 

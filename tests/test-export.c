@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "test-common.h"
+#include "test-export-tree.h"
 
 static JsonObject *
 parse_document (const char *data,
@@ -349,7 +350,7 @@ test_geojson (void)
 
   g_ptr_array_add (articles, article);
   g_ptr_array_add (articles, plain);
-  root = nd_exporter_build_geojson (articles);
+  root = tree_build_geojson (articles);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "type"), ==, "FeatureCollection");
   features = json_object_get_array_member (json_node_get_object (root), "features");
 

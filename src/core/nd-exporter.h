@@ -19,13 +19,8 @@ typedef enum
   ND_EXPORT_NO_DB   = 1 << 1,  /* id and imported are null, tags empty (extract) */
 } NdExportFlags;
 
-/* The trees (json-glib) of the documents; the files and strings below are
- * written by a streaming writer (nd-json-writer.h) into the same text */
-JsonNode *nd_exporter_article_to_json (NdArticle      *article,
-                                       NdExportFlags   flags);
-/* The whole document for `articles` (NdArticle). */
-JsonNode *nd_exporter_build           (GPtrArray      *articles,
-                                       NdExportFlags   flags);
+/* The documents are written by a streaming writer (nd-json-writer.h);
+ * the whole document for `articles` (NdArticle) as a string: */
 char     *nd_exporter_to_string       (GPtrArray      *articles,
                                        NdExportFlags   flags);
 /* Writes the document atomically: the old file stays whole until the new
@@ -36,7 +31,6 @@ gboolean  nd_exporter_write_file      (GPtrArray      *articles,
                                        GError        **error);
 /* A GeoJSON FeatureCollection (FORMATS.md): a Point per located stop,
  * a LineString per ordered itinerary with two located stops or more. */
-JsonNode *nd_exporter_build_geojson   (GPtrArray      *articles);
 gboolean  nd_exporter_write_geojson   (GPtrArray      *articles,
                                        GFile          *file,
                                        GCancellable   *cancellable,
