@@ -522,10 +522,18 @@ hash_normalized (GChecksum  *checksum,
         text = nfc;
     }
 
-  for (const char *p = text; *p; )
+  /* runs of non-space characters are copied whole */
+  for (const char *p = text, *run = NULL; ; )
     {
       const char *next;
       gboolean is_space;
+
+      if (*p == '\0')
+        {
+          if (run != NULL)
+            g_string_append_len (folded, run, p - run);
+          break;
+        }
 
       /* ASCII on its own, without decoding */
       if ((guchar) *p < 0x80)
@@ -541,13 +549,20 @@ hash_normalized (GChecksum  *checksum,
         }
 
       if (is_space)
-        space = folded->len > 0;
-      else
+        {
+          if (run != NULL)
+            {
+              g_string_append_len (folded, run, p - run);
+              run = NULL;
+            }
+          space = folded->len > 0;
+        }
+      else if (run == NULL)
         {
           if (space)
             g_string_append_c (folded, ' ');
           space = FALSE;
-          g_string_append_len (folded, p, next - p);
+          run = p;
         }
       p = next;
     }

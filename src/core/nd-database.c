@@ -19,6 +19,13 @@
 #include "nd-extractor.h"
 #include "nd-itinerary.h"
 
+/* a mention row to insert: write_entity_rows() */
+typedef struct
+{
+  gint64           entity_id;
+  const NdMention *mention;
+} MentionRow;
+
 struct _NdDatabase
 {
   GObject      parent_instance;
@@ -31,6 +38,18 @@ struct _NdDatabase
   /* ids of the articles inserted in this batch, whose full-text rows are
    * written at its commit */
   GArray      *fts_pending;
+  /* Inside a batch: the ids of the entities this batch has looked up or
+   * added ("kind\x1fname\x1fgeo_key" -> EntityId), so that an article's
+   * entities that are already in the desk cost a hash lookup, not an
+   * upsert. Only this connection writes while a batch holds the write
+   * lock. The cache outlives a batch while no other connection commits
+   * (PRAGMA data_version is then the same at the next batch's start); it
+   * is emptied when a write or a batch is undone and when entities are
+   * deleted. */
+  GHashTable  *entity_ids;
+  gint64       entity_ids_version;
+  /* write_entity_rows()'s rows, kept between articles (MentionRow) */
+  GArray      *mention_rows;
   /* set when opened read-only: why, as a message for the user */
   char        *read_only_reason;
   /* the last search text and its FTS5 query (a list re-queries and asks
@@ -604,6 +623,8 @@ nd_database_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->fts_pending, g_array_unref);
+  g_clear_pointer (&self->entity_ids, g_hash_table_unref);
+  g_clear_pointer (&self->mention_rows, g_array_unref);
   g_free (self->fts_text);
   g_free (self->fts_query);
   g_clear_pointer (&self->order, g_array_unref);
@@ -629,6 +650,9 @@ nd_database_init (NdDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->fts_pending = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->entity_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->entity_ids_version = -1;
+  self->mention_rows = g_array_new (FALSE, FALSE, sizeof (MentionRow));
 }
 
 char *
@@ -953,10 +977,21 @@ flush_fts_pending (NdDatabase  *self,
   return ok;
 }
 
+static gint64 get_data_version (NdDatabase *self);
+
+static void
+forget_entity_ids (NdDatabase *self)
+{
+  g_hash_table_remove_all (self->entity_ids);
+  self->entity_ids_version = -1;
+}
+
 gboolean
 nd_database_begin (NdDatabase  *self,
                    GError     **error)
 {
+  gint64 version;
+
   g_return_val_if_fail (ND_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
 
@@ -967,6 +1002,10 @@ nd_database_begin (NdDatabase  *self,
     return FALSE;
 
   self->in_batch = TRUE;
+  /* another connection's commit may have deleted entities */
+  version = get_data_version (self);
+  if (version < 0 || version != self->entity_ids_version)
+    forget_entity_ids (self);
   return TRUE;
 }
 
@@ -987,6 +1026,7 @@ nd_database_commit (NdDatabase  *self,
     }
 
   self->in_batch = FALSE;
+  self->entity_ids_version = get_data_version (self);
   return TRUE;
 }
 
@@ -999,6 +1039,7 @@ nd_database_rollback (NdDatabase *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_batch = FALSE;
   g_array_set_size (self->fts_pending, 0);
+  forget_entity_ids (self);
 }
 
 /* Every write is a savepoint: alone it is its own transaction, inside a
@@ -1025,6 +1066,8 @@ savepoint_end (NdDatabase  *self,
     }
 
   sqlite3_exec (self->db, "ROLLBACK TO nd_write; RELEASE nd_write", NULL, NULL, NULL);
+  /* the ids of entities added by the undone write are gone with it */
+  forget_entity_ids (self);
   return FALSE;
 }
 
@@ -1104,86 +1147,258 @@ write_tag (NdDatabase  *self,
   return step_done (self, stmt, error);
 }
 
-static gboolean
-write_entity (NdDatabase  *self,
-              gint64       article_id,
-              NdEntity    *entity,
-              int          position,
-              GError     **error)
+/* What an entity row of the desk has (an upsert fills only what is NULL) */
+enum
 {
-  sqlite3_stmt *stmt;
-  const char *kind = nd_entity_kind_to_string (nd_entity_get_kind (entity));
-  g_autofree char *key = NULL;
-  gint64 entity_id = 0;
-  double lat = 0, lon = 0;
-  int rc;
+  ENTITY_HAS_COUNTRY     = 1 << 0,
+  ENTITY_HAS_COORDINATES = 1 << 1,
+  ENTITY_HAS_VALUE       = 1 << 2,
+};
 
-  if (!(stmt = get_statement (self,
-                              "INSERT INTO entities (kind, name, country, lat, lon, value, geo_key) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                              "ON CONFLICT (kind, name, geo_key) DO UPDATE SET "
-                              "  country = COALESCE (entities.country, excluded.country), "
-                              "  lat = COALESCE (entities.lat, excluded.lat), "
-                              "  lon = COALESCE (entities.lon, excluded.lon), "
-                              "  value = COALESCE (entities.value, excluded.value) "
-                              "RETURNING id", error)))
-    return FALSE;
+typedef struct
+{
+  gint64 id;
+  guint  has;
+} EntityId;
 
-  bind_text (stmt, 1, kind);
-  bind_text (stmt, 2, nd_entity_get_name (entity));
-  bind_text (stmt, 3, nd_entity_get_country (entity));
-  if (nd_entity_has_coordinates (entity))
+/* The id of the entity row (kind, name, key) when this batch has seen it
+ * and an upsert of what `gives` would change nothing in it */
+static gint64
+cached_entity_id (NdDatabase *self,
+                  const char *cache_key,
+                  guint       gives)
+{
+  EntityId *found;
+
+  if (!self->in_batch ||
+      (found = g_hash_table_lookup (self->entity_ids, cache_key)) == NULL ||
+      (gives & ~found->has) != 0)
+    return 0;
+
+  return found->id;
+}
+
+static void
+cache_entity_id (NdDatabase *self,
+                 char       *cache_key,
+                 gint64      id,
+                 guint       has)
+{
+  EntityId *entry;
+
+  if (!self->in_batch)
     {
-      nd_entity_get_coordinates (entity, &lat, &lon);
-      sqlite3_bind_double (stmt, 4, lat);
-      sqlite3_bind_double (stmt, 5, lon);
+      g_free (cache_key);
+      return;
     }
-  bind_text (stmt, 6, nd_entity_get_value (entity));
-  key = geo_key (nd_entity_get_kind (entity), nd_entity_has_coordinates (entity),
-                 lat, lon, nd_entity_get_country (entity));
-  bind_text (stmt, 7, key);
+
+  /* a bound on its memory: 200,000 names are some 30 MB */
+  if (g_hash_table_size (self->entity_ids) >= 200000)
+    g_hash_table_remove_all (self->entity_ids);
+
+  entry = g_new (EntityId, 1);
+  entry->id = id;
+  entry->has = has;
+  g_hash_table_replace (self->entity_ids, cache_key, entry);
+}
+
+/* Steps an entity upsert whose RETURNING gives the id and what the row
+ * has (RETURNING statements finish on the next step) */
+static gboolean
+step_entity_upsert (NdDatabase    *self,
+                    sqlite3_stmt  *stmt,
+                    gint64        *out_id,
+                    guint         *out_has,
+                    GError       **error)
+{
+  gint64 entity_id = 0;
+  guint has = 0;
+  int rc;
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    entity_id = sqlite3_column_int64 (stmt, 0);
-  /* RETURNING statements finish on the next step */
+    {
+      entity_id = sqlite3_column_int64 (stmt, 0);
+      has = (sqlite3_column_int (stmt, 1) ? ENTITY_HAS_COUNTRY : 0) |
+            (sqlite3_column_int (stmt, 2) ? ENTITY_HAS_COORDINATES : 0) |
+            (sqlite3_column_int (stmt, 3) ? ENTITY_HAS_VALUE : 0);
+    }
   while (rc == SQLITE_ROW)
     rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE || entity_id == 0)
     return set_sqlite_error (self, error);
 
-  nd_entity_set_id (entity, entity_id);
+  *out_id = entity_id;
+  *out_has = has;
+  return TRUE;
+}
 
-  if (!(stmt = get_statement (self,
-                              "INSERT OR IGNORE INTO article_entities (article_id, entity_id, position, role) "
-                              "VALUES (?1, ?2, ?3, ?4)", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  sqlite3_bind_int64 (stmt, 2, entity_id);
-  sqlite3_bind_int (stmt, 3, position);
-  bind_text (stmt, 4, nd_entity_get_role (entity));
-  if (!step_done (self, stmt, error))
-    return FALSE;
+#define ENTITY_RETURNING \
+  "RETURNING id, country IS NOT NULL, lat IS NOT NULL AND lon IS NOT NULL, value IS NOT NULL"
 
-  for (guint i = 0; i < nd_entity_get_n_mentions (entity); i++)
+static gboolean
+write_entity (NdDatabase  *self,
+              NdEntity    *entity,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  const char *kind = nd_entity_kind_to_string (nd_entity_get_kind (entity));
+  g_autofree char *key = NULL;
+  g_autofree char *cache_key = NULL;
+  gint64 entity_id = 0;
+  double lat = 0, lon = 0;
+  guint gives = 0;
+  guint has = 0;
+
+  if (nd_entity_get_country (entity) != NULL)
+    gives |= ENTITY_HAS_COUNTRY;
+  if (nd_entity_has_coordinates (entity))
     {
-      const NdMention *mention = nd_entity_get_mention (entity, i);
+      nd_entity_get_coordinates (entity, &lat, &lon);
+      gives |= ENTITY_HAS_COORDINATES;
+    }
+  if (nd_entity_get_value (entity) != NULL)
+    gives |= ENTITY_HAS_VALUE;
+  key = geo_key (nd_entity_get_kind (entity), nd_entity_has_coordinates (entity),
+                 lat, lon, nd_entity_get_country (entity));
+  cache_key = g_strjoin ("\x1f", kind, nd_entity_get_name (entity), key, NULL);
 
+  if ((entity_id = cached_entity_id (self, cache_key, gives)) == 0)
+    {
       if (!(stmt = get_statement (self,
-                                  "INSERT INTO mentions (article_id, entity_id, start, end, text) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5)", error)))
+                                  "INSERT INTO entities (kind, name, country, lat, lon, value, geo_key) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                  "ON CONFLICT (kind, name, geo_key) DO UPDATE SET "
+                                  "  country = COALESCE (entities.country, excluded.country), "
+                                  "  lat = COALESCE (entities.lat, excluded.lat), "
+                                  "  lon = COALESCE (entities.lon, excluded.lon), "
+                                  "  value = COALESCE (entities.value, excluded.value) "
+                                  ENTITY_RETURNING, error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, article_id);
-      sqlite3_bind_int64 (stmt, 2, entity_id);
-      sqlite3_bind_int (stmt, 3, mention->start);
-      sqlite3_bind_int (stmt, 4, mention->end);
-      bind_text (stmt, 5, mention->text != NULL ? mention->text : "");
-      if (!step_done (self, stmt, error))
+
+      bind_text (stmt, 1, kind);
+      bind_text (stmt, 2, nd_entity_get_name (entity));
+      bind_text (stmt, 3, nd_entity_get_country (entity));
+      if (nd_entity_has_coordinates (entity))
+        {
+          sqlite3_bind_double (stmt, 4, lat);
+          sqlite3_bind_double (stmt, 5, lon);
+        }
+      bind_text (stmt, 6, nd_entity_get_value (entity));
+      bind_text (stmt, 7, key);
+
+      if (!step_entity_upsert (self, stmt, &entity_id, &has, error))
         return FALSE;
+      cache_entity_id (self, g_steal_pointer (&cache_key), entity_id, has);
     }
 
+  nd_entity_set_id (entity, entity_id);
   return TRUE;
+}
+
+/* Rows of an article are inserted up to ROWS_PER_INSERT in one statement:
+ * each statement has a cost of its own (a statement journal, checks)
+ * beyond its rows. Returns the statement for `n` rows of `columns`
+ * placeholders each, "INSERT … VALUES (?, …), (?, …) …". */
+#define ROWS_PER_INSERT 32
+
+
+static sqlite3_stmt *
+get_insert_statement (NdDatabase  *self,
+                      const char  *insert,
+                      guint        columns,
+                      guint        n,
+                      GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new (insert);
+
+  g_string_append (sql, " VALUES ");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (sql, i > 0 ? ", (?" : "(?");
+      for (guint c = 1; c < columns; c++)
+        g_string_append (sql, ", ?");
+      g_string_append_c (sql, ')');
+    }
+
+  return get_statement (self, sql->str, error);
+}
+
+/* The article's entity rows and mentions, in the order of `entities`
+ * (whose ids write_entity() has set) */
+static gboolean
+write_entity_rows (NdDatabase  *self,
+                   gint64       article_id,
+                   GPtrArray   *entities,
+                   GError     **error)
+{
+  static const char insert_entities[] =
+    "INSERT OR IGNORE INTO article_entities (article_id, entity_id, position, role)";
+  static const char insert_mentions[] =
+    "INSERT INTO mentions (article_id, entity_id, start, end, text)";
+  guint done;
+  gboolean ok;
+
+  for (done = 0; done < entities->len;)
+    {
+      guint n = MIN (entities->len - done, ROWS_PER_INSERT);
+      sqlite3_stmt *stmt = get_insert_statement (self, insert_entities, 4, n, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          NdEntity *e = g_ptr_array_index (entities, done + i);
+
+          sqlite3_bind_int64 (stmt, 4 * i + 1, article_id);
+          sqlite3_bind_int64 (stmt, 4 * i + 2, nd_entity_get_id (e));
+          sqlite3_bind_int (stmt, 4 * i + 3, (int) (done + i));
+          bind_text (stmt, 4 * i + 4, nd_entity_get_role (e));
+        }
+      if (!step_done (self, stmt, error))
+        return FALSE;
+      done += n;
+    }
+
+  /* the mentions, entity by entity */
+  for (guint e = 0; e < entities->len; e++)
+    {
+      NdEntity *owner = g_ptr_array_index (entities, e);
+
+      for (guint m = 0; m < nd_entity_get_n_mentions (owner); m++)
+        {
+          MentionRow row = { nd_entity_get_id (owner), nd_entity_get_mention (owner, m) };
+
+          g_array_append_val (self->mention_rows, row);
+        }
+    }
+
+  for (done = 0; done < self->mention_rows->len;)
+    {
+      guint n = MIN (self->mention_rows->len - done, ROWS_PER_INSERT);
+      sqlite3_stmt *stmt = get_insert_statement (self, insert_mentions, 5, n, error);
+
+      if (stmt == NULL)
+        break;
+      for (guint i = 0; i < n; i++)
+        {
+          const MentionRow *row = &g_array_index (self->mention_rows, MentionRow, done + i);
+
+          sqlite3_bind_int64 (stmt, 5 * i + 1, article_id);
+          sqlite3_bind_int64 (stmt, 5 * i + 2, row->entity_id);
+          sqlite3_bind_int (stmt, 5 * i + 3, row->mention->start);
+          sqlite3_bind_int (stmt, 5 * i + 4, row->mention->end);
+          bind_text (stmt, 5 * i + 5, row->mention->text != NULL ? row->mention->text : "");
+        }
+      if (!step_done (self, stmt, error))
+        break;
+      done += n;
+    }
+
+  ok = done == self->mention_rows->len;
+  g_array_set_size (self->mention_rows, 0);
+  return ok;
 }
 
 static gboolean
@@ -1284,6 +1499,8 @@ drop_unused_entities (NdDatabase  *self,
                       GArray      *ids,
                       GError     **error)
 {
+  forget_entity_ids (self);
+
   for (guint i = 0; i < ids->len; i++)
     {
       sqlite3_stmt *stmt = get_statement (self,
@@ -1312,27 +1529,11 @@ upsert_entity (NdDatabase   *self,
 {
   sqlite3_stmt *stmt;
   g_autofree char *key = NULL;
+  g_autofree char *cache_key = NULL;
   gint64 entity_id = 0;
-  int rc;
+  guint gives = 0;
+  guint has = 0;
 
-  if (!(stmt = get_statement (self,
-                              "INSERT INTO entities (kind, name, country, lat, lon, geo_key) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                              "ON CONFLICT (kind, name, geo_key) DO UPDATE SET "
-                              "  country = COALESCE (entities.country, excluded.country), "
-                              "  lat = COALESCE (entities.lat, excluded.lat), "
-                              "  lon = COALESCE (entities.lon, excluded.lon) "
-                              "RETURNING id", error)))
-    return FALSE;
-
-  bind_text (stmt, 1, nd_entity_kind_to_string (kind));
-  bind_text (stmt, 2, name);
-  bind_text (stmt, 3, stop != NULL ? stop->country : NULL);
-  if (stop != NULL && stop->has_coordinates)
-    {
-      sqlite3_bind_double (stmt, 4, stop->lat);
-      sqlite3_bind_double (stmt, 5, stop->lon);
-    }
   /* the row of the article's place entity: its coordinates make the key */
   if (stop != NULL && stop->place_entity != NULL && nd_entity_has_coordinates (stop->place_entity))
     {
@@ -1345,16 +1546,41 @@ upsert_entity (NdDatabase   *self,
     key = geo_key (kind, stop != NULL && stop->has_coordinates,
                    stop != NULL ? stop->lat : 0, stop != NULL ? stop->lon : 0,
                    stop != NULL ? stop->country : NULL);
+  if (stop != NULL && stop->country != NULL)
+    gives |= ENTITY_HAS_COUNTRY;
+  if (stop != NULL && stop->has_coordinates)
+    gives |= ENTITY_HAS_COORDINATES;
+  cache_key = g_strjoin ("\x1f", nd_entity_kind_to_string (kind), name, key, NULL);
+
+  if ((entity_id = cached_entity_id (self, cache_key, gives)) != 0)
+    {
+      *out_id = entity_id;
+      return TRUE;
+    }
+
+  if (!(stmt = get_statement (self,
+                              "INSERT INTO entities (kind, name, country, lat, lon, geo_key) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                              "ON CONFLICT (kind, name, geo_key) DO UPDATE SET "
+                              "  country = COALESCE (entities.country, excluded.country), "
+                              "  lat = COALESCE (entities.lat, excluded.lat), "
+                              "  lon = COALESCE (entities.lon, excluded.lon) "
+                              ENTITY_RETURNING, error)))
+    return FALSE;
+
+  bind_text (stmt, 1, nd_entity_kind_to_string (kind));
+  bind_text (stmt, 2, name);
+  bind_text (stmt, 3, stop != NULL ? stop->country : NULL);
+  if (stop != NULL && stop->has_coordinates)
+    {
+      sqlite3_bind_double (stmt, 4, stop->lat);
+      sqlite3_bind_double (stmt, 5, stop->lon);
+    }
   bind_text (stmt, 6, key);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    entity_id = sqlite3_column_int64 (stmt, 0);
-  while (rc == SQLITE_ROW)
-    rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE || entity_id == 0)
-    return set_sqlite_error (self, error);
+  if (!step_entity_upsert (self, stmt, &entity_id, &has, error))
+    return FALSE;
+  cache_entity_id (self, g_steal_pointer (&cache_key), entity_id, has);
 
   *out_id = entity_id;
   return TRUE;
@@ -1668,8 +1894,10 @@ write_article (NdDatabase  *self,
 
   entities = nd_article_get_entities (article);
   for (guint i = 0; i < entities->len; i++)
-    if (!write_entity (self, id, g_ptr_array_index (entities, i), i, error))
+    if (!write_entity (self, g_ptr_array_index (entities, i), error))
       return FALSE;
+  if (!write_entity_rows (self, id, entities, error))
+    return FALSE;
 
   corrections = nd_article_get_corrections (article);
   for (guint i = 0; i < corrections->len; i++)
@@ -2774,8 +3002,10 @@ rewrite_entities (NdDatabase  *self,
     return FALSE;
 
   for (guint i = 0; i < entities->len; i++)
-    if (!write_entity (self, id, g_ptr_array_index (entities, i), i, error))
+    if (!write_entity (self, g_ptr_array_index (entities, i), error))
       return FALSE;
+  if (!write_entity_rows (self, id, entities, error))
+    return FALSE;
 
   if (!write_stops (self, id, itineraries, error))
     return FALSE;

@@ -1833,19 +1833,49 @@ order_sentence (Builder *b,
     }
 }
 
+/* Whether a place mention starts in [start, end) (b->places is by start) */
+static gboolean
+names_place (Builder *b,
+             guint    start,
+             guint    end)
+{
+  guint lo = 0, hi = b->places->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (b->places, Mention, mid).start < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo < b->places->len && g_array_index (b->places, Mention, lo).start < end;
+}
+
 static void
 scan_sentence (Builder *b,
                guint    sent_start,
                guint    sent_end)
 {
-  g_autofree char *text = slice (b, sent_start, sent_end);
+  g_autofree char *text = NULL;
   g_autoptr(GMatchInfo) info = NULL;
-  gboolean past = g_regex_match (past_regex, text, 0, NULL) ||
-                  g_regex_match (past_clause_regex, text, 0, NULL);
-  gboolean final = g_regex_match (final_regex, text, 0, NULL);
-  gboolean first = g_regex_match (first_regex, text, 0, NULL);
+  gboolean past, final, first;
   guint consumed = sent_start;
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
+  g_autoptr(GArray) found = NULL;
+
+  /* every stop a sentence gives is a place it names, or the dateline's:
+   * most sentences of an article name none, and the cues are not read */
+  if (b->dateline == NULL && !names_place (b, sent_start, sent_end))
+    return;
+
+  text = slice (b, sent_start, sent_end);
+  past = g_regex_match (past_regex, text, 0, NULL) ||
+         g_regex_match (past_clause_regex, text, 0, NULL);
+  final = g_regex_match (final_regex, text, 0, NULL);
+  first = g_regex_match (first_regex, text, 0, NULL);
+  found = g_array_new (FALSE, FALSE, sizeof (Found));
 
   g_regex_match (cue_regex, text, 0, &info);
   for (; g_match_info_matches (info); g_match_info_next (info, NULL))

@@ -320,26 +320,36 @@ nd_text_normalize (const char *text)
 
   out = g_string_sized_new (strlen (text));
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  /* characters kept as they are go in runs, copied whole */
+  for (const char *p = text, *run = text; ; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
+
+      /* printable ASCII and tab */
+      if (((guchar) *p >= 0x20 && (guchar) *p < 0x7F) || *p == '\t')
+        continue;
+
+      c = *p == '\0' ? 0 : g_utf8_get_char (p);
+      if (c >= 0xA0 && c != 0xFEFF && c != 0x2028 && c != 0x2029)
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      if (c == 0)
+        break;
+      run = g_utf8_next_char (p);
 
       if (c == '\r' || c == '\n' || c == 0x2028 || c == 0x2029)
         {
           if (c == '\r' && p[1] == '\n')
-            p++;
+            run = ++p + 1;
           trim_line_end (out, line_start);
           g_string_append_c (out, '\n');
           line_start = out->len;
-          continue;
         }
 
-      /* the byte order mark (zero width no-break space) and control
-       * characters other than tab carry nothing a reader sees */
-      if (c == 0xFEFF || (c < 0x20 && c != '\t') || (c >= 0x7F && c < 0xA0))
-        continue;
-
-      g_string_append_unichar (out, c);
+      /* anything else here is dropped: the byte order mark (zero width
+       * no-break space) and control characters other than tab carry
+       * nothing a reader sees */
     }
 
   trim_line_end (out, line_start);
