@@ -1030,6 +1030,24 @@ nd_database_commit (NdDatabase  *self,
   return TRUE;
 }
 
+/* Page cache of a connection that writes many articles (an import): the
+ * entity and mention indexes take rows all over, and with SQLite's default
+ * 2 MB cache their pages are read back from disk and spilled again for
+ * every batch. The default comes back when the bulk writing ends. */
+#define BULK_CACHE_KIB 32768
+
+void
+nd_database_set_bulk_writing (NdDatabase *self,
+                              gboolean    bulk)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (ND_IS_DATABASE (self));
+
+  sql = g_strdup_printf ("PRAGMA cache_size = %d", bulk ? -BULK_CACHE_KIB : -2000);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}
+
 void
 nd_database_rollback (NdDatabase *self)
 {

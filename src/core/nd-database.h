@@ -87,6 +87,8 @@ int          nd_database_peek_schema_version (const char *path);
 /* Batches: many whole articles in one transaction. Calls do not nest. */
 gboolean     nd_database_begin             (NdDatabase   *self,
                                             GError      **error);
+void         nd_database_set_bulk_writing  (NdDatabase   *self,
+                                            gboolean      bulk);
 gboolean     nd_database_commit            (NdDatabase   *self,
                                             GError      **error);
 void         nd_database_rollback          (NdDatabase   *self);

@@ -1280,15 +1280,19 @@ strip_html_comments (const char    *line,
           continue;
         }
 
-      if (g_str_has_prefix (p, "<!--"))
-        {
-          *in_comment = TRUE;
-          stats->constructs++;
-          p += 4;
-          continue;
-        }
+      {
+        const char *open = strstr (p, "<!--");
 
-      g_string_append_c (out, *p++);
+        if (open == NULL)
+          {
+            g_string_append (out, p);
+            break;
+          }
+        g_string_append_len (out, p, open - p);
+        *in_comment = TRUE;
+        stats->constructs++;
+        p = open + 4;
+      }
     }
 
   return g_string_free (out, FALSE);
@@ -3580,6 +3584,7 @@ nd_importer_import_paths_with_workers (NdDatabase         *database,
   if (run.reader == NULL)
     g_debug ("No duplicate check before extraction: %s", error->message);
 
+  nd_database_set_bulk_writing (database, TRUE);
   run.pool = g_thread_pool_new (work_item, &run, (int) n_workers, FALSE, NULL);
   if (cancellable != NULL)
     cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), &run, NULL);
@@ -3605,6 +3610,7 @@ nd_importer_import_paths_with_workers (NdDatabase         *database,
   if (cancelled_id != 0)
     g_cancellable_disconnect (cancellable, cancelled_id);
 
+  nd_database_set_bulk_writing (database, FALSE);
   g_queue_clear_full (&run.items, item_free);
   g_clear_object (&run.reader);
   g_mutex_clear (&run.reader_lock);

@@ -248,6 +248,26 @@ slice (Builder *b,
   return g_strndup (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start]);
 }
 
+/* The character offset of the character at byte `byte` of the body */
+static guint
+char_at_byte (Builder *b,
+              gsize    byte)
+{
+  guint lo = 0, hi = b->n_chars;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if ((gsize) b->byte_at[mid] < byte)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
 /* The text between two places with the dates in it blanked out: "Singapore
  * and Malaysia between Wednesday and Saturday, and Laos" is one list */
 static char *
@@ -654,8 +674,6 @@ add_token_mentions (Builder    *b,
 {
   gsize token_length = strlen (token);
   glong token_chars = g_utf8_strlen (token, token_length);
-  const char *counted = b->body;
-  glong offset = 0;
 
   if (token_length == 0)
     return;
@@ -670,10 +688,8 @@ add_token_mentions (Builder    *b,
           (*after != '\0' && is_word_char (g_utf8_get_char (after))))
         continue;
 
-      offset += g_utf8_pointer_to_offset (counted, hit);
-      counted = hit;
-      m.start = offset;
-      m.end = offset + token_chars;
+      m.start = char_at_byte (b, hit - b->body);
+      m.end = m.start + token_chars;
       m.entity = entity;
       for (guint j = 0; j < n && !covered; j++)
         {
