@@ -326,6 +326,45 @@ test_grows_then_cancel (Fixture       *f,
   }
 }
 
+/* The disk fills up while the window imports: it says which files could
+ * not be stored, and what it says was imported is what the desk holds,
+ * whole (a batch that cannot be committed is not counted) */
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *paths[] = { f->files, NULL };
+  const char * const *errors;
+  g_autofree char *pages = NULL;
+
+  /* room for some of the articles only: the import's own connection is
+   * opened with the cap */
+  pages = g_strdup_printf ("%d", nd_test_query_int (f->db_path, "SELECT page_count FROM pragma_page_count") + 80);
+  g_setenv ("NEWSDESK_MAX_PAGE_COUNT", pages, TRUE);
+  nd_window_import_paths (f->window, paths);
+  g_assert_true (wait_for (import_is_done, f, TIMEOUT_MS));
+  g_unsetenv ("NEWSDESK_MAX_PAGE_COUNT");
+  pump (50);
+
+  g_test_message ("%u imported, %u failed before the desk was full", f->imported, f->failed);
+  g_assert_cmpuint (f->imported, >, 0);
+  g_assert_cmpuint (f->failed, >, 0);
+  g_assert_cmpuint (f->imported + f->failed, <=, N_FILES);
+
+  /* each failure names its file and the full disk */
+  errors = nd_window_get_import_errors (f->window);
+  g_assert_nonnull (errors);
+  g_assert_cmpuint (g_strv_length ((char **) errors), ==, f->failed);
+  for (guint i = 0; errors[i] != NULL; i++)
+    {
+      g_assert_true (g_str_has_prefix (errors[i], f->files));
+      g_assert_nonnull (strstr (errors[i], "ull"));
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, f->imported);
+  assert_desk_whole (f, f->imported);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +379,8 @@ main (int   argc,
 
   g_test_add ("/bulk-import/grows-then-cancel", Fixture, NULL,
               fixture_setup, test_grows_then_cancel, fixture_teardown);
+  g_test_add ("/bulk-import/disk-full", Fixture, NULL,
+              fixture_setup, test_disk_full, fixture_teardown);
 
   status = g_test_run ();
 

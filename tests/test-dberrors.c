@@ -21,23 +21,6 @@ exec_raw (const char *path,
   sqlite3_close (raw);
 }
 
-static int
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *raw = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (raw);
-  return value;
-}
-
 /* A desk with one tagged article, closed */
 static char *
 make_desk (const char *dir)
@@ -132,9 +115,9 @@ test_newer_schema (void)
   g_assert_error (error, ND_ERROR, ND_ERROR_READ_ONLY);
   g_clear_object (&db);
 
-  g_assert_cmpint (query_int (path, "SELECT user_version FROM pragma_user_version"), ==, 9);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM articles"), ==, 1);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM article_tags"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT user_version FROM pragma_user_version"), ==, 9);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM articles"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM article_tags"), ==, 1);
   nd_test_remove_dir (dir);
 }
 
@@ -192,7 +175,7 @@ read_only_parent (void)
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
 
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM article_tags"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM article_tags"), ==, 1);
   g_chmod (dir, 0700);
   g_chmod (path, 0600);
   nd_test_remove_dir (dir);
@@ -316,7 +299,7 @@ test_disk_full (void)
   g_string_free (body, TRUE);
 
   /* the desk may not grow: as if the disk were full */
-  pages = g_strdup_printf ("%d", query_int (path, "SELECT page_count FROM pragma_page_count"));
+  pages = g_strdup_printf ("%d", nd_test_query_int (path, "SELECT page_count FROM pragma_page_count"));
   g_setenv ("NEWSDESK_MAX_PAGE_COUNT", pages, TRUE);
   db = nd_database_open (path, &error);
   g_unsetenv ("NEWSDESK_MAX_PAGE_COUNT");
@@ -331,10 +314,10 @@ test_disk_full (void)
   g_clear_object (&db);
 
   /* nothing of it was stored, and the desk is sound */
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM articles"), ==, 1);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM tags WHERE name = 'long'"), ==, 0);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM mentions WHERE article_id <> 1"), ==, 0);
-  g_assert_cmpint (query_int (path, "SELECT integrity_check = 'ok' FROM pragma_integrity_check"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM articles"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM tags WHERE name = 'long'"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mentions WHERE article_id <> 1"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT integrity_check = 'ok' FROM pragma_integrity_check"), ==, 1);
 
   /* with room again it goes in */
   db = nd_database_open (path, &error);

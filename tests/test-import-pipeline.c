@@ -237,23 +237,6 @@ search_ids (NdDatabase *database,
   return ids;
 }
 
-static int
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
 /* The full-text index agrees with the articles: one row each, and FTS5's
  * own check finds nothing wrong */
 static void
@@ -264,9 +247,9 @@ assert_index_sound (NdDatabase *database)
   char *message = NULL;
   int rc;
 
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM articles_fts_docsize"), ==,
-                   query_int (path, "SELECT count(*) FROM articles"));
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM articles WHERE id NOT IN "
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM articles_fts_docsize"), ==,
+                   nd_test_query_int (path, "SELECT count(*) FROM articles"));
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM articles WHERE id NOT IN "
                                     "(SELECT id FROM articles_fts_docsize)"), ==, 0);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -531,15 +514,15 @@ test_migrate_v5_keeps_search (void)
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 5);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_insert'"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (path, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_insert'"), ==, 1);
 
   db = nd_database_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (nd_database_get_schema_version (db), ==, 7);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_insert'"), ==, 0);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_delete'"), ==, 1);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_update'"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_insert'"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_delete'"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_update'"), ==, 1);
 
   /* the old articles are found as before */
   ids = search_ids (db, "quayside");

@@ -161,6 +161,7 @@ typedef struct
   GMainContext   *context;
   NdDatabase     *database;     /* the worker's connection */
   guint           in_batch;
+  GPtrArray      *batch_paths;  /* the files of the articles of this batch */
   gint64          batch_start;
   gboolean        batch_failed;
 } ImportJob;
@@ -223,6 +224,7 @@ import_job_free (ImportJob *job)
   g_free (job->db_path);
   g_strfreev (job->paths);
   g_clear_pointer (&job->errors, g_ptr_array_unref);
+  g_clear_pointer (&job->batch_paths, g_ptr_array_unref);
   g_free (job->first_error);
   g_clear_pointer (&job->progress, import_progress_release);
   g_clear_pointer (&job->context, g_main_context_unref);
@@ -865,12 +867,34 @@ import_commit_batch (ImportJob *job,
       g_get_monotonic_time () - job->batch_start < IMPORT_BATCH_MS * G_TIME_SPAN_MILLISECOND)
     return;
 
-  if (!nd_database_commit (job->database, &error) ||
-      (!last && !nd_database_begin (job->database, &error)))
+  if (!nd_database_commit (job->database, &error))
     {
-      /* Go on one transaction per article, as the importer does alone */
-      g_warning ("Cannot commit a batch of the import: %s", error->message);
+      /* The batch's articles are not in the desk (a full disk, most
+       * likely, when their full-text rows are written): each of their
+       * files is told so, and the count of imported articles is
+       * corrected. Go on one transaction per article, as the importer
+       * does alone. */
+      for (guint i = 0; i < job->batch_paths->len; i++)
+        {
+          const char *path = g_ptr_array_index (job->batch_paths, i);
+
+          job->imported--;
+          job->failed++;
+          g_ptr_array_add (job->errors,
+                           g_strdup_printf (_("%s could not be stored: %s"), path, error->message));
+          if (job->first_error == NULL)
+            job->first_error = g_strdup (error->message);
+        }
+      g_ptr_array_set_size (job->batch_paths, 0);
       nd_database_rollback (job->database);
+      job->batch_failed = TRUE;
+      return;
+    }
+  g_ptr_array_set_size (job->batch_paths, 0);
+
+  if (!last && !nd_database_begin (job->database, &error))
+    {
+      g_warning ("Cannot start a batch of the import: %s", error->message);
       job->batch_failed = TRUE;
       return;
     }
@@ -954,6 +978,8 @@ import_report (const char     *path,
 
   if (status != ND_IMPORT_FAILED)
     job->in_batch++;
+  if (status == ND_IMPORT_IMPORTED && !job->batch_failed)
+    g_ptr_array_add (job->batch_paths, g_strdup (path));
   import_commit_batch (job, FALSE);
 
   g_atomic_int_inc (&job->progress->done);
@@ -1251,6 +1277,7 @@ nd_window_start_import (NdWindow           *self,
   job->db_path = g_strdup (nd_database_get_path (nd_article_store_get_database (self->store)));
   job->paths = g_strdupv ((char **) paths);
   job->errors = g_ptr_array_new_with_free_func (g_free);
+  job->batch_paths = g_ptr_array_new_with_free_func (g_free);
   job->context = g_main_context_ref_thread_default ();
   job->progress = g_atomic_rc_box_new0 (ImportProgress);
   g_weak_ref_init (&job->progress->window, self);
