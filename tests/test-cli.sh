@@ -457,6 +457,35 @@ grep -q "notes.db" "$tmp/err" || fail "the error names the database file"
 cmp -s "$tmp/notes.db" "$tmp/notes.orig" || fail "a file that is not a database is left alone"
 ok "a file that is not a database"
 
+# --- a full disk while importing ---------------------------------------------
+
+# The desk may grow by a few pages only: the files printed as imported are
+# the articles in the desk, and the ones that did not fit are named on
+# stderr (articles are committed in batches: a batch that cannot be is not
+# printed as imported).
+mkdir "$tmp/many"
+i=0
+while [ $i -lt 300 ]; do
+  printf 'Round %s of the talks\n\nThe envoy Maria Lopez arrived in Lima on Monday for round %s of the talks on trade and energy, officials said.\n' \
+    $i $i >"$tmp/many/$i.txt"
+  i=$((i + 1))
+done
+full="$tmp/full.db"
+run --database "$full" list
+pages=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA page_count").fetchone()[0])' "$full")
+set +e
+NEWSDESK_MAX_PAGE_COUNT=$((pages + 40)) "$NEWSDESK_CLI" --database "$full" import "$tmp/many" >"$tmp/out" 2>"$tmp/err"
+status=$?
+set -e
+expect_status 1 "import into a full desk"
+printed=$(grep -c "^imported$tab" "$tmp/out" || true)
+[ -s "$tmp/err" ] || fail "the files that did not fit are named"
+grep -v "^$tmp/many/[0-9]*\.txt: .*[Dd]isk full" "$tmp/err" && fail "each error names its file and the full disk"
+run --database "$full" list
+in_desk=$(wc -l <"$tmp/out" | tr -d ' ')
+[ "$in_desk" -eq "$printed" ] || fail "printed as imported: $printed, in the desk: $in_desk"
+ok "a full disk while importing"
+
 # --- extract -----------------------------------------------------------------
 
 run extract --json "$ND_SAMPLES_DIR"/*.txt

@@ -3297,7 +3297,7 @@ store_item (ImportRun *run,
 
           if (fatal)
             named = g_error_new (ND_ERROR, db_error->code,
-                                 _("%s could not be stored: %s; the import stopped here (the files before it are in the desk)"),
+                                 _("%s could not be stored: %s; the import stopped here"),
                                  item->path, db_error->message);
           else
             named = g_error_new (ND_ERROR, ND_ERROR_DATABASE,
