@@ -53,24 +53,6 @@ insert (NdDatabase *db,
   return id;
 }
 
-static int
-count_rows (const char *path,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int count = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return count;
-}
-
 static GArray *
 search (NdDatabase *db,
         const char *text)
@@ -92,7 +74,7 @@ test_open_creates (Fixture       *f,
   g_assert_cmpuint (nd_database_count_articles (f->db), ==, 0);
   g_assert_cmpstr (nd_database_get_path (f->db), ==, f->path);
   /* WAL mode is stored in the file */
-  g_assert_cmpint (count_rows (f->path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
 }
 
 static void
@@ -189,7 +171,7 @@ test_duplicate (Fixture       *f,
   g_assert_cmpint (second_id, ==, id);
   g_assert_cmpuint (nd_database_count_articles (f->db), ==, 1);
   /* nothing of the duplicate was written: not even its tag */
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM tags"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM tags"), ==, 0);
 }
 
 static void
@@ -234,7 +216,7 @@ test_tags (Fixture       *f,
   tags = nd_database_list_tags (f->db, &error);
   g_assert_cmpuint (tags->len, ==, 1);
   /* a tag no article carries any more is gone */
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM tags"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM tags"), ==, 1);
 
   loaded = nd_database_load_article (f->db, idb, &error);
   g_assert_cmpstr (nd_article_get_tags (loaded)[0], ==, "gaza ceasefire");
@@ -265,13 +247,13 @@ test_delete_cascades (Fixture       *f,
   nd_article_set_entities (a, entities);
   id = insert (f->db, a);
 
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM mentions"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM mentions"), ==, 1);
   g_assert_true (nd_database_delete_article (f->db, id, &error));
   g_assert_no_error (error);
   g_assert_false (nd_database_has_article (f->db, id));
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM mentions"), ==, 0);
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM article_tags"), ==, 0);
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM tags"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM mentions"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM article_tags"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM tags"), ==, 0);
   ids = search (f->db, "Oslo");
   g_assert_cmpuint (ids->len, ==, 0);
 
@@ -404,8 +386,8 @@ test_shared_entity (Fixture       *f,
     }
 
   /* one row for the entity across the desk */
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities"), ==, 1);
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM article_entities"), ==, 2);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM entities"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM article_entities"), ==, 2);
 }
 
 static void
@@ -451,8 +433,8 @@ test_insert_is_atomic (Fixture       *f,
   g_assert_error (error, ND_ERROR, ND_ERROR_DATABASE);
   g_assert_cmpint (nd_article_get_id (a), ==, 0);
   g_assert_cmpuint (nd_database_count_articles (f->db), ==, 0);
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM tags"), ==, 0);
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM tags"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM entities"), ==, 0);
 }
 
 static NdEntity *
@@ -558,7 +540,7 @@ test_corrections (Fixture       *f,
   g_assert_cmpint (((NdCorrection *) g_ptr_array_index (stored, 1))->new_kind, ==, ND_ENTITY_PLACE);
 
   /* the person entities nobody mentions any more are gone from the desk */
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities WHERE kind = 'person'"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM entities WHERE kind = 'person'"), ==, 0);
 }
 
 /* A correction taken back: its row goes, the entities are as before,
@@ -586,13 +568,13 @@ test_remove_correction (Fixture       *f,
   before = nd_database_load_article (f->db, id, &error);
   g_assert_no_error (error);
   g_assert_true (nd_database_add_correction (f->db, id, remove, &error));
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM corrections"), ==, 1);
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities WHERE name = 'Smith'"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM corrections"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM entities WHERE name = 'Smith'"), ==, 0);
 
   g_assert_true (nd_database_remove_correction (f->db, id, ND_ENTITY_PERSON, "Smith", NULL,
                                                 nd_article_get_entities (before), &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM corrections"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM corrections"), ==, 0);
   loaded = nd_database_load_article (f->db, id, &error);
   g_assert_cmpuint (nd_article_get_entities (loaded)->len, ==, 3);
   e = find_entity (loaded, "Smith");
@@ -614,7 +596,7 @@ test_remove_correction (Fixture       *f,
   g_clear_object (&loaded);
   loaded = nd_database_load_article (f->db, id, &error);
   g_assert_cmpint (nd_entity_get_kind (find_entity (loaded, "Jordan")), ==, ND_ENTITY_ORGANIZATION);
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM corrections"), ==, 2);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM corrections"), ==, 2);
 
   g_assert_true (nd_database_remove_correction (f->db, id, ND_ENTITY_PLACE, "Jordan", NULL,
                                                 nd_article_get_entities (before), &error));
@@ -625,7 +607,7 @@ test_remove_correction (Fixture       *f,
   stored = nd_database_list_corrections (f->db, id, &error);
   g_assert_cmpuint (stored->len, ==, 1);
   g_assert_cmpint (((NdCorrection *) g_ptr_array_index (stored, 0))->new_kind, ==, ND_ENTITY_PLACE);
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities WHERE kind = 'organization'"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM entities WHERE kind = 'organization'"), ==, 0);
 
   /* a correction that replaced another of the same entity: the other
    * comes back (here the kind correction, over the stored place) */
@@ -698,7 +680,7 @@ test_entities_across_desk (Fixture       *f,
   /* deleting the last article that mentions Jordan removes it from the desk */
   for (guint i = 0; i < 3; i++)
     g_assert_true (nd_database_delete_article (f->db, ids[i], &error));
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM entities"), ==, 0);
 }
 
 static void
@@ -803,8 +785,8 @@ test_same_name_places (Fixture       *f,
   egypt_id = insert (f->db, egypt);
   georgia_id = insert (f->db, georgia);
 
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities WHERE kind = 'place' AND name = 'Cairo'"), ==, 2);
-  g_assert_cmpint (count_rows (f->path, "SELECT count(DISTINCT round (lat, 2)) FROM entities WHERE name = 'Cairo'"), ==, 2);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM entities WHERE kind = 'place' AND name = 'Cairo'"), ==, 2);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(DISTINCT round (lat, 2)) FROM entities WHERE name = 'Cairo'"), ==, 2);
 
   /* each article keeps its own Cairo */
   loaded = nd_database_load_article (f->db, georgia_id, &error);
@@ -836,7 +818,7 @@ test_same_name_places (Fixture       *f,
 
     g_assert_true (nd_database_replace_entities (f->db, georgia_id, again, 99, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM entities WHERE name = 'Cairo'"), ==, 2);
+    g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM entities WHERE name = 'Cairo'"), ==, 2);
   }
 }
 
@@ -902,11 +884,11 @@ test_migration_from_v3 (void)
   /* every row is still there */
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     {
-      g_test_message ("%s: %d", counts[i], count_rows (path, counts[i]));
-      g_assert_cmpint (count_rows (path, counts[i]), ==, before[i]);
+      g_test_message ("%s: %d", counts[i], nd_test_query_int (path, counts[i]));
+      g_assert_cmpint (nd_test_query_int (path, counts[i]), ==, before[i]);
     }
-  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM entities WHERE name = 'Cairo' AND geo_key = '30.0626,31.2497,EG'"), ==, 1);
-  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM entities WHERE kind != 'place' AND geo_key != ''"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM entities WHERE name = 'Cairo' AND geo_key = '30.0626,31.2497,EG'"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM entities WHERE kind != 'place' AND geo_key != ''"), ==, 0);
 
   article = nd_database_load_article (db, 1, &error);
   g_assert_no_error (error);
@@ -932,7 +914,7 @@ test_migration_from_v3 (void)
     cairo = find_place (georgia, "Cairo");
     g_assert_cmpstr (nd_entity_get_country (cairo), ==, "US");
   }
-  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM entities WHERE name = 'Cairo'"), ==, 2);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM entities WHERE name = 'Cairo'"), ==, 2);
   ids = nd_database_query_ids (db, &query, &error);
   g_assert_cmpuint (ids->len, ==, 2);
 
@@ -958,7 +940,7 @@ test_too_new (void)
   g_assert_null (db);
   g_assert_error (error, ND_ERROR, ND_ERROR_DATABASE_TOO_NEW);
   g_assert_nonnull (strstr (error->message, path));
-  g_assert_cmpint (count_rows (path, "SELECT user_version FROM pragma_user_version"), ==, 99);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT user_version FROM pragma_user_version"), ==, 99);
   nd_test_remove_dir (dir);
 }
 
@@ -994,6 +976,97 @@ test_fts_query_builder (void)
   g_assert_null (q3);
 }
 
+/* An article with one entity of `kind` named `name`, mentioned as `text` */
+static NdArticle *
+article_naming (const char   *title,
+                NdEntityKind  kind,
+                const char   *name,
+                const char   *text)
+{
+  g_autofree char *body = g_strdup_printf ("%s was in the news.", text);
+  NdArticle *article = nd_test_article (title, body, NULL);
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (entities, entity_with_mention (kind, name, 0, text));
+  nd_article_set_entities (article, entities);
+  return article;
+}
+
+static gint64
+insert_in_batch_id (NdDatabase *db,
+                    NdArticle  *article)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_true (nd_database_begin (db, &error));
+  id = insert (db, article);
+  g_assert_true (nd_database_commit (db, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* A connection that writes batches remembers the ids of the entities it
+ * stored; whatever happens to those rows meanwhile, every article it
+ * writes names the entity rows that are in the desk. */
+static void
+test_entity_ids_in_batches (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(NdDatabase) other = NULL;
+  g_autoptr(NdArticle) first = article_naming ("First", ND_ENTITY_PERSON, "Jane Okafor", "Jane Okafor");
+  g_autoptr(NdArticle) second = article_naming ("Second", ND_ENTITY_PERSON, "Jane Okafor", "Okafor");
+  g_autoptr(NdArticle) failing = article_naming ("Failing", ND_ENTITY_PLACE, "Lima", "FAIL");
+  g_autoptr(NdArticle) after = article_naming ("After", ND_ENTITY_PLACE, "Lima", "Lima");
+  g_autoptr(NdArticle) undated = article_naming ("Undated", ND_ENTITY_DATE, "March 3", "March 3");
+  g_autoptr(NdArticle) dated = article_naming ("Dated", ND_ENTITY_DATE, "March 3", "March 3");
+  g_autoptr(NdArticle) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  sqlite3 *raw = NULL;
+
+  /* another program deletes the only article naming her, and so her
+   * entity row, between two batches */
+  id = insert_in_batch_id (f->db, first);
+  other = nd_database_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (nd_database_delete_article (other, id, &error));
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM entities WHERE name = 'Jane Okafor'"), ==, 0);
+
+  id = insert_in_batch_id (f->db, second);
+  loaded = nd_database_load_article (f->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nd_article_get_entities (loaded)->len, ==, 1);
+  g_assert_cmpstr (nd_entity_get_name (g_ptr_array_index (nd_article_get_entities (loaded), 0)), ==, "Jane Okafor");
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM entities WHERE name = 'Jane Okafor'"), ==, 1);
+
+  /* an article whose write fails takes its new entity row with it; the
+   * next one naming the place adds the row again */
+  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "CREATE TRIGGER fail_mention BEFORE INSERT ON mentions "
+                                 "WHEN new.text = 'FAIL' BEGIN SELECT RAISE (ABORT, 'injected failure'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  g_assert_true (nd_database_begin (f->db, &error));
+  g_assert_false (nd_database_insert_article (f->db, failing, NULL, NULL, &error));
+  g_clear_error (&error);
+  insert (f->db, after);
+  g_assert_true (nd_database_commit (f->db, &error));
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM entities WHERE name = 'Lima'"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (f->path,
+                                      "SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                                      "WHERE e.name = 'Lima' AND m.text = 'Lima'"), ==, 1);
+
+  /* what a later article knows of an entity is still added to its row */
+  nd_entity_set_value (g_ptr_array_index (nd_article_get_entities (dated), 0), "2025-03-03");
+  g_assert_true (nd_database_begin (f->db, &error));
+  insert (f->db, undated);
+  insert (f->db, dated);
+  g_assert_true (nd_database_commit (f->db, &error));
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM entities WHERE name = 'March 3' AND value = '2025-03-03'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1015,6 +1088,7 @@ main (int   argc,
   ADD ("remove-correction", test_remove_correction);
   ADD ("same-name-places", test_same_name_places);
   ADD ("entities-across-desk", test_entities_across_desk);
+  ADD ("entity-ids-in-batches", test_entity_ids_in_batches);
 #undef ADD
   g_test_add_func ("/database/default-path", test_default_path);
   g_test_add_func ("/database/migration-from-v1", test_migration_from_v1);
