@@ -329,6 +329,67 @@ test_disk_full (void)
   nd_test_remove_dir (dir);
 }
 
+/* The disk fills up inside a batch (an import's): whatever SQLite undid,
+ * no article is left in the desk without the rest of its batch, the
+ * commit says the disk is full, and the desk is sound. */
+static void
+test_disk_full_in_batch (void)
+{
+  g_autofree char *dir = nd_test_make_dir ();
+  g_autofree char *path = make_desk (dir);
+  g_autofree char *pages = NULL;
+  g_autoptr(NdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  guint stored = 0;
+  gboolean full = FALSE;
+
+  pages = g_strdup_printf ("%d", nd_test_query_int (path, "SELECT page_count FROM pragma_page_count") + 24);
+  g_setenv ("NEWSDESK_MAX_PAGE_COUNT", pages, TRUE);
+  db = nd_database_open (path, &error);
+  g_unsetenv ("NEWSDESK_MAX_PAGE_COUNT");
+  g_assert_no_error (error);
+
+  g_assert_true (nd_database_begin (db, &error));
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Round %u", i);
+      g_autofree char *body = g_strdup_printf ("Round %u of the talks opened in Cairo on Monday, "
+                                               "with envoys of %u countries.", i, i);
+      g_autoptr(NdArticle) article = nd_test_article (title, body, NULL);
+
+      if (nd_database_insert_article (db, article, NULL, NULL, &error))
+        {
+          /* after a full disk, nothing more is written in this batch
+           * than what its transaction holds */
+          g_assert_false (full);
+          stored++;
+          continue;
+        }
+      g_assert_error (error, ND_ERROR, ND_ERROR_DISK_FULL);
+      g_clear_error (&error);
+      full = TRUE;
+      break;
+    }
+  g_assert_true (full);
+
+  if (nd_database_commit (db, &error))
+    g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM articles"), ==, 1 + stored);
+  else
+    {
+      /* the whole batch is undone, and the reason is the full disk */
+      g_assert_error (error, ND_ERROR, ND_ERROR_DISK_FULL);
+      g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM articles"), ==, 1);
+    }
+  g_clear_error (&error);
+  g_clear_object (&db);
+
+  /* every article there is searchable, and the desk is sound */
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'envoy*'"), ==,
+                   nd_test_query_int (path, "SELECT count(*) FROM articles"));
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), ==, 0);
+  nd_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/dberrors/read-only-old", test_read_only_old_schema);
   g_test_add_func ("/dberrors/busy", test_busy);
   g_test_add_func ("/dberrors/disk-full", test_disk_full);
+  g_test_add_func ("/dberrors/disk-full-in-batch", test_disk_full_in_batch);
 
   return g_test_run ();
 }

@@ -813,59 +813,6 @@ print_article (NdArticle *article)
 
 /* Commands */
 
-/* An import commits its articles in batches, as the window does: one
- * transaction per article would cost a commit each. A file's "imported"
- * line is printed once its batch is committed, so that what is printed is
- * in the desk. */
-#define IMPORT_BATCH_ARTICLES 500
-#define IMPORT_BATCH_MS       1000
-
-typedef struct
-{
-  NdDatabase *database;
-  gboolean    in_batch;     /* FALSE: one transaction per article */
-  guint       n_batch;
-  gint64      batch_start;
-  GString    *lines;        /* the batch's "imported" lines */
-  GPtrArray  *paths;        /* and their files */
-  gboolean    failed;       /* a batch could not be committed */
-} CliImport;
-
-/* Commits the batch and prints its lines; if it cannot, says so for each
- * of its files and goes on with one transaction per article. */
-static void
-import_commit (CliImport *import,
-               gboolean   last)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!import->in_batch)
-    return;
-
-  if (!nd_database_commit (import->database, &error))
-    {
-      for (guint i = 0; i < import->paths->len; i++)
-        {
-          g_autoptr(GError) named = g_error_new (ND_ERROR, error->code, _("could not be stored: %s"),
-                                                 error->message);
-
-          print_refused (g_ptr_array_index (import->paths, i), named);
-        }
-      import->failed = TRUE;
-      import->in_batch = FALSE;
-    }
-  else
-    {
-      out_print ("%s", import->lines->str);
-      import->in_batch = !last && nd_database_begin (import->database, NULL);
-    }
-
-  g_string_truncate (import->lines, 0);
-  g_ptr_array_set_size (import->paths, 0);
-  import->n_batch = 0;
-  import->batch_start = g_get_monotonic_time ();
-}
-
 static void
 import_cb (const char     *path,
            NdImportStatus  status,
@@ -873,26 +820,16 @@ import_cb (const char     *path,
            const GError   *error,
            gpointer        user_data)
 {
-  CliImport *import = user_data;
   g_autofree char *display = display_path (path);
 
   switch (status)
     {
     case ND_IMPORT_IMPORTED:
-      if (import->in_batch)
-        {
-          g_string_append_printf (import->lines, "imported\t%s\t%" G_GINT64_FORMAT "\n", display, id);
-          g_ptr_array_add (import->paths, g_strdup (path));
-        }
-      else
-        out_print ("imported\t%s\t%" G_GINT64_FORMAT "\n", display, id);
+      out_print ("imported\t%s\t%" G_GINT64_FORMAT "\n", display, id);
       break;
 
     case ND_IMPORT_DUPLICATE:
-      if (import->in_batch)
-        g_string_append_printf (import->lines, "duplicate\t%s\t%" G_GINT64_FORMAT "\n", display, id);
-      else
-        out_print ("duplicate\t%s\t%" G_GINT64_FORMAT "\n", display, id);
+      out_print ("duplicate\t%s\t%" G_GINT64_FORMAT "\n", display, id);
       break;
 
     case ND_IMPORT_FAILED:
@@ -903,11 +840,6 @@ import_cb (const char     *path,
         err_print (_("%s: could not be imported\n"), display);
       break;
     }
-
-  if (import->in_batch &&
-      (++import->n_batch >= IMPORT_BATCH_ARTICLES ||
-       g_get_monotonic_time () - import->batch_start >= IMPORT_BATCH_MS * G_TIME_SPAN_MILLISECOND))
-    import_commit (import, FALSE);
 }
 
 static int
@@ -918,12 +850,8 @@ cmd_import (Cli              *cli,
 {
   const CliOption options[] = { { NULL } };
   g_autoptr(GPtrArray) args = NULL;
-  g_autoptr(GString) lines = g_string_new (NULL);
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   ParseResult result;
   NdDatabase *database;
-  CliImport import = { 0 };
-  gboolean ok;
 
   if ((result = parse_arguments (command, options, argc, argv, &args)) != PARSE_OK)
     return parse_result_status (result);
@@ -934,18 +862,12 @@ cmd_import (Cli              *cli,
   if ((database = cli_get_writable_database (cli)) == NULL)
     return EXIT_FAILED;
 
-  import.database = database;
-  import.lines = lines;
-  import.paths = paths;
-  import.batch_start = g_get_monotonic_time ();
-  import.in_batch = nd_database_begin (database, NULL);
-
   g_ptr_array_add (args, NULL);
-  ok = nd_importer_import_paths (database, (const char * const *) args->pdata,
-                                 NULL, import_cb, &import);
-  import_commit (&import, TRUE);
+  if (!nd_importer_import_paths (database, (const char * const *) args->pdata,
+                                 NULL, import_cb, cli))
+    return EXIT_FAILED;
 
-  return ok && !import.failed ? EXIT_SUCCESS : EXIT_FAILED;
+  return EXIT_SUCCESS;
 }
 
 static int

@@ -48,6 +48,11 @@ struct _NdDatabase
    * deleted. */
   GHashTable  *entity_ids;
   gint64       entity_ids_version;
+  /* why SQLite undid a batch's whole transaction by itself (it may, on
+   * a full disk or an I/O error): what is written after it would be
+   * written outside the batch, so every write and the commit fail with
+   * this until the batch ends */
+  GError      *batch_lost;
   /* write_entity_rows()'s rows, kept between articles (MentionRow) */
   GArray      *mention_rows;
   /* set when opened read-only: why, as a message for the user */
@@ -625,6 +630,7 @@ nd_database_finalize (GObject *object)
   g_clear_pointer (&self->fts_pending, g_array_unref);
   g_clear_pointer (&self->entity_ids, g_hash_table_unref);
   g_clear_pointer (&self->mention_rows, g_array_unref);
+  g_clear_error (&self->batch_lost);
   g_free (self->fts_text);
   g_free (self->fts_query);
   g_clear_pointer (&self->order, g_array_unref);
@@ -958,6 +964,22 @@ write_fts_rows (NdDatabase    *self,
   return step_done (self, stmt, error);
 }
 
+/* Whether the batch's transaction is gone (see batch_lost); says why */
+static gboolean
+batch_is_lost (NdDatabase  *self,
+               GError     **error)
+{
+  if (!self->in_batch || !sqlite3_get_autocommit (self->db))
+    return FALSE;
+
+  if (self->batch_lost != NULL)
+    g_propagate_error (error, g_error_copy (self->batch_lost));
+  else
+    g_set_error_literal (error, ND_ERROR, ND_ERROR_DATABASE,
+                         _("The changes could not be saved together and were undone"));
+  return TRUE;
+}
+
 /* Inside a batch: writes the full-text rows of the articles inserted so
  * far (before a commit, or before a write that needs them) */
 static gboolean
@@ -965,6 +987,9 @@ flush_fts_pending (NdDatabase  *self,
                    GError     **error)
 {
   gboolean ok;
+
+  if (batch_is_lost (self, error))
+    return FALSE;
 
   if (self->fts_pending->len == 0)
     return TRUE;
@@ -1002,6 +1027,7 @@ nd_database_begin (NdDatabase  *self,
     return FALSE;
 
   self->in_batch = TRUE;
+  g_clear_error (&self->batch_lost);
   /* another connection's commit may have deleted entities */
   version = get_data_version (self);
   if (version < 0 || version != self->entity_ids_version)
@@ -1058,6 +1084,7 @@ nd_database_rollback (NdDatabase *self)
   self->in_batch = FALSE;
   g_array_set_size (self->fts_pending, 0);
   forget_entity_ids (self);
+  g_clear_error (&self->batch_lost);
 }
 
 /* Every write is a savepoint: alone it is its own transaction, inside a
@@ -1066,7 +1093,7 @@ static gboolean
 savepoint_begin (NdDatabase  *self,
                  GError     **error)
 {
-  if (!check_writable (self, error))
+  if (!check_writable (self, error) || batch_is_lost (self, error))
     return FALSE;
 
   return exec_sql (self, "SAVEPOINT nd_write", error);
@@ -1086,6 +1113,11 @@ savepoint_end (NdDatabase  *self,
   sqlite3_exec (self->db, "ROLLBACK TO nd_write; RELEASE nd_write", NULL, NULL, NULL);
   /* the ids of entities added by the undone write are gone with it */
   forget_entity_ids (self);
+  if (self->in_batch && sqlite3_get_autocommit (self->db) && self->batch_lost == NULL)
+    self->batch_lost = error != NULL && *error != NULL
+      ? g_error_copy (*error)
+      : g_error_new_literal (ND_ERROR, ND_ERROR_DATABASE,
+                             _("The changes could not be saved together and were undone"));
   return FALSE;
 }
 
