@@ -499,96 +499,183 @@ nd_exporter_write_file (GPtrArray     *articles,
 
 static void
 write_position (NdJsonWriter *writer,
-                const NdStop *stop)
+                double        lat,
+                double        lon)
 {
   nd_json_writer_begin_array (writer);
-  nd_json_writer_double (writer, stop->lon);
-  nd_json_writer_double (writer, stop->lat);
+  nd_json_writer_double (writer, lon);
+  nd_json_writer_double (writer, lat);
   nd_json_writer_end_array (writer);
 }
 
 static void
-write_article_id (NdJsonWriter *writer,
-                  NdArticle    *article)
+write_article_properties (NdJsonWriter *writer,
+                          gint64        article_id,
+                          const char   *article_title)
 {
   nd_json_writer_member (writer, "article_id");
-  if (nd_article_get_id (article) > 0)
-    nd_json_writer_int (writer, nd_article_get_id (article));
+  if (article_id > 0)
+    nd_json_writer_int (writer, article_id);
   else
     nd_json_writer_null (writer);
+  nd_json_writer_member_string (writer, "article_title", article_title);
 }
 
-/* The features of one article (FORMATS.md) */
+/* The Point of a stop with a position (FORMATS.md) */
+static void
+write_point (NdJsonWriter *writer,
+             const char   *traveller,
+             gboolean      ordered,
+             guint         order,
+             const char   *place,
+             const char   *when,
+             const char   *purpose,
+             double        lat,
+             double        lon,
+             gint64        article_id,
+             const char   *article_title)
+{
+  nd_json_writer_begin_object (writer);
+  nd_json_writer_member_string (writer, "type", "Feature");
+  nd_json_writer_member (writer, "geometry");
+  nd_json_writer_begin_object (writer);
+  nd_json_writer_member_string (writer, "type", "Point");
+  nd_json_writer_member (writer, "coordinates");
+  write_position (writer, lat, lon);
+  nd_json_writer_end_object (writer);
+
+  nd_json_writer_member (writer, "properties");
+  nd_json_writer_begin_object (writer);
+  nd_json_writer_member_string (writer, "traveller", traveller);
+  nd_json_writer_member_int (writer, "order", order);
+  nd_json_writer_member_string (writer, "place", place);
+  nd_json_writer_member_string (writer, "when", when);
+  nd_json_writer_member_string (writer, "purpose", purpose);
+  nd_json_writer_member_boolean (writer, "ordered", ordered);
+  write_article_properties (writer, article_id, article_title);
+  nd_json_writer_end_object (writer);
+  nd_json_writer_end_object (writer);
+}
+
+/* The LineString of an ordered itinerary: begun here, its positions
+ * written by the caller, ended by write_line_end() */
+static void
+write_line_start (NdJsonWriter *writer)
+{
+  nd_json_writer_begin_object (writer);
+  nd_json_writer_member_string (writer, "type", "Feature");
+  nd_json_writer_member (writer, "geometry");
+  nd_json_writer_begin_object (writer);
+  nd_json_writer_member_string (writer, "type", "LineString");
+  nd_json_writer_member (writer, "coordinates");
+  nd_json_writer_begin_array (writer);
+}
+
+static void
+write_line_end (NdJsonWriter *writer,
+                const char   *traveller,
+                gint64        article_id,
+                const char   *article_title)
+{
+  nd_json_writer_end_array (writer);
+  nd_json_writer_end_object (writer);
+  nd_json_writer_member (writer, "properties");
+  nd_json_writer_begin_object (writer);
+  nd_json_writer_member_string (writer, "traveller", traveller);
+  write_article_properties (writer, article_id, article_title);
+  nd_json_writer_end_object (writer);
+  nd_json_writer_end_object (writer);
+}
+
+/* The features of one article (FORMATS.md): a Point for each stop with a
+ * position, then a LineString for an ordered itinerary with two or more */
 static void
 write_features (NdJsonWriter *writer,
                 NdArticle    *article)
 {
   GPtrArray *itineraries = nd_article_get_itineraries (article);
+  gint64 id = nd_article_get_id (article);
+  const char *title = nd_article_get_title (article);
 
   for (guint j = 0; j < itineraries->len; j++)
     {
       NdItinerary *itinerary = g_ptr_array_index (itineraries, j);
       GPtrArray *stops = nd_itinerary_get_stops (itinerary);
+      const char *traveller = nd_itinerary_get_traveller (itinerary);
+      gboolean ordered = nd_itinerary_get_ordered (itinerary);
       guint n_located = 0;
 
       for (guint k = 0; k < stops->len; k++)
         {
           NdStop *stop = g_ptr_array_index (stops, k);
 
-          /* a Point needs a position */
-          if (!stop->has_coordinates)
-            continue;
-          n_located++;
-
-          nd_json_writer_begin_object (writer);
-          nd_json_writer_member_string (writer, "type", "Feature");
-          nd_json_writer_member (writer, "geometry");
-          nd_json_writer_begin_object (writer);
-          nd_json_writer_member_string (writer, "type", "Point");
-          nd_json_writer_member (writer, "coordinates");
-          write_position (writer, stop);
-          nd_json_writer_end_object (writer);
-
-          nd_json_writer_member (writer, "properties");
-          nd_json_writer_begin_object (writer);
-          nd_json_writer_member_string (writer, "traveller", nd_itinerary_get_traveller (itinerary));
-          nd_json_writer_member_int (writer, "order", stop->order);
-          nd_json_writer_member_string (writer, "place", stop->place);
-          nd_json_writer_member_string (writer, "when", stop->when);
-          nd_json_writer_member_string (writer, "purpose", stop->purpose);
-          nd_json_writer_member_boolean (writer, "ordered", nd_itinerary_get_ordered (itinerary));
-          write_article_id (writer, article);
-          nd_json_writer_member_string (writer, "article_title", nd_article_get_title (article));
-          nd_json_writer_end_object (writer);
-          nd_json_writer_end_object (writer);
+          if (stop->has_coordinates)
+            {
+              write_point (writer, traveller, ordered, stop->order, stop->place, stop->when, stop->purpose,
+                           stop->lat, stop->lon, id, title);
+              n_located++;
+            }
         }
 
-      if (!nd_itinerary_get_ordered (itinerary) || n_located < 2)
+      if (!ordered || n_located < 2)
         continue;
 
-      nd_json_writer_begin_object (writer);
-      nd_json_writer_member_string (writer, "type", "Feature");
-      nd_json_writer_member (writer, "geometry");
-      nd_json_writer_begin_object (writer);
-      nd_json_writer_member_string (writer, "type", "LineString");
-      nd_json_writer_member (writer, "coordinates");
-      nd_json_writer_begin_array (writer);
+      write_line_start (writer);
       for (guint k = 0; k < stops->len; k++)
         {
           NdStop *stop = g_ptr_array_index (stops, k);
 
           if (stop->has_coordinates)
-            write_position (writer, stop);
+            write_position (writer, stop->lat, stop->lon);
         }
-      nd_json_writer_end_array (writer);
-      nd_json_writer_end_object (writer);
-      nd_json_writer_member (writer, "properties");
-      nd_json_writer_begin_object (writer);
-      nd_json_writer_member_string (writer, "traveller", nd_itinerary_get_traveller (itinerary));
-      write_article_id (writer, article);
-      nd_json_writer_member_string (writer, "article_title", nd_article_get_title (article));
-      nd_json_writer_end_object (writer);
-      nd_json_writer_end_object (writer);
+      write_line_end (writer, traveller, id, title);
+    }
+}
+
+/* The same as write_features() for an article of an export batch */
+static void
+write_batch_features (NdJsonWriter  *writer,
+                      NdExportBatch *batch,
+                      guint          index)
+{
+  const NdExportArticle *article = &g_array_index (batch->articles, NdExportArticle, index);
+
+  if (article->article != NULL)
+    {
+      write_features (writer, article->article);
+      return;
+    }
+
+  for (guint j = 0; j < article->n_itineraries; j++)
+    {
+      const NdExportItinerary *itinerary = &g_array_index (batch->itineraries, NdExportItinerary,
+                                                           article->first_itinerary + j);
+      guint n_located = 0;
+
+      for (guint k = 0; k < itinerary->n_stops; k++)
+        {
+          const NdExportStop *stop = &g_array_index (batch->stops, NdExportStop, itinerary->first_stop + k);
+
+          if (stop->has_coordinates)
+            {
+              write_point (writer, itinerary->traveller, itinerary->ordered, stop->order, stop->place,
+                           stop->when, stop->purpose, stop->lat, stop->lon, article->id, article->title);
+              n_located++;
+            }
+        }
+
+      if (!itinerary->ordered || n_located < 2)
+        continue;
+
+      write_line_start (writer);
+      for (guint k = 0; k < itinerary->n_stops; k++)
+        {
+          const NdExportStop *stop = &g_array_index (batch->stops, NdExportStop, itinerary->first_stop + k);
+
+          if (stop->has_coordinates)
+            write_position (writer, stop->lat, stop->lon);
+        }
+      write_line_end (writer, itinerary->traveller, article->id, article->title);
     }
 }
 
@@ -660,9 +747,8 @@ typedef struct
 
 typedef struct
 {
-  /* both NULL: the end, or `error` */
-  GPtrArray     *articles;  /* GeoJSON: NdArticle */
-  NdExportBatch *rows;      /* NewsDesk JSON */
+  /* NULL: the end, or `error` */
+  NdExportBatch *rows;
   guint          n;
   GError        *error;
 } LoadedBatch;
@@ -705,15 +791,10 @@ load_batches (gpointer data)
         }
 
       batch->n = n;
-      if (loader->export->geojson)
-        batch->articles = nd_database_load_articles (loader->database,
-                                                     &g_array_index (ids, gint64, start), n,
-                                                     &batch->error);
-      else
-        batch->rows = nd_database_load_export_batch (loader->database,
-                                                     &g_array_index (ids, gint64, start), n,
-                                                     &batch->error);
-      failed = batch->articles == NULL && batch->rows == NULL;
+      batch->rows = nd_database_load_export_batch (loader->database,
+                                                   &g_array_index (ids, gint64, start), n,
+                                                   &batch->error);
+      failed = batch->rows == NULL;
       /* the writer owns the batch from here on, and may free it at once */
       g_async_queue_push (loader->loaded, batch);
       if (failed)
@@ -730,7 +811,6 @@ loaded_batch_free (gpointer data)
 {
   LoadedBatch *batch = data;
 
-  g_clear_pointer (&batch->articles, g_ptr_array_unref);
   g_clear_pointer (&batch->rows, nd_export_batch_free);
   g_clear_error (&batch->error);
   g_free (batch);
@@ -790,7 +870,7 @@ write_ids (NdJsonWriter  *writer,
       Loader *loader = &loaders[b % n_loaders];
       LoadedBatch *batch = g_async_queue_pop (loader->loaded);
 
-      if (batch->articles == NULL && batch->rows == NULL)
+      if (batch->rows == NULL)
         {
           if (batch->error != NULL)
             {
@@ -803,8 +883,8 @@ write_ids (NdJsonWriter  *writer,
 
       for (guint i = 0; ok && i < batch->n; i++)
         {
-          if (batch->articles != NULL)
-            write_features (writer, g_ptr_array_index (batch->articles, i));
+          if (export->geojson)
+            write_batch_features (writer, batch->rows, i);
           else
             write_batch_article (writer, batch->rows, i);
           ok = nd_json_writer_flush (writer, FALSE, cancellable, error);
