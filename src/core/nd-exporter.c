@@ -498,141 +498,33 @@ nd_exporter_write_file (GPtrArray     *articles,
 
 
 static void
-write_position (NdJsonWriter *writer,
-                double        lat,
-                double        lon)
+write_position (NdJsonWriter       *writer,
+                const NdExportStop *stop)
 {
   nd_json_writer_begin_array (writer);
-  nd_json_writer_double (writer, lon);
-  nd_json_writer_double (writer, lat);
+  nd_json_writer_double (writer, stop->lon);
+  nd_json_writer_double (writer, stop->lat);
   nd_json_writer_end_array (writer);
 }
 
 static void
-write_article_properties (NdJsonWriter *writer,
-                          gint64        article_id,
-                          const char   *article_title)
+write_article_properties (NdJsonWriter          *writer,
+                          const NdExportArticle *article)
 {
   nd_json_writer_member (writer, "article_id");
-  if (article_id > 0)
-    nd_json_writer_int (writer, article_id);
+  if (article->id > 0)
+    nd_json_writer_int (writer, article->id);
   else
     nd_json_writer_null (writer);
-  nd_json_writer_member_string (writer, "article_title", article_title);
+  nd_json_writer_member_string (writer, "article_title", article->title);
 }
 
-/* The Point of a stop with a position (FORMATS.md) */
-static void
-write_point (NdJsonWriter *writer,
-             const char   *traveller,
-             gboolean      ordered,
-             guint         order,
-             const char   *place,
-             const char   *when,
-             const char   *purpose,
-             double        lat,
-             double        lon,
-             gint64        article_id,
-             const char   *article_title)
-{
-  nd_json_writer_begin_object (writer);
-  nd_json_writer_member_string (writer, "type", "Feature");
-  nd_json_writer_member (writer, "geometry");
-  nd_json_writer_begin_object (writer);
-  nd_json_writer_member_string (writer, "type", "Point");
-  nd_json_writer_member (writer, "coordinates");
-  write_position (writer, lat, lon);
-  nd_json_writer_end_object (writer);
+static void write_features (NdJsonWriter *writer,
+                            NdArticle    *article);
 
-  nd_json_writer_member (writer, "properties");
-  nd_json_writer_begin_object (writer);
-  nd_json_writer_member_string (writer, "traveller", traveller);
-  nd_json_writer_member_int (writer, "order", order);
-  nd_json_writer_member_string (writer, "place", place);
-  nd_json_writer_member_string (writer, "when", when);
-  nd_json_writer_member_string (writer, "purpose", purpose);
-  nd_json_writer_member_boolean (writer, "ordered", ordered);
-  write_article_properties (writer, article_id, article_title);
-  nd_json_writer_end_object (writer);
-  nd_json_writer_end_object (writer);
-}
-
-/* The LineString of an ordered itinerary: begun here, its positions
- * written by the caller, ended by write_line_end() */
-static void
-write_line_start (NdJsonWriter *writer)
-{
-  nd_json_writer_begin_object (writer);
-  nd_json_writer_member_string (writer, "type", "Feature");
-  nd_json_writer_member (writer, "geometry");
-  nd_json_writer_begin_object (writer);
-  nd_json_writer_member_string (writer, "type", "LineString");
-  nd_json_writer_member (writer, "coordinates");
-  nd_json_writer_begin_array (writer);
-}
-
-static void
-write_line_end (NdJsonWriter *writer,
-                const char   *traveller,
-                gint64        article_id,
-                const char   *article_title)
-{
-  nd_json_writer_end_array (writer);
-  nd_json_writer_end_object (writer);
-  nd_json_writer_member (writer, "properties");
-  nd_json_writer_begin_object (writer);
-  nd_json_writer_member_string (writer, "traveller", traveller);
-  write_article_properties (writer, article_id, article_title);
-  nd_json_writer_end_object (writer);
-  nd_json_writer_end_object (writer);
-}
-
-/* The features of one article (FORMATS.md): a Point for each stop with a
- * position, then a LineString for an ordered itinerary with two or more */
-static void
-write_features (NdJsonWriter *writer,
-                NdArticle    *article)
-{
-  GPtrArray *itineraries = nd_article_get_itineraries (article);
-  gint64 id = nd_article_get_id (article);
-  const char *title = nd_article_get_title (article);
-
-  for (guint j = 0; j < itineraries->len; j++)
-    {
-      NdItinerary *itinerary = g_ptr_array_index (itineraries, j);
-      GPtrArray *stops = nd_itinerary_get_stops (itinerary);
-      const char *traveller = nd_itinerary_get_traveller (itinerary);
-      gboolean ordered = nd_itinerary_get_ordered (itinerary);
-      guint n_located = 0;
-
-      for (guint k = 0; k < stops->len; k++)
-        {
-          NdStop *stop = g_ptr_array_index (stops, k);
-
-          if (stop->has_coordinates)
-            {
-              write_point (writer, traveller, ordered, stop->order, stop->place, stop->when, stop->purpose,
-                           stop->lat, stop->lon, id, title);
-              n_located++;
-            }
-        }
-
-      if (!ordered || n_located < 2)
-        continue;
-
-      write_line_start (writer);
-      for (guint k = 0; k < stops->len; k++)
-        {
-          NdStop *stop = g_ptr_array_index (stops, k);
-
-          if (stop->has_coordinates)
-            write_position (writer, stop->lat, stop->lon);
-        }
-      write_line_end (writer, traveller, id, title);
-    }
-}
-
-/* The same as write_features() for an article of an export batch */
+/* The features of an article of an export batch (FORMATS.md): a Point for
+ * each stop with a position, then a LineString for an ordered itinerary
+ * with two or more */
 static void
 write_batch_features (NdJsonWriter  *writer,
                       NdExportBatch *batch,
@@ -650,33 +542,101 @@ write_batch_features (NdJsonWriter  *writer,
     {
       const NdExportItinerary *itinerary = &g_array_index (batch->itineraries, NdExportItinerary,
                                                            article->first_itinerary + j);
+      const NdExportStop *stops = itinerary->n_stops > 0
+        ? &g_array_index (batch->stops, NdExportStop, itinerary->first_stop) : NULL;
       guint n_located = 0;
 
       for (guint k = 0; k < itinerary->n_stops; k++)
         {
-          const NdExportStop *stop = &g_array_index (batch->stops, NdExportStop, itinerary->first_stop + k);
+          const NdExportStop *stop = &stops[k];
 
-          if (stop->has_coordinates)
-            {
-              write_point (writer, itinerary->traveller, itinerary->ordered, stop->order, stop->place,
-                           stop->when, stop->purpose, stop->lat, stop->lon, article->id, article->title);
-              n_located++;
-            }
+          /* a Point needs a position */
+          if (!stop->has_coordinates)
+            continue;
+          n_located++;
+
+          nd_json_writer_begin_object (writer);
+          nd_json_writer_member_string (writer, "type", "Feature");
+          nd_json_writer_member (writer, "geometry");
+          nd_json_writer_begin_object (writer);
+          nd_json_writer_member_string (writer, "type", "Point");
+          nd_json_writer_member (writer, "coordinates");
+          write_position (writer, stop);
+          nd_json_writer_end_object (writer);
+
+          nd_json_writer_member (writer, "properties");
+          nd_json_writer_begin_object (writer);
+          nd_json_writer_member_string (writer, "traveller", itinerary->traveller);
+          nd_json_writer_member_int (writer, "order", stop->order);
+          nd_json_writer_member_string (writer, "place", stop->place);
+          nd_json_writer_member_string (writer, "when", stop->when);
+          nd_json_writer_member_string (writer, "purpose", stop->purpose);
+          nd_json_writer_member_boolean (writer, "ordered", itinerary->ordered);
+          write_article_properties (writer, article);
+          nd_json_writer_end_object (writer);
+          nd_json_writer_end_object (writer);
         }
 
       if (!itinerary->ordered || n_located < 2)
         continue;
 
-      write_line_start (writer);
+      nd_json_writer_begin_object (writer);
+      nd_json_writer_member_string (writer, "type", "Feature");
+      nd_json_writer_member (writer, "geometry");
+      nd_json_writer_begin_object (writer);
+      nd_json_writer_member_string (writer, "type", "LineString");
+      nd_json_writer_member (writer, "coordinates");
+      nd_json_writer_begin_array (writer);
       for (guint k = 0; k < itinerary->n_stops; k++)
-        {
-          const NdExportStop *stop = &g_array_index (batch->stops, NdExportStop, itinerary->first_stop + k);
-
-          if (stop->has_coordinates)
-            write_position (writer, stop->lat, stop->lon);
-        }
-      write_line_end (writer, itinerary->traveller, article->id, article->title);
+        if (stops[k].has_coordinates)
+          write_position (writer, &stops[k]);
+      nd_json_writer_end_array (writer);
+      nd_json_writer_end_object (writer);
+      nd_json_writer_member (writer, "properties");
+      nd_json_writer_begin_object (writer);
+      nd_json_writer_member_string (writer, "traveller", itinerary->traveller);
+      write_article_properties (writer, article);
+      nd_json_writer_end_object (writer);
+      nd_json_writer_end_object (writer);
     }
+}
+
+/* The features of an article in memory: its itineraries as the rows of a
+ * batch of one (the strings stay the article's), written as above */
+static void
+write_features (NdJsonWriter *writer,
+                NdArticle    *article)
+{
+  GPtrArray *itineraries = nd_article_get_itineraries (article);
+  g_autoptr(GArray) articles = g_array_sized_new (FALSE, TRUE, sizeof (NdExportArticle), 1);
+  g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (NdExportItinerary), itineraries->len);
+  g_autoptr(GArray) stops = g_array_new (FALSE, FALSE, sizeof (NdExportStop));
+  NdExportBatch batch = { .articles = articles, .itineraries = rows, .stops = stops };
+  NdExportArticle row = { 0 };
+
+  row.id = nd_article_get_id (article);
+  row.title = nd_article_get_title (article);
+  row.n_itineraries = itineraries->len;
+  for (guint j = 0; j < itineraries->len; j++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, j);
+      GPtrArray *its_stops = nd_itinerary_get_stops (itinerary);
+      NdExportItinerary it = { nd_itinerary_get_traveller (itinerary), nd_itinerary_get_ordered (itinerary),
+                               stops->len, its_stops->len };
+
+      g_array_append_val (rows, it);
+      for (guint k = 0; k < its_stops->len; k++)
+        {
+          const NdStop *stop = g_ptr_array_index (its_stops, k);
+          NdExportStop s = { stop->order, stop->place, stop->country, stop->has_coordinates, stop->lat, stop->lon,
+                             stop->when, stop->when_date, stop->purpose, stop->evidence_start, stop->evidence_end };
+
+          g_array_append_val (stops, s);
+        }
+    }
+  g_array_append_val (articles, row);
+
+  write_batch_features (writer, &batch, 0);
 }
 
 static void
