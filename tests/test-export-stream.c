@@ -122,6 +122,28 @@ export_to_text (NdDatabase *database,
   return nd_test_read_file (path);
 }
 
+/* The GeoJSON export (written from the desk's rows, a batch at a time)
+ * is, byte for byte, what nd_exporter_write_geojson() writes for the
+ * same articles loaded one by one as NdArticle */
+static void
+assert_geojson_as_articles (NdDatabase *database,
+                            GArray     *ids,
+                            const char *dir)
+{
+  g_autoptr(GPtrArray) articles = load_one_by_one (database, ids);
+  g_autofree char *path = g_build_filename (dir, "articles.geojson", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = export_to_text (database, ids, dir, TRUE);
+
+  g_assert_true (nd_exporter_write_geojson (articles, file, NULL, &error));
+  g_assert_no_error (error);
+  expected = nd_test_read_file (path);
+  g_assert_cmpuint (strlen (text), ==, strlen (expected));
+  g_assert_cmpstr (text, ==, expected);
+}
+
 /* The desk exported both ways, and every other document */
 static void
 check_desk (NdDatabase *database,
@@ -160,6 +182,8 @@ check_desk (NdDatabase *database,
     g_assert_no_error (error);
     geo_text = nd_test_read_file (geo_path);
     assert_same_document (old_geo, geo_text);
+    /* the export's rows give, byte for byte, what the NdArticles give */
+    g_assert_cmpstr (new_geo, ==, geo_text);
   }
 
   for (guint f = 0; f < 3; f++)
@@ -239,6 +263,59 @@ hostile_entity (NdEntityKind  kind,
   return entity;
 }
 
+static NdStop *
+hostile_stop (const char *place,
+              gboolean    located,
+              double      lat,
+              double      lon,
+              guint       order)
+{
+  NdStop *stop = nd_stop_new (place);
+
+  stop->order = order;
+  stop->has_coordinates = located;
+  stop->lat = lat;
+  stop->lon = lon;
+  return stop;
+}
+
+static void
+add_second_traveller (NdArticle *article,
+                      GPtrArray *entities,
+                      GPtrArray *itineraries,
+                      guint      i)
+{
+  const char *text = hostile[(i + 2) % G_N_ELEMENTS (hostile)];
+  NdEntity *person = hostile_entity (ND_ENTITY_PERSON, "Se\xc3\xa1n \"SJ\" O'Brien \\ Jr.", i);
+  g_autoptr(NdItinerary) trip = nd_itinerary_new (NULL);
+  g_autoptr(NdItinerary) visits = nd_itinerary_new (NULL);
+  NdStop *stops[] = {
+    hostile_stop ("Ber\"lin\"", TRUE, 52.52 + i * 1e-6, 13.405, 0),
+    hostile_stop ("No \\ where", FALSE, 0, 0, 0),
+    hostile_stop ("Dakar \xf0\x9f\x98\x80", TRUE, 14.7167, -17.4677 - i * 1e-6, 0),
+    /* past visits, written in an order that is not theirs */
+    hostile_stop ("Lima", TRUE, -12.0464, -77.0428, 3),
+    hostile_stop ("Quito \"old town\"", FALSE, 0, 0, 1),
+    hostile_stop ("Hobart", TRUE, -42.8821, 147.3272, 2),
+  };
+
+  g_ptr_array_add (entities, person);
+  nd_article_set_entities (article, entities);
+  nd_itinerary_set_traveller_entity (trip, person);
+  nd_itinerary_set_traveller_entity (visits, person);
+  nd_itinerary_set_ordered (visits, FALSE);
+  for (guint k = 0; k < G_N_ELEMENTS (stops); k++)
+    {
+      stops[k]->when = k % 2 ? NULL : g_strdup_printf ("day \"%u\"", k);
+      stops[k]->purpose = k == 2 ? NULL : g_strdup (text);
+      stops[k]->country = k == 1 ? NULL : g_strdup ("ZZ");
+      nd_itinerary_add_stop (k < 3 ? trip : visits, stops[k]);
+      nd_stop_unref (stops[k]);
+    }
+  g_ptr_array_add (itineraries, g_object_ref (trip));
+  g_ptr_array_add (itineraries, g_object_ref (visits));
+}
+
 static NdArticle *
 hostile_article (guint i)
 {
@@ -306,6 +383,11 @@ hostile_article (guint i)
           nd_itinerary_add_stop (visits, past);
           g_ptr_array_add (itineraries, g_object_ref (visits));
         }
+
+      /* a second traveller in most: a trip with a line (two stops with a
+       * position around one without), and past visits out of order */
+      if (i % 3 != 2)
+        add_second_traveller (article, entities, itineraries, i);
       nd_article_set_itineraries (article, itineraries);
     }
 
@@ -401,6 +483,33 @@ test_hostile_desk (void)
   g_assert_nonnull (strstr (text, "\"corrections\" : ["));
   /* a double reads back as the same double */
   g_assert_nonnull (strstr (text, "\"lat\" : 50.450099999999999"));
+
+  /* the GeoJSON of the same: two travellers, lines, past visits */
+  g_clear_pointer (&text, g_free);
+  text = export_to_text (database, ids, dir, TRUE);
+  g_assert_nonnull (strstr (text, "\"traveller\" : \"Se\xc3\xa1n \\\"SJ\\\" O'Brien \\\\ Jr.\""));
+  g_assert_nonnull (strstr (text, "\"traveller\" : \"Nguy\xe1\xbb\x85n Ph\xc3\xba Tr\xe1\xbb\x8dng\""));
+  g_assert_nonnull (strstr (text, "\"place\" : \"Ber\\\"lin\\\"\""));
+  g_assert_nonnull (strstr (text, "\"type\" : \"LineString\""));
+  g_assert_nonnull (strstr (text, "\"ordered\" : false"));
+  g_assert_nonnull (strstr (text, "\"purpose\" : null"));
+  /* the stops without a position are not features */
+  g_assert_null (strstr (text, "No \\\\ where"));
+  g_assert_null (strstr (text, "Atlantis"));
+
+  /* a selection in another order, an id twice, the corrected article (2),
+   * across a batch's end */
+  {
+    g_autoptr(GArray) some = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    for (guint i = 0; i < ids->len; i += 2)
+      g_array_prepend_val (some, g_array_index (ids, gint64, i));
+    for (guint i = 0; i < 3; i++)
+      g_array_append_val (some, g_array_index (ids, gint64, 5));
+    g_array_append_vals (some, (gint64[]) { 2, 1, 2 }, 3);
+    g_assert_cmpuint (some->len, ==, N_HOSTILE / 2 + 6);
+    assert_geojson_as_articles (database, some, dir);
+  }
 
   g_clear_object (&database);
   nd_test_remove_dir (dir);

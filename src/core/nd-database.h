@@ -255,19 +255,11 @@ GPtrArray   *nd_database_list_corrections  (NdDatabase   *self,
  * all of them required. NULL when there is no word. */
 char        *nd_database_build_fts_query   (const char   *text);
 
-/* The articles `ids` (NdArticle, in that order), each as
- * nd_database_load_article() loads it, read with a few queries for the
- * whole batch (for export: a batch of a few hundred at a time).
- * ND_ERROR_NOT_FOUND when an id is not in the desk. */
-GPtrArray   *nd_database_load_articles     (NdDatabase    *self,
-                                            const gint64  *ids,
-                                            guint          n_ids,
-                                            GError       **error);
-
 /* A batch of articles for export as plain rows (nd-exporter.c writes
- * them): what nd_database_load_article() would give, field for field,
- * without an object for each entity, mention and stop. Strings belong to
- * the batch. */
+ * them, as NewsDesk JSON or GeoJSON): what nd_database_load_article()
+ * would give, field for field, without an object for each entity, mention
+ * and stop, read with a few queries for the whole batch (a few hundred
+ * articles at a time). Strings belong to the batch. */
 typedef struct
 {
   guint       start;

@@ -498,8 +498,8 @@ nd_exporter_write_file (GPtrArray     *articles,
 
 
 static void
-write_position (NdJsonWriter *writer,
-                const NdStop *stop)
+write_position (NdJsonWriter       *writer,
+                const NdExportStop *stop)
 {
   nd_json_writer_begin_array (writer);
   nd_json_writer_double (writer, stop->lon);
@@ -508,32 +508,47 @@ write_position (NdJsonWriter *writer,
 }
 
 static void
-write_article_id (NdJsonWriter *writer,
-                  NdArticle    *article)
+write_article_properties (NdJsonWriter          *writer,
+                          const NdExportArticle *article)
 {
   nd_json_writer_member (writer, "article_id");
-  if (nd_article_get_id (article) > 0)
-    nd_json_writer_int (writer, nd_article_get_id (article));
+  if (article->id > 0)
+    nd_json_writer_int (writer, article->id);
   else
     nd_json_writer_null (writer);
+  nd_json_writer_member_string (writer, "article_title", article->title);
 }
 
-/* The features of one article (FORMATS.md) */
-static void
-write_features (NdJsonWriter *writer,
-                NdArticle    *article)
-{
-  GPtrArray *itineraries = nd_article_get_itineraries (article);
+static void write_features (NdJsonWriter *writer,
+                            NdArticle    *article);
 
-  for (guint j = 0; j < itineraries->len; j++)
+/* The features of an article of an export batch (FORMATS.md): a Point for
+ * each stop with a position, then a LineString for an ordered itinerary
+ * with two or more */
+static void
+write_batch_features (NdJsonWriter  *writer,
+                      NdExportBatch *batch,
+                      guint          index)
+{
+  const NdExportArticle *article = &g_array_index (batch->articles, NdExportArticle, index);
+
+  if (article->article != NULL)
     {
-      NdItinerary *itinerary = g_ptr_array_index (itineraries, j);
-      GPtrArray *stops = nd_itinerary_get_stops (itinerary);
+      write_features (writer, article->article);
+      return;
+    }
+
+  for (guint j = 0; j < article->n_itineraries; j++)
+    {
+      const NdExportItinerary *itinerary = &g_array_index (batch->itineraries, NdExportItinerary,
+                                                           article->first_itinerary + j);
+      const NdExportStop *stops = itinerary->n_stops > 0
+        ? &g_array_index (batch->stops, NdExportStop, itinerary->first_stop) : NULL;
       guint n_located = 0;
 
-      for (guint k = 0; k < stops->len; k++)
+      for (guint k = 0; k < itinerary->n_stops; k++)
         {
-          NdStop *stop = g_ptr_array_index (stops, k);
+          const NdExportStop *stop = &stops[k];
 
           /* a Point needs a position */
           if (!stop->has_coordinates)
@@ -551,19 +566,18 @@ write_features (NdJsonWriter *writer,
 
           nd_json_writer_member (writer, "properties");
           nd_json_writer_begin_object (writer);
-          nd_json_writer_member_string (writer, "traveller", nd_itinerary_get_traveller (itinerary));
+          nd_json_writer_member_string (writer, "traveller", itinerary->traveller);
           nd_json_writer_member_int (writer, "order", stop->order);
           nd_json_writer_member_string (writer, "place", stop->place);
           nd_json_writer_member_string (writer, "when", stop->when);
           nd_json_writer_member_string (writer, "purpose", stop->purpose);
-          nd_json_writer_member_boolean (writer, "ordered", nd_itinerary_get_ordered (itinerary));
-          write_article_id (writer, article);
-          nd_json_writer_member_string (writer, "article_title", nd_article_get_title (article));
+          nd_json_writer_member_boolean (writer, "ordered", itinerary->ordered);
+          write_article_properties (writer, article);
           nd_json_writer_end_object (writer);
           nd_json_writer_end_object (writer);
         }
 
-      if (!nd_itinerary_get_ordered (itinerary) || n_located < 2)
+      if (!itinerary->ordered || n_located < 2)
         continue;
 
       nd_json_writer_begin_object (writer);
@@ -573,23 +587,56 @@ write_features (NdJsonWriter *writer,
       nd_json_writer_member_string (writer, "type", "LineString");
       nd_json_writer_member (writer, "coordinates");
       nd_json_writer_begin_array (writer);
-      for (guint k = 0; k < stops->len; k++)
-        {
-          NdStop *stop = g_ptr_array_index (stops, k);
-
-          if (stop->has_coordinates)
-            write_position (writer, stop);
-        }
+      for (guint k = 0; k < itinerary->n_stops; k++)
+        if (stops[k].has_coordinates)
+          write_position (writer, &stops[k]);
       nd_json_writer_end_array (writer);
       nd_json_writer_end_object (writer);
       nd_json_writer_member (writer, "properties");
       nd_json_writer_begin_object (writer);
-      nd_json_writer_member_string (writer, "traveller", nd_itinerary_get_traveller (itinerary));
-      write_article_id (writer, article);
-      nd_json_writer_member_string (writer, "article_title", nd_article_get_title (article));
+      nd_json_writer_member_string (writer, "traveller", itinerary->traveller);
+      write_article_properties (writer, article);
       nd_json_writer_end_object (writer);
       nd_json_writer_end_object (writer);
     }
+}
+
+/* The features of an article in memory: its itineraries as the rows of a
+ * batch of one (the strings stay the article's), written as above */
+static void
+write_features (NdJsonWriter *writer,
+                NdArticle    *article)
+{
+  GPtrArray *itineraries = nd_article_get_itineraries (article);
+  g_autoptr(GArray) articles = g_array_sized_new (FALSE, TRUE, sizeof (NdExportArticle), 1);
+  g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (NdExportItinerary), itineraries->len);
+  g_autoptr(GArray) stops = g_array_new (FALSE, FALSE, sizeof (NdExportStop));
+  NdExportBatch batch = { .articles = articles, .itineraries = rows, .stops = stops };
+  NdExportArticle row = { 0 };
+
+  row.id = nd_article_get_id (article);
+  row.title = nd_article_get_title (article);
+  row.n_itineraries = itineraries->len;
+  for (guint j = 0; j < itineraries->len; j++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, j);
+      GPtrArray *its_stops = nd_itinerary_get_stops (itinerary);
+      NdExportItinerary it = { nd_itinerary_get_traveller (itinerary), nd_itinerary_get_ordered (itinerary),
+                               stops->len, its_stops->len };
+
+      g_array_append_val (rows, it);
+      for (guint k = 0; k < its_stops->len; k++)
+        {
+          const NdStop *stop = g_ptr_array_index (its_stops, k);
+          NdExportStop s = { stop->order, stop->place, stop->country, stop->has_coordinates, stop->lat, stop->lon,
+                             stop->when, stop->when_date, stop->purpose, stop->evidence_start, stop->evidence_end };
+
+          g_array_append_val (stops, s);
+        }
+    }
+  g_array_append_val (articles, row);
+
+  write_batch_features (writer, &batch, 0);
 }
 
 static void
@@ -660,9 +707,8 @@ typedef struct
 
 typedef struct
 {
-  /* both NULL: the end, or `error` */
-  GPtrArray     *articles;  /* GeoJSON: NdArticle */
-  NdExportBatch *rows;      /* NewsDesk JSON */
+  /* NULL: the end, or `error` */
+  NdExportBatch *rows;
   guint          n;
   GError        *error;
 } LoadedBatch;
@@ -705,15 +751,10 @@ load_batches (gpointer data)
         }
 
       batch->n = n;
-      if (loader->export->geojson)
-        batch->articles = nd_database_load_articles (loader->database,
-                                                     &g_array_index (ids, gint64, start), n,
-                                                     &batch->error);
-      else
-        batch->rows = nd_database_load_export_batch (loader->database,
-                                                     &g_array_index (ids, gint64, start), n,
-                                                     &batch->error);
-      failed = batch->articles == NULL && batch->rows == NULL;
+      batch->rows = nd_database_load_export_batch (loader->database,
+                                                   &g_array_index (ids, gint64, start), n,
+                                                   &batch->error);
+      failed = batch->rows == NULL;
       /* the writer owns the batch from here on, and may free it at once */
       g_async_queue_push (loader->loaded, batch);
       if (failed)
@@ -730,7 +771,6 @@ loaded_batch_free (gpointer data)
 {
   LoadedBatch *batch = data;
 
-  g_clear_pointer (&batch->articles, g_ptr_array_unref);
   g_clear_pointer (&batch->rows, nd_export_batch_free);
   g_clear_error (&batch->error);
   g_free (batch);
@@ -790,7 +830,7 @@ write_ids (NdJsonWriter  *writer,
       Loader *loader = &loaders[b % n_loaders];
       LoadedBatch *batch = g_async_queue_pop (loader->loaded);
 
-      if (batch->articles == NULL && batch->rows == NULL)
+      if (batch->rows == NULL)
         {
           if (batch->error != NULL)
             {
@@ -803,8 +843,8 @@ write_ids (NdJsonWriter  *writer,
 
       for (guint i = 0; ok && i < batch->n; i++)
         {
-          if (batch->articles != NULL)
-            write_features (writer, g_ptr_array_index (batch->articles, i));
+          if (export->geojson)
+            write_batch_features (writer, batch->rows, i);
           else
             write_batch_article (writer, batch->rows, i);
           ok = nd_json_writer_flush (writer, FALSE, cancellable, error);
