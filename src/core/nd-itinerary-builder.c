@@ -849,12 +849,28 @@ find_traveller (Builder *b,
   guint best_stops = 0;
 
   head = slice (b, sent_start, cue_start);
-  if (g_regex_match (pronoun_regex, head, 0, &info))
+  for (g_regex_match (pronoun_regex, head, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
     {
       int ps, pe;
+      guint at, end;
+      gboolean named = FALSE;
 
       g_match_info_fetch_pos (info, 0, &ps, &pe);
-      pronoun_at = sent_start + g_utf8_pointer_to_offset (head, head + ps);
+      at = sent_start + g_utf8_pointer_to_offset (head, head + ps);
+      end = sent_start + g_utf8_pointer_to_offset (head, head + pe);
+      /* "the Pope", "the King": a title the extractor made a person's
+       * mention is that person, no pronoun */
+      for (guint i = 0; i < b->people->len && !named; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+
+          named = m->start >= at && m->start < end;
+        }
+      if (!named)
+        {
+          pronoun_at = at;
+          break;
+        }
     }
   {
     const char *p = head;
