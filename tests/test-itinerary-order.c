@@ -435,6 +435,36 @@ test_the_title (void)
                 "Mara Quill", "Oslo > Riga > Vilnius > Cairo");
 }
 
+/* Dates without a year in December and January: a trip across the new
+ * year, December first */
+static void
+test_new_year (void)
+{
+  assert_route ("Archbishop Tomas Brennick will open a clinic in Cusco on December 28 and will "
+                "preach in Lima on January 3.\n\n"
+                "Brennick will visit Quito on December 30.",
+                "Tomas Brennick", "Cusco > Quito > Lima");
+}
+
+/* Titles that name their holder travel: "the Prince" is the prince named
+ * before, "the Pope" a traveller of his own; a residence that speaks
+ * ("Clarence House said") is none */
+static void
+test_title_names (void)
+{
+  const char *body =
+    "Prince Osric is to embark on a tour of the Gulf. Clarence House said the Prince will visit Oman first.\n\n"
+    "The Prince will then visit the Emir of Qatar in Doha.\n\n"
+    "The Pope will travel to Lisbon and Porto.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *prince = route (trip_of (itineraries, "Prince Osric"));
+  g_autofree char *pope = route (trip_of (itineraries, "Pope"));
+
+  g_assert_cmpstr (prince, ==, "Oman > Doha");
+  g_assert_cmpstr (pope, ==, "Lisbon > Porto");
+  g_assert_cmpuint (itineraries->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +492,8 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/place-labels", test_place_labels);
   g_test_add_func ("/itinerary-order/regnal-and-following", test_regnal_and_following);
   g_test_add_func ("/itinerary-order/the-title", test_the_title);
+  g_test_add_func ("/itinerary-order/new-year", test_new_year);
+  g_test_add_func ("/itinerary-order/title-names", test_title_names);
 
   return g_test_run ();
 }

@@ -2687,6 +2687,31 @@ trip_to_itinerary (Trip      *trip,
 
               c->rank = date_rank (c, GINT_TO_POINTER (MAX (year, 0)));
             }
+          /* "December 19 ... January 21": dates without a year in the
+           * last months and the first ones, none between, are a trip
+           * across the new year */
+          {
+            gboolean late = FALSE, early = FALSE, middle = FALSE;
+
+            for (guint i = 0; i < cands->len; i++)
+              {
+                Candidate *c = &g_array_index (cands, Candidate, i);
+                int month = c->rank >= 0 && c->stop->when_date == NULL ? month_day_of (c->stop->when) / 100 : -1;
+
+                if (month < 0)
+                  continue;
+                late |= month >= 11;
+                early |= month <= 2;
+                middle |= month > 2 && month < 11;
+              }
+            for (guint i = 0; late && early && !middle && i < cands->len; i++)
+              {
+                Candidate *c = &g_array_index (cands, Candidate, i);
+
+                if (c->rank >= 0 && c->stop->when_date == NULL && month_day_of (c->stop->when) / 100 <= 2)
+                  c->rank += 10000;
+              }
+          }
           for (guint i = 0; i < cands->len; i++)
             {
               Candidate *c = &g_array_index (cands, Candidate, i);
