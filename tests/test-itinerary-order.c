@@ -465,6 +465,24 @@ test_title_names (void)
   g_assert_cmpuint (itineraries->len, ==, 2);
 }
 
+/* "arrived in C, the latest stop on a tour that took her to A and B",
+ * "visited A and B earlier in the week": A and B, in their order, come
+ * before C */
+static void
+test_latest_stop (void)
+{
+  assert_route ("Foreign Minister Anna Lindqvist arrived in Hanoi on Tuesday, the latest stop on a tour "
+                "that has taken her to Jakarta and Manila.\n\n"
+                "Lindqvist will fly to Seoul on Thursday.",
+                "Anna Lindqvist", "Jakarta > Manila > Hanoi > Seoul");
+  assert_route ("Foreign Minister Anna Lindqvist arrived in Hanoi on Tuesday, the latest stop on an "
+                "Asian tour that took her to Jakarta and Manila.",
+                "Anna Lindqvist", "Jakarta > Manila > Hanoi");
+  assert_route ("Foreign Minister Anna Lindqvist arrived in Hanoi on Tuesday, the third stop of her tour. "
+                "She visited Jakarta and Manila earlier in the week.",
+                "Anna Lindqvist", "Jakarta > Manila > Hanoi");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/the-title", test_the_title);
   g_test_add_func ("/itinerary-order/new-year", test_new_year);
   g_test_add_func ("/itinerary-order/title-names", test_title_names);
+  g_test_add_func ("/itinerary-order/latest-stop", test_latest_stop);
 
   return g_test_run ();
 }

@@ -69,6 +69,7 @@ typedef struct
   guint       sentence;    /* the index of the sentence being read */
   int         year;        /* the article's year: published, else the latest named */
   const Mention *dateline; /* "TBILISI, Georgia —": where the report is filed, or NULL */
+  gboolean    latest_stop; /* "the latest stop on a tour": the trip is under way */
 } Builder;
 
 static int month_day_of (const char *when);
@@ -1872,7 +1873,8 @@ scan_sentence (Builder *b,
       NdEntity *person;
       g_autofree char *lead = NULL;
       g_autofree char *cue = NULL;
-      gboolean after = FALSE, bare, tight, from_cue, companions, cue_past, done;
+      gboolean after = FALSE, bare, tight, from_cue, companions, cue_past, done, done_known;
+      double done_key = 0;
       NdEntity *travellers[8];
       guint n_travellers;
       int gs, ge;
@@ -1890,7 +1892,7 @@ scan_sentence (Builder *b,
       {
         g_autofree char *upto = slice (b, sent_start, cue_end);
 
-        done = re_match ("\\b(?:trip|tour|journey|swing)s?\\b[^.;]{0,40}\\b(?:has|have|had) (?:already |so far |also )?(?:taken|brought|led) (?:him|her|them) to\\s*$",
+        done = re_match ("\\b(?:trip|tour|journey|swing)s?\\b[^.;]{0,40}\\b(?:(?:has|have|had) (?:already |so far |also )?(?:taken|brought|led)|(?:already |so far |also )?(?:took|brought|led)) (?:him|her|them) to\\s*$",
                          upto, G_REGEX_CASELESS);
       }
       cue_past = past || names_earlier_year (b, cue, sent_start, cue_start, cue_end, sent_end);
@@ -1909,6 +1911,19 @@ scan_sentence (Builder *b,
           g_autofree char *rest = slice (b, cue_end, MIN (sent_end, cue_end + 120));
 
           cue_past = re_match ("^[^.;]*\\b(?:earlier this (?:week|month|year)|last (?:week|month|year))\\b", rest, G_REGEX_CASELESS);
+        }
+      /* "arrived in Hanoi, the latest stop of a tour ... She visited
+       * Jakarta and Manila earlier in the week": stops of this trip,
+       * before the ones told so far */
+      if (b->latest_stop && re_match ("^(?:visited|toured|traveled|travelled|went|flew|stopped)\\b", cue, G_REGEX_CASELESS))
+        {
+          g_autofree char *rest = slice (b, cue_end, MIN (sent_end, cue_end + 120));
+
+          if (re_match ("^[^.;]*\\b(?:earlier (?:this|in the) (?:week|month)|earlier (?:on|in) (?:the |this |her |his |their )?(?:tour|trip|journey|week))\\b", rest, G_REGEX_CASELESS))
+            {
+              cue_past = FALSE;
+              done = TRUE;
+            }
         }
       bare = g_ascii_strcasecmp (cue, "in ") == 0 || g_ascii_strcasecmp (cue, "to ") == 0;
       /* "held talks ... in X": the place right after */
@@ -1952,6 +1967,10 @@ scan_sentence (Builder *b,
                                        G_N_ELEMENTS (travellers));
       if (n_travellers == 0)
         continue;
+
+      /* the stops of a tour "that has taken him to A and B" go, in
+       * their order, before the earliest one known when it is read */
+      done_known = done && n_travellers == 1 && first_key (b, travellers[0], &done_key);
 
       for (guint i = 0; i < b->places->len; i++)
         {
@@ -2072,8 +2091,8 @@ scan_sentence (Builder *b,
           stop->evidence_end = sent_end;
 
           key = m->start;
-          if (done && n_travellers == 1 && first_key (b, travellers[0], &key))
-            key = key - 1 + n_found * 0.01;
+          if (done_known)
+            key = done_key - 1 + n_found * 0.01;
           else if (from_cue && n_travellers == 1 && last_key (b, travellers[0], &key))
             key = key - 0.5 + n_found * 0.01;
           else if (after)
@@ -2838,6 +2857,9 @@ nd_itinerary_builder_build (const char *body,
         b.dateline = m;
       break;
     }
+
+  b.latest_stop = re_match ("\\b(?:latest|most recent|second|third|fourth|fifth|sixth|seventh|penultimate) (?:stop|leg|destination)\\b",
+                            body, G_REGEX_CASELESS);
 
   sentences = nd_extract_split_sentences (body);
   b.sentences = sentences;
