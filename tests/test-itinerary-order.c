@@ -483,6 +483,33 @@ test_latest_stop (void)
                 "Anna Lindqvist", "Jakarta > Manila > Hanoi");
 }
 
+/* A team or a delegation travels as its named members: "X's team" as
+ * the people the next sentence names (not X), "the U.S. team" later as
+ * the same; "a delegation led by Y" is Y's trip, and so is "the
+ * delegation" after it */
+static void
+test_team_members (void)
+{
+  const char *body =
+    "President Harlan's Mideast team arrived in Egypt on Thursday as part of its regional tour.\n\n"
+    "Harlan's son-in-law and senior adviser Dorian Kessel and envoy Mira Stavros met officials of the "
+    "foreign ministry.\n\n"
+    "Later Thursday, the U.S. team traveled to Qatar and met with its emir.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *kessel = route (trip_of (itineraries, "Dorian Kessel"));
+  g_autofree char *stavros = route (trip_of (itineraries, "Mira Stavros"));
+
+  g_assert_cmpstr (kessel, ==, "Egypt > Qatar");
+  g_assert_cmpstr (stavros, ==, "Egypt > Qatar");
+  for (guint i = 0; i < itineraries->len; i++)
+    g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, i)), !=, "Harlan");
+
+  assert_route ("A delegation led by Foreign Minister Anna Lindqvist arrived in Nairobi on Monday. "
+                "The delegation will travel to Kampala on Wednesday.\n\n"
+                "Senator Tom Bryce and his team will fly to Lagos.",
+                "Anna Lindqvist", "Nairobi > Kampala");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/new-year", test_new_year);
   g_test_add_func ("/itinerary-order/title-names", test_title_names);
   g_test_add_func ("/itinerary-order/latest-stop", test_latest_stop);
+  g_test_add_func ("/itinerary-order/team-members", test_team_members);
 
   return g_test_run ();
 }

@@ -70,6 +70,8 @@ typedef struct
   int         year;        /* the article's year: published, else the latest named */
   const Mention *dateline; /* "TBILISI, Georgia —": where the report is filed, or NULL */
   gboolean    latest_stop; /* "the latest stop on a tour": the trip is under way */
+  NdEntity   *team[8];     /* the members of "the team" told of last */
+  guint       n_team;
 } Builder;
 
 static int month_day_of (const char *when);
@@ -82,6 +84,8 @@ static GRegex *coordinated_regex;
 static GRegex *negation_regex;
 static GRegex *pronoun_regex;
 static GRegex *object_regex;
+static GRegex *led_by_regex;
+static GRegex *team_regex;
 static GRegex *place_gap_regex;
 static GRegex *descriptor_gap_regex;
 static GRegex *group_regex;
@@ -141,7 +145,7 @@ init_regexes (void)
     "|(?:taking|takes|take|took) in(?= \\p{Lu})"
     "|(?:before|after) (?:traveling|travelling|flying|heading|going|moving|continuing)(?: on)? to"
     "|(?<from>(?:arrived|arrives|arriving|returned|returns|returning|flew|flown|came|comes)(?: \\w+){0,3} from)"
-    "|(?<activity>(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared)\\b[^,.;:()]{0,60}? (?:in|at|on))"
+    "|(?<activity>(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led(?! by)|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared)\\b[^,.;:()]{0,60}? (?:in|at|on))"
     "|(?:in|to) (?=\\p{Lu}))",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   past_regex = g_regex_new (
@@ -167,6 +171,13 @@ init_regexes (void)
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than|following|succeeding|succeeded|replacing|replaced|like|unlike))\\b[^,;.]{0,60}$",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "a delegation led by Foreign Minister X": X is no object */
+  led_by_regex = g_regex_new ("\\b(?:delegation|team|mission|group|entourage|party|visit|trip|tour)s?,?\\s+(?:led|headed)\\s+by\\s+(?:[\\w.’'-]+\\s+){0,5}$",
+                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "President X's Mideast team arrived", "the U.S. team traveled": a
+   * team as the subject, right before the cue */
+  team_regex = g_regex_new ("(?:\\b[Tt]he\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+){0,3}|['’]s\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:own|new|negotiating|advance|diplomatic|peace)\\s+){0,2})(?:team|negotiating team|delegation)\\b[^,;.]{0,40}$",
+                            G_REGEX_OPTIMIZE, 0, NULL);
   gap_regex = g_regex_new (
     "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|fellow|region|north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|central|north-east|north-west|south-east|south-west|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b))*$",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -827,6 +838,41 @@ main_traveller (Builder *b)
   return best;
 }
 
+/* "X's son-in-law and senior adviser Jared Kushner": an "and" that joins
+ * two descriptions of the one person after them, not two people */
+static gboolean
+joins_titles (Builder    *b,
+              guint       sent_start,
+              const char *before)
+{
+  g_autofree char *stripped = NULL;
+  guint and_at;
+
+  if (!re_match ("(?<!,) and (?:[\\p{Ll}][\\w-]*\\s+){1,4}$", before, 0))
+    return FALSE;
+  /* another reason to read it as an object ("met with ...") */
+  stripped = g_strdup (before);
+  {
+    char *last_and = g_strrstr (stripped, " and ");
+
+    if (last_and == NULL)
+      return FALSE;
+    *last_and = '\0';
+  }
+  if (g_regex_match (object_regex, stripped, 0, NULL))
+    return FALSE;
+  /* no one named right before the "and" */
+  and_at = sent_start + g_utf8_strlen (stripped, -1);
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+
+      if (m->end <= and_at && m->end + 3 >= and_at && m->start >= sent_start)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The traveller of a sentence: among the people named before the cue
  * (leaving out objects: "met X", "with X"), the one in the cue's own
  * clause, else the first; when a pronoun or a title ("he", "the
@@ -908,7 +954,8 @@ find_traveller (Builder *b,
           continue;
         }
       before = slice (b, sent_start, m->start);
-      if (g_regex_match (object_regex, before, 0, NULL))
+      if (g_regex_match (object_regex, before, 0, NULL) && !g_regex_match (led_by_regex, before, 0, NULL) &&
+          !joins_titles (b, sent_start, before))
         continue;
       /* "Xi's predecessor Hu had visited": the possessor is not the
        * subject */
@@ -1502,6 +1549,109 @@ earlier_stop_key (Builder  *b,
   return best;
 }
 
+/* The people a sentence names as its subjects (not objects, not
+ * possessors, not `owner`), up to `max` */
+static guint
+sentence_subjects (Builder   *b,
+                   guint      sentence,
+                   NdEntity  *owner,
+                   NdEntity **members,
+                   guint      max)
+{
+  NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, sentence);
+  const Mention *prev = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < b->people->len && n < max; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      gboolean seen = FALSE;
+
+      if (m->start < span->start)
+        continue;
+      if (m->end > span->end)
+        break;
+      if (m->entity == owner)
+        continue;
+      after = slice (b, m->end, MIN (span->end, m->end + 3));
+      if (g_str_has_prefix (after, "'s") || g_str_has_prefix (after, "’s"))
+        continue;
+      before = slice (b, span->start, m->start);
+      if (g_regex_match (object_regex, before, 0, NULL) && !joins_titles (b, span->start, before) &&
+          !g_regex_match (led_by_regex, before, 0, NULL))
+        {
+          g_autofree char *gap = prev != NULL ? slice (b, prev->end, m->start) : NULL;
+
+          /* "Kushner and envoy Jason Greenblatt": with the member before */
+          if (gap == NULL || !g_regex_match (coordinated_regex, gap, 0, NULL))
+            break;
+        }
+      for (guint j = 0; j < n; j++)
+        seen |= members[j] == m->entity;
+      if (!seen)
+        members[n++] = m->entity;
+      prev = m;
+    }
+  return n;
+}
+
+/* "President X's Mideast team arrived in Egypt ... X's son-in-law Jared
+ * Kushner and envoy Jason Greenblatt met ...": a team as the subject
+ * travels as the people the sentences around name as its members (not
+ * the one whose team it is); "the U.S. team" later is the same people */
+static guint
+find_team (Builder   *b,
+           guint      sent_start,
+           guint      cue_start,
+           NdEntity **members,
+           guint      max)
+{
+  g_autofree char *head = slice (b, sent_start, cue_start);
+  g_autoptr(GMatchInfo) info = NULL;
+  NdEntity *owner = NULL;
+  guint n = 0;
+  int ts, te;
+
+  if (!g_regex_match (team_regex, head, 0, &info))
+    return 0;
+  g_match_info_fetch_pos (info, 0, &ts, &te);
+  {
+    guint team_at = sent_start + g_utf8_pointer_to_offset (head, head + ts);
+
+    /* "X's team": X is no member */
+    for (guint i = 0; i < b->people->len; i++)
+      {
+        const Mention *m = &g_array_index (b->people, Mention, i);
+
+        if (m->end <= team_at && m->end + 1 >= team_at && m->start >= sent_start)
+          owner = m->entity;
+      }
+  }
+
+  if (b->n_team > 0)
+    {
+      for (guint i = 0; i < b->n_team && n < max; i++)
+        if (b->team[i] != owner)
+          members[n++] = b->team[i];
+      return n;
+    }
+
+  /* "X's team": the next sentences, else the one before; "the
+   * delegation": the sentence before, else the next ones */
+  if (g_ascii_strncasecmp (head + ts, "the", 3) == 0 && b->sentence >= 1)
+    n = sentence_subjects (b, b->sentence - 1, owner, members, max);
+  for (guint k = 1; k <= 2 && n == 0 && b->sentence + k < b->sentences->len; k++)
+    n = sentence_subjects (b, b->sentence + k, owner, members, max);
+  if (n == 0 && b->sentence >= 1)
+    n = sentence_subjects (b, b->sentence - 1, owner, members, max);
+  for (guint i = 0; i < n && i < G_N_ELEMENTS (b->team); i++)
+    b->team[i] = members[i];
+  b->n_team = MIN (n, G_N_ELEMENTS (b->team));
+  return n;
+}
+
 /* "Tillerson and Homeland Security Secretary John Kelly are headed to":
  * the people joined to the traveller by "and" right before the cue */
 static guint
@@ -1959,8 +2109,8 @@ scan_sentence (Builder *b,
           travellers[0] = person;
           n_travellers = 1;
         }
-      else
-        n_travellers = find_group (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers));
+      else if ((n_travellers = find_group (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers))) == 0)
+        n_travellers = find_team (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers));
       /* "he will be joined in Juba by X and by Y": they come too */
       if (companions)
         n_travellers = add_companions (b, cue_end, sent_end, travellers, n_travellers,
