@@ -4239,6 +4239,59 @@ nd_extractor_extract (const char *body,
   return entities;
 }
 
+/* nd-itinerary-builder.c */
+GPtrArray *nd_itinerary_builder_build_with_headline (const char *body,
+                                                     GPtrArray  *entities,
+                                                     const char *published,
+                                                     NdEntity   *headline);
+
+/* The person the headline names ("Secretary Clinton to visit Asia") with a
+ * title or a full name when the body names no one of that name, as a new
+ * entity (its mentions would index the headline, not the body); else
+ * NULL */
+static NdEntity *
+headline_person (const char *title,
+                 const char *published,
+                 GPtrArray  *entities)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (title == NULL || *title == '\0' || strlen (title) > 300)
+    return NULL;
+
+  found = nd_extractor_extract (title, published);
+  for (guint i = 0; i < found->len; i++)
+    {
+      NdEntity *person = g_ptr_array_index (found, i);
+      const char *name = nd_entity_get_name (person);
+      const char *last = strrchr (name, ' ');
+      NdEntity *copy;
+
+      if (nd_entity_get_kind (person) != ND_ENTITY_PERSON ||
+          (nd_entity_get_role (person) == NULL && last == NULL))
+        continue;
+      last = last != NULL ? last + 1 : name;
+      for (guint j = 0; j < entities->len; j++)
+        {
+          NdEntity *other = g_ptr_array_index (entities, j);
+          const char *other_name = nd_entity_get_name (other);
+          const char *other_last = strrchr (other_name, ' ');
+
+          if (nd_entity_get_kind (other) != ND_ENTITY_PERSON)
+            continue;
+          if (strcmp (other_name, name) == 0 ||
+              strcmp (other_last != NULL ? other_last + 1 : other_name, last) == 0)
+            return NULL;
+        }
+      copy = nd_entity_new (ND_ENTITY_PERSON, name);
+      if (nd_entity_get_role (person) != NULL)
+        nd_entity_set_role (copy, nd_entity_get_role (person));
+      return copy;
+    }
+
+  return NULL;
+}
+
 void
 nd_extractor_extract_article (NdArticle *article)
 {
@@ -4257,8 +4310,11 @@ nd_extractor_extract_article (NdArticle *article)
   entities = nd_extractor_extract (body, nd_article_get_published (article));
   nd_article_set_entities (article, entities);
   {
-    g_autoptr(GPtrArray) itineraries = nd_itinerary_builder_build (body, entities,
-                                                                   nd_article_get_published (article));
+    g_autoptr(NdEntity) headline = headline_person (nd_article_get_title (article),
+                                                    nd_article_get_published (article), entities);
+    g_autoptr(GPtrArray) itineraries = nd_itinerary_builder_build_with_headline (body, entities,
+                                                                                 nd_article_get_published (article),
+                                                                                 headline);
     nd_article_set_itineraries (article, itineraries);
   }
 }

@@ -72,6 +72,7 @@ typedef struct
   gboolean    latest_stop; /* "the latest stop on a tour": the trip is under way */
   NdEntity   *team[8];     /* the members of "the team" told of last */
   guint       n_team;
+  NdEntity   *headline;    /* a person only the headline names, or NULL */
 } Builder;
 
 static int month_day_of (const char *when);
@@ -1140,6 +1141,10 @@ find_traveller (Builder *b,
               return m->entity;
           }
       }
+      /* "Secretary Clinton to visit Asia" over a body that says only
+       * "she" or "the secretary": the person of the headline */
+      if (b->headline != NULL)
+        return b->headline;
     }
 
   /* "After stops in X and Y, ... Lula is expected to travel": the
@@ -2919,10 +2924,29 @@ trip_to_itinerary (Trip      *trip,
   return itinerary;
 }
 
+/* Also called by nd-extractor.c, which knows the article's headline */
+GPtrArray *nd_itinerary_builder_build_with_headline (const char *body,
+                                                     GPtrArray  *entities,
+                                                     const char *published,
+                                                     NdEntity   *headline);
+
 GPtrArray *
 nd_itinerary_builder_build (const char *body,
                             GPtrArray  *entities,
                             const char *published)
+{
+  return nd_itinerary_builder_build_with_headline (body, entities, published, NULL);
+}
+
+/* nd_itinerary_builder_build(), with the person the headline names when
+ * the body does not (`headline`, a person entity outside `entities`):
+ * the traveller of a trip whose sentences say only "she" or "the
+ * secretary" and name no one before */
+GPtrArray *
+nd_itinerary_builder_build_with_headline (const char *body,
+                                          GPtrArray  *entities,
+                                          const char *published,
+                                          NdEntity   *headline)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) sentences = NULL;
@@ -2936,6 +2960,7 @@ nd_itinerary_builder_build (const char *body,
   init_regexes ();
 
   b.body = body;
+  b.headline = headline;
   b.n_chars = g_utf8_strlen (body, -1);
   b.byte_at = g_new (glong, b.n_chars + 1);
   for (p = body, n = 0; n < b.n_chars; p = g_utf8_next_char (p), n++)
