@@ -510,6 +510,26 @@ test_team_members (void)
                 "Anna Lindqvist", "Nairobi > Kampala");
 }
 
+/* "A, U.S. negotiator B and deputy adviser C met X in P, then flew to
+ * Q" after "arrived in R, the latest stop on his trip": all three went
+ * to P, then Q, and A's latest stop R comes after them */
+static void
+test_latest_stop_past_list (void)
+{
+  const char *body =
+    "White House adviser Dorian Kessel touched down in Cairo on Wednesday, the latest stop on his Middle East trip.\n\n"
+    "Kessel, U.S. negotiator Mira Stavros and deputy national security adviser Ilse Brandt met the crown prince "
+    "in Jeddah, then flew to Doha to meet the emir.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *kessel = route (trip_of (itineraries, "Dorian Kessel"));
+  g_autofree char *stavros = route (trip_of (itineraries, "Mira Stavros"));
+  g_autofree char *brandt = route (trip_of (itineraries, "Ilse Brandt"));
+
+  g_assert_cmpstr (kessel, ==, "Jeddah > Doha > Cairo");
+  g_assert_cmpstr (stavros, ==, "Jeddah > Doha");
+  g_assert_cmpstr (brandt, ==, "Jeddah > Doha");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/title-names", test_title_names);
   g_test_add_func ("/itinerary-order/latest-stop", test_latest_stop);
   g_test_add_func ("/itinerary-order/team-members", test_team_members);
+  g_test_add_func ("/itinerary-order/latest-stop-past-list", test_latest_stop_past_list);
 
   return g_test_run ();
 }

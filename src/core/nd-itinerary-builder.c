@@ -51,6 +51,9 @@ typedef struct
 {
   NdEntity  *person;
   GArray    *candidates;   /* Candidate */
+  gboolean   has_base;     /* stops told afterwards as done before: */
+  double     base;         /* the earliest key when the first was read */
+  guint      n_back;       /* and how many there are */
 } Trip;
 
 typedef struct
@@ -70,6 +73,8 @@ typedef struct
   int         year;        /* the article's year: published, else the latest named */
   const Mention *dateline; /* "TBILISI, Georgia —": where the report is filed, or NULL */
   gboolean    latest_stop; /* "the latest stop on a tour": the trip is under way */
+  gboolean    latest;      /* "latest", not "third" */
+  guint       latest_at;   /* where that is said */
   NdEntity   *team[8];     /* the members of "the team" told of last */
   guint       n_team;
   NdEntity   *headline;    /* a person only the headline names, or NULL */
@@ -82,6 +87,7 @@ static GRegex *past_regex;
 static GRegex *past_clause_regex;
 static GRegex *year_regex;
 static GRegex *coordinated_regex;
+static GRegex *listed_regex;
 static GRegex *negation_regex;
 static GRegex *pronoun_regex;
 static GRegex *object_regex;
@@ -101,6 +107,7 @@ static GRegex *precedes_regex;
 static GRegex *follows_regex;
 static GRegex *anchor_regex;
 static GRegex *here_regex;
+static GRegex *latest_regex;
 
 static void
 init_regexes (void)
@@ -164,7 +171,9 @@ init_regexes (void)
   year_regex = g_regex_new ("\\b(?:19|20)\\d\\d\\b", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Tillerson and Homeland Security Secretary John Kelly are headed to" */
   /* "Obama along with his wife, Michelle, will travel" */
-  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:envoy|adviser|advisor|negotiator|secretary|minister|ambassador|aide|senior|special|deputy|chief)\\s+){0,5}$", G_REGEX_OPTIMIZE, 0, NULL);
+  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:envoy|adviser|advisor|negotiator|secretary|minister|ambassador|aide|senior|special|deputy|chief|national|security|foreign|defen[cs]e|state|vice|assistant|top|trade|representative|counselor|counsellor|director|spokesman|spokeswoman)\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
+  /* "Kushner, U.S. negotiator Jason Greenblatt and ...": a list */
+  listed_regex = g_regex_new ("^\\s*,\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:envoy|adviser|advisor|negotiator|secretary|minister|ambassador|aide|senior|special|deputy|chief|national|security|foreign|defen[cs]e|state|vice|assistant|top|trade|representative|counselor|counsellor|director|spokesman|spokeswoman)\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
   negation_regex = g_regex_new (
     "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -217,6 +226,9 @@ init_regexes (void)
   here_regex = g_regex_new ("\\b(?:flew|flown|came|come|comes|arrived|arrives|landed|lands|traveled|travelled|is|was|were|will be) here\\b"
                             "|\\b(?:arrived|arrives|landed|lands)(?= on| late| early| in the (?:morning|afternoon|evening)| at (?:dawn|noon|night)| shortly)",
                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "Hanoi, the latest stop on a tour": the trip is under way */
+  latest_regex = g_regex_new ("\\b(?:latest|most recent|second|third|fourth|fifth|sixth|seventh|penultimate) (?:stop|leg|destination)\\b",
+                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   anchor_regex = g_regex_new ("^\\W*(?:(?<after>after|following)|(?<before>before|prior to|ahead of))\\b",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
 
@@ -1657,6 +1669,21 @@ find_team (Builder   *b,
   return n;
 }
 
+/* Are the two people named one after the other in one list ("A and B",
+ * "A, U.S. negotiator B")? */
+static gboolean
+joined (Builder       *b,
+        const Mention *a,
+        const Mention *next)
+{
+  g_autofree char *gap = NULL;
+
+  if (next->start < a->end)
+    return FALSE;
+  gap = slice (b, a->end, next->start);
+  return g_regex_match (coordinated_regex, gap, 0, NULL) || g_regex_match (listed_regex, gap, 0, NULL);
+}
+
 /* "Tillerson and Homeland Security Secretary John Kelly are headed to":
  * the people joined to the traveller by "and" right before the cue */
 static guint
@@ -1668,33 +1695,59 @@ add_coordinated (Builder   *b,
                  guint      n,
                  guint      max)
 {
-  const Mention *prev = NULL;
+  guint first = G_MAXUINT, last = 0, at = G_MAXUINT;
+  guint lo, hi;
+  g_autofree char *rest = NULL;
 
-  for (guint i = 0; i < b->people->len && n < max; i++)
+  /* the people named in the sentence before the cue */
+  for (guint i = 0; i < b->people->len; i++)
     {
       const Mention *m = &g_array_index (b->people, Mention, i);
-      g_autofree char *gap = NULL;
-      g_autofree char *rest = NULL;
 
       if (m->start < sent_start)
         continue;
       if (m->start >= cue_start)
         break;
-      if (prev == NULL)
-        {
-          if (m->entity == person)
-            prev = m;
-          continue;
-        }
-      gap = slice (b, prev->end, m->start);
-      if (!g_regex_match (coordinated_regex, gap, 0, NULL))
-        break;
-      rest = slice (b, m->end, cue_start);
-      if (m->entity != person &&
-          re_match ("^\\s*,?\\s*(?:(?:are|were|will|would|is|have|has|had|plan|plans|planned|to|be|been|also|both|then|later|now|jointly|together|each)\\s+)*$",
-                                rest, G_REGEX_CASELESS))
-        travellers[n++] = m->entity;
-      prev = m;
+      if (first == G_MAXUINT)
+        first = i;
+      last = i;
+      if (at == G_MAXUINT && m->entity == person)
+        at = i;
+    }
+  if (at == G_MAXUINT)
+    return n;
+
+  /* the list the traveller is in: "A, B and C", "A along with his wife,
+   * B" */
+#define JOINED(i) joined (b, &g_array_index (b->people, Mention, (i)), &g_array_index (b->people, Mention, (i) + 1))
+  for (lo = at; lo > first && JOINED (lo - 1); lo--)
+    ;
+  for (hi = at; hi < last && JOINED (hi); hi++)
+    ;
+#undef JOINED
+  if (lo < at)
+    {
+      g_autofree char *before = slice (b, sent_start, g_array_index (b->people, Mention, lo).start);
+
+      if (g_regex_match (object_regex, before, 0, NULL) && !joins_titles (b, sent_start, before))
+        lo = at;
+    }
+  if (lo == hi)
+    return n;
+
+  rest = slice (b, g_array_index (b->people, Mention, hi).end, cue_start);
+  if (!re_match ("^\\s*,?\\s*(?:(?:are|were|will|would|is|have|has|had|plan|plans|planned|to|be|been|also|both|then|later|now|jointly|together|each)\\s+)*$",
+                 rest, G_REGEX_CASELESS))
+    return n;
+  for (guint i = lo; i <= hi && n < max; i++)
+    {
+      NdEntity *entity = g_array_index (b->people, Mention, i).entity;
+      gboolean seen = entity == person;
+
+      for (guint k = 0; k < n; k++)
+        seen |= travellers[k] == entity;
+      if (!seen)
+        travellers[n++] = entity;
     }
   return n;
 }
@@ -2018,6 +2071,8 @@ scan_sentence (Builder *b,
   gboolean first = g_regex_match (first_regex, text, 0, NULL);
   guint consumed = sent_start;
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
+  NdEntity *last[8];
+  guint n_last = 0;
 
   g_regex_match (cue_regex, text, 0, &info);
   for (; g_match_info_matches (info); g_match_info_next (info, NULL))
@@ -2028,8 +2083,7 @@ scan_sentence (Builder *b,
       NdEntity *person;
       g_autofree char *lead = NULL;
       g_autofree char *cue = NULL;
-      gboolean after = FALSE, bare, tight, from_cue, companions, cue_past, done, done_known;
-      double done_key = 0;
+      gboolean after = FALSE, bare, tight, from_cue, companions, cue_past, done;
       NdEntity *travellers[8];
       guint n_travellers;
       int gs, ge;
@@ -2068,13 +2122,17 @@ scan_sentence (Builder *b,
           cue_past = re_match ("^[^.;]*\\b(?:earlier this (?:week|month|year)|last (?:week|month|year))\\b", rest, G_REGEX_CASELESS);
         }
       /* "arrived in Hanoi, the latest stop of a tour ... She visited
-       * Jakarta and Manila earlier in the week": stops of this trip,
-       * before the ones told so far */
-      if (b->latest_stop && re_match ("^(?:visited|toured|traveled|travelled|went|flew|stopped)\\b", cue, G_REGEX_CASELESS))
+       * Jakarta and Manila earlier in the week", "... met X in Jeddah,
+       * then flew to Doha": stops of this trip told afterwards in the
+       * past, before the ones told so far */
+      if (b->latest_stop && sent_start > b->latest_at &&
+          re_match ("^(?:visited|toured|traveled|travelled|went|flew|stopped|met|held|landed|arrived)\\b", cue, G_REGEX_CASELESS))
         {
           g_autofree char *rest = slice (b, cue_end, MIN (sent_end, cue_end + 120));
 
-          if (re_match ("^[^.;]*\\b(?:earlier (?:this|in the) (?:week|month)|earlier (?:on|in) (?:the |this |her |his |their )?(?:tour|trip|journey|week))\\b", rest, G_REGEX_CASELESS))
+          if (re_match ("^[^.;]*\\b(?:earlier (?:this|in the) (?:week|month)|earlier (?:on|in) (?:the |this |her |his |their )?(?:tour|trip|journey|week))\\b", rest, G_REGEX_CASELESS) ||
+              (b->latest && !cue_past &&
+               !re_match ("\\b(?:will|would|shall|is to|are to|plans?|planned|scheduled|expected|due)\\b", text, G_REGEX_CASELESS)))
             {
               cue_past = FALSE;
               done = TRUE;
@@ -2102,6 +2160,20 @@ scan_sentence (Builder *b,
         after = TRUE;
 
       companions = g_match_info_fetch_named_pos (info, "with", &gs, &ge) && gs >= 0;
+      /* "A, B and C met X in Jeddah, then flew to Doha": the same
+       * travellers as the cue before */
+      if (n_last > 0 && consumed > sent_start && consumed <= cue_start)
+        {
+          g_autofree char *between = slice (b, consumed, cue_start);
+
+          if (re_match ("^[\\s,]*(?:and\\s+)?(?:then|later|afterwards|next)\\s+$", between, G_REGEX_CASELESS))
+            {
+              person = last[0];
+              memcpy (travellers, last, n_last * sizeof (NdEntity *));
+              n_travellers = n_last;
+              goto have_travellers;
+            }
+        }
       person = find_traveller (b, sent_start, cue_start, sent_end);
       if (person != NULL)
         {
@@ -2116,6 +2188,7 @@ scan_sentence (Builder *b,
         }
       else if ((n_travellers = find_group (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers))) == 0)
         n_travellers = find_team (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers));
+    have_travellers:
       /* "he will be joined in Juba by X and by Y": they come too */
       if (companions)
         n_travellers = add_companions (b, cue_end, sent_end, travellers, n_travellers,
@@ -2124,8 +2197,15 @@ scan_sentence (Builder *b,
         continue;
 
       /* the stops of a tour "that has taken him to A and B" go, in
-       * their order, before the earliest one known when it is read */
-      done_known = done && n_travellers == 1 && first_key (b, travellers[0], &done_key);
+       * their order, before the earliest one known when the first of
+       * them is read */
+      for (guint t = 0; done && t < n_travellers; t++)
+        {
+          Trip *own = get_trip (b, travellers[t]);
+
+          if (!own->has_base)
+            own->has_base = first_key (b, travellers[t], &own->base);
+        }
 
       for (guint i = 0; i < b->places->len; i++)
         {
@@ -2246,8 +2326,8 @@ scan_sentence (Builder *b,
           stop->evidence_end = sent_end;
 
           key = m->start;
-          if (done_known)
-            key = done_key - 1 + n_found * 0.01;
+          if (done)
+            key = m->start;  /* each traveller's below */
           else if (from_cue && n_travellers == 1 && last_key (b, travellers[0], &key))
             key = key - 0.5 + n_found * 0.01;
           else if (after)
@@ -2266,7 +2346,8 @@ scan_sentence (Builder *b,
               Found f = { travellers[t], m->entity, m->start, m->end };
 
               trip = get_trip (b, travellers[t]);
-              trip_add (trip, stop, key, cue_past, FALSE);
+              trip_add (trip, stop, done && trip->has_base ? trip->base - 1 + trip->n_back++ * 0.01 : key,
+                        cue_past, FALSE);
               g_array_append_val (found, f);
             }
           if (n_travellers == 1)
@@ -2274,6 +2355,11 @@ scan_sentence (Builder *b,
           prev = m;
           consumed = m->end;
           n_found++;
+        }
+      if (n_found > 0)
+        {
+          n_last = MIN (n_travellers, G_N_ELEMENTS (last));
+          memcpy (last, travellers, n_last * sizeof (NdEntity *));
         }
     }
 
@@ -3033,8 +3119,18 @@ nd_itinerary_builder_build_with_headline (const char *body,
       break;
     }
 
-  b.latest_stop = re_match ("\\b(?:latest|most recent|second|third|fourth|fifth|sixth|seventh|penultimate) (?:stop|leg|destination)\\b",
-                            body, G_REGEX_CASELESS);
+  {
+    g_autoptr(GMatchInfo) latest = NULL;
+    int ls, le;
+
+    if (g_regex_match (latest_regex, body, 0, &latest))
+      {
+        g_match_info_fetch_pos (latest, 0, &ls, &le);
+        b.latest_stop = TRUE;
+        b.latest = g_ascii_strncasecmp (body + ls, "latest", 6) == 0 || g_ascii_strncasecmp (body + ls, "most", 4) == 0;
+        b.latest_at = g_utf8_pointer_to_offset (body, body + ls);
+      }
+  }
 
   sentences = nd_extract_split_sentences (body);
   b.sentences = sentences;
