@@ -530,6 +530,25 @@ test_latest_stop_past_list (void)
   g_assert_cmpstr (brandt, ==, "Jeddah > Doha");
 }
 
+/* "the royal couple" are the two named together latest who both travel
+ * (not a pair named for a past visit); "the trip, which concludes in X"
+ * ends in X */
+static void
+test_couple_and_concludes (void)
+{
+  const char *body =
+    "Prince Osric will hire a plane for the entire trip, which concludes in Malta. "
+    "First, Osric will visit Bosnia alone.\n\n"
+    "Then, Osric and Ysolde will jointly visit Cyprus. Prince Edwin and Maud Carrow had already visited Cyprus.\n\n"
+    "Later, the royal couple will visit Jordan.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *osric = route (trip_of (itineraries, "Prince Osric"));
+  g_autofree char *ysolde = route (trip_of (itineraries, "Ysolde"));
+
+  g_assert_cmpstr (osric, ==, "Bosnia > Cyprus > Jordan > Malta");
+  g_assert_cmpstr (ysolde, ==, "Cyprus > Jordan");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -562,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/latest-stop", test_latest_stop);
   g_test_add_func ("/itinerary-order/team-members", test_team_members);
   g_test_add_func ("/itinerary-order/latest-stop-past-list", test_latest_stop_past_list);
+  g_test_add_func ("/itinerary-order/couple-and-concludes", test_couple_and_concludes);
 
   return g_test_run ();
 }

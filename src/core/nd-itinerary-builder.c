@@ -134,7 +134,7 @@ init_regexes (void)
     "|(?:was|were|is|are|be|being|been) (?:driven|taken|flown|brought|escorted|welcomed|received|greeted) (?:to|in|at)"
     "|(?:due|expected|scheduled|set) (?:to arrive |to land |to stop )?(?:in|at)"
     "|(?<with>(?:be |been |was |were |is |are )?(?:joined|accompanied) (?:in|at))"
-    "|(?:trip|tour|visit|journey|mission|swing)s? (?:began|begins|begin|started|starts|start|opened|opens|ended|ends|end|continued|continues|wrapped up|concluded)(?: \\w+){0,3} (?:in|at)"
+    "|(?:trip|tour|visit|journey|mission|swing)s?(?:,? (?:which|that))? (?:began|begins|begin|started|starts|start|opened|opens|ended|ends|end|continued|continues|wrapped up|concluded|concludes)(?: \\w+){0,3} (?:in|at)"
     "|(?:cross|crosses|crossed|crossing) into"
     "|(?:arrival|arrivals|return|stay|stopover|stop-over) (?:in|at|to)"
     "|(?:reach|reaches|reached|reaching|touched down in|touches down in|touch down in)"
@@ -193,7 +193,7 @@ init_regexes (void)
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   after_regex = g_regex_new ("\\bafter\\s+(?:(?:concluding|completing|ending|finishing|wrapping up|winding up) )?(?:a |an |his |her |their |the )?(?:\\w+ )?$",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  final_regex = g_regex_new ("\\b(?:final|last) (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey) (?:will |would |is to |is set to |is due to )?(?:end|ends|ended|conclude|concludes|concluded|wrap up|wraps up|wrapped up)\\b|\\b(?:end|ends|ending|wrap|wraps|wrapping|conclude|concludes|concluding) (?:up )?(?:his |her |the |their )?(?:trip|tour|visit|journey)",
+  final_regex = g_regex_new ("\\b(?:final|last) (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey)(?:,? (?:which|that))? (?:will |would |is to |is set to |is due to )?(?:end|ends|ended|conclude|concludes|concluded|wrap up|wraps up|wrapped up)\\b|\\b(?:end|ends|ending|wrap|wraps|wrapping|conclude|concludes|concluding) (?:up )?(?:his |her |the |their )?(?:trip|tour|visit|journey)",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   first_regex = g_regex_new ("\\bfirst (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey) (?:will |would |is to |is set to |is due to )?(?:began|begins|begin|started|starts|start|opened|opens|open|kicks off|kick off|kicked off)\\b|\\b(?:begin|begins|began|start|starts|started|kick\\w* off) (?:his |her |the |their )?(?:trip|tour|visit|journey)",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -204,7 +204,7 @@ init_regexes (void)
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   subordinate_regex = g_regex_new ("\\b(?:since|when|while|because|whereas|although|though|until|unless)\\b",
                                    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  group_regex = g_regex_new ("\\b(?:they|the (?:delegation|delegations|leaders|visitors|group|envoys|ministers|delegates|presidents|heads of state|mission|trio|pair|(?:two|three|four|both) (?:[\\w-]+ ){0,2}(?:leaders|secretaries|ministers|officials|envoys|presidents|diplomats|men|women)))\\b",
+  group_regex = g_regex_new ("\\b(?:they|the (?:delegation|delegations|leaders|visitors|group|envoys|ministers|delegates|presidents|heads of state|mission|trio|pair|(?:[\\w-]+ )?couple|duo|(?:two|three|four|both) (?:[\\w-]+ ){0,2}(?:leaders|secretaries|ministers|officials|envoys|presidents|diplomats|men|women)))\\b",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit the Indian capital, New Delhi", "the Black Sea resort of Sochi" */
   descriptor_gap_regex = g_regex_new ("^(?:['’]s\\s+)?[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:(?:southern|northern|eastern|western|central|coastal|border|port|holy|ancient|old|resort|island)\\s+)?(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:[\\p{Ll}][\\w-]*\\s+){0,3}"
@@ -1437,6 +1437,52 @@ find_group (Builder   *b,
 
   if (!g_regex_match (group_regex, head, 0, NULL))
     return 0;
+
+  /* "the royal couple", "the pair": the two named together latest who
+   * both travel */
+  if (re_match ("\\bthe (?:[\\w-]+ )?(?:couple|pair|duo)\\b", head, G_REGEX_CASELESS) && max_members >= 2)
+    {
+      for (guint back = 1; back <= 8 && back <= b->sentence; back++)
+        {
+          NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, b->sentence - back);
+          guint n = 0;
+          gboolean all_travel = TRUE;
+
+          for (guint i = 0; i < b->people->len && n <= 2; i++)
+            {
+              const Mention *m = &g_array_index (b->people, Mention, i);
+              gboolean seen = FALSE;
+
+              if (m->start < span->start || m->end > span->end)
+                continue;
+              for (guint j = 0; j < n; j++)
+                seen |= members[j] == m->entity;
+              if (seen)
+                continue;
+              if (n < 2)
+                members[n] = m->entity;
+              n++;
+            }
+          for (guint j = 0; j < MIN (n, 2); j++)
+            {
+              gboolean travels = FALSE;
+
+              for (guint t = 0; t < b->trips->len; t++)
+                {
+                  Trip *trip = g_ptr_array_index (b->trips, t);
+
+                  if (trip->person != members[j])
+                    continue;
+                  for (guint c = 0; c < trip->candidates->len; c++)
+                    travels |= !g_array_index (trip->candidates, Candidate, c).unordered;
+                }
+              all_travel &= travels;
+            }
+          if (n == 2 && all_travel)
+            return 2;
+        }
+      return 0;
+    }
 
   for (guint back = 1; back <= 8 && back <= b->sentence; back++)
     {
