@@ -549,6 +549,17 @@ test_couple_and_concludes (void)
   g_assert_cmpstr (ysolde, ==, "Cyprus > Jordan");
 }
 
+/* "the assistant secretary" refers back like "the secretary" */
+static void
+test_modified_title (void)
+{
+  assert_route ("The department's top diplomat, Walter Brine, left Washington for Egypt, first stop on his tour. "
+                "\"We have no illusions,\" Secretary of State Colm Ardle said in a statement.\n\n"
+                "Brine's trip will start in Egypt on Wednesday, an official said. After Egypt, the assistant "
+                "secretary of state will go to Israel, Jordan and Lebanon.",
+                "Walter Brine", "Egypt > Israel > Jordan > Lebanon");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -582,6 +593,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/team-members", test_team_members);
   g_test_add_func ("/itinerary-order/latest-stop-past-list", test_latest_stop_past_list);
   g_test_add_func ("/itinerary-order/couple-and-concludes", test_couple_and_concludes);
+  g_test_add_func ("/itinerary-order/modified-title", test_modified_title);
 
   return g_test_run ();
 }
