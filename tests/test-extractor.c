@@ -341,7 +341,8 @@ test_buildings_are_no_people (void)
 {
   g_autoptr(Result) result = extract (
     "Clarence House said the Prince will visit Oman. Officials at Rashtrapati Bhavan agreed, "
-    "and Government House said nothing. Jerry Hall said she was pleased.", NULL);
+    "and Government House said nothing. Jerry Hall said she was pleased. "
+    "The envoy will visit Everest Base Camp.", NULL);
 
   g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Clarence House"));
   g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Rashtrapati Bhavan"));
@@ -350,6 +351,9 @@ test_buildings_are_no_people (void)
   g_assert_null (find (result, ND_ENTITY_PERSON, "Government House"));
   /* a surname that is also a building word, after a given name */
   g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Jerry Hall"));
+  /* a site is a place, even after a word that is a given name */
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Everest Base Camp"));
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Everest Base Camp"));
 }
 
 /* A given name coordinated with a person is a person */

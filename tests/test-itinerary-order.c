@@ -560,6 +560,16 @@ test_modified_title (void)
                 "Walter Brine", "Egypt > Israel > Jordan > Lebanon");
 }
 
+/* A place the gazetteer lacks ("Everest Base Camp") is a stop beside
+ * the places it knows; a region ("the Gulf") is not */
+static void
+test_unknown_site (void)
+{
+  assert_route ("Secretary-General Antonio Guterres arrived in Kathmandu on Sunday, then flew on to the Gulf.\n\n"
+                "The Secretary-General will visit Everest Base Camp on Tuesday.",
+                "Antonio Guterres", "Kathmandu > Everest Base Camp");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/latest-stop-past-list", test_latest_stop_past_list);
   g_test_add_func ("/itinerary-order/couple-and-concludes", test_couple_and_concludes);
   g_test_add_func ("/itinerary-order/modified-title", test_modified_title);
+  g_test_add_func ("/itinerary-order/unknown-site", test_unknown_site);
 
   return g_test_run ();
 }

@@ -339,16 +339,29 @@ static const char * const phrase_after_words[] = {
  * "Clarence House", "Rashtrapati Bhavan", "Downing Street"; such a name
  * is an organisation (the office it houses), never a person. The second
  * list's words are also common surnames ("Jerry Hall"): a building after
- * a given name only after "the" */
+ * a given name only after "the" or with a common word ("Everest Base
+ * Camp") */
 static const char * const building_words[] = {
   "house", "palace", "bhavan", "bhawan", "mansion", "residence", "building",
-  "cathedral", "mosque", "basilica", "square", "avenue", "road", "street",
-  "lodge", "castle", "abbey", "manor", "cottage", "tower", "kremlin",
+  "cathedral", "mosque", "basilica", "lodge", "castle", "abbey", "manor",
+  "cottage", "tower", "kremlin",
   NULL
 };
 
 static const char * const building_words_weak[] = {
-  "hall", "temple", "church", "lane", "chambers", "villa", "court",
+  "hall", "temple", "church", "chambers", "villa", "court",
+  NULL
+};
+
+/* The same for the name of a street or a site, which is a place:
+ * "Downing Street", "Everest Base Camp" */
+static const char * const site_words[] = {
+  "square", "avenue", "road", "street", "boulevard", "camp",
+  NULL
+};
+
+static const char * const site_words_weak[] = {
+  "lane",
   NULL
 };
 
@@ -372,6 +385,8 @@ enum
   WC_HYPHEN_SUFFIX   = 1 << 15,
   WC_BUILDING        = 1 << 16,
   WC_BUILDING_WEAK   = 1 << 17,
+  WC_SITE            = 1 << 18,
+  WC_SITE_WEAK       = 1 << 19,
 };
 
 static NdExtractMap *word_classes;
@@ -414,6 +429,8 @@ init_word_classes (void)
   add_word_class (hyphen_suffixes, G_MAXUINT, WC_HYPHEN_SUFFIX);
   add_word_class (building_words, G_MAXUINT, WC_BUILDING);
   add_word_class (building_words_weak, G_MAXUINT, WC_BUILDING_WEAK);
+  add_word_class (site_words, G_MAXUINT, WC_SITE);
+  add_word_class (site_words_weak, G_MAXUINT, WC_SITE_WEAK);
 }
 
 /* The classes of a word (bytes as they are: lists are in lower case) */
@@ -1655,9 +1672,15 @@ classify_run (Ex       *ex,
     guint32 klass = key_class (key_of (ex, last_word));
     gboolean the = first > 0 && (token_is (ex, first - 1, "the") || token_is (ex, first - 1, "The"));
 
-    if (((klass & WC_BUILDING) || ((klass & WC_BUILDING_WEAK) && (the || !(first_info & ND_WORD_FIRST_NAME)))) &&
+    if (((klass & (WC_BUILDING | WC_SITE)) ||
+         ((klass & (WC_BUILDING_WEAK | WC_SITE_WEAK)) &&
+          (the || !(first_info & ND_WORD_FIRST_NAME) || n_common > 0))) &&
         (tok (ex, last_word)->flags & ND_TOKEN_CAPITALIZED))
-      return strict && !the ? CAND_NONE : CAND_ORG;
+      {
+        if (strict && !the)
+          return CAND_NONE;
+        return (klass & (WC_SITE | WC_SITE_WEAK)) ? CAND_PLACE : CAND_ORG;
+      }
   }
 
   /* "Humanitarian Aid Network", "Acme Corp.", "Israeli Defense Ministry" */
@@ -1869,6 +1892,10 @@ add_run (Ex         *ex,
 
   if (kind == CAND_NONE)
     return;
+
+  /* "Downing Street", "Everest Base Camp": a place the gazetteer lacks */
+  if (kind == CAND_PLACE)
+    flags |= CAND_UNRESOLVED;
 
   cand = add_cand (ex, kind, first, last);
   cand->flags |= flags;

@@ -2923,7 +2923,7 @@ trip_to_itinerary (Trip      *trip,
     {
       Candidate *c = &g_array_index (cands, Candidate, i);
 
-      if (c->stop->place_entity != NULL && c->stop->country == NULL)
+      if (c->stop->place_entity != NULL && c->stop->country == NULL && nd_entity_has_coordinates (c->stop->place_entity))
         {
           nd_stop_unref (c->stop);
           g_array_remove_index (cands, i);
