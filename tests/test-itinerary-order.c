@@ -570,6 +570,16 @@ test_unknown_site (void)
                 "Antonio Guterres", "Kathmandu > Everest Base Camp");
 }
 
+/* "visit A, B and C from Jan. 13-18, Zorland's foreign ministry said":
+ * a possessor ends the list of stops */
+static void
+test_list_possessor (void)
+{
+  assert_route ("Foreign Minister Anna Lindqvist will travel to Africa and visit Egypt, Tunisia and Togo "
+                "from Jan. 13-18, Sweden's foreign ministry said on Thursday.",
+                "Anna Lindqvist", "Egypt > Tunisia > Togo");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -605,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/couple-and-concludes", test_couple_and_concludes);
   g_test_add_func ("/itinerary-order/modified-title", test_modified_title);
   g_test_add_func ("/itinerary-order/unknown-site", test_unknown_site);
+  g_test_add_func ("/itinerary-order/list-possessor", test_list_possessor);
 
   return g_test_run ();
 }

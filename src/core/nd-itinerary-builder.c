@@ -2290,6 +2290,15 @@ scan_sentence (Builder *b,
            * by a U.S. president": a place naming a noun after it is no
            * stop; the list ends there, or the first stop comes later ("a
            * stay in the West Coast technology hub of Seattle") */
+          /* "... and Cote d'Ivoire from Jan. 13-18, China's foreign
+           * ministry said": a possessor ends a list */
+          if (prev != NULL)
+            {
+              g_autofree char *next = slice (b, m->end, MIN (sent_end, m->end + 2));
+
+              if (g_str_has_prefix (next, "'s") || g_str_has_prefix (next, "’"))
+                break;
+            }
           if (!tight)
             {
               g_autofree char *next = slice (b, m->end, MIN (sent_end, m->end + 20));
