@@ -580,6 +580,18 @@ test_list_possessor (void)
                 "Anna Lindqvist", "Egypt > Tunisia > Togo");
 }
 
+/* "The Minister will also go to X" after "Varga will leave for Moscow"
+ * and a mention of "Prime Minister Ardle's visit": the one travelling,
+ * whose title the text never gave */
+static void
+test_title_of_traveller (void)
+{
+  assert_route ("The defence minister will set the stage for Prime Minister Colm Ardle's visit later this year.\n\n"
+                "Tomas Varga will leave for Moscow tomorrow. The Minister will also go to Kazan, where he will "
+                "visit a shipyard.",
+                "Tomas Varga", "Moscow > Kazan");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -616,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/modified-title", test_modified_title);
   g_test_add_func ("/itinerary-order/unknown-site", test_unknown_site);
   g_test_add_func ("/itinerary-order/list-possessor", test_list_possessor);
+  g_test_add_func ("/itinerary-order/title-of-traveller", test_title_of_traveller);
 
   return g_test_run ();
 }

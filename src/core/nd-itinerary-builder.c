@@ -1044,6 +1044,12 @@ find_traveller (Builder *b,
               if (latest == NULL)
                 latest = m->entity;
             }
+          /* "Parrikar will leave for Moscow ... The Minister will also
+           * go to St Petersburg": the one travelling, whose title the
+           * text never gave, before another with that title who is not */
+          if (latest != NULL && b->last_traveller != NULL && b->last_traveller != latest &&
+              nd_entity_get_role (b->last_traveller) == NULL && trip_length (b, b->last_traveller) > 0)
+            return b->last_traveller;
           if (latest != NULL)
             return latest;
         }
