@@ -592,6 +592,21 @@ test_title_of_traveller (void)
                 "Tomas Varga", "Moscow > Kazan");
 }
 
+/* A visit told in the simple past by someone whose trip is all to come
+ * is a visit before it, not a stop */
+static void
+test_simple_past_before_trip (void)
+{
+  const char *body =
+    "Foreign Minister Anna Lindqvist will visit Singapore and Malaysia between Wednesday and Saturday.\n\n"
+    "Lindqvist visited Britain for four days through Saturday, her first trip this year.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *trip = route (trip_of (itineraries, "Anna Lindqvist"));
+
+  g_assert_cmpstr (trip, ==, "Singapore > Malaysia");
+  g_assert_cmpuint (itineraries->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -629,6 +644,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/unknown-site", test_unknown_site);
   g_test_add_func ("/itinerary-order/list-possessor", test_list_possessor);
   g_test_add_func ("/itinerary-order/title-of-traveller", test_title_of_traveller);
+  g_test_add_func ("/itinerary-order/simple-past-before-trip", test_simple_past_before_trip);
 
   return g_test_run ();
 }

@@ -54,6 +54,8 @@ typedef struct
   gboolean   has_base;     /* stops told afterwards as done before: */
   double     base;         /* the earliest key when the first was read */
   guint      n_back;       /* and how many there are */
+  gboolean   future;       /* its stops so far are all told as to come */
+  gboolean   told;         /* it has stops from prose */
 } Trip;
 
 typedef struct
@@ -2251,6 +2253,32 @@ scan_sentence (Builder *b,
       /* the stops of a tour "that has taken him to A and B" go, in
        * their order, before the earliest one known when the first of
        * them is read */
+      /* "Motegi will visit Singapore ... Motegi visited Britain for
+       * four days through Saturday": a visit told in the simple past by
+       * someone whose trip is all to come is one before it */
+      if (!cue_past && !done && n_travellers == 1 &&
+          re_match ("^(?:visited|toured|traveled|travelled|went|flew)\\b", cue, G_REGEX_CASELESS))
+        {
+          Trip *own = get_trip (b, travellers[0]);
+          g_autofree char *head = slice (b, sent_start, cue_start);
+
+          if (own->told && own->future && !b->latest_stop &&
+              !re_match ("\\b(?:will|would|shall|has|have|had|is|are|then|later|after|before)\\b", head, G_REGEX_CASELESS))
+            cue_past = TRUE;
+        }
+      {
+        g_autofree char *head = slice (b, cue_start > sent_start + 60 ? cue_start - 60 : sent_start, cue_start);
+        gboolean to_come = re_match ("\\b(?:will|shall|is to|are to|plans? to|is set to|are set to|is scheduled to|is expected to|is due to)\\b", head, G_REGEX_CASELESS);
+
+        for (guint t = 0; !cue_past && t < n_travellers; t++)
+          {
+            Trip *own = get_trip (b, travellers[t]);
+
+            own->future = (own->told ? own->future : TRUE) && to_come;
+            own->told = TRUE;
+          }
+      }
+
       for (guint t = 0; done && t < n_travellers; t++)
         {
           Trip *own = get_trip (b, travellers[t]);
