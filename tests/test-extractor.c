@@ -370,6 +370,21 @@ test_people_coordinated_given_name (void)
   g_assert_null (find (result, ND_ENTITY_ORGANIZATION, "Ysolde"));
 }
 
+/* "Dorian and Mira Kessel": the given name alone shares the surname */
+static void
+test_people_shared_surname (void)
+{
+  g_autoptr(Result) result = extract (
+    "Dorian and Mira Kessel board the plane on Sunday. Mr. Kessel will then speak.", NULL);
+  NdEntity *dorian = find (result, ND_ENTITY_PERSON, "Dorian Kessel");
+
+  g_assert_nonnull (dorian);
+  g_assert_true (has_mention (dorian, "Dorian"));
+  g_assert_true (has_mention (dorian, "Kessel"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Mira Kessel"));
+  g_assert_cmpuint (count_kind (result, ND_ENTITY_PERSON), ==, 2);
+}
+
 /* Coreference */
 
 static void
@@ -867,6 +882,7 @@ main (int   argc,
   g_test_add_func ("/extractor/people/title-names", test_people_title_names);
   g_test_add_func ("/extractor/people/buildings", test_buildings_are_no_people);
   g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
+  g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);
   g_test_add_func ("/extractor/offsets/samples", test_offsets_samples);
   g_test_add_func ("/extractor/article", test_article);
   g_test_add_func ("/extractor/robustness", test_robustness);

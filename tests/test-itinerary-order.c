@@ -607,6 +607,22 @@ test_simple_past_before_trip (void)
   g_assert_cmpuint (itineraries->len, ==, 2);
 }
 
+/* "Then, he will leave Rome and travel to L'Aquila" goes right after the
+ * stop told last, before the rest of an overview of the tour; "the
+ * president" is the traveller called only "Mr." so far, not a president
+ * he meets */
+static void
+test_then_after_last_told (void)
+{
+  assert_route ("Dorian and Mira Kessel board a plane on Sunday for a trip that will take them to Russia, "
+                "Italy and Ghana.\n\n"
+                "Monday: The president will arrive in Moscow. Then Mr. Kessel will meet with former "
+                "President Ivo Marek.\n\n"
+                "Wednesday: The president flies to Rome. Then, he will leave Rome and travel to L'Aquila "
+                "for a summit.",
+                "Dorian Kessel", "Moscow > Rome > L'Aquila > Ghana");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/list-possessor", test_list_possessor);
   g_test_add_func ("/itinerary-order/title-of-traveller", test_title_of_traveller);
   g_test_add_func ("/itinerary-order/simple-past-before-trip", test_simple_past_before_trip);
+  g_test_add_func ("/itinerary-order/then-after-last-told", test_then_after_last_told);
 
   return g_test_run ();
 }

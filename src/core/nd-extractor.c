@@ -104,6 +104,8 @@ typedef struct
   const NdPlace *place;
   gint           qualifier; /* index of the place cand in "City, Country" */
   gint           person;    /* index into persons */
+  guint          surname;   /* "Barack" in "Barack and Michelle Obama": the
+                             * surname's token, else 0 */
   guint          n_words;
   gint8          broad;     /* is_ambiguous_broad(): -1 not yet known */
   gint8          ambiguous;
@@ -3105,6 +3107,42 @@ resolve_persons (Ex *ex)
 {
   g_autoptr(GArray) full = g_array_new (FALSE, FALSE, sizeof (guint));
 
+  /* "Barack" of "Barack and Michelle Obama": Barack Obama, a given name
+   * alone before "and" and a full name sharing its surname */
+  for (guint c = 0; c + 1 < ex->cands->len; c++)
+    {
+      Cand *cand = &g_array_index (ex->cands, Cand, c);
+      const Cand *next = &g_array_index (ex->cands, Cand, c + 1);
+      g_autofree char *given = NULL;
+      g_autofree char *name = NULL;
+      char *words;
+
+      if (cand->first != cand->last || cand->key == NULL || next->kind != CAND_PERSON ||
+          next->first != cand->last + 2 || !token_is (ex, cand->last + 1, "and") || next->last == next->first ||
+          !(cand->kind == CAND_SINGLE || cand->kind == CAND_PERSON ||
+            (cand->kind == CAND_PLACE && !token_names_country (ex, cand->first, FALSE))) ||
+          (info_of (ex, cand->first) & (ND_WORD_FIRST_NAME | ND_WORD_NON_NAME)) != ND_WORD_FIRST_NAME ||
+          !(info_of (ex, next->first) & ND_WORD_FIRST_NAME) ||
+          !(tok (ex, next->last)->flags & ND_TOKEN_CAPITALIZED) || (cand->flags & CAND_TITLE_NAME))
+        continue;
+      cand->kind = CAND_PERSON;
+      cand->surname = next->last;
+      ensure_key (ex, cand->surname);
+      given = text_of (ex, cand->bstart, cand->bend);
+      name = g_strdup_printf ("%s %.*s", given, (int) (tok (ex, cand->surname)->end - tok (ex, cand->surname)->start),
+                              ex->text + tok (ex, cand->surname)->start);
+      {
+        g_autofree char *joined = g_strconcat (cand->key, " ", key_of (ex, cand->surname), NULL);
+
+        words = ex_strdup (ex, joined);
+      }
+      cand->person = link_name (ex, words);
+      if (cand->person == -1)
+        cand->person = add_person (ex, name, words, 2, cand->role, cand->cstart);
+      if (cand->person < 0)
+        cand->kind = CAND_NONE;
+    }
+
   /* names of several words, longest first, so that shorter forms find
    * the full name they belong to */
   for (guint c = 0; c < ex->cands->len; c++)
@@ -3112,7 +3150,7 @@ resolve_persons (Ex *ex)
       Cand *cand = &g_array_index (ex->cands, Cand, c);
       guint first_word, last_word;
 
-      if (cand->kind != CAND_PERSON || (cand->flags & CAND_TITLE_NAME))
+      if (cand->kind != CAND_PERSON || (cand->flags & CAND_TITLE_NAME) || cand->surname != 0)
         continue;
 
       cand->n_words = count_name_words (ex, cand, &first_word, &last_word);

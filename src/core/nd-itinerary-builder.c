@@ -54,6 +54,8 @@ typedef struct
   gboolean   has_base;     /* stops told afterwards as done before: */
   double     base;         /* the earliest key when the first was read */
   guint      n_back;       /* and how many there are */
+  gboolean   has_told;     /* the key of the stop told last */
+  double     told_key;
   gboolean   future;       /* its stops so far are all told as to come */
   gboolean   told;         /* it has stops from prose */
 } Trip;
@@ -1048,9 +1050,12 @@ find_traveller (Builder *b,
             }
           /* "Parrikar will leave for Moscow ... The Minister will also
            * go to St Petersburg": the one travelling, whose title the
-           * text never gave, before another with that title who is not */
+           * text never gave (or only "Mr."), before another with that
+           * title who is not */
           if (latest != NULL && b->last_traveller != NULL && b->last_traveller != latest &&
-              nd_entity_get_role (b->last_traveller) == NULL && trip_length (b, b->last_traveller) > 0)
+              (nd_entity_get_role (b->last_traveller) == NULL ||
+               re_match ("^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\\.?$", nd_entity_get_role (b->last_traveller), 0)) &&
+              trip_length (b, b->last_traveller) > 0)
             return b->last_traveller;
           if (latest != NULL)
             return latest;
@@ -2137,7 +2142,8 @@ scan_sentence (Builder *b,
       NdEntity *person;
       g_autofree char *lead = NULL;
       g_autofree char *cue = NULL;
-      gboolean after = FALSE, bare, tight, from_cue, companions, cue_past, done;
+      gboolean after = FALSE, bare, tight, from_cue, companions, cue_past, done, then_known;
+      double then_key = 0;
       NdEntity *travellers[8];
       guint n_travellers;
       int gs, ge;
@@ -2279,6 +2285,23 @@ scan_sentence (Builder *b,
           }
       }
 
+      /* "... fly to Rome. Then, he will leave Rome and travel to
+       * L'Aquila": right after the stop told last, before the rest of an
+       * overview of the whole tour */
+      then_known = FALSE;
+      if (!done && !from_cue && !after && n_travellers == 1)
+        {
+          g_autofree char *head = slice (b, sent_start, cue_start);
+
+          if (re_match ("^\\W*(?:then|afterwards|after that|from there)\\b", head, G_REGEX_CASELESS))
+            {
+              Trip *own = get_trip (b, travellers[0]);
+
+              then_known = own->has_told;
+              then_key = own->told_key;
+            }
+        }
+
       for (guint t = 0; done && t < n_travellers; t++)
         {
           Trip *own = get_trip (b, travellers[t]);
@@ -2419,6 +2442,8 @@ scan_sentence (Builder *b,
             key = m->start;  /* each traveller's below */
           else if (from_cue && n_travellers == 1 && last_key (b, travellers[0], &key))
             key = key - 0.5 + n_found * 0.01;
+          else if (then_known)
+            key = then_key + 0.001 * (n_found + 1);
           else if (after)
             {
               double before_key = earlier_stop_key (b, travellers[0], sent_start, cue_start);
@@ -2437,6 +2462,18 @@ scan_sentence (Builder *b,
               trip = get_trip (b, travellers[t]);
               trip_add (trip, stop, done && trip->has_base ? trip->base - 1 + trip->n_back++ * 0.01 : key,
                         cue_past, FALSE);
+              /* where the stop went (maybe into a stop in its country) */
+              for (guint c = 0; !cue_past && c < trip->candidates->len; c++)
+                {
+                  const Candidate *told = &g_array_index (trip->candidates, Candidate, c);
+
+                  if (told->stop == stop || same_place (told->stop, stop))
+                    {
+                      trip->has_told = TRUE;
+                      trip->told_key = told->key;
+                      break;
+                    }
+                }
               g_array_append_val (found, f);
             }
           if (n_travellers == 1)
