@@ -623,6 +623,16 @@ test_then_after_last_told (void)
                 "Dorian Kessel", "Moscow > Rome > L'Aquila > Ghana");
 }
 
+/* "the last leg of his Australian tour" is not the end of a trip that
+ * goes on "to conclude his 10-day three-nation tour" */
+static void
+test_conclude_longer_tour (void)
+{
+  assert_route ("Prime Minister Tomas Varga arrived in Melbourne on Tuesday on the last leg of his Australian tour.\n\n"
+                "Varga will leave for Fiji in the night for a day-long visit to conclude his 10-day three-nation tour.",
+                "Tomas Varga", "Melbourne > Fiji");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -662,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/title-of-traveller", test_title_of_traveller);
   g_test_add_func ("/itinerary-order/simple-past-before-trip", test_simple_past_before_trip);
   g_test_add_func ("/itinerary-order/then-after-last-told", test_then_after_last_told);
+  g_test_add_func ("/itinerary-order/conclude-longer-tour", test_conclude_longer_tour);
 
   return g_test_run ();
 }

@@ -197,7 +197,7 @@ init_regexes (void)
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   after_regex = g_regex_new ("\\bafter\\s+(?:(?:concluding|completing|ending|finishing|wrapping up|winding up) )?(?:a |an |his |her |their |the )?(?:\\w+ )?$",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  final_regex = g_regex_new ("\\b(?:final|last) (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey)(?:,? (?:which|that))? (?:will |would |is to |is set to |is due to )?(?:end|ends|ended|conclude|concludes|concluded|wrap up|wraps up|wrapped up)\\b|\\b(?:end|ends|ending|wrap|wraps|wrapping|conclude|concludes|concluding) (?:up )?(?:his |her |the |their )?(?:trip|tour|visit|journey)",
+  final_regex = g_regex_new ("\\b(?:final|last) (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey)(?:,? (?:which|that))? (?:will |would |is to |is set to |is due to )?(?:end|ends|ended|conclude|concludes|concluded|wrap up|wraps up|wrapped up)\\b|\\b(?:end|ends|ending|wrap|wraps|wrapping|conclude|concludes|concluding) (?:up )?(?:his |her |the |their )?(?:[\\w-]+ ){0,2}(?:trip|tour|visit|journey)",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   first_regex = g_regex_new ("\\bfirst (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey) (?:will |would |is to |is set to |is due to )?(?:began|begins|begin|started|starts|start|opened|opens|open|kicks off|kick off|kicked off)\\b|\\b(?:begin|begins|began|start|starts|started|kick\\w* off) (?:his |her |the |their )?(?:trip|tour|visit|journey)",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
