@@ -633,6 +633,36 @@ test_conclude_longer_tour (void)
                 "Tomas Varga", "Melbourne > Fiji");
 }
 
+/* "... Malaysia, the first US president to visit since Tom Hale traveled
+ * there in 1966": a past visit of Hale's to Malaysia */
+static void
+test_there_past_visit (void)
+{
+  const char *body =
+    "President Mara Quill will then travel to Malaysia, where she will become the first US president "
+    "to visit since Tom Hale traveled there in 1966 as part of an Asian tour.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < itineraries->len; i++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, i);
+      g_autofree char *places = route (itinerary);
+
+      if (g_strcmp0 (nd_itinerary_get_traveller (itinerary), "Tom Hale") != 0)
+        continue;
+      g_assert_false (nd_itinerary_get_ordered (itinerary));
+      g_assert_cmpstr (places, ==, "Malaysia");
+      found = TRUE;
+    }
+  g_assert_true (found);
+  {
+    g_autofree char *quill = route (trip_of (itineraries, "Mara Quill"));
+
+    g_assert_cmpstr (quill, ==, "Malaysia");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/simple-past-before-trip", test_simple_past_before_trip);
   g_test_add_func ("/itinerary-order/then-after-last-told", test_then_after_last_told);
   g_test_add_func ("/itinerary-order/conclude-longer-tour", test_conclude_longer_tour);
+  g_test_add_func ("/itinerary-order/there-past-visit", test_there_past_visit);
 
   return g_test_run ();
 }

@@ -112,6 +112,7 @@ static GRegex *follows_regex;
 static GRegex *anchor_regex;
 static GRegex *here_regex;
 static GRegex *latest_regex;
+static GRegex *there_regex;
 
 static void
 init_regexes (void)
@@ -230,6 +231,9 @@ init_regexes (void)
   here_regex = g_regex_new ("\\b(?:flew|flown|came|come|comes|arrived|arrives|landed|lands|traveled|travelled|is|was|were|will be) here\\b"
                             "|\\b(?:arrived|arrives|landed|lands)(?= on| late| early| in the (?:morning|afternoon|evening)| at (?:dawn|noon|night)| shortly)",
                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "since Johnson traveled there in 1966": the when in group 1 */
+  there_regex = g_regex_new ("\\b(?:visited|traveled|travelled|went|flew|was|were) there\\b((?:[^,.;:]{0,20}?)\\b(?:in|during) (?:\\w+ )?(?:19|20)\\d\\d)",
+                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "Hanoi, the latest stop on a tour": the trip is under way */
   latest_regex = g_regex_new ("\\b(?:latest|most recent|second|third|fourth|fifth|sixth|seventh|penultimate) (?:stop|leg|destination)\\b",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -2486,6 +2490,61 @@ scan_sentence (Builder *b,
         {
           n_last = MIN (n_travellers, G_N_ELEMENTS (last));
           memcpy (last, travellers, n_last * sizeof (NdEntity *));
+        }
+    }
+
+  /* "... Malaysia, the first president to visit since Lyndon Johnson
+   * traveled there in 1966": a past visit to the place named before
+   * "there" in the sentence */
+    {
+      g_autoptr(GMatchInfo) there = NULL;
+
+      for (g_regex_match (there_regex, text, 0, &there); g_match_info_matches (there); g_match_info_next (there, NULL))
+        {
+          g_autoptr(GMatchInfo) year = NULL;
+          g_autoptr(NdStop) stop = NULL;
+          g_autofree char *when = NULL;
+          const Mention *place = NULL;
+          NdEntity *person;
+          int ts, te;
+          guint at, end;
+
+          g_match_info_fetch_pos (there, 0, &ts, &te);
+          at = sent_start + g_utf8_pointer_to_offset (text, text + ts);
+          end = sent_start + g_utf8_pointer_to_offset (text, text + te);
+          when = g_match_info_fetch (there, 1);
+          if (!g_regex_match (year_regex, when, 0, &year))
+            continue;
+          {
+            g_autofree char *digits = g_match_info_fetch (year, 0);
+            g_autofree char *head = slice (b, sent_start, at);
+
+            /* an earlier year, or "the first ... since X went there" */
+            if (atoi (digits) >= b->year && !re_match ("\\bsince\\b", head, G_REGEX_CASELESS))
+              continue;
+          }
+          for (guint i = 0; i < b->places->len; i++)
+            {
+              const Mention *m = &g_array_index (b->places, Mention, i);
+
+              g_autofree char *next = NULL;
+
+              if (m->start < sent_start || m->end > at)
+                continue;
+              /* "the first US president": no place the text is at */
+              next = slice (b, m->end, MIN (at, m->end + 2));
+              if (!re_match ("^\\s\\p{Ll}", next, 0))
+                place = m;
+            }
+          if (place == NULL || (person = find_traveller (b, sent_start, at, sent_end)) == NULL)
+            continue;
+          stop = nd_stop_new (NULL);
+          nd_stop_set_place_entity (stop, place->entity);
+          name_as_written (b, stop, place);
+          set_when (stop, b, find_date (b, end, end, sent_end));
+          stop->evidence_start = sent_start;
+          stop->evidence_end = sent_end;
+          trip_add (get_trip (b, person), stop, at, TRUE, FALSE);
         }
     }
 
