@@ -303,6 +303,88 @@ test_people_royal (void)
   g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Queen Margrethe II"));
 }
 
+/* Titles that name their one holder: "the Dalai Lama", "the Emir of
+ * Zorland" are people; "the Prince" is the prince named before; a title
+ * after a given name and a comma is that person's */
+static void
+test_people_title_names (void)
+{
+  g_autoptr(Result) result = extract (
+    "The Dalai Lama left Dharamsala on Sunday. Dalai Lama's aides said he was well. "
+    "Prince Osric will meet the Emir of Qatar in Doha, and the Prince will then fly home. "
+    "Prince Osric and Rowena, Duchess of Kent, will visit Malta. Rowena will also see the Pope.", NULL);
+  NdEntity *lama = find (result, ND_ENTITY_PERSON, "Dalai Lama");
+  NdEntity *osric = find (result, ND_ENTITY_PERSON, "Prince Osric");
+  NdEntity *rowena = find (result, ND_ENTITY_PERSON, "Rowena");
+
+  g_assert_nonnull (lama);
+  g_assert_cmpuint (nd_entity_get_n_mentions (lama), ==, 2);
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Emir of Qatar"));
+  /* the place in the title is still no stop of anyone's */
+  g_assert_nonnull (osric);
+  g_assert_true (has_mention (osric, "Prince"));
+  g_assert_nonnull (rowena);
+  g_assert_true (has_mention (rowena, "Duchess of Kent"));
+  g_assert_cmpuint (nd_entity_get_n_mentions (rowena), ==, 3);
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Pope"));
+  /* lower case or without "the", a title names no one */
+  {
+    g_autoptr(Result) plain = extract ("The king of the jungle met a pope. Crown Prince said nothing.", NULL);
+
+    g_assert_cmpuint (count_kind (plain, ND_ENTITY_PERSON), ==, 0);
+  }
+}
+
+/* Buildings and residences that speak for an office are no people */
+static void
+test_buildings_are_no_people (void)
+{
+  g_autoptr(Result) result = extract (
+    "Clarence House said the Prince will visit Oman. Officials at Rashtrapati Bhavan agreed, "
+    "and Government House said nothing. Jerry Hall said she was pleased. "
+    "The envoy will visit Everest Base Camp.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Clarence House"));
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Rashtrapati Bhavan"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Clarence House"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Rashtrapati Bhavan"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Government House"));
+  /* a surname that is also a building word, after a given name */
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Jerry Hall"));
+  /* a site is a place, even after a word that is a given name */
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Everest Base Camp"));
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Everest Base Camp"));
+}
+
+/* A given name coordinated with a person is a person */
+static void
+test_people_coordinated_given_name (void)
+{
+  g_autoptr(Result) result = extract (
+    "Prince Osric is to tour the Gulf. Osric and Ysolde will then visit Kenya. "
+    "Ysolde will join him in Nairobi.", NULL);
+  NdEntity *ysolde = find (result, ND_ENTITY_PERSON, "Ysolde");
+
+  g_assert_nonnull (ysolde);
+  g_assert_cmpuint (nd_entity_get_n_mentions (ysolde), ==, 2);
+  g_assert_null (find (result, ND_ENTITY_ORGANIZATION, "Ysolde"));
+}
+
+/* "Dorian and Mira Kessel": the given name alone shares the surname */
+static void
+test_people_shared_surname (void)
+{
+  g_autoptr(Result) result = extract (
+    "Dorian and Mira Kessel board the plane on Sunday. Mr. Kessel will then speak.", NULL);
+  NdEntity *dorian = find (result, ND_ENTITY_PERSON, "Dorian Kessel");
+
+  g_assert_nonnull (dorian);
+  g_assert_true (has_mention (dorian, "Dorian"));
+  g_assert_true (has_mention (dorian, "Kessel"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Mira Kessel"));
+  g_assert_cmpuint (count_kind (result, ND_ENTITY_PERSON), ==, 2);
+}
+
 /* Coreference */
 
 static void
@@ -797,6 +879,10 @@ main (int   argc,
   g_test_add_func ("/extractor/dates/unanchored", test_dates_unanchored);
   g_test_add_func ("/extractor/non-ascii", test_non_ascii);
   g_test_add_func ("/extractor/headings-and-tables", test_headings_and_tables);
+  g_test_add_func ("/extractor/people/title-names", test_people_title_names);
+  g_test_add_func ("/extractor/people/buildings", test_buildings_are_no_people);
+  g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
+  g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);
   g_test_add_func ("/extractor/offsets/samples", test_offsets_samples);
   g_test_add_func ("/extractor/article", test_article);
   g_test_add_func ("/extractor/robustness", test_robustness);

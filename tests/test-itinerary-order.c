@@ -435,6 +435,234 @@ test_the_title (void)
                 "Mara Quill", "Oslo > Riga > Vilnius > Cairo");
 }
 
+/* Dates without a year in December and January: a trip across the new
+ * year, December first */
+static void
+test_new_year (void)
+{
+  assert_route ("Archbishop Tomas Brennick will open a clinic in Cusco on December 28 and will "
+                "preach in Lima on January 3.\n\n"
+                "Brennick will visit Quito on December 30.",
+                "Tomas Brennick", "Cusco > Quito > Lima");
+}
+
+/* Titles that name their holder travel: "the Prince" is the prince named
+ * before, "the Pope" a traveller of his own; a residence that speaks
+ * ("Clarence House said") is none */
+static void
+test_title_names (void)
+{
+  const char *body =
+    "Prince Osric is to embark on a tour of the Gulf. Clarence House said the Prince will visit Oman first.\n\n"
+    "The Prince will then visit the Emir of Qatar in Doha.\n\n"
+    "The Pope will travel to Lisbon and Porto.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *prince = route (trip_of (itineraries, "Prince Osric"));
+  g_autofree char *pope = route (trip_of (itineraries, "Pope"));
+
+  g_assert_cmpstr (prince, ==, "Oman > Doha");
+  g_assert_cmpstr (pope, ==, "Lisbon > Porto");
+  g_assert_cmpuint (itineraries->len, ==, 2);
+}
+
+/* "arrived in C, the latest stop on a tour that took her to A and B",
+ * "visited A and B earlier in the week": A and B, in their order, come
+ * before C */
+static void
+test_latest_stop (void)
+{
+  assert_route ("Foreign Minister Anna Lindqvist arrived in Hanoi on Tuesday, the latest stop on a tour "
+                "that has taken her to Jakarta and Manila.\n\n"
+                "Lindqvist will fly to Seoul on Thursday.",
+                "Anna Lindqvist", "Jakarta > Manila > Hanoi > Seoul");
+  assert_route ("Foreign Minister Anna Lindqvist arrived in Hanoi on Tuesday, the latest stop on an "
+                "Asian tour that took her to Jakarta and Manila.",
+                "Anna Lindqvist", "Jakarta > Manila > Hanoi");
+  assert_route ("Foreign Minister Anna Lindqvist arrived in Hanoi on Tuesday, the third stop of her tour. "
+                "She visited Jakarta and Manila earlier in the week.",
+                "Anna Lindqvist", "Jakarta > Manila > Hanoi");
+}
+
+/* A team or a delegation travels as its named members: "X's team" as
+ * the people the next sentence names (not X), "the U.S. team" later as
+ * the same; "a delegation led by Y" is Y's trip, and so is "the
+ * delegation" after it */
+static void
+test_team_members (void)
+{
+  const char *body =
+    "President Harlan's Mideast team arrived in Egypt on Thursday as part of its regional tour.\n\n"
+    "Harlan's son-in-law and senior adviser Dorian Kessel and envoy Mira Stavros met officials of the "
+    "foreign ministry.\n\n"
+    "Later Thursday, the U.S. team traveled to Qatar and met with its emir.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *kessel = route (trip_of (itineraries, "Dorian Kessel"));
+  g_autofree char *stavros = route (trip_of (itineraries, "Mira Stavros"));
+
+  g_assert_cmpstr (kessel, ==, "Egypt > Qatar");
+  g_assert_cmpstr (stavros, ==, "Egypt > Qatar");
+  for (guint i = 0; i < itineraries->len; i++)
+    g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, i)), !=, "Harlan");
+
+  assert_route ("A delegation led by Foreign Minister Anna Lindqvist arrived in Nairobi on Monday. "
+                "The delegation will travel to Kampala on Wednesday.\n\n"
+                "Senator Tom Bryce and his team will fly to Lagos.",
+                "Anna Lindqvist", "Nairobi > Kampala");
+}
+
+/* "A, U.S. negotiator B and deputy adviser C met X in P, then flew to
+ * Q" after "arrived in R, the latest stop on his trip": all three went
+ * to P, then Q, and A's latest stop R comes after them */
+static void
+test_latest_stop_past_list (void)
+{
+  const char *body =
+    "White House adviser Dorian Kessel touched down in Cairo on Wednesday, the latest stop on his Middle East trip.\n\n"
+    "Kessel, U.S. negotiator Mira Stavros and deputy national security adviser Ilse Brandt met the crown prince "
+    "in Jeddah, then flew to Doha to meet the emir.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *kessel = route (trip_of (itineraries, "Dorian Kessel"));
+  g_autofree char *stavros = route (trip_of (itineraries, "Mira Stavros"));
+  g_autofree char *brandt = route (trip_of (itineraries, "Ilse Brandt"));
+
+  g_assert_cmpstr (kessel, ==, "Jeddah > Doha > Cairo");
+  g_assert_cmpstr (stavros, ==, "Jeddah > Doha");
+  g_assert_cmpstr (brandt, ==, "Jeddah > Doha");
+}
+
+/* "the royal couple" are the two named together latest who both travel
+ * (not a pair named for a past visit); "the trip, which concludes in X"
+ * ends in X */
+static void
+test_couple_and_concludes (void)
+{
+  const char *body =
+    "Prince Osric will hire a plane for the entire trip, which concludes in Malta. "
+    "First, Osric will visit Bosnia alone.\n\n"
+    "Then, Osric and Ysolde will jointly visit Cyprus. Prince Edwin and Maud Carrow had already visited Cyprus.\n\n"
+    "Later, the royal couple will visit Jordan.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *osric = route (trip_of (itineraries, "Prince Osric"));
+  g_autofree char *ysolde = route (trip_of (itineraries, "Ysolde"));
+
+  g_assert_cmpstr (osric, ==, "Bosnia > Cyprus > Jordan > Malta");
+  g_assert_cmpstr (ysolde, ==, "Cyprus > Jordan");
+}
+
+/* "the assistant secretary" refers back like "the secretary" */
+static void
+test_modified_title (void)
+{
+  assert_route ("The department's top diplomat, Walter Brine, left Washington for Egypt, first stop on his tour. "
+                "\"We have no illusions,\" Secretary of State Colm Ardle said in a statement.\n\n"
+                "Brine's trip will start in Egypt on Wednesday, an official said. After Egypt, the assistant "
+                "secretary of state will go to Israel, Jordan and Lebanon.",
+                "Walter Brine", "Egypt > Israel > Jordan > Lebanon");
+}
+
+/* A place the gazetteer lacks ("Everest Base Camp") is a stop beside
+ * the places it knows; a region ("the Gulf") is not */
+static void
+test_unknown_site (void)
+{
+  assert_route ("Secretary-General Antonio Guterres arrived in Kathmandu on Sunday, then flew on to the Gulf.\n\n"
+                "The Secretary-General will visit Everest Base Camp on Tuesday.",
+                "Antonio Guterres", "Kathmandu > Everest Base Camp");
+}
+
+/* "visit A, B and C from Jan. 13-18, Zorland's foreign ministry said":
+ * a possessor ends the list of stops */
+static void
+test_list_possessor (void)
+{
+  assert_route ("Foreign Minister Anna Lindqvist will travel to Africa and visit Egypt, Tunisia and Togo "
+                "from Jan. 13-18, Sweden's foreign ministry said on Thursday.",
+                "Anna Lindqvist", "Egypt > Tunisia > Togo");
+}
+
+/* "The Minister will also go to X" after "Varga will leave for Moscow"
+ * and a mention of "Prime Minister Ardle's visit": the one travelling,
+ * whose title the text never gave */
+static void
+test_title_of_traveller (void)
+{
+  assert_route ("The defence minister will set the stage for Prime Minister Colm Ardle's visit later this year.\n\n"
+                "Tomas Varga will leave for Moscow tomorrow. The Minister will also go to Kazan, where he will "
+                "visit a shipyard.",
+                "Tomas Varga", "Moscow > Kazan");
+}
+
+/* A visit told in the simple past by someone whose trip is all to come
+ * is a visit before it, not a stop */
+static void
+test_simple_past_before_trip (void)
+{
+  const char *body =
+    "Foreign Minister Anna Lindqvist will visit Singapore and Malaysia between Wednesday and Saturday.\n\n"
+    "Lindqvist visited Britain for four days through Saturday, her first trip this year.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *trip = route (trip_of (itineraries, "Anna Lindqvist"));
+
+  g_assert_cmpstr (trip, ==, "Singapore > Malaysia");
+  g_assert_cmpuint (itineraries->len, ==, 2);
+}
+
+/* "Then, he will leave Rome and travel to L'Aquila" goes right after the
+ * stop told last, before the rest of an overview of the tour; "the
+ * president" is the traveller called only "Mr." so far, not a president
+ * he meets */
+static void
+test_then_after_last_told (void)
+{
+  assert_route ("Dorian and Mira Kessel board a plane on Sunday for a trip that will take them to Russia, "
+                "Italy and Ghana.\n\n"
+                "Monday: The president will arrive in Moscow. Then Mr. Kessel will meet with former "
+                "President Ivo Marek.\n\n"
+                "Wednesday: The president flies to Rome. Then, he will leave Rome and travel to L'Aquila "
+                "for a summit.",
+                "Dorian Kessel", "Moscow > Rome > L'Aquila > Ghana");
+}
+
+/* "the last leg of his Australian tour" is not the end of a trip that
+ * goes on "to conclude his 10-day three-nation tour" */
+static void
+test_conclude_longer_tour (void)
+{
+  assert_route ("Prime Minister Tomas Varga arrived in Melbourne on Tuesday on the last leg of his Australian tour.\n\n"
+                "Varga will leave for Fiji in the night for a day-long visit to conclude his 10-day three-nation tour.",
+                "Tomas Varga", "Melbourne > Fiji");
+}
+
+/* "... Malaysia, the first US president to visit since Tom Hale traveled
+ * there in 1966": a past visit of Hale's to Malaysia */
+static void
+test_there_past_visit (void)
+{
+  const char *body =
+    "President Mara Quill will then travel to Malaysia, where she will become the first US president "
+    "to visit since Tom Hale traveled there in 1966 as part of an Asian tour.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < itineraries->len; i++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, i);
+      g_autofree char *places = route (itinerary);
+
+      if (g_strcmp0 (nd_itinerary_get_traveller (itinerary), "Tom Hale") != 0)
+        continue;
+      g_assert_false (nd_itinerary_get_ordered (itinerary));
+      g_assert_cmpstr (places, ==, "Malaysia");
+      found = TRUE;
+    }
+  g_assert_true (found);
+  {
+    g_autofree char *quill = route (trip_of (itineraries, "Mara Quill"));
+
+    g_assert_cmpstr (quill, ==, "Malaysia");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +690,20 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/place-labels", test_place_labels);
   g_test_add_func ("/itinerary-order/regnal-and-following", test_regnal_and_following);
   g_test_add_func ("/itinerary-order/the-title", test_the_title);
+  g_test_add_func ("/itinerary-order/new-year", test_new_year);
+  g_test_add_func ("/itinerary-order/title-names", test_title_names);
+  g_test_add_func ("/itinerary-order/latest-stop", test_latest_stop);
+  g_test_add_func ("/itinerary-order/team-members", test_team_members);
+  g_test_add_func ("/itinerary-order/latest-stop-past-list", test_latest_stop_past_list);
+  g_test_add_func ("/itinerary-order/couple-and-concludes", test_couple_and_concludes);
+  g_test_add_func ("/itinerary-order/modified-title", test_modified_title);
+  g_test_add_func ("/itinerary-order/unknown-site", test_unknown_site);
+  g_test_add_func ("/itinerary-order/list-possessor", test_list_possessor);
+  g_test_add_func ("/itinerary-order/title-of-traveller", test_title_of_traveller);
+  g_test_add_func ("/itinerary-order/simple-past-before-trip", test_simple_past_before_trip);
+  g_test_add_func ("/itinerary-order/then-after-last-told", test_then_after_last_told);
+  g_test_add_func ("/itinerary-order/conclude-longer-tour", test_conclude_longer_tour);
+  g_test_add_func ("/itinerary-order/there-past-visit", test_there_past_visit);
 
   return g_test_run ();
 }

@@ -433,6 +433,60 @@ test_database_past_visits (void)
   nd_test_remove_dir (dir);
 }
 
+/* A traveller named only in the headline ("Secretary Mara Quill to visit
+ * the Baltics") over a body that says "the secretary" and "she": the
+ * headline's person travels, and stays the traveller in the desk */
+static void
+test_headline_traveller (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = nd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "desk.db", NULL);
+  g_autoptr(NdDatabase) db = nd_database_open (path, &error);
+  g_autoptr(NdArticle) article = nd_test_article ("Secretary Mara Quill to visit the Baltics",
+                                                  "The secretary will fly to Oslo on Monday and then on to Riga.\n\n"
+                                                  "She will stop in Vilnius on Friday.",
+                                                  NULL);
+  g_autoptr(NdArticle) named = nd_test_article ("Secretary Mara Quill to visit the Baltics",
+                                                "Ambassador Tom Hale will fly to Oslo on Monday.",
+                                                NULL);
+  g_autoptr(NdArticle) loaded = NULL;
+  GPtrArray *itineraries;
+  NdItinerary *trip;
+  gint64 id = 0;
+  gboolean duplicate = FALSE;
+
+  g_assert_no_error (error);
+  nd_extractor_extract_article (article);
+  itineraries = nd_article_get_itineraries (article);
+  g_assert_cmpuint (itineraries->len, ==, 1);
+  trip = g_ptr_array_index (itineraries, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Mara Quill");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Oslo");
+  g_assert_cmpstr (stop_at (trip, 2)->place, ==, "Vilnius");
+  /* the entities still index the body only */
+  for (guint i = 0; i < nd_article_get_entities (article)->len; i++)
+    g_assert_cmpstr (nd_entity_get_name (g_ptr_array_index (nd_article_get_entities (article), i)), !=, "Mara Quill");
+
+  g_assert_true (nd_database_insert_article (db, article, &id, &duplicate, &error));
+  g_assert_no_error (error);
+  loaded = nd_database_load_article (db, id, &error);
+  g_assert_no_error (error);
+  itineraries = nd_article_get_itineraries (loaded);
+  g_assert_cmpuint (itineraries->len, ==, 1);
+  g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, 0)), ==, "Mara Quill");
+
+  /* a body that names its traveller keeps it */
+  nd_extractor_extract_article (named);
+  itineraries = nd_article_get_itineraries (named);
+  g_assert_cmpuint (itineraries->len, ==, 1);
+  g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, 0)), ==, "Tom Hale");
+
+  g_clear_object (&db);
+  nd_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/database", test_database);
   g_test_add_func ("/itinerary/real-patterns", test_real_patterns);
   g_test_add_func ("/itinerary/database-past-visits", test_database_past_visits);
+  g_test_add_func ("/itinerary/headline-traveller", test_headline_traveller);
 
   return g_test_run ();
 }

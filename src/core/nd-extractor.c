@@ -84,6 +84,7 @@ enum
   CAND_SURFACE       = 1 << 7,  /* a place named as written ("Guantánamo Bay") */
   CAND_UNRESOLVED    = 1 << 8,  /* a place the gazetteer does not know */
   CAND_ORG_CUE       = 1 << 9,  /* "the newspaper X", "X, the chemicals group" */
+  CAND_TITLE_NAME    = 1 << 10, /* a title that names its holder: "the Dalai Lama" */
 };
 
 typedef struct
@@ -103,6 +104,8 @@ typedef struct
   const NdPlace *place;
   gint           qualifier; /* index of the place cand in "City, Country" */
   gint           person;    /* index into persons */
+  guint          surname;   /* "Barack" in "Barack and Michelle Obama": the
+                             * surname's token, else 0 */
   guint          n_words;
   gint8          broad;     /* is_ambiguous_broad(): -1 not yet known */
   gint8          ambiguous;
@@ -334,6 +337,36 @@ static const char * const phrase_after_words[] = {
   "since", "from", "on", "until", "based", "led", "whose", NULL
 };
 
+/* Words that end the name of a building, a residence or a street:
+ * "Clarence House", "Rashtrapati Bhavan", "Downing Street"; such a name
+ * is an organisation (the office it houses), never a person. The second
+ * list's words are also common surnames ("Jerry Hall"): a building after
+ * a given name only after "the" or with a common word ("Everest Base
+ * Camp") */
+static const char * const building_words[] = {
+  "house", "palace", "bhavan", "bhawan", "mansion", "residence", "building",
+  "cathedral", "mosque", "basilica", "lodge", "castle", "abbey", "manor",
+  "cottage", "tower", "kremlin",
+  NULL
+};
+
+static const char * const building_words_weak[] = {
+  "hall", "temple", "church", "chambers", "villa", "court",
+  NULL
+};
+
+/* The same for the name of a street or a site, which is a place:
+ * "Downing Street", "Everest Base Camp" */
+static const char * const site_words[] = {
+  "square", "avenue", "road", "street", "boulevard", "camp",
+  NULL
+};
+
+static const char * const site_words_weak[] = {
+  "lane",
+  NULL
+};
+
 /* Word classes: every list above in one table, looked up once a token */
 enum
 {
@@ -352,6 +385,10 @@ enum
   WC_FEATURE_SUFFIX  = 1 << 13,
   WC_FEATURE_PREFIX  = 1 << 14,
   WC_HYPHEN_SUFFIX   = 1 << 15,
+  WC_BUILDING        = 1 << 16,
+  WC_BUILDING_WEAK   = 1 << 17,
+  WC_SITE            = 1 << 18,
+  WC_SITE_WEAK       = 1 << 19,
 };
 
 static NdExtractMap *word_classes;
@@ -392,6 +429,10 @@ init_word_classes (void)
   add_word_class (feature_suffixes, G_MAXUINT, WC_FEATURE_SUFFIX);
   add_word_class (feature_prefixes, G_MAXUINT, WC_FEATURE_PREFIX);
   add_word_class (hyphen_suffixes, G_MAXUINT, WC_HYPHEN_SUFFIX);
+  add_word_class (building_words, G_MAXUINT, WC_BUILDING);
+  add_word_class (building_words_weak, G_MAXUINT, WC_BUILDING_WEAK);
+  add_word_class (site_words, G_MAXUINT, WC_SITE);
+  add_word_class (site_words_weak, G_MAXUINT, WC_SITE_WEAK);
 }
 
 /* The classes of a word (bytes as they are: lists are in lower case) */
@@ -1628,6 +1669,22 @@ classify_run (Ex       *ex,
   if (n_words == 1)
     return CAND_SINGLE;
 
+  /* "Clarence House", "Rashtrapati Bhavan": a building, the office in it */
+  {
+    guint32 klass = key_class (key_of (ex, last_word));
+    gboolean the = first > 0 && (token_is (ex, first - 1, "the") || token_is (ex, first - 1, "The"));
+
+    if (((klass & (WC_BUILDING | WC_SITE)) ||
+         ((klass & (WC_BUILDING_WEAK | WC_SITE_WEAK)) &&
+          (the || !(first_info & ND_WORD_FIRST_NAME) || n_common > 0))) &&
+        (tok (ex, last_word)->flags & ND_TOKEN_CAPITALIZED))
+      {
+        if (strict && !the)
+          return CAND_NONE;
+        return (klass & (WC_SITE | WC_SITE_WEAK)) ? CAND_PLACE : CAND_ORG;
+      }
+  }
+
   /* "Humanitarian Aid Network", "Acme Corp.", "Israeli Defense Ministry" */
   if (last_info & ND_WORD_ORG_SUFFIX)
     {
@@ -1837,6 +1894,10 @@ add_run (Ex         *ex,
 
   if (kind == CAND_NONE)
     return;
+
+  /* "Downing Street", "Everest Base Camp": a place the gazetteer lacks */
+  if (kind == CAND_PLACE)
+    flags |= CAND_UNRESOLVED;
 
   cand = add_cand (ex, kind, first, last);
   cand->flags |= flags;
@@ -2308,6 +2369,58 @@ royal_title (Ex            *ex,
   return (nd_lexicon_lookup_word (ex->lexicon, key) & ND_WORD_TITLE_ROYAL) != 0;
 }
 
+/* "the Dalai Lama", "the Pope", "the Emir of Qatar", "Camilla, Duchess
+ * of Cornwall": a title with no name after it that names its one holder
+ * (capitalised, after "the", or a title of several rare words, or with
+ * "of" and a place) is a person's mention. Returns how many segments
+ * after `segment` it took. */
+static guint
+add_title_name (Ex            *ex,
+                const Segment *segment,
+                const Segment *next,
+                const Segment *after)
+{
+  char key[ND_EXTRACT_KEY_MAX];
+  guint last = segment->last;
+  guint taken = 0;
+  gboolean the;
+  g_autofree char *role = NULL;
+  Cand *cand;
+
+  if (!(tok (ex, segment->first)->flags & ND_TOKEN_CAPITALIZED) ||
+      (tok (ex, segment->first)->flags & ND_TOKEN_ALL_CAPS) ||
+      !span_key (ex, segment->first, segment->last, key, sizeof key) ||
+      !nd_lexicon_is_title_name (ex->lexicon, key))
+    return 0;
+
+  the = segment->first > 0 && (token_is (ex, segment->first - 1, "the") || token_is (ex, segment->first - 1, "The"));
+
+  /* "the Emir of Qatar", "Duchess of Cornwall" */
+  if (next != NULL && after != NULL && next->kind == MATCH_NONE && next->first == segment->last + 1 &&
+      next->first == next->last && token_is (ex, next->first, "of") &&
+      after->kind == MATCH_PLACE && after->first == next->last + 1 &&
+      !(tok (ex, segment->last)->flags & ND_TOKEN_POSSESSIVE))
+    {
+      /* "Emir of Qatar Sheikh Tamim": a role before the name */
+      if (after->last + 1 < ex->n && is_name_token (ex, after->last + 1) &&
+          !(tok (ex, after->last)->flags & ND_TOKEN_POSSESSIVE))
+        return 0;
+      last = after->last;
+      taken = 2;
+    }
+  else if (!the && (segment->first == segment->last || is_common (ex, segment->first, G_MAXUINT)))
+    {
+      return 0;
+    }
+
+  role = text_of (ex, tok (ex, segment->first)->start, tok (ex, segment->last)->end);
+  cand = add_cand (ex, CAND_PERSON, segment->first, last);
+  cand->flags |= CAND_TITLED | CAND_TITLE_NAME;
+  cand->role = ex_strdup (ex, role);
+
+  return taken;
+}
+
 /* Turns the segments of a chunk into candidates */
 static void
 interpret_segments (Ex      *ex,
@@ -2439,6 +2552,10 @@ interpret_segments (Ex      *ex,
                 add_run (ex, next->first, next->last, role, weak,
                          royal_title (ex, segment) ? segment->first : G_MAXUINT, -1);
                 s++;
+              }
+            else
+              {
+                s += add_title_name (ex, segment, next, s + 2 < n ? &segments[s + 2] : NULL);
               }
             place_before = -1;
           }
@@ -2852,10 +2969,179 @@ compare_by_words (gconstpointer a,
   return (ca->cstart > cb->cstart) - (ca->cstart < cb->cstart);
 }
 
+/* Does the person bear the title whose key is `title` ("prince", "crown
+ * prince"): a name that starts with it ("Prince Charles"), or that role? */
+static gboolean
+person_has_title (Ex         *ex,
+                  Person     *person,
+                  const char *title)
+{
+  char role[ND_EXTRACT_KEY_MAX];
+  gsize length = strlen (title);
+
+  if (strncmp (person->words, title, length) == 0 && person->words[length] == ' ')
+    return TRUE;
+
+  return person->role != NULL && nd_extract_key (person->role, -1, role, sizeof role) > 0 &&
+         strcmp (role, title) == 0;
+}
+
+/* Title-names ("the Prince", "the Prince of Wales", "the Dalai Lama")
+ * are the person named with that title nearest before (else the first
+ * after), else a person named by the title */
+static void
+resolve_title_names (Ex *ex)
+{
+  for (guint c = 0; c < ex->cands->len; c++)
+    {
+      Cand *cand = &g_array_index (ex->cands, Cand, c);
+      char title[ND_EXTRACT_KEY_MAX];
+      char head[ND_EXTRACT_KEY_MAX];
+      const char *space;
+      const char *words;
+      gint person = -1;
+      guint first_word, last_word;
+
+      if (cand->kind != CAND_PERSON || !(cand->flags & CAND_TITLE_NAME))
+        continue;
+      if (nd_extract_key (cand->role, -1, title, sizeof title) == 0)
+        {
+          cand->kind = CAND_NONE;
+          continue;
+        }
+      /* "prince" of "prince of wales" */
+      space = strchr (title, ' ');
+      g_strlcpy (head, title, space != NULL && strncmp (space, " of ", 4) == 0 ? (gsize) (space - title) + 1 : sizeof head);
+
+      /* "Camilla, Duchess of Cornwall": the title of the name before */
+      if (c > 0 && token_is_punct (ex, cand->first - 1, ','))
+        {
+          Cand *before = &g_array_index (ex->cands, Cand, c - 1);
+
+          if (before->last + 2 == cand->first && before->kind == CAND_PERSON && before->person >= 0 &&
+              !(before->flags & CAND_TITLE_NAME))
+            {
+              person = before->person;
+            }
+          else if (before->last + 2 == cand->first && before->first == before->last && before->key != NULL &&
+                   (before->kind == CAND_SINGLE ||
+                    (before->kind == CAND_PLACE && !token_names_country (ex, before->first, FALSE))) &&
+                   (info_of (ex, before->first) & ND_WORD_FIRST_NAME) && !is_common (ex, before->first, G_MAXUINT))
+            {
+              person = link_word (ex, before->key);
+              if (person == -1)
+                {
+                  g_autofree char *name = text_of (ex, before->bstart, before->bend);
+
+                  person = add_person (ex, name, before->key, 1, cand->role, before->cstart);
+                }
+              if (person >= 0)
+                {
+                  before->kind = CAND_PERSON;
+                  before->person = person;
+                }
+            }
+          if (person >= 0)
+            {
+              Person *p = g_ptr_array_index (ex->persons, person);
+
+              if (p->role == NULL)
+                p->role = ex_strdup (ex, cand->role);
+            }
+        }
+
+      /* "the Archbishop of Canterbury, Justin Welby": the name after */
+      if (person < 0 && c + 1 < ex->cands->len && token_is_punct (ex, cand->last + 1, ','))
+        {
+          const Cand *after = &g_array_index (ex->cands, Cand, c + 1);
+
+          if (after->first == cand->last + 2 && after->kind == CAND_PERSON && after->person >= 0 &&
+              !(after->flags & CAND_TITLE_NAME))
+            person = after->person;
+        }
+
+      for (guint pass = 0; pass < 2 && person < 0; pass++)
+        {
+          for (guint k = 0; k < ex->cands->len; k++)
+            {
+              /* nearest before, then first after */
+              guint o = pass == 0 ? c - 1 - k : k;
+              const Cand *other;
+
+              if (pass == 0 && k >= c)
+                break;
+              if (pass == 1 && o <= c)
+                continue;
+              other = &g_array_index (ex->cands, Cand, o);
+              if (other->kind != CAND_PERSON || other->person < 0 || (other->flags & CAND_TITLE_NAME))
+                continue;
+              if (person_has_title (ex, g_ptr_array_index (ex->persons, other->person), title) ||
+                  person_has_title (ex, g_ptr_array_index (ex->persons, other->person), head))
+                {
+                  person = other->person;
+                  break;
+                }
+            }
+        }
+
+      if (person < 0)
+        {
+          cand->n_words = count_name_words (ex, cand, &first_word, &last_word);
+          words = name_words_key (ex, cand);
+          for (guint i = 0; i < ex->persons->len && person < 0; i++)
+            if (strcmp (((Person *) g_ptr_array_index (ex->persons, i))->words, words) == 0)
+              person = (gint) i;
+          if (person < 0)
+            {
+              g_autofree char *name = text_of (ex, cand->bstart, cand->bend);
+
+              person = add_person (ex, name, words, cand->n_words, cand->role, cand->cstart);
+            }
+        }
+      cand->person = person;
+    }
+}
+
 static void
 resolve_persons (Ex *ex)
 {
   g_autoptr(GArray) full = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* "Barack" of "Barack and Michelle Obama": Barack Obama, a given name
+   * alone before "and" and a full name sharing its surname */
+  for (guint c = 0; c + 1 < ex->cands->len; c++)
+    {
+      Cand *cand = &g_array_index (ex->cands, Cand, c);
+      const Cand *next = &g_array_index (ex->cands, Cand, c + 1);
+      g_autofree char *given = NULL;
+      g_autofree char *name = NULL;
+      char *words;
+
+      if (cand->first != cand->last || cand->key == NULL || next->kind != CAND_PERSON ||
+          next->first != cand->last + 2 || !token_is (ex, cand->last + 1, "and") || next->last == next->first ||
+          !(cand->kind == CAND_SINGLE || cand->kind == CAND_PERSON ||
+            (cand->kind == CAND_PLACE && !token_names_country (ex, cand->first, FALSE))) ||
+          (info_of (ex, cand->first) & (ND_WORD_FIRST_NAME | ND_WORD_NON_NAME)) != ND_WORD_FIRST_NAME ||
+          !(info_of (ex, next->first) & ND_WORD_FIRST_NAME) ||
+          !(tok (ex, next->last)->flags & ND_TOKEN_CAPITALIZED) || (cand->flags & CAND_TITLE_NAME))
+        continue;
+      cand->kind = CAND_PERSON;
+      cand->surname = next->last;
+      ensure_key (ex, cand->surname);
+      given = text_of (ex, cand->bstart, cand->bend);
+      name = g_strdup_printf ("%s %.*s", given, (int) (tok (ex, cand->surname)->end - tok (ex, cand->surname)->start),
+                              ex->text + tok (ex, cand->surname)->start);
+      {
+        g_autofree char *joined = g_strconcat (cand->key, " ", key_of (ex, cand->surname), NULL);
+
+        words = ex_strdup (ex, joined);
+      }
+      cand->person = link_name (ex, words);
+      if (cand->person == -1)
+        cand->person = add_person (ex, name, words, 2, cand->role, cand->cstart);
+      if (cand->person < 0)
+        cand->kind = CAND_NONE;
+    }
 
   /* names of several words, longest first, so that shorter forms find
    * the full name they belong to */
@@ -2864,7 +3150,7 @@ resolve_persons (Ex *ex)
       Cand *cand = &g_array_index (ex->cands, Cand, c);
       guint first_word, last_word;
 
-      if (cand->kind != CAND_PERSON)
+      if (cand->kind != CAND_PERSON || (cand->flags & CAND_TITLE_NAME) || cand->surname != 0)
         continue;
 
       cand->n_words = count_name_words (ex, cand, &first_word, &last_word);
@@ -2937,7 +3223,8 @@ resolve_persons (Ex *ex)
       Cand *cand = &g_array_index (ex->cands, Cand, c);
       gint person;
 
-      if (cand->kind != CAND_PERSON || cand->person >= 0 || cand->key == NULL)
+      if (cand->kind != CAND_PERSON || cand->person >= 0 || cand->key == NULL ||
+          (cand->flags & CAND_TITLE_NAME))
         continue;
 
       person = link_word (ex, cand->key);
@@ -2960,6 +3247,8 @@ resolve_persons (Ex *ex)
       else
         cand->kind = CAND_NONE;
     }
+
+  resolve_title_names (ex);
 
   /* single words and one-word places that are someone's name
    * ("Clinton", "Jordan" after "Michael Jordan") */
@@ -3079,6 +3368,32 @@ coordinated_with_org (Ex         *ex,
   return FALSE;
 }
 
+/* Is a given name coordinated with a person: "Charles and Camilla",
+ * "Camilla and Charles"? */
+static gboolean
+coordinated_with_person (Ex         *ex,
+                         const Cand *cand)
+{
+  if (!(info_of (ex, cand->first) & ND_WORD_FIRST_NAME))
+    return FALSE;
+
+  for (guint c = 0; c < ex->cands->len; c++)
+    {
+      const Cand *other = &g_array_index (ex->cands, Cand, c);
+
+      if (other->kind != CAND_PERSON || other == cand)
+        continue;
+      if (other->last + 2 == cand->first && token_is (ex, cand->first - 1, "and"))
+        return TRUE;
+      if (cand->last + 2 == other->first && token_is (ex, cand->last + 1, "and"))
+        return TRUE;
+      if (other->first > cand->last + 2)
+        break;
+    }
+
+  return FALSE;
+}
+
 /* Single unknown words: a person, an organisation or a place, when the
  * text says which; a word the text says nothing about is left out */
 static void
@@ -3105,7 +3420,7 @@ resolve_singles (Ex *ex)
       ws->total++;
       if (!(cand->flags & (CAND_INITIAL | CAND_STRICT)))
         ws->running++;
-      if (cand->flags & CAND_CUE)
+      if ((cand->flags & CAND_CUE) || coordinated_with_person (ex, cand))
         ws->person_cues++;
       if ((cand->flags & CAND_ORG_CUE) || coordinated_with_org (ex, cand))
         ws->org_cues++;
@@ -3989,6 +4304,59 @@ nd_extractor_extract (const char *body,
   return entities;
 }
 
+/* nd-itinerary-builder.c */
+GPtrArray *nd_itinerary_builder_build_with_headline (const char *body,
+                                                     GPtrArray  *entities,
+                                                     const char *published,
+                                                     NdEntity   *headline);
+
+/* The person the headline names ("Secretary Clinton to visit Asia") with a
+ * title or a full name when the body names no one of that name, as a new
+ * entity (its mentions would index the headline, not the body); else
+ * NULL */
+static NdEntity *
+headline_person (const char *title,
+                 const char *published,
+                 GPtrArray  *entities)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (title == NULL || *title == '\0' || strlen (title) > 300)
+    return NULL;
+
+  found = nd_extractor_extract (title, published);
+  for (guint i = 0; i < found->len; i++)
+    {
+      NdEntity *person = g_ptr_array_index (found, i);
+      const char *name = nd_entity_get_name (person);
+      const char *last = strrchr (name, ' ');
+      NdEntity *copy;
+
+      if (nd_entity_get_kind (person) != ND_ENTITY_PERSON ||
+          (nd_entity_get_role (person) == NULL && last == NULL))
+        continue;
+      last = last != NULL ? last + 1 : name;
+      for (guint j = 0; j < entities->len; j++)
+        {
+          NdEntity *other = g_ptr_array_index (entities, j);
+          const char *other_name = nd_entity_get_name (other);
+          const char *other_last = strrchr (other_name, ' ');
+
+          if (nd_entity_get_kind (other) != ND_ENTITY_PERSON)
+            continue;
+          if (strcmp (other_name, name) == 0 ||
+              strcmp (other_last != NULL ? other_last + 1 : other_name, last) == 0)
+            return NULL;
+        }
+      copy = nd_entity_new (ND_ENTITY_PERSON, name);
+      if (nd_entity_get_role (person) != NULL)
+        nd_entity_set_role (copy, nd_entity_get_role (person));
+      return copy;
+    }
+
+  return NULL;
+}
+
 void
 nd_extractor_extract_article (NdArticle *article)
 {
@@ -4007,8 +4375,11 @@ nd_extractor_extract_article (NdArticle *article)
   entities = nd_extractor_extract (body, nd_article_get_published (article));
   nd_article_set_entities (article, entities);
   {
-    g_autoptr(GPtrArray) itineraries = nd_itinerary_builder_build (body, entities,
-                                                                   nd_article_get_published (article));
+    g_autoptr(NdEntity) headline = headline_person (nd_article_get_title (article),
+                                                    nd_article_get_published (article), entities);
+    g_autoptr(GPtrArray) itineraries = nd_itinerary_builder_build_with_headline (body, entities,
+                                                                                 nd_article_get_published (article),
+                                                                                 headline);
     nd_article_set_itineraries (article, itineraries);
   }
 }

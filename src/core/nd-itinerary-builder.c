@@ -51,6 +51,13 @@ typedef struct
 {
   NdEntity  *person;
   GArray    *candidates;   /* Candidate */
+  gboolean   has_base;     /* stops told afterwards as done before: */
+  double     base;         /* the earliest key when the first was read */
+  guint      n_back;       /* and how many there are */
+  gboolean   has_told;     /* the key of the stop told last */
+  double     told_key;
+  gboolean   future;       /* its stops so far are all told as to come */
+  gboolean   told;         /* it has stops from prose */
 } Trip;
 
 typedef struct
@@ -69,6 +76,12 @@ typedef struct
   guint       sentence;    /* the index of the sentence being read */
   int         year;        /* the article's year: published, else the latest named */
   const Mention *dateline; /* "TBILISI, Georgia —": where the report is filed, or NULL */
+  gboolean    latest_stop; /* "the latest stop on a tour": the trip is under way */
+  gboolean    latest;      /* "latest", not "third" */
+  guint       latest_at;   /* where that is said */
+  NdEntity   *team[8];     /* the members of "the team" told of last */
+  guint       n_team;
+  NdEntity   *headline;    /* a person only the headline names, or NULL */
 } Builder;
 
 static int month_day_of (const char *when);
@@ -78,9 +91,12 @@ static GRegex *past_regex;
 static GRegex *past_clause_regex;
 static GRegex *year_regex;
 static GRegex *coordinated_regex;
+static GRegex *listed_regex;
 static GRegex *negation_regex;
 static GRegex *pronoun_regex;
 static GRegex *object_regex;
+static GRegex *led_by_regex;
+static GRegex *team_regex;
 static GRegex *place_gap_regex;
 static GRegex *descriptor_gap_regex;
 static GRegex *group_regex;
@@ -95,6 +111,8 @@ static GRegex *precedes_regex;
 static GRegex *follows_regex;
 static GRegex *anchor_regex;
 static GRegex *here_regex;
+static GRegex *latest_regex;
+static GRegex *there_regex;
 
 static void
 init_regexes (void)
@@ -121,7 +139,7 @@ init_regexes (void)
     "|(?:was|were|is|are|be|being|been) (?:driven|taken|flown|brought|escorted|welcomed|received|greeted) (?:to|in|at)"
     "|(?:due|expected|scheduled|set) (?:to arrive |to land |to stop )?(?:in|at)"
     "|(?<with>(?:be |been |was |were |is |are )?(?:joined|accompanied) (?:in|at))"
-    "|(?:trip|tour|visit|journey|mission|swing)s? (?:began|begins|begin|started|starts|start|opened|opens|ended|ends|end|continued|continues|wrapped up|concluded)(?: \\w+){0,3} (?:in|at)"
+    "|(?:trip|tour|visit|journey|mission|swing)s?(?:,? (?:which|that))? (?:began|begins|begin|started|starts|start|opened|opens|ended|ends|end|continued|continues|wrapped up|concluded|concludes)(?: \\w+){0,3} (?:in|at)"
     "|(?:cross|crosses|crossed|crossing) into"
     "|(?:arrival|arrivals|return|stay|stopover|stop-over) (?:in|at|to)"
     "|(?:reach|reaches|reached|reaching|touched down in|touches down in|touch down in)"
@@ -140,7 +158,7 @@ init_regexes (void)
     "|(?:taking|takes|take|took) in(?= \\p{Lu})"
     "|(?:before|after) (?:traveling|travelling|flying|heading|going|moving|continuing)(?: on)? to"
     "|(?<from>(?:arrived|arrives|arriving|returned|returns|returning|flew|flown|came|comes)(?: \\w+){0,3} from)"
-    "|(?<activity>(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared)\\b[^,.;:()]{0,60}? (?:in|at|on))"
+    "|(?<activity>(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led(?! by)|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared)\\b[^,.;:()]{0,60}? (?:in|at|on))"
     "|(?:in|to) (?=\\p{Lu}))",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   past_regex = g_regex_new (
@@ -158,20 +176,29 @@ init_regexes (void)
   year_regex = g_regex_new ("\\b(?:19|20)\\d\\d\\b", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Tillerson and Homeland Security Secretary John Kelly are headed to" */
   /* "Obama along with his wife, Michelle, will travel" */
-  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:envoy|adviser|advisor|negotiator|secretary|minister|ambassador|aide|senior|special|deputy|chief)\\s+){0,5}$", G_REGEX_OPTIMIZE, 0, NULL);
+  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:envoy|adviser|advisor|negotiator|secretary|minister|ambassador|aide|senior|special|deputy|chief|national|security|foreign|defen[cs]e|state|vice|assistant|top|trade|representative|counselor|counsellor|director|spokesman|spokeswoman)\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
+  /* "Kushner, U.S. negotiator Jason Greenblatt and ...": a list */
+  listed_regex = g_regex_new ("^\\s*,\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:envoy|adviser|advisor|negotiator|secretary|minister|ambassador|aide|senior|special|deputy|chief|national|security|foreign|defen[cs]e|state|vice|assistant|top|trade|representative|counselor|counsellor|director|spokesman|spokeswoman)\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
   negation_regex = g_regex_new (
     "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:[\\p{Lu}][\\w-]+ )?(?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|leader|senator|governor)\\b",
+  pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:[\\p{Lu}][\\w-]+ |(?:assistant|deputy) )?(?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|leader|senator|governor)\\b",
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than|following|succeeding|succeeded|replacing|replaced|like|unlike))\\b[^,;.]{0,60}$",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "a delegation led by Foreign Minister X": X is no object */
+  led_by_regex = g_regex_new ("\\b(?:delegation|team|mission|group|entourage|party|visit|trip|tour)s?,?\\s+(?:led|headed)\\s+by\\s+(?:[\\w.’'-]+\\s+){0,5}$",
+                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "President X's Mideast team arrived", "the U.S. team traveled": a
+   * team as the subject, right before the cue */
+  team_regex = g_regex_new ("(?:\\b[Tt]he\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+){0,3}|['’]s\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:own|new|negotiating|advance|diplomatic|peace)\\s+){0,2})(?:team|negotiating team|delegation)\\b[^,;.]{0,40}$",
+                            G_REGEX_OPTIMIZE, 0, NULL);
   gap_regex = g_regex_new (
     "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|fellow|region|north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|central|north-east|north-west|south-east|south-west|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b))*$",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   after_regex = g_regex_new ("\\bafter\\s+(?:(?:concluding|completing|ending|finishing|wrapping up|winding up) )?(?:a |an |his |her |their |the )?(?:\\w+ )?$",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  final_regex = g_regex_new ("\\b(?:final|last) (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey) (?:will |would |is to |is set to |is due to )?(?:end|ends|ended|conclude|concludes|concluded|wrap up|wraps up|wrapped up)\\b|\\b(?:end|ends|ending|wrap|wraps|wrapping|conclude|concludes|concluding) (?:up )?(?:his |her |the |their )?(?:trip|tour|visit|journey)",
+  final_regex = g_regex_new ("\\b(?:final|last) (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey)(?:,? (?:which|that))? (?:will |would |is to |is set to |is due to )?(?:end|ends|ended|conclude|concludes|concluded|wrap up|wraps up|wrapped up)\\b|\\b(?:end|ends|ending|wrap|wraps|wrapping|conclude|concludes|concluding) (?:up )?(?:his |her |the |their )?(?:[\\w-]+ ){0,2}(?:trip|tour|visit|journey)",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   first_regex = g_regex_new ("\\bfirst (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey) (?:will |would |is to |is set to |is due to )?(?:began|begins|begin|started|starts|start|opened|opens|open|kicks off|kick off|kicked off)\\b|\\b(?:begin|begins|began|start|starts|started|kick\\w* off) (?:his |her |the |their )?(?:trip|tour|visit|journey)",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -182,7 +209,7 @@ init_regexes (void)
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   subordinate_regex = g_regex_new ("\\b(?:since|when|while|because|whereas|although|though|until|unless)\\b",
                                    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  group_regex = g_regex_new ("\\b(?:they|the (?:delegation|delegations|leaders|visitors|group|envoys|ministers|delegates|presidents|heads of state|mission|trio|pair|(?:two|three|four|both) (?:[\\w-]+ ){0,2}(?:leaders|secretaries|ministers|officials|envoys|presidents|diplomats|men|women)))\\b",
+  group_regex = g_regex_new ("\\b(?:they|the (?:delegation|delegations|leaders|visitors|group|envoys|ministers|delegates|presidents|heads of state|mission|trio|pair|(?:[\\w-]+ )?couple|duo|(?:two|three|four|both) (?:[\\w-]+ ){0,2}(?:leaders|secretaries|ministers|officials|envoys|presidents|diplomats|men|women)))\\b",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit the Indian capital, New Delhi", "the Black Sea resort of Sochi" */
   descriptor_gap_regex = g_regex_new ("^(?:['’]s\\s+)?[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:(?:southern|northern|eastern|western|central|coastal|border|port|holy|ancient|old|resort|island)\\s+)?(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:[\\p{Ll}][\\w-]*\\s+){0,3}"
@@ -204,6 +231,12 @@ init_regexes (void)
   here_regex = g_regex_new ("\\b(?:flew|flown|came|come|comes|arrived|arrives|landed|lands|traveled|travelled|is|was|were|will be) here\\b"
                             "|\\b(?:arrived|arrives|landed|lands)(?= on| late| early| in the (?:morning|afternoon|evening)| at (?:dawn|noon|night)| shortly)",
                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "since Johnson traveled there in 1966": the when in group 1 */
+  there_regex = g_regex_new ("\\b(?:visited|traveled|travelled|went|flew|was|were) there\\b((?:[^,.;:]{0,20}?)\\b(?:in|during) (?:\\w+ )?(?:19|20)\\d\\d)",
+                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "Hanoi, the latest stop on a tour": the trip is under way */
+  latest_regex = g_regex_new ("\\b(?:latest|most recent|second|third|fourth|fifth|sixth|seventh|penultimate) (?:stop|leg|destination)\\b",
+                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   anchor_regex = g_regex_new ("^\\W*(?:(?<after>after|following)|(?<before>before|prior to|ahead of))\\b",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
 
@@ -842,6 +875,41 @@ main_traveller (Builder *b)
   return best;
 }
 
+/* "X's son-in-law and senior adviser Jared Kushner": an "and" that joins
+ * two descriptions of the one person after them, not two people */
+static gboolean
+joins_titles (Builder    *b,
+              guint       sent_start,
+              const char *before)
+{
+  g_autofree char *stripped = NULL;
+  guint and_at;
+
+  if (!re_match ("(?<!,) and (?:[\\p{Ll}][\\w-]*\\s+){1,4}$", before, 0))
+    return FALSE;
+  /* another reason to read it as an object ("met with ...") */
+  stripped = g_strdup (before);
+  {
+    char *last_and = g_strrstr (stripped, " and ");
+
+    if (last_and == NULL)
+      return FALSE;
+    *last_and = '\0';
+  }
+  if (g_regex_match (object_regex, stripped, 0, NULL))
+    return FALSE;
+  /* no one named right before the "and" */
+  and_at = sent_start + g_utf8_strlen (stripped, -1);
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+
+      if (m->end <= and_at && m->end + 3 >= and_at && m->start >= sent_start)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The traveller of a sentence: among the people named before the cue
  * (leaving out objects: "met X", "with X"), the one in the cue's own
  * clause, else the first; when a pronoun or a title ("he", "the
@@ -865,12 +933,28 @@ find_traveller (Builder *b,
   guint best_stops = 0;
 
   head = slice (b, sent_start, cue_start);
-  if (g_regex_match (pronoun_regex, head, 0, &info))
+  for (g_regex_match (pronoun_regex, head, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
     {
       int ps, pe;
+      guint at, end;
+      gboolean named = FALSE;
 
       g_match_info_fetch_pos (info, 0, &ps, &pe);
-      pronoun_at = sent_start + g_utf8_pointer_to_offset (head, head + ps);
+      at = sent_start + g_utf8_pointer_to_offset (head, head + ps);
+      end = sent_start + g_utf8_pointer_to_offset (head, head + pe);
+      /* "the Pope", "the King": a title the extractor made a person's
+       * mention is that person, no pronoun */
+      for (guint i = 0; i < b->people->len && !named; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+
+          named = m->start >= at && m->start < end;
+        }
+      if (!named)
+        {
+          pronoun_at = at;
+          break;
+        }
     }
   {
     const char *p = head;
@@ -907,7 +991,8 @@ find_traveller (Builder *b,
           continue;
         }
       before = slice (b, sent_start, m->start);
-      if (g_regex_match (object_regex, before, 0, NULL))
+      if (g_regex_match (object_regex, before, 0, NULL) && !g_regex_match (led_by_regex, before, 0, NULL) &&
+          !joins_titles (b, sent_start, before))
         continue;
       /* "Xi's predecessor Hu had visited": the possessor is not the
        * subject */
@@ -983,6 +1068,15 @@ find_traveller (Builder *b,
               if (latest == NULL)
                 latest = m->entity;
             }
+          /* "Parrikar will leave for Moscow ... The Minister will also
+           * go to St Petersburg": the one travelling, whose title the
+           * text never gave (or only "Mr."), before another with that
+           * title who is not */
+          if (latest != NULL && b->last_traveller != NULL && b->last_traveller != latest &&
+              (nd_entity_get_role (b->last_traveller) == NULL ||
+               re_match ("^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\\.?$", nd_entity_get_role (b->last_traveller), 0)) &&
+              trip_length (b, b->last_traveller) > 0)
+            return b->last_traveller;
           if (latest != NULL)
             return latest;
         }
@@ -1092,6 +1186,10 @@ find_traveller (Builder *b,
               return m->entity;
           }
       }
+      /* "Secretary Clinton to visit Asia" over a body that says only
+       * "she" or "the secretary": the person of the headline */
+      if (b->headline != NULL)
+        return b->headline;
     }
 
   /* "After stops in X and Y, ... Lula is expected to travel": the
@@ -1373,6 +1471,52 @@ find_group (Builder   *b,
   if (!g_regex_match (group_regex, head, 0, NULL))
     return 0;
 
+  /* "the royal couple", "the pair": the two named together latest who
+   * both travel */
+  if (re_match ("\\bthe (?:[\\w-]+ )?(?:couple|pair|duo)\\b", head, G_REGEX_CASELESS) && max_members >= 2)
+    {
+      for (guint back = 1; back <= 8 && back <= b->sentence; back++)
+        {
+          NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, b->sentence - back);
+          guint n = 0;
+          gboolean all_travel = TRUE;
+
+          for (guint i = 0; i < b->people->len && n <= 2; i++)
+            {
+              const Mention *m = &g_array_index (b->people, Mention, i);
+              gboolean seen = FALSE;
+
+              if (m->start < span->start || m->end > span->end)
+                continue;
+              for (guint j = 0; j < n; j++)
+                seen |= members[j] == m->entity;
+              if (seen)
+                continue;
+              if (n < 2)
+                members[n] = m->entity;
+              n++;
+            }
+          for (guint j = 0; j < MIN (n, 2); j++)
+            {
+              gboolean travels = FALSE;
+
+              for (guint t = 0; t < b->trips->len; t++)
+                {
+                  Trip *trip = g_ptr_array_index (b->trips, t);
+
+                  if (trip->person != members[j])
+                    continue;
+                  for (guint c = 0; c < trip->candidates->len; c++)
+                    travels |= !g_array_index (trip->candidates, Candidate, c).unordered;
+                }
+              all_travel &= travels;
+            }
+          if (n == 2 && all_travel)
+            return 2;
+        }
+      return 0;
+    }
+
   for (guint back = 1; back <= 8 && back <= b->sentence; back++)
     {
       NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, b->sentence - back);
@@ -1501,6 +1645,124 @@ earlier_stop_key (Builder  *b,
   return best;
 }
 
+/* The people a sentence names as its subjects (not objects, not
+ * possessors, not `owner`), up to `max` */
+static guint
+sentence_subjects (Builder   *b,
+                   guint      sentence,
+                   NdEntity  *owner,
+                   NdEntity **members,
+                   guint      max)
+{
+  NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, sentence);
+  const Mention *prev = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < b->people->len && n < max; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      gboolean seen = FALSE;
+
+      if (m->start < span->start)
+        continue;
+      if (m->end > span->end)
+        break;
+      if (m->entity == owner)
+        continue;
+      after = slice (b, m->end, MIN (span->end, m->end + 3));
+      if (g_str_has_prefix (after, "'s") || g_str_has_prefix (after, "’s"))
+        continue;
+      before = slice (b, span->start, m->start);
+      if (g_regex_match (object_regex, before, 0, NULL) && !joins_titles (b, span->start, before) &&
+          !g_regex_match (led_by_regex, before, 0, NULL))
+        {
+          g_autofree char *gap = prev != NULL ? slice (b, prev->end, m->start) : NULL;
+
+          /* "Kushner and envoy Jason Greenblatt": with the member before */
+          if (gap == NULL || !g_regex_match (coordinated_regex, gap, 0, NULL))
+            break;
+        }
+      for (guint j = 0; j < n; j++)
+        seen |= members[j] == m->entity;
+      if (!seen)
+        members[n++] = m->entity;
+      prev = m;
+    }
+  return n;
+}
+
+/* "President X's Mideast team arrived in Egypt ... X's son-in-law Jared
+ * Kushner and envoy Jason Greenblatt met ...": a team as the subject
+ * travels as the people the sentences around name as its members (not
+ * the one whose team it is); "the U.S. team" later is the same people */
+static guint
+find_team (Builder   *b,
+           guint      sent_start,
+           guint      cue_start,
+           NdEntity **members,
+           guint      max)
+{
+  g_autofree char *head = slice (b, sent_start, cue_start);
+  g_autoptr(GMatchInfo) info = NULL;
+  NdEntity *owner = NULL;
+  guint n = 0;
+  int ts, te;
+
+  if (!g_regex_match (team_regex, head, 0, &info))
+    return 0;
+  g_match_info_fetch_pos (info, 0, &ts, &te);
+  {
+    guint team_at = sent_start + g_utf8_pointer_to_offset (head, head + ts);
+
+    /* "X's team": X is no member */
+    for (guint i = 0; i < b->people->len; i++)
+      {
+        const Mention *m = &g_array_index (b->people, Mention, i);
+
+        if (m->end <= team_at && m->end + 1 >= team_at && m->start >= sent_start)
+          owner = m->entity;
+      }
+  }
+
+  if (b->n_team > 0)
+    {
+      for (guint i = 0; i < b->n_team && n < max; i++)
+        if (b->team[i] != owner)
+          members[n++] = b->team[i];
+      return n;
+    }
+
+  /* "X's team": the next sentences, else the one before; "the
+   * delegation": the sentence before, else the next ones */
+  if (g_ascii_strncasecmp (head + ts, "the", 3) == 0 && b->sentence >= 1)
+    n = sentence_subjects (b, b->sentence - 1, owner, members, max);
+  for (guint k = 1; k <= 2 && n == 0 && b->sentence + k < b->sentences->len; k++)
+    n = sentence_subjects (b, b->sentence + k, owner, members, max);
+  if (n == 0 && b->sentence >= 1)
+    n = sentence_subjects (b, b->sentence - 1, owner, members, max);
+  for (guint i = 0; i < n && i < G_N_ELEMENTS (b->team); i++)
+    b->team[i] = members[i];
+  b->n_team = MIN (n, G_N_ELEMENTS (b->team));
+  return n;
+}
+
+/* Are the two people named one after the other in one list ("A and B",
+ * "A, U.S. negotiator B")? */
+static gboolean
+joined (Builder       *b,
+        const Mention *a,
+        const Mention *next)
+{
+  g_autofree char *gap = NULL;
+
+  if (next->start < a->end)
+    return FALSE;
+  gap = slice (b, a->end, next->start);
+  return g_regex_match (coordinated_regex, gap, 0, NULL) || g_regex_match (listed_regex, gap, 0, NULL);
+}
+
 /* "Tillerson and Homeland Security Secretary John Kelly are headed to":
  * the people joined to the traveller by "and" right before the cue */
 static guint
@@ -1512,33 +1774,59 @@ add_coordinated (Builder   *b,
                  guint      n,
                  guint      max)
 {
-  const Mention *prev = NULL;
+  guint first = G_MAXUINT, last = 0, at = G_MAXUINT;
+  guint lo, hi;
+  g_autofree char *rest = NULL;
 
-  for (guint i = 0; i < b->people->len && n < max; i++)
+  /* the people named in the sentence before the cue */
+  for (guint i = 0; i < b->people->len; i++)
     {
       const Mention *m = &g_array_index (b->people, Mention, i);
-      g_autofree char *gap = NULL;
-      g_autofree char *rest = NULL;
 
       if (m->start < sent_start)
         continue;
       if (m->start >= cue_start)
         break;
-      if (prev == NULL)
-        {
-          if (m->entity == person)
-            prev = m;
-          continue;
-        }
-      gap = slice (b, prev->end, m->start);
-      if (!g_regex_match (coordinated_regex, gap, 0, NULL))
-        break;
-      rest = slice (b, m->end, cue_start);
-      if (m->entity != person &&
-          re_match ("^\\s*,?\\s*(?:(?:are|were|will|would|is|have|has|had|plan|plans|planned|to|be|been|also|both|then|later|now|jointly|together|each)\\s+)*$",
-                                rest, G_REGEX_CASELESS))
-        travellers[n++] = m->entity;
-      prev = m;
+      if (first == G_MAXUINT)
+        first = i;
+      last = i;
+      if (at == G_MAXUINT && m->entity == person)
+        at = i;
+    }
+  if (at == G_MAXUINT)
+    return n;
+
+  /* the list the traveller is in: "A, B and C", "A along with his wife,
+   * B" */
+#define JOINED(i) joined (b, &g_array_index (b->people, Mention, (i)), &g_array_index (b->people, Mention, (i) + 1))
+  for (lo = at; lo > first && JOINED (lo - 1); lo--)
+    ;
+  for (hi = at; hi < last && JOINED (hi); hi++)
+    ;
+#undef JOINED
+  if (lo < at)
+    {
+      g_autofree char *before = slice (b, sent_start, g_array_index (b->people, Mention, lo).start);
+
+      if (g_regex_match (object_regex, before, 0, NULL) && !joins_titles (b, sent_start, before))
+        lo = at;
+    }
+  if (lo == hi)
+    return n;
+
+  rest = slice (b, g_array_index (b->people, Mention, hi).end, cue_start);
+  if (!re_match ("^\\s*,?\\s*(?:(?:are|were|will|would|is|have|has|had|plan|plans|planned|to|be|been|also|both|then|later|now|jointly|together|each)\\s+)*$",
+                 rest, G_REGEX_CASELESS))
+    return n;
+  for (guint i = lo; i <= hi && n < max; i++)
+    {
+      NdEntity *entity = g_array_index (b->people, Mention, i).entity;
+      gboolean seen = entity == person;
+
+      for (guint k = 0; k < n; k++)
+        seen |= travellers[k] == entity;
+      if (!seen)
+        travellers[n++] = entity;
     }
   return n;
 }
@@ -1880,6 +2168,8 @@ scan_sentence (Builder *b,
   gboolean past, final, first;
   guint consumed = sent_start;
   g_autoptr(GArray) found = NULL;
+  NdEntity *last[8];
+  guint n_last = 0;
 
   /* every stop a sentence gives is a place it names, or the dateline's:
    * most sentences of an article name none, and the cues are not read */
@@ -1902,7 +2192,8 @@ scan_sentence (Builder *b,
       NdEntity *person;
       g_autofree char *lead = NULL;
       g_autofree char *cue = NULL;
-      gboolean after = FALSE, bare, tight, from_cue, companions, cue_past, done;
+      gboolean after = FALSE, bare, tight, from_cue, companions, cue_past, done, then_known;
+      double then_key = 0;
       NdEntity *travellers[8];
       guint n_travellers;
       int gs, ge;
@@ -1920,7 +2211,7 @@ scan_sentence (Builder *b,
       {
         g_autofree char *upto = slice (b, sent_start, cue_end);
 
-        done = re_match ("\\b(?:trip|tour|journey|swing)s?\\b[^.;]{0,40}\\b(?:has|have|had) (?:already |so far |also )?(?:taken|brought|led) (?:him|her|them) to\\s*$",
+        done = re_match ("\\b(?:trip|tour|journey|swing)s?\\b[^.;]{0,40}\\b(?:(?:has|have|had) (?:already |so far |also )?(?:taken|brought|led)|(?:already |so far |also )?(?:took|brought|led)) (?:him|her|them) to\\s*$",
                          upto, G_REGEX_CASELESS);
       }
       cue_past = past || names_earlier_year (b, cue, sent_start, cue_start, cue_end, sent_end);
@@ -1939,6 +2230,23 @@ scan_sentence (Builder *b,
           g_autofree char *rest = slice (b, cue_end, MIN (sent_end, cue_end + 120));
 
           cue_past = re_match ("^[^.;]*\\b(?:earlier this (?:week|month|year)|last (?:week|month|year))\\b", rest, G_REGEX_CASELESS);
+        }
+      /* "arrived in Hanoi, the latest stop of a tour ... She visited
+       * Jakarta and Manila earlier in the week", "... met X in Jeddah,
+       * then flew to Doha": stops of this trip told afterwards in the
+       * past, before the ones told so far */
+      if (b->latest_stop && sent_start > b->latest_at &&
+          re_match ("^(?:visited|toured|traveled|travelled|went|flew|stopped|met|held|landed|arrived)\\b", cue, G_REGEX_CASELESS))
+        {
+          g_autofree char *rest = slice (b, cue_end, MIN (sent_end, cue_end + 120));
+
+          if (re_match ("^[^.;]*\\b(?:earlier (?:this|in the) (?:week|month)|earlier (?:on|in) (?:the |this |her |his |their )?(?:tour|trip|journey|week))\\b", rest, G_REGEX_CASELESS) ||
+              (b->latest && !cue_past &&
+               !re_match ("\\b(?:will|would|shall|is to|are to|plans?|planned|scheduled|expected|due)\\b", text, G_REGEX_CASELESS)))
+            {
+              cue_past = FALSE;
+              done = TRUE;
+            }
         }
       bare = g_ascii_strcasecmp (cue, "in ") == 0 || g_ascii_strcasecmp (cue, "to ") == 0;
       /* "held talks ... in X": the place right after */
@@ -1962,6 +2270,20 @@ scan_sentence (Builder *b,
         after = TRUE;
 
       companions = g_match_info_fetch_named_pos (info, "with", &gs, &ge) && gs >= 0;
+      /* "A, B and C met X in Jeddah, then flew to Doha": the same
+       * travellers as the cue before */
+      if (n_last > 0 && consumed > sent_start && consumed <= cue_start)
+        {
+          g_autofree char *between = slice (b, consumed, cue_start);
+
+          if (re_match ("^[\\s,]*(?:and\\s+)?(?:then|later|afterwards|next)\\s+$", between, G_REGEX_CASELESS))
+            {
+              person = last[0];
+              memcpy (travellers, last, n_last * sizeof (NdEntity *));
+              n_travellers = n_last;
+              goto have_travellers;
+            }
+        }
       person = find_traveller (b, sent_start, cue_start, sent_end);
       if (person != NULL)
         {
@@ -1974,14 +2296,69 @@ scan_sentence (Builder *b,
           travellers[0] = person;
           n_travellers = 1;
         }
-      else
-        n_travellers = find_group (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers));
+      else if ((n_travellers = find_group (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers))) == 0)
+        n_travellers = find_team (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers));
+    have_travellers:
       /* "he will be joined in Juba by X and by Y": they come too */
       if (companions)
         n_travellers = add_companions (b, cue_end, sent_end, travellers, n_travellers,
                                        G_N_ELEMENTS (travellers));
       if (n_travellers == 0)
         continue;
+
+      /* the stops of a tour "that has taken him to A and B" go, in
+       * their order, before the earliest one known when the first of
+       * them is read */
+      /* "Motegi will visit Singapore ... Motegi visited Britain for
+       * four days through Saturday": a visit told in the simple past by
+       * someone whose trip is all to come is one before it */
+      if (!cue_past && !done && n_travellers == 1 &&
+          re_match ("^(?:visited|toured|traveled|travelled|went|flew)\\b", cue, G_REGEX_CASELESS))
+        {
+          Trip *own = get_trip (b, travellers[0]);
+          g_autofree char *head = slice (b, sent_start, cue_start);
+
+          if (own->told && own->future && !b->latest_stop &&
+              !re_match ("\\b(?:will|would|shall|has|have|had|is|are|then|later|after|before)\\b", head, G_REGEX_CASELESS))
+            cue_past = TRUE;
+        }
+      {
+        g_autofree char *head = slice (b, cue_start > sent_start + 60 ? cue_start - 60 : sent_start, cue_start);
+        gboolean to_come = re_match ("\\b(?:will|shall|is to|are to|plans? to|is set to|are set to|is scheduled to|is expected to|is due to)\\b", head, G_REGEX_CASELESS);
+
+        for (guint t = 0; !cue_past && t < n_travellers; t++)
+          {
+            Trip *own = get_trip (b, travellers[t]);
+
+            own->future = (own->told ? own->future : TRUE) && to_come;
+            own->told = TRUE;
+          }
+      }
+
+      /* "... fly to Rome. Then, he will leave Rome and travel to
+       * L'Aquila": right after the stop told last, before the rest of an
+       * overview of the whole tour */
+      then_known = FALSE;
+      if (!done && !from_cue && !after && n_travellers == 1)
+        {
+          g_autofree char *head = slice (b, sent_start, cue_start);
+
+          if (re_match ("^\\W*(?:then|afterwards|after that|from there)\\b", head, G_REGEX_CASELESS))
+            {
+              Trip *own = get_trip (b, travellers[0]);
+
+              then_known = own->has_told;
+              then_key = own->told_key;
+            }
+        }
+
+      for (guint t = 0; done && t < n_travellers; t++)
+        {
+          Trip *own = get_trip (b, travellers[t]);
+
+          if (!own->has_base)
+            own->has_base = first_key (b, travellers[t], &own->base);
+        }
 
       for (guint i = 0; i < b->places->len; i++)
         {
@@ -2020,6 +2397,15 @@ scan_sentence (Builder *b,
            * by a U.S. president": a place naming a noun after it is no
            * stop; the list ends there, or the first stop comes later ("a
            * stay in the West Coast technology hub of Seattle") */
+          /* "... and Cote d'Ivoire from Jan. 13-18, China's foreign
+           * ministry said": a possessor ends a list */
+          if (prev != NULL)
+            {
+              g_autofree char *next = slice (b, m->end, MIN (sent_end, m->end + 2));
+
+              if (g_str_has_prefix (next, "'s") || g_str_has_prefix (next, "’"))
+                break;
+            }
           if (!tight)
             {
               g_autofree char *next = slice (b, m->end, MIN (sent_end, m->end + 20));
@@ -2102,10 +2488,12 @@ scan_sentence (Builder *b,
           stop->evidence_end = sent_end;
 
           key = m->start;
-          if (done && n_travellers == 1 && first_key (b, travellers[0], &key))
-            key = key - 1 + n_found * 0.01;
+          if (done)
+            key = m->start;  /* each traveller's below */
           else if (from_cue && n_travellers == 1 && last_key (b, travellers[0], &key))
             key = key - 0.5 + n_found * 0.01;
+          else if (then_known)
+            key = then_key + 0.001 * (n_found + 1);
           else if (after)
             {
               double before_key = earlier_stop_key (b, travellers[0], sent_start, cue_start);
@@ -2122,7 +2510,20 @@ scan_sentence (Builder *b,
               Found f = { travellers[t], m->entity, m->start, m->end };
 
               trip = get_trip (b, travellers[t]);
-              trip_add (trip, stop, key, cue_past, FALSE);
+              trip_add (trip, stop, done && trip->has_base ? trip->base - 1 + trip->n_back++ * 0.01 : key,
+                        cue_past, FALSE);
+              /* where the stop went (maybe into a stop in its country) */
+              for (guint c = 0; !cue_past && c < trip->candidates->len; c++)
+                {
+                  const Candidate *told = &g_array_index (trip->candidates, Candidate, c);
+
+                  if (told->stop == stop || same_place (told->stop, stop))
+                    {
+                      trip->has_told = TRUE;
+                      trip->told_key = told->key;
+                      break;
+                    }
+                }
               g_array_append_val (found, f);
             }
           if (n_travellers == 1)
@@ -2130,6 +2531,66 @@ scan_sentence (Builder *b,
           prev = m;
           consumed = m->end;
           n_found++;
+        }
+      if (n_found > 0)
+        {
+          n_last = MIN (n_travellers, G_N_ELEMENTS (last));
+          memcpy (last, travellers, n_last * sizeof (NdEntity *));
+        }
+    }
+
+  /* "... Malaysia, the first president to visit since Lyndon Johnson
+   * traveled there in 1966": a past visit to the place named before
+   * "there" in the sentence */
+    {
+      g_autoptr(GMatchInfo) there = NULL;
+
+      for (g_regex_match (there_regex, text, 0, &there); g_match_info_matches (there); g_match_info_next (there, NULL))
+        {
+          g_autoptr(GMatchInfo) year = NULL;
+          g_autoptr(NdStop) stop = NULL;
+          g_autofree char *when = NULL;
+          const Mention *place = NULL;
+          NdEntity *person;
+          int ts, te;
+          guint at, end;
+
+          g_match_info_fetch_pos (there, 0, &ts, &te);
+          at = sent_start + g_utf8_pointer_to_offset (text, text + ts);
+          end = sent_start + g_utf8_pointer_to_offset (text, text + te);
+          when = g_match_info_fetch (there, 1);
+          if (!g_regex_match (year_regex, when, 0, &year))
+            continue;
+          {
+            g_autofree char *digits = g_match_info_fetch (year, 0);
+            g_autofree char *head = slice (b, sent_start, at);
+
+            /* an earlier year, or "the first ... since X went there" */
+            if (atoi (digits) >= b->year && !re_match ("\\bsince\\b", head, G_REGEX_CASELESS))
+              continue;
+          }
+          for (guint i = 0; i < b->places->len; i++)
+            {
+              const Mention *m = &g_array_index (b->places, Mention, i);
+
+              g_autofree char *next = NULL;
+
+              if (m->start < sent_start || m->end > at)
+                continue;
+              /* "the first US president": no place the text is at */
+              next = slice (b, m->end, MIN (at, m->end + 2));
+              if (!re_match ("^\\s\\p{Ll}", next, 0))
+                place = m;
+            }
+          if (place == NULL || (person = find_traveller (b, sent_start, at, sent_end)) == NULL)
+            continue;
+          stop = nd_stop_new (NULL);
+          nd_stop_set_place_entity (stop, place->entity);
+          name_as_written (b, stop, place);
+          set_when (stop, b, find_date (b, end, end, sent_end));
+          stop->evidence_start = sent_start;
+          stop->evidence_end = sent_end;
+          trip_add (get_trip (b, person), stop, at, TRUE, FALSE);
         }
     }
 
@@ -2647,7 +3108,7 @@ trip_to_itinerary (Trip      *trip,
     {
       Candidate *c = &g_array_index (cands, Candidate, i);
 
-      if (c->stop->place_entity != NULL && c->stop->country == NULL)
+      if (c->stop->place_entity != NULL && c->stop->country == NULL && nd_entity_has_coordinates (c->stop->place_entity))
         {
           nd_stop_unref (c->stop);
           g_array_remove_index (cands, i);
@@ -2717,6 +3178,31 @@ trip_to_itinerary (Trip      *trip,
 
               c->rank = date_rank (c, GINT_TO_POINTER (MAX (year, 0)));
             }
+          /* "December 19 ... January 21": dates without a year in the
+           * last months and the first ones, none between, are a trip
+           * across the new year */
+          {
+            gboolean late = FALSE, early = FALSE, middle = FALSE;
+
+            for (guint i = 0; i < cands->len; i++)
+              {
+                Candidate *c = &g_array_index (cands, Candidate, i);
+                int month = c->rank >= 0 && c->stop->when_date == NULL ? month_day_of (c->stop->when) / 100 : -1;
+
+                if (month < 0)
+                  continue;
+                late |= month >= 11;
+                early |= month <= 2;
+                middle |= month > 2 && month < 11;
+              }
+            for (guint i = 0; late && early && !middle && i < cands->len; i++)
+              {
+                Candidate *c = &g_array_index (cands, Candidate, i);
+
+                if (c->rank >= 0 && c->stop->when_date == NULL && month_day_of (c->stop->when) / 100 <= 2)
+                  c->rank += 10000;
+              }
+          }
           for (guint i = 0; i < cands->len; i++)
             {
               Candidate *c = &g_array_index (cands, Candidate, i);
@@ -2755,10 +3241,29 @@ trip_to_itinerary (Trip      *trip,
   return itinerary;
 }
 
+/* Also called by nd-extractor.c, which knows the article's headline */
+GPtrArray *nd_itinerary_builder_build_with_headline (const char *body,
+                                                     GPtrArray  *entities,
+                                                     const char *published,
+                                                     NdEntity   *headline);
+
 GPtrArray *
 nd_itinerary_builder_build (const char *body,
                             GPtrArray  *entities,
                             const char *published)
+{
+  return nd_itinerary_builder_build_with_headline (body, entities, published, NULL);
+}
+
+/* nd_itinerary_builder_build(), with the person the headline names when
+ * the body does not (`headline`, a person entity outside `entities`):
+ * the traveller of a trip whose sentences say only "she" or "the
+ * secretary" and name no one before */
+GPtrArray *
+nd_itinerary_builder_build_with_headline (const char *body,
+                                          GPtrArray  *entities,
+                                          const char *published,
+                                          NdEntity   *headline)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) sentences = NULL;
@@ -2772,6 +3277,7 @@ nd_itinerary_builder_build (const char *body,
   init_regexes ();
 
   b.body = body;
+  b.headline = headline;
   b.n_chars = g_utf8_strlen (body, -1);
   b.byte_at = g_new (glong, b.n_chars + 1);
   for (p = body, n = 0; n < b.n_chars; p = g_utf8_next_char (p), n++)
@@ -2843,6 +3349,19 @@ nd_itinerary_builder_build (const char *body,
         b.dateline = m;
       break;
     }
+
+  {
+    g_autoptr(GMatchInfo) latest = NULL;
+    int ls, le;
+
+    if (g_regex_match (latest_regex, body, 0, &latest))
+      {
+        g_match_info_fetch_pos (latest, 0, &ls, &le);
+        b.latest_stop = TRUE;
+        b.latest = g_ascii_strncasecmp (body + ls, "latest", 6) == 0 || g_ascii_strncasecmp (body + ls, "most", 4) == 0;
+        b.latest_at = g_utf8_pointer_to_offset (body, body + ls);
+      }
+  }
 
   sentences = nd_extract_split_sentences (body);
   b.sentences = sentences;

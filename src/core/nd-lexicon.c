@@ -31,7 +31,7 @@ struct _NdLexicon
   GStringChunk *strings;
   GPtrArray    *files;          /* the loaded files, which keys point into */
   NdExtractMap *words;          /* key -> packed info */
-  NdExtractMap *titles;         /* key -> non-NULL */
+  NdExtractMap *titles;         /* key -> TITLE_KNOWN | TITLE_NAME */
   NdExtractMap *organizations;  /* key -> OrgEntry */
   NdExtractMap *prefixes;       /* first words of longer names -> NdPrefixFlags */
   GPtrArray    *org_entries;    /* OrgEntry, owned */
@@ -152,11 +152,16 @@ load_word_list (NdLexicon  *self,
  * one word ("Pope Francis", "King Charles III") */
 static const char * const royal_sections[] = { "royalty", "religious", NULL };
 
+/* The values of the titles table */
+#define TITLE_KNOWN 1
+#define TITLE_NAME  2   /* names its one holder: "the Dalai Lama" */
+
 static void
 load_titles (NdLexicon *self)
 {
   char *cursor = load_file (self, "lexicons/titles.txt");
   gboolean royal = FALSE;
+  gboolean title_names = FALSE;
 
   while (*cursor != '\0')
     {
@@ -184,6 +189,8 @@ load_titles (NdLexicon *self)
           for (guint i = 0; royal_sections[i] != NULL; i++)
             if (strstr (line, royal_sections[i]) != NULL)
               royal = TRUE;
+          /* "# --- title-names ...": titles that name their one holder */
+          title_names = strstr (line, "title-names") != NULL;
           continue;
         }
       if (*line == '#' || *line == '\0')
@@ -193,7 +200,7 @@ load_titles (NdLexicon *self)
       if (key == NULL)
         continue;
 
-      *nd_extract_map_insert (self->titles, key, length, NULL) = 1;
+      *nd_extract_map_insert (self->titles, key, length, NULL) |= TITLE_KNOWN | (title_names ? TITLE_NAME : 0);
 
       words = count_words (key);
       self->max_title_words = MAX (self->max_title_words, words);
@@ -425,6 +432,13 @@ nd_lexicon_is_title (NdLexicon  *self,
                      const char *key)
 {
   return nd_extract_map_lookup (self->titles, key, -1) != 0;
+}
+
+gboolean
+nd_lexicon_is_title_name (NdLexicon  *self,
+                          const char *key)
+{
+  return (nd_extract_map_lookup (self->titles, key, -1) & TITLE_NAME) != 0;
 }
 
 const char *

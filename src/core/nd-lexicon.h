@@ -46,6 +46,10 @@ guint32     nd_lexicon_lookup_word_len       (NdLexicon  *self,
                                               gsize       length);
 gboolean    nd_lexicon_is_title              (NdLexicon  *self,
                                               const char *key);
+/* A title that, capitalised after "the", names its one holder ("the
+ * Dalai Lama", "the Pope", "the Emir of Qatar") */
+gboolean    nd_lexicon_is_title_name         (NdLexicon  *self,
+                                              const char *key);
 /* The canonical name of a known organisation, or NULL. Short all-capital
  * acronyms ("IS", "WHO", "PA") only match text written in capitals. */
 const char *nd_lexicon_lookup_organization   (NdLexicon  *self,
