@@ -476,6 +476,21 @@ test_headline_traveller (void)
   itineraries = nd_article_get_itineraries (loaded);
   g_assert_cmpuint (itineraries->len, ==, 1);
   g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, 0)), ==, "Mara Quill");
+  g_clear_object (&loaded);
+
+  /* and when the desk extracts it again (a newer extractor, a correction) */
+  {
+    g_autoptr(GPtrArray) entities = nd_extractor_extract (nd_article_get_body (article), NULL);
+
+    g_assert_true (nd_database_replace_entities (db, id, entities, ND_EXTRACTOR_VERSION, &error));
+    g_assert_no_error (error);
+  }
+  loaded = nd_database_load_article (db, id, &error);
+  g_assert_no_error (error);
+  itineraries = nd_article_get_itineraries (loaded);
+  g_assert_cmpuint (itineraries->len, ==, 1);
+  g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, 0)), ==, "Mara Quill");
+  g_assert_cmpuint (nd_itinerary_get_stops (g_ptr_array_index (itineraries, 0))->len, ==, 3);
 
   /* a body that names its traveller keeps it */
   nd_extractor_extract_article (named);

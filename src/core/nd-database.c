@@ -3000,6 +3000,7 @@ rewrite_entities (NdDatabase  *self,
   g_autoptr(GPtrArray) itineraries = NULL;
   g_autofree char *body = NULL;
   g_autofree char *published = NULL;
+  g_autofree char *title = NULL;
   sqlite3_stmt *stmt;
 
   if (!(corrections = load_corrections (self, id, error)))
@@ -3010,16 +3011,17 @@ rewrite_entities (NdDatabase  *self,
     return FALSE;
 
   /* the stops are built again from the new entities and the stored body */
-  if (!(stmt = get_statement (self, "SELECT body, published FROM articles WHERE id = ?1", error)))
+  if (!(stmt = get_statement (self, "SELECT body, published, title FROM articles WHERE id = ?1", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       body = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       published = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
     }
   sqlite3_reset (stmt);
-  itineraries = nd_itinerary_builder_build (body, entities, published);
+  itineraries = nd_extractor_build_itineraries (title, body != NULL ? body : "", published, entities);
 
   if (!(stmt = get_statement (self, "SELECT traveller_id, place_id FROM stops WHERE article_id = ?1", error)))
     return FALSE;

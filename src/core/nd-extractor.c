@@ -46,6 +46,7 @@
 #include "nd-extract-tokens.h"
 #include "nd-extractor.h"
 #include "nd-gazetteer.h"
+#include "nd-itinerary-builder.h"
 #include "nd-lexicon.h"
 
 /* Per-token marks */
@@ -4304,12 +4305,6 @@ nd_extractor_extract (const char *body,
   return entities;
 }
 
-/* nd-itinerary-builder.c */
-GPtrArray *nd_itinerary_builder_build_with_headline (const char *body,
-                                                     GPtrArray  *entities,
-                                                     const char *published,
-                                                     NdEntity   *headline);
-
 /* The person the headline names ("Secretary Clinton to visit Asia") with a
  * title or a full name when the body names no one of that name, as a new
  * entity (its mentions would index the headline, not the body); else
@@ -4375,11 +4370,24 @@ nd_extractor_extract_article (NdArticle *article)
   entities = nd_extractor_extract (body, nd_article_get_published (article));
   nd_article_set_entities (article, entities);
   {
-    g_autoptr(NdEntity) headline = headline_person (nd_article_get_title (article),
-                                                    nd_article_get_published (article), entities);
-    g_autoptr(GPtrArray) itineraries = nd_itinerary_builder_build_with_headline (body, entities,
-                                                                                 nd_article_get_published (article),
-                                                                                 headline);
+    g_autoptr(GPtrArray) itineraries = nd_extractor_build_itineraries (nd_article_get_title (article), body,
+                                                                       nd_article_get_published (article),
+                                                                       entities);
     nd_article_set_itineraries (article, itineraries);
   }
+}
+
+GPtrArray *
+nd_extractor_build_itineraries (const char *title,
+                                const char *body,
+                                const char *published,
+                                GPtrArray  *entities)
+{
+  g_autoptr(NdEntity) headline = NULL;
+
+  g_return_val_if_fail (body != NULL, NULL);
+  g_return_val_if_fail (entities != NULL, NULL);
+
+  headline = headline_person (title, published, entities);
+  return nd_itinerary_builder_build_with_headline (body, entities, published, headline);
 }

@@ -21,4 +21,12 @@ void       nd_extractor_extract_article (NdArticle  *article);
 GPtrArray *nd_extractor_extract         (const char *body,
                                          const char *published);
 
+/* The itineraries (NdItinerary) of an article from its body and the
+ * `entities` found in it; `title`, when there is one, may name the
+ * traveller the body only calls "she" or "the secretary". */
+GPtrArray *nd_extractor_build_itineraries (const char *title,
+                                           const char *body,
+                                           const char *published,
+                                           GPtrArray  *entities);
+
 G_END_DECLS

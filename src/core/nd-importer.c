@@ -2301,7 +2301,8 @@ parse_article (JsonNode    *node,
   if (!json_object_has_member (object, "itineraries") && entities->len > 0)
     {
       g_clear_pointer (&itineraries, g_ptr_array_unref);
-      itineraries = nd_itinerary_builder_build (body, entities, nd_article_get_published (article));
+      itineraries = nd_extractor_build_itineraries (nd_article_get_title (article), body,
+                                                    nd_article_get_published (article), entities);
     }
   nd_article_set_itineraries (article, itineraries);
 

@@ -3241,12 +3241,6 @@ trip_to_itinerary (Trip      *trip,
   return itinerary;
 }
 
-/* Also called by nd-extractor.c, which knows the article's headline */
-GPtrArray *nd_itinerary_builder_build_with_headline (const char *body,
-                                                     GPtrArray  *entities,
-                                                     const char *published,
-                                                     NdEntity   *headline);
-
 GPtrArray *
 nd_itinerary_builder_build (const char *body,
                             GPtrArray  *entities,
@@ -3255,10 +3249,6 @@ nd_itinerary_builder_build (const char *body,
   return nd_itinerary_builder_build_with_headline (body, entities, published, NULL);
 }
 
-/* nd_itinerary_builder_build(), with the person the headline names when
- * the body does not (`headline`, a person entity outside `entities`):
- * the traveller of a trip whose sentences say only "she" or "the
- * secretary" and name no one before */
 GPtrArray *
 nd_itinerary_builder_build_with_headline (const char *body,
                                           GPtrArray  *entities,

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "nd-entity.h"
+
 G_BEGIN_DECLS
 
 /* The itineraries (element type NdItinerary) told by `body`, given the
@@ -16,5 +18,14 @@ G_BEGIN_DECLS
 GPtrArray *nd_itinerary_builder_build (const char *body,
                                        GPtrArray  *entities,
                                        const char *published);
+
+/* nd_itinerary_builder_build(), with the person the headline names when
+ * the body does not (`headline`, a person entity outside `entities`, or
+ * NULL): the traveller of a trip whose sentences say only "she" or "the
+ * secretary" and name no one before */
+GPtrArray *nd_itinerary_builder_build_with_headline (const char *body,
+                                                     GPtrArray  *entities,
+                                                     const char *published,
+                                                     NdEntity   *headline);
 
 G_END_DECLS
