@@ -407,6 +407,21 @@ test_restore_keeps_id (Fixture       *f,
   g_assert_cmpstr (nd_article_get_imported (snapshot), ==, nd_article_get_imported (a));
 }
 
+/* From now on, writing a mention whose text is "FAIL" fails (as a full
+ * disk or a broken file would, half-way through an article) */
+static void
+fail_mentions_of_fail (const char *path)
+{
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "CREATE TRIGGER fail_mention BEFORE INSERT ON mentions "
+                                 "WHEN new.text = 'FAIL' BEGIN SELECT RAISE (ABORT, 'injected failure'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+}
+
 /* A write that fails half-way leaves nothing of the article behind. */
 static void
 test_insert_is_atomic (Fixture       *f,
@@ -416,14 +431,8 @@ test_insert_is_atomic (Fixture       *f,
   g_autoptr(NdEntity) place = nd_entity_new (ND_ENTITY_PLACE, "Nowhere");
   g_autoptr(GPtrArray) entities = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  sqlite3 *raw = NULL;
 
-  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw,
-                                 "CREATE TRIGGER fail_mention BEFORE INSERT ON mentions "
-                                 "WHEN new.text = 'FAIL' BEGIN SELECT RAISE (ABORT, 'injected failure'); END;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (raw);
+  fail_mentions_of_fail (f->path);
 
   nd_entity_add_mention (place, 0, 4, "FAIL");
   g_ptr_array_add (entities, place);
@@ -1023,7 +1032,6 @@ test_entity_ids_in_batches (Fixture       *f,
   g_autoptr(NdArticle) loaded = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
-  sqlite3 *raw = NULL;
 
   /* another program deletes the only article naming her, and so her
    * entity row, between two batches */
@@ -1042,12 +1050,7 @@ test_entity_ids_in_batches (Fixture       *f,
 
   /* an article whose write fails takes its new entity row with it; the
    * next one naming the place adds the row again */
-  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw,
-                                 "CREATE TRIGGER fail_mention BEFORE INSERT ON mentions "
-                                 "WHEN new.text = 'FAIL' BEGIN SELECT RAISE (ABORT, 'injected failure'); END;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (raw);
+  fail_mentions_of_fail (f->path);
   g_assert_true (nd_database_begin (f->db, &error));
   g_assert_false (nd_database_insert_article (f->db, failing, NULL, NULL, &error));
   g_clear_error (&error);
