@@ -285,8 +285,11 @@ test_import_folder (Fixture       *f,
 {
   const char *samples = g_getenv ("ND_SAMPLES_DIR");
   g_autofree char *bad = g_build_filename (f->dir, "binary.txt", NULL);
-  const char *paths[] = { NULL, NULL, NULL };
+  g_autofree char *tagged = g_build_filename (g_getenv ("ND_FIXTURES_DIR"), "import", "newsdesk-v1.json", NULL);
+  const char *paths[] = { NULL, NULL, NULL, NULL };
   const char * const *errors;
+  GListModel *tag_items;
+  gboolean listed = FALSE;
 
   if (samples == NULL)
     {
@@ -297,6 +300,7 @@ test_import_folder (Fixture       *f,
   g_assert_true (g_file_set_contents (bad, "\x00\x01\x02\x03\xff\xfe\x00", 7, NULL));
   paths[0] = samples;
   paths[1] = bad;
+  paths[2] = tagged;
 
   f->import_done = FALSE;
   nd_window_import_paths (f->window, paths);
@@ -305,10 +309,20 @@ test_import_folder (Fixture       *f,
   pump (30);
 
   g_assert_false (nd_window_get_importing (f->window));
-  g_assert_cmpuint (f->imported, ==, 5);
+  g_assert_cmpuint (f->imported, ==, 7);
   g_assert_cmpuint (f->failed, ==, 1);
-  g_assert_cmpuint (n_articles (f), ==, 5);
-  g_assert_cmpuint (nd_window_get_n_list_rows (f->window), ==, 5);
+  g_assert_cmpuint (n_articles (f), ==, 7);
+  g_assert_cmpuint (nd_window_get_n_list_rows (f->window), ==, 7);
+
+  /* the tags the NewsDesk document brought are in the tag filter */
+  tag_items = gtk_drop_down_get_model (nd_window_get_tag_dropdown (f->window));
+  for (guint i = 0; i < g_list_model_get_n_items (tag_items); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (tag_items, i);
+
+      listed |= g_strcmp0 (gtk_string_object_get_string (item), "geneva talks") == 0;
+    }
+  g_assert_true (listed);
 
   /* one line per refused file, "PATH: reason" */
   errors = nd_window_get_import_errors (f->window);

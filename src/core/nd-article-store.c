@@ -30,6 +30,9 @@ struct _NdArticleStore
   char        *tag;
   char        *entity;
   NdSortOrder  sort;
+  /* nd_article_store_list_tags() since the last tags-changed (NdTagCount):
+   * the tag filter and the tag suggestions both ask for it */
+  GPtrArray   *tags;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -328,6 +331,7 @@ nd_article_store_finalize (GObject *object)
   g_clear_pointer (&self->snippets, g_hash_table_unref);
   g_free (self->tag);
   g_free (self->entity);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nd_article_store_parent_class)->finalize (object);
 }
@@ -403,6 +407,13 @@ nd_article_store_constructed (GObject *object)
   nd_article_store_refresh (self);
 }
 
+/* tags-changed, before its handlers: the tags are read again */
+static void
+forget_tags (NdArticleStore *self)
+{
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+}
+
 static void
 nd_article_store_class_init (NdArticleStoreClass *klass)
 {
@@ -449,11 +460,12 @@ nd_article_store_class_init (NdArticleStoreClass *klass)
    * The set of tags in the desk, or their counts, changed.
    */
   signals[TAGS_CHANGED] =
-    g_signal_new ("tags-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+    g_signal_new_class_handler ("tags-changed",
+                                G_TYPE_FROM_CLASS (klass),
+                                G_SIGNAL_RUN_FIRST,
+                                G_CALLBACK (forget_tags),
+                                NULL, NULL, NULL,
+                                G_TYPE_NONE, 0);
 }
 
 static void
@@ -1020,12 +1032,26 @@ nd_article_store_list_tags (NdArticleStore *self)
 
   g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), NULL);
 
-  tags = nd_database_list_tags (self->database, &error);
-  if (tags == NULL)
+  if (self->tags == NULL)
     {
-      g_warning ("Cannot list the tags of %s: %s",
-                 nd_database_get_path (self->database), error->message);
-      tags = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_tag_count_free);
+      self->tags = nd_database_list_tags (self->database, &error);
+      if (self->tags == NULL)
+        {
+          g_warning ("Cannot list the tags of %s: %s",
+                     nd_database_get_path (self->database), error->message);
+          return g_ptr_array_new_with_free_func ((GDestroyNotify) nd_tag_count_free);
+        }
+    }
+
+  tags = g_ptr_array_new_full (self->tags->len, (GDestroyNotify) nd_tag_count_free);
+  for (guint i = 0; i < self->tags->len; i++)
+    {
+      const NdTagCount *tag = g_ptr_array_index (self->tags, i);
+      NdTagCount *copy = g_new0 (NdTagCount, 1);
+
+      copy->name = g_strdup (tag->name);
+      copy->count = tag->count;
+      g_ptr_array_add (tags, copy);
     }
 
   return tags;

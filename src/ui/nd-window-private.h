@@ -19,6 +19,8 @@ void           nd_window_load_samples          (NdWindow           *self);
 gboolean       nd_window_get_importing         (NdWindow           *self);
 /* "PATH: reason" lines of the last import */
 const char * const *nd_window_get_import_errors (NdWindow          *self);
+/* the tag filter above the list: "All Articles", then a tag per item */
+GtkDropDown   *nd_window_get_tag_dropdown      (NdWindow           *self);
 
 /* Writes the selected articles (all visible ones when none is selected),
  * as win.export does after the file chooser. */

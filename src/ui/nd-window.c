@@ -1202,7 +1202,12 @@ import_finished (GObject      *source_object,
   update_progress_area (self);
 
   if (self->store != NULL)
-    nd_article_store_refresh (self->store);
+    {
+      nd_article_store_refresh (self->store);
+      /* imported NewsDesk documents bring their tags: the tag filter and
+       * the suggestions list them */
+      g_signal_emit_by_name (self->store, "tags-changed");
+    }
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -2879,6 +2884,14 @@ nd_window_get_importing (NdWindow *self)
   g_return_val_if_fail (ND_IS_WINDOW (self), FALSE);
 
   return self->import_cancellable != NULL || self->pending_imports.length > 0;
+}
+
+GtkDropDown *
+nd_window_get_tag_dropdown (NdWindow *self)
+{
+  g_return_val_if_fail (ND_IS_WINDOW (self), NULL);
+
+  return self->tag_dropdown;
 }
 
 const char * const *
