@@ -502,6 +502,50 @@ test_headline_traveller (void)
   nd_test_remove_dir (dir);
 }
 
+/* A schedule of date-led lines with no verb: each line's places are
+ * stops of the article's traveller, dated by the line; consecutive days
+ * in one place are one stop, a return after others is another */
+static void
+test_date_schedule (void)
+{
+  const char *schedule = "Monday 3rd May: Lyon, France\n\n"
+                         "Tuesday 4th May: Lyon, France\n\n"
+                         "Wednesday 5th May: Nantes and Brest, France\n\n"
+                         "Thursday 6th May: Lyon, France\n";
+  g_autofree char *body = g_strconcat ("Mayor Olga Brandt sets out next week.\n\n", schedule, NULL);
+  g_autoptr(GPtrArray) trips = build (body);
+  g_autoptr(NdArticle) pair = nd_test_article ("Where will Ilse and Bjorn go on their spring tour?", schedule, NULL);
+  g_autoptr(NdArticle) place = nd_test_article ("Where will Jordan and Bjorn go on their spring tour?", schedule, NULL);
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Olga Brandt");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 4);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Lyon");
+  g_assert_cmpstr (stop_at (trip, 0)->when, ==, "Monday 3rd May");
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Nantes");
+  g_assert_cmpstr (stop_at (trip, 2)->place, ==, "Brest");
+  g_assert_cmpstr (stop_at (trip, 2)->when, ==, "Wednesday 5th May");
+  g_assert_cmpstr (stop_at (trip, 3)->place, ==, "Lyon");
+  g_assert_cmpstr (stop_at (trip, 3)->when, ==, "Thursday 6th May");
+
+  /* two given names joined by "and" in the headline are two travellers */
+  nd_extractor_extract_article (pair);
+  g_assert_cmpuint (nd_article_get_itineraries (pair)->len, ==, 2);
+  trip = g_ptr_array_index (nd_article_get_itineraries (pair), 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Ilse");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 4);
+  trip = g_ptr_array_index (nd_article_get_itineraries (pair), 1);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Bjorn");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 4);
+  g_assert_cmpstr (stop_at (trip, 3)->place, ==, "Lyon");
+
+  /* but not when one of them is a place */
+  nd_extractor_extract_article (place);
+  g_assert_cmpuint (nd_article_get_itineraries (place)->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/real-patterns", test_real_patterns);
   g_test_add_func ("/itinerary/database-past-visits", test_database_past_visits);
   g_test_add_func ("/itinerary/headline-traveller", test_headline_traveller);
+  g_test_add_func ("/itinerary/date-schedule", test_date_schedule);
 
   return g_test_run ();
 }

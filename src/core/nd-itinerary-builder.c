@@ -1457,6 +1457,125 @@ scan_place_labels (Builder *b)
     }
 }
 
+/* A schedule of date-led lines with no verb ("Monday 3rd May: Lyon,
+ * France", "Tuesday 4th May: Nantes and Brest, France"): each line's
+ * places are stops of the article's traveller, in order, dated by the
+ * line; a place after a comma in its country is not a stop of its own */
+static void
+scan_date_schedule (Builder *b)
+{
+  NdEntity *person = main_traveller (b);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) whens = g_ptr_array_new ();
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint first_place = 0, first_date = 0, n_lines = 0;
+
+  for (guint i = 0; i < b->blocks->len; i++)
+    {
+      NdBlock *block = g_ptr_array_index (b->blocks, i);
+      const Mention *date = NULL;
+      const Mention *prev = NULL;
+      guint pos;
+      guint n_found = found->len;
+      g_autofree char *tail = NULL;
+
+      if (block->kind != ND_BLOCK_PARAGRAPH && block->kind != ND_BLOCK_LIST_ITEM &&
+          block->kind != ND_BLOCK_HEADING)
+        continue;
+      while (first_date < b->dates->len &&
+             g_array_index (b->dates, Mention, first_date).start < block->start)
+        first_date++;
+      if (first_date >= b->dates->len)
+        break;
+      date = &g_array_index (b->dates, Mention, first_date);
+      if (date->start >= block->end)
+        continue;
+      {
+        g_autofree char *head = slice (b, block->start, date->start);
+        g_autofree char *colon = slice (b, date->end, MIN (block->end, date->end + 2));
+
+        if (!re_match ("^[\\s*•-]*$", head, 0) || !g_str_has_prefix (colon, ":"))
+          continue;
+      }
+      pos = date->end + 1;
+      while (first_place < b->places->len &&
+             g_array_index (b->places, Mention, first_place).start < pos)
+        first_place++;
+      for (guint j = first_place; j < b->places->len; j++)
+        {
+          const Mention *m = &g_array_index (b->places, Mention, j);
+          g_autofree char *gap = NULL;
+
+          if (m->start >= block->end)
+            break;
+          gap = slice (b, pos, m->start);
+          if (!re_match ("^(?:\\s|,|&|\\band\\b)*$", gap, G_REGEX_CASELESS))
+            break;
+          pos = m->end;
+          /* "Lyon, France": the country of the place before */
+          if (prev != NULL && is_country (m->entity) && re_match ("^\\s*,\\s*$", gap, 0))
+            continue;
+          g_ptr_array_add (found, (gpointer) m);
+          g_ptr_array_add (whens, (gpointer) date);
+          g_array_append_val (ends, block->end);
+          prev = m;
+        }
+      tail = slice (b, pos, block->end);
+      if (found->len == n_found || !re_match ("^[\\s.]*$", tail, 0))
+        {
+          g_ptr_array_set_size (found, n_found);
+          g_ptr_array_set_size (whens, n_found);
+          g_array_set_size (ends, n_found);
+          continue;
+        }
+      n_lines++;
+    }
+  if (n_lines < 2)
+    return;
+  if (person == NULL)
+    person = b->headline;
+  if (person == NULL && b->people->len > 0)
+    {
+      person = g_array_index (b->people, Mention, 0).entity;
+      for (guint i = 1; i < b->people->len; i++)
+        if (g_array_index (b->people, Mention, i).entity != person)
+          return;
+    }
+  if (person == NULL)
+    return;
+
+  {
+    Trip *trip = get_trip (b, person);
+    const Mention *last = NULL;
+
+    for (guint i = 0; i < found->len; i++)
+      {
+        const Mention *m = g_ptr_array_index (found, i);
+        g_autoptr(NdStop) stop = NULL;
+
+        /* consecutive days in one place are one stop */
+        if (last != NULL && last->entity == m->entity)
+          continue;
+        last = m;
+        stop = nd_stop_new (NULL);
+        nd_stop_set_place_entity (stop, m->entity);
+        name_as_written (b, stop, m);
+        set_when (stop, b, g_ptr_array_index (whens, i));
+        stop->evidence_start = ((const Mention *) g_ptr_array_index (whens, i))->start;
+        stop->evidence_end = g_array_index (ends, guint, i);
+        /* a return to a place after others is another stop */
+        if (i > 0)
+          {
+            Candidate c = { nd_stop_ref (stop), m->start, FALSE, FALSE, -1 };
+
+            g_array_append_val (trip->candidates, c);
+          }
+        else
+          trip_add (trip, stop, m->start, FALSE, FALSE);
+      }
+  }
+}
+
 /* "They", "the delegation": the people of the latest sentence (among
  * the eight before) that names three people or more */
 static guint
@@ -3377,6 +3496,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
 
   scan_headings (&b);
   scan_place_labels (&b);
+  scan_date_schedule (&b);
 
   for (guint i = 0; i < b.trips->len; i++)
     {
