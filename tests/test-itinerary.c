@@ -546,6 +546,28 @@ test_date_schedule (void)
   g_assert_cmpuint (nd_article_get_itineraries (place)->len, ==, 0);
 }
 
+/* "visited A, Country on Date; B, Country on Date; and ...": every item
+ * of a semicolon list is a stop, in order, with its date */
+static void
+test_semicolon_list (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Senator Olga Brandt has toured Europe this spring. "
+                                      "She has visited Lyon, France on May 3; Porto, Portugal on May 5; "
+                                      "Madrid, Spain on May 7; and will be in Rome on May 9.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Olga Brandt");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 4);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Lyon");
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Porto");
+  g_assert_cmpstr (stop_at (trip, 1)->when, ==, "May 5");
+  g_assert_cmpstr (stop_at (trip, 2)->place, ==, "Madrid");
+  g_assert_cmpstr (stop_at (trip, 2)->when, ==, "May 7");
+  g_assert_cmpstr (stop_at (trip, 3)->place, ==, "Rome");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -562,6 +584,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/database-past-visits", test_database_past_visits);
   g_test_add_func ("/itinerary/headline-traveller", test_headline_traveller);
   g_test_add_func ("/itinerary/date-schedule", test_date_schedule);
+  g_test_add_func ("/itinerary/semicolon-list", test_semicolon_list);
 
   return g_test_run ();
 }

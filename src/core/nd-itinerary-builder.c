@@ -1576,6 +1576,114 @@ scan_date_schedule (Builder *b)
   }
 }
 
+/* The traveller with a stop told in a sentence, or NULL */
+static Trip *
+trip_of_sentence (Builder *b,
+                  guint    start,
+                  guint    end)
+{
+  for (guint i = 0; i < b->trips->len; i++)
+    {
+      Trip *trip = g_ptr_array_index (b->trips, i);
+
+      for (guint j = 0; j < trip->candidates->len; j++)
+        {
+          const NdStop *stop = g_array_index (trip->candidates, Candidate, j).stop;
+
+          if (!g_array_index (trip->candidates, Candidate, j).unordered &&
+              stop->evidence_start >= start && stop->evidence_start < end)
+            return trip;
+        }
+    }
+  return NULL;
+}
+
+/* "He visited Lyon, France on May 3; Porto, Portugal on May 5; and ...":
+ * each item of a list split by semicolons that names a place and then a
+ * date is a stop of the sentence's traveller, with that date */
+static void
+scan_semicolon_list (Builder *b,
+                     guint    start,
+                     guint    end)
+{
+  g_autofree char *text = slice (b, start, end);
+  Trip *trip;
+  guint item_start = start;
+  guint pos = start;
+  guint n_items = 0;
+  g_autoptr(GPtrArray) places = NULL;
+  g_autoptr(GPtrArray) dates = NULL;
+
+  if (strchr (text, ';') == NULL)
+    return;
+  trip = trip_of_sentence (b, start, end);
+  if (trip == NULL)
+    return;
+  places = g_ptr_array_new ();
+  dates = g_ptr_array_new ();
+  for (const char *p = text; ; p = g_utf8_next_char (p), pos++)
+    {
+      if (*p == ';' || *p == '\0')
+        {
+          const Mention *date = NULL;
+          const Mention *place = NULL;
+
+          for (guint i = 0; i < b->dates->len; i++)
+            {
+              const Mention *m = &g_array_index (b->dates, Mention, i);
+
+              if (m->start >= item_start && m->end <= pos)
+                {
+                  date = m;
+                  break;
+                }
+            }
+          for (guint i = 0; date != NULL && i < b->places->len; i++)
+            {
+              const Mention *m = &g_array_index (b->places, Mention, i);
+              g_autofree char *gap = NULL;
+
+              if (m->start < item_start || m->end > date->start)
+                continue;
+              gap = place != NULL ? slice (b, place->end, m->start) : NULL;
+              /* "Lyon, France": the country of the place before */
+              if (place != NULL && is_country (m->entity) && re_match ("^\\s*,\\s*$", gap, 0))
+                continue;
+              place = m;
+            }
+          if (place != NULL)
+            {
+              g_autofree char *gap = slice (b, place->end, date->start);
+
+              /* the date belongs to the place: "Lyon, France on May 3" */
+              if (re_match ("^(?:\\s*,\\s*[\\p{Lu}][\\w .’'-]{1,30}?)?,?\\s+(?:on|in)\\s+(?:the\\s+)?$", gap, 0))
+                {
+                  g_ptr_array_add (places, (gpointer) place);
+                  g_ptr_array_add (dates, (gpointer) date);
+                  n_items++;
+                }
+            }
+          item_start = pos + 1;
+          if (*p == '\0')
+            break;
+        }
+    }
+  if (n_items < 2)
+    return;
+  for (guint i = 0; i < places->len; i++)
+    {
+      const Mention *m = g_ptr_array_index (places, i);
+      g_autoptr(NdStop) stop = nd_stop_new (NULL);
+
+      nd_stop_set_place_entity (stop, m->entity);
+      name_as_written (b, stop, m);
+      set_when (stop, b, g_ptr_array_index (dates, i));
+      stop->evidence_start = start;
+      stop->evidence_end = end;
+      trip_add (trip, stop, m->start, FALSE, FALSE);
+    }
+}
+
 /* "They", "the delegation": the people of the latest sentence (among
  * the eight before) that names three people or more */
 static guint
@@ -3483,6 +3591,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
         {
           scan_sentence (&b, span->start, MIN (span->end, b.n_chars));
           scan_fronted_place (&b, span->start, MIN (span->end, b.n_chars));
+          scan_semicolon_list (&b, span->start, MIN (span->end, b.n_chars));
         }
     }
 
