@@ -551,21 +551,23 @@ test_date_schedule (void)
 static void
 test_semicolon_list (void)
 {
-  g_autoptr(GPtrArray) trips = build ("Senator Olga Brandt has toured Europe this spring. "
-                                      "She has visited Lyon, France on May 3; Porto, Portugal on May 5; "
-                                      "Madrid, Spain on May 7; and will be in Rome on May 9.");
+  g_autoptr(GPtrArray) trips = build ("Senator Olga Brandt has toured Europe this spring.\n\n"
+                                      "She's visited Lyon, France on Easter Sunday; Porto, Portugal on May 5; "
+                                      "Madrid, Spain on May 7; and will be in Rome on May 9 before flying to "
+                                      "Oslo, Norway, on May 11.");
   NdItinerary *trip;
 
   g_assert_cmpuint (trips->len, ==, 1);
   trip = g_ptr_array_index (trips, 0);
   g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Olga Brandt");
-  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 4);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 5);
   g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Lyon");
   g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Porto");
   g_assert_cmpstr (stop_at (trip, 1)->when, ==, "May 5");
   g_assert_cmpstr (stop_at (trip, 2)->place, ==, "Madrid");
   g_assert_cmpstr (stop_at (trip, 2)->when, ==, "May 7");
   g_assert_cmpstr (stop_at (trip, 3)->place, ==, "Rome");
+  g_assert_cmpstr (stop_at (trip, 4)->place, ==, "Oslo");
 }
 
 int
