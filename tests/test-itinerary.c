@@ -570,6 +570,29 @@ test_semicolon_list (void)
   g_assert_cmpstr (stop_at (trip, 4)->place, ==, "Oslo");
 }
 
+/* "X is touring ... with her husband, A, and two sons, B and C": the
+ * family named travel the stops of X */
+static void
+test_family (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Governor Olga Brandt is touring the Baltics with her husband, Tomas, "
+                                      "and two sons, Bjorn and Anders.\n\n"
+                                      "She will fly to Oslo on Monday and then to Riga on Wednesday.");
+  const char *names[] = { "Olga Brandt", "Tomas", "Bjorn", "Anders" };
+
+  g_assert_cmpuint (trips->len, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      NdItinerary *trip = g_ptr_array_index (trips, i);
+
+      g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, names[i]);
+      g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+      g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Oslo");
+      g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Riga");
+      g_assert_cmpstr (stop_at (trip, 1)->when, ==, "Wednesday");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/headline-traveller", test_headline_traveller);
   g_test_add_func ("/itinerary/date-schedule", test_date_schedule);
   g_test_add_func ("/itinerary/semicolon-list", test_semicolon_list);
+  g_test_add_func ("/itinerary/family", test_family);
 
   return g_test_run ();
 }

@@ -30,6 +30,7 @@
 #include "nd-gazetteer.h"
 #include "nd-itinerary.h"
 #include "nd-itinerary-builder.h"
+#include "nd-lexicon.h"
 
 typedef struct
 {
@@ -82,6 +83,7 @@ typedef struct
   NdEntity   *team[8];     /* the members of "the team" told of last */
   guint       n_team;
   NdEntity   *headline;    /* a person only the headline names, or NULL */
+  GPtrArray  *owned;       /* people the builder names itself (NdEntity) */
 } Builder;
 
 static int month_day_of (const char *when);
@@ -1681,6 +1683,143 @@ scan_semicolon_list (Builder *b,
       stop->evidence_start = start;
       stop->evidence_end = end;
       trip_add (trip, stop, m->start, FALSE, FALSE);
+    }
+}
+
+/* "X ... with his wife, Ann, and two daughters, Bea and Cleo",
+ * "accompanied by her husband Tom": the family named travel the stops of
+ * X, the sentence's first person with a trip */
+static void
+scan_family (Builder *b)
+{
+  for (guint s = 0; s < b->sentences->len; s++)
+    {
+      NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, s);
+      guint start = span->start, end = MIN (span->end, b->n_chars);
+      g_autofree char *text = NULL;
+      g_autoptr(GMatchInfo) info = NULL;
+      NdEntity *companions[8];
+      guint n = 0, cue_at, cue_end;
+      Trip *trip = NULL;
+      int cs, ce;
+
+      if (end <= start || end - start > 600)
+        continue;
+      text = slice (b, start, end);
+      if (strstr (text, " his ") == NULL && strstr (text, " her ") == NULL)
+        continue;
+      {
+        GRegex *re = g_regex_new ("\\b(?:with|accompanied by|joined by) (?:his|her) (?:wife|husband|spouse|partner|daughters?|sons?|children|family)\\b",
+                                  0, 0, NULL);
+
+        gboolean found = g_regex_match (re, text, 0, &info);
+
+        g_regex_unref (re);
+        if (!found)
+          continue;
+        g_match_info_fetch_pos (info, 0, &cs, &ce);
+      }
+      cue_at = start + g_utf8_strlen (text, cs);
+      cue_end = start + g_utf8_strlen (text, ce);
+      for (guint i = 0; i < b->people->len && trip == NULL; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+
+          if (m->start < start || m->end > cue_at)
+            continue;
+          for (guint t = 0; t < b->trips->len; t++)
+            {
+              Trip *other = g_ptr_array_index (b->trips, t);
+
+              if (other->person == m->entity && other->candidates->len > 0)
+                trip = other;
+            }
+        }
+      if (trip == NULL)
+        continue;
+      /* the family: the people named after the cue, and given names the
+       * extraction left alone ("daughters, Bea and Cleo") */
+      {
+        g_autofree char *tail = slice (b, cue_end, end);
+        const char *p = tail;
+        guint pos = cue_end;
+
+        while (*p != '\0' && n < G_N_ELEMENTS (companions))
+          {
+            const char *w = p;
+            guint len = 0;
+            const Mention *person = NULL;
+
+            while (*p != '\0' && g_unichar_isalpha (g_utf8_get_char (p)))
+              {
+                p = g_utf8_next_char (p);
+                len++;
+              }
+            if (len == 0)
+              {
+                gunichar c = g_utf8_get_char (p);
+
+                /* the family ends with the clause */
+                if (c == '.' || c == ';' || c == '(')
+                  break;
+                p = g_utf8_next_char (p);
+                pos++;
+                continue;
+              }
+            for (guint i = 0; i < b->people->len; i++)
+              {
+                const Mention *m = &g_array_index (b->people, Mention, i);
+
+                if (m->start <= pos && m->end > pos)
+                  person = m;
+              }
+            if (person != NULL && person->entity != trip->person)
+              {
+                gboolean seen = FALSE;
+
+                for (guint j = 0; j < n; j++)
+                  seen |= companions[j] == person->entity;
+                if (!seen)
+                  companions[n++] = person->entity;
+              }
+            else if (person == NULL && g_unichar_isupper (g_utf8_get_char (w)))
+              {
+                g_autofree char *word = g_strndup (w, p - w);
+                g_autofree char *key = nd_extract_key_dup (word, -1);
+                guint32 flags = key != NULL
+                  ? ND_WORD_INFO_FLAGS (nd_lexicon_lookup_word (nd_lexicon_get_default (), key)) : 0;
+                const NdPlace *found[1];
+
+                if ((flags & ND_WORD_FIRST_NAME) &&
+                    !(flags & (ND_WORD_COMMON | ND_WORD_NON_NAME | ND_WORD_TITLE | ND_WORD_ORG)) &&
+                    nd_gazetteer_lookup (nd_gazetteer_get_default (), key, found, 1) == 0)
+                  {
+                    NdEntity *named = nd_entity_new (ND_ENTITY_PERSON, word);
+
+                    g_ptr_array_add (b->owned, named);
+                    companions[n++] = named;
+                  }
+              }
+            pos += len;
+          }
+      }
+      for (guint j = 0; j < n; j++)
+        {
+          Trip *with = get_trip (b, companions[j]);
+          guint n_stops = trip->candidates->len;
+
+          if (with == trip || with->candidates->len > 0)
+            continue;
+          for (guint k = 0; k < n_stops; k++)
+            {
+              Candidate c = g_array_index (trip->candidates, Candidate, k);
+
+              if (c.unordered)
+                continue;
+              nd_stop_ref (c.stop);
+              g_array_append_val (with->candidates, c);
+            }
+        }
     }
 }
 
@@ -3504,6 +3643,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
   b.people = g_array_new (FALSE, FALSE, sizeof (Mention));
   b.dates = g_array_new (FALSE, FALSE, sizeof (Mention));
   b.trips = g_ptr_array_new_with_free_func (trip_free);
+  b.owned = g_ptr_array_new_with_free_func (g_object_unref);
   b.blocks = nd_body_parse (body);
   b.tables = g_ptr_array_new ();
   for (guint i = 0; i < b.blocks->len; i++)
@@ -3606,6 +3746,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
   scan_headings (&b);
   scan_place_labels (&b);
   scan_date_schedule (&b);
+  scan_family (&b);
 
   for (guint i = 0; i < b.trips->len; i++)
     {
@@ -3634,6 +3775,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
   g_array_unref (b.people);
   g_array_unref (b.dates);
   g_ptr_array_unref (b.trips);
+  g_ptr_array_unref (b.owned);
   g_ptr_array_unref (b.tables);
   g_ptr_array_unref (b.blocks);
   return result;
