@@ -593,6 +593,30 @@ test_family (void)
     }
 }
 
+/* "her first trip since 2009" in an undated article: the article is of a
+ * later year, so "visited ... in 2009" is a past visit */
+static void
+test_since_year (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Mayor Olga Brandt is making her first multi-day Asian trip since 2009. "
+                                      "Brandt will visit Laos, Cambodia and then Nepal.\n\n"
+                                      "She kicks off the visits to two Asian countries, Laos on Sunday and "
+                                      "Cambodia the following day.\n\n"
+                                      "Brandt visited three Asian countries in 2009, Japan in the east, "
+                                      "Mongolia in the north and Asia’s most populous nation, China.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 2);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_true (nd_itinerary_get_ordered (trip));
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Laos");
+  g_assert_cmpstr (stop_at (trip, 2)->place, ==, "Nepal");
+  trip = g_ptr_array_index (trips, 1);
+  g_assert_false (nd_itinerary_get_ordered (trip));
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Japan");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +635,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/date-schedule", test_date_schedule);
   g_test_add_func ("/itinerary/semicolon-list", test_semicolon_list);
   g_test_add_func ("/itinerary/family", test_family);
+  g_test_add_func ("/itinerary/since-year", test_since_year);
 
   return g_test_run ();
 }

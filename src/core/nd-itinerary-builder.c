@@ -3688,8 +3688,14 @@ nd_itinerary_builder_build_with_headline (const char *body,
       for (g_regex_match (year_regex, body, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
         {
           g_autofree char *year = g_match_info_fetch (info, 0);
+          int ys = 0, ye = 0;
 
-          b.year = MAX (b.year, atoi (year));
+          /* "her first trip since 2011": the article is of a later year */
+          g_match_info_fetch_pos (info, 0, &ys, &ye);
+          if (ys >= 6 && g_ascii_strncasecmp (body + ys - 6, "since ", 6) == 0)
+            b.year = MAX (b.year, atoi (year) + 1);
+          else
+            b.year = MAX (b.year, atoi (year));
         }
     }
 
