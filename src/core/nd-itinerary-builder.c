@@ -1608,7 +1608,7 @@ scan_semicolon_list (Builder *b,
                      guint    start,
                      guint    end)
 {
-  g_autofree char *text = slice (b, start, end);
+  g_autofree char *text = NULL;
   Trip *trip;
   guint item_start = start;
   guint pos = start;
@@ -1616,8 +1616,10 @@ scan_semicolon_list (Builder *b,
   g_autoptr(GPtrArray) places = NULL;
   g_autoptr(GPtrArray) dates = NULL;
 
-  if (strchr (text, ';') == NULL)
+  if (end <= start ||
+      memchr (b->body + b->byte_at[start], ';', b->byte_at[end] - b->byte_at[start]) == NULL)
     return;
+  text = slice (b, start, end);
   trip = trip_of_sentence (b, start, end);
   if (trip == NULL)
     return;
@@ -1692,6 +1694,16 @@ scan_semicolon_list (Builder *b,
 static void
 scan_family (Builder *b)
 {
+  static GRegex *family_regex;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      family_regex = g_regex_new ("\\b(?:with|accompanied by|joined by) (?:his|her) "
+                                  "(?:wife|husband|spouse|partner|daughters?|sons?|children|family)\\b",
+                                  G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
   for (guint s = 0; s < b->sentences->len; s++)
     {
       NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, s);
@@ -1703,22 +1715,14 @@ scan_family (Builder *b)
       Trip *trip = NULL;
       int cs, ce;
 
-      if (end <= start || end - start > 600)
+      if (end <= start || end - start > 600 ||
+          (!g_strstr_len (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start], " his ") &&
+           !g_strstr_len (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start], " her ")))
         continue;
       text = slice (b, start, end);
-      if (strstr (text, " his ") == NULL && strstr (text, " her ") == NULL)
+      if (!g_regex_match (family_regex, text, 0, &info))
         continue;
-      {
-        GRegex *re = g_regex_new ("\\b(?:with|accompanied by|joined by) (?:his|her) (?:wife|husband|spouse|partner|daughters?|sons?|children|family)\\b",
-                                  0, 0, NULL);
-
-        gboolean found = g_regex_match (re, text, 0, &info);
-
-        g_regex_unref (re);
-        if (!found)
-          continue;
-        g_match_info_fetch_pos (info, 0, &cs, &ce);
-      }
+      g_match_info_fetch_pos (info, 0, &cs, &ce);
       cue_at = start + g_utf8_strlen (text, cs);
       cue_end = start + g_utf8_strlen (text, ce);
       for (guint i = 0; i < b->people->len && trip == NULL; i++)
