@@ -617,6 +617,23 @@ test_since_year (void)
   g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Japan");
 }
 
+/* "Pope Peter Paul III ... Peter Paul's visit": the name without its
+ * regnal number is the same traveller, one trip */
+static void
+test_regnal_number (void)
+{
+  g_autoptr(GPtrArray) trips = build ("QUITO, Ecuador (AP) _ Pope Peter Paul III arrived in Lima on Tuesday "
+                                      "to end a journey that has tested his stamina.\n\n"
+                                      "Peter Paul's visit to Peru wraps up a pilgrimage that included a visit "
+                                      "to a church in Ecuador.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Peter Paul III");
+  g_assert_cmpstr (stop_at (trip, nd_itinerary_get_stops (trip)->len - 1)->place, ==, "Lima");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -636,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/semicolon-list", test_semicolon_list);
   g_test_add_func ("/itinerary/family", test_family);
   g_test_add_func ("/itinerary/since-year", test_since_year);
+  g_test_add_func ("/itinerary/regnal-number", test_regnal_number);
 
   return g_test_run ();
 }

@@ -3678,6 +3678,27 @@ nd_itinerary_builder_build_with_headline (const char *body,
             g_array_append_val (list, m);
         }
     }
+  /* "Pope Leo XIV ... Leo's visit": a name without its regnal number is
+   * the same person */
+  for (guint i = 0; i < b.people->len; i++)
+    {
+      Mention *m = &g_array_index (b.people, Mention, i);
+      const char *name = nd_entity_get_name (m->entity);
+      gsize len = strlen (name);
+
+      for (guint j = 0; j < b.people->len; j++)
+        {
+          NdEntity *other = g_array_index (b.people, Mention, j).entity;
+          const char *full = nd_entity_get_name (other);
+
+          if (other != m->entity && strncmp (full, name, len) == 0 && full[len] == ' ' &&
+              full[len + 1] != '\0' && strspn (full + len + 1, "IVX") == strlen (full + len + 1))
+            {
+              m->entity = other;
+              break;
+            }
+        }
+    }
   add_surname_mentions (&b);
   g_array_sort (b.places, compare_mentions);
   g_array_sort (b.people, compare_mentions);
