@@ -634,6 +634,24 @@ test_regnal_number (void)
   g_assert_cmpstr (stop_at (trip, nd_itinerary_get_stops (trip)->len - 1)->place, ==, "Lima");
 }
 
+/* "will make a weeklong trip from Feb. 28 to X": a trip dated by its
+ * start is a cue all the same */
+static void
+test_trip_from_date (void)
+{
+  g_autoptr(GPtrArray) trips = build ("President Ana Lopes will make a weeklong trip from Feb. 28 to Vietnam "
+                                      "and Thailand.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Ana Lopes");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Vietnam");
+  g_assert_cmpstr (stop_at (trip, 0)->when, ==, "Feb. 28");
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Thailand");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -654,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/family", test_family);
   g_test_add_func ("/itinerary/since-year", test_since_year);
   g_test_add_func ("/itinerary/regnal-number", test_regnal_number);
+  g_test_add_func ("/itinerary/trip-from-date", test_trip_from_date);
 
   return g_test_run ();
 }

@@ -129,7 +129,7 @@ init_regexes (void)
    * "with": companions ("joined in X by Y") */
   cue_regex = g_regex_new (
     "\\b(?:(?:state |official |working |brief |surprise |first |second |next |planned |upcoming )?visit(?:s|ed|ing)?(?: to)?"
-    "|(?:trip|tour|journey|mission|travel|swing|stopover|stop-over|visit|voyage)s?(?: (?:starting|beginning|from|next|this|later this) \\w+)? (?:to|through|of|in)"
+    "|(?:trip|tour|journey|mission|travel|swing|stopover|stop-over|visit|voyage)s?(?: (?:starting|beginning|from|next|this|later this) \\w+(?:\\.? \\d{1,2}(?:st|nd|rd|th)?)?)? (?:to|through|of|in)"
     "|toured|tours|touring"
     "|(?:first |next |final |last |refuell?ing )?stops? (?:was|is|will be|included|in|at|to|on)"
     "|travel(?:s|ed|led|ing|ling)?(?: on \\w+| later| next| back| onward| on)? (?:to|through)"
