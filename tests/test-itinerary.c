@@ -502,6 +502,156 @@ test_headline_traveller (void)
   nd_test_remove_dir (dir);
 }
 
+/* A schedule of date-led lines with no verb: each line's places are
+ * stops of the article's traveller, dated by the line; consecutive days
+ * in one place are one stop, a return after others is another */
+static void
+test_date_schedule (void)
+{
+  const char *schedule = "Monday 3rd May: Lyon, France\n\n"
+                         "Tuesday 4th May: Lyon, France\n\n"
+                         "Wednesday 5th May: Nantes and Brest, France\n\n"
+                         "Thursday 6th May: Lyon, France\n";
+  g_autofree char *body = g_strconcat ("Mayor Olga Brandt sets out next week.\n\n", schedule, NULL);
+  g_autoptr(GPtrArray) trips = build (body);
+  g_autoptr(NdArticle) pair = nd_test_article ("Where will Ilse and Bjorn go on their spring tour?", schedule, NULL);
+  g_autoptr(NdArticle) place = nd_test_article ("Where will Jordan and Bjorn go on their spring tour?", schedule, NULL);
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Olga Brandt");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 4);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Lyon");
+  g_assert_cmpstr (stop_at (trip, 0)->when, ==, "Monday 3rd May");
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Nantes");
+  g_assert_cmpstr (stop_at (trip, 2)->place, ==, "Brest");
+  g_assert_cmpstr (stop_at (trip, 2)->when, ==, "Wednesday 5th May");
+  g_assert_cmpstr (stop_at (trip, 3)->place, ==, "Lyon");
+  g_assert_cmpstr (stop_at (trip, 3)->when, ==, "Thursday 6th May");
+
+  /* two given names joined by "and" in the headline are two travellers */
+  nd_extractor_extract_article (pair);
+  g_assert_cmpuint (nd_article_get_itineraries (pair)->len, ==, 2);
+  trip = g_ptr_array_index (nd_article_get_itineraries (pair), 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Ilse");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 4);
+  trip = g_ptr_array_index (nd_article_get_itineraries (pair), 1);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Bjorn");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 4);
+  g_assert_cmpstr (stop_at (trip, 3)->place, ==, "Lyon");
+
+  /* but not when one of them is a place */
+  nd_extractor_extract_article (place);
+  g_assert_cmpuint (nd_article_get_itineraries (place)->len, ==, 0);
+}
+
+/* "visited A, Country on Date; B, Country on Date; and ...": every item
+ * of a semicolon list is a stop, in order, with its date */
+static void
+test_semicolon_list (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Senator Olga Brandt has toured Europe this spring.\n\n"
+                                      "She's visited Lyon, France on Easter Sunday; Porto, Portugal on May 5; "
+                                      "Madrid, Spain on May 7; and will be in Rome on May 9 before flying to "
+                                      "Oslo, Norway, on May 11.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Olga Brandt");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 5);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Lyon");
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Porto");
+  g_assert_cmpstr (stop_at (trip, 1)->when, ==, "May 5");
+  g_assert_cmpstr (stop_at (trip, 2)->place, ==, "Madrid");
+  g_assert_cmpstr (stop_at (trip, 2)->when, ==, "May 7");
+  g_assert_cmpstr (stop_at (trip, 3)->place, ==, "Rome");
+  g_assert_cmpstr (stop_at (trip, 4)->place, ==, "Oslo");
+}
+
+/* "X is touring ... with her husband, A, and two sons, B and C": the
+ * family named travel the stops of X */
+static void
+test_family (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Governor Olga Brandt is touring the Baltics with her husband, Tomas, "
+                                      "and two sons, Bjorn and Anders.\n\n"
+                                      "She will fly to Oslo on Monday and then to Riga on Wednesday.");
+  const char *names[] = { "Olga Brandt", "Tomas", "Bjorn", "Anders" };
+
+  g_assert_cmpuint (trips->len, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      NdItinerary *trip = g_ptr_array_index (trips, i);
+
+      g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, names[i]);
+      g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+      g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Oslo");
+      g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Riga");
+      g_assert_cmpstr (stop_at (trip, 1)->when, ==, "Wednesday");
+    }
+}
+
+/* "her first trip since 2009" in an undated article: the article is of a
+ * later year, so "visited ... in 2009" is a past visit */
+static void
+test_since_year (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Mayor Olga Brandt is making her first multi-day Asian trip since 2009. "
+                                      "Brandt will visit Laos, Cambodia and then Nepal.\n\n"
+                                      "She kicks off the visits to two Asian countries, Laos on Sunday and "
+                                      "Cambodia the following day.\n\n"
+                                      "Brandt visited three Asian countries in 2009, Japan in the east, "
+                                      "Mongolia in the north and Asia’s most populous nation, China.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 2);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_true (nd_itinerary_get_ordered (trip));
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Laos");
+  g_assert_cmpstr (stop_at (trip, 2)->place, ==, "Nepal");
+  trip = g_ptr_array_index (trips, 1);
+  g_assert_false (nd_itinerary_get_ordered (trip));
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Japan");
+}
+
+/* "Pope Peter Paul III ... Peter Paul's visit": the name without its
+ * regnal number is the same traveller, one trip */
+static void
+test_regnal_number (void)
+{
+  g_autoptr(GPtrArray) trips = build ("QUITO, Ecuador (AP) _ Pope Peter Paul III arrived in Lima on Tuesday "
+                                      "to end a journey that has tested his stamina.\n\n"
+                                      "Peter Paul's visit to Peru wraps up a pilgrimage that included a visit "
+                                      "to a church in Ecuador.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Peter Paul III");
+  g_assert_cmpstr (stop_at (trip, nd_itinerary_get_stops (trip)->len - 1)->place, ==, "Lima");
+}
+
+/* "will make a weeklong trip from Feb. 28 to X": a trip dated by its
+ * start is a cue all the same */
+static void
+test_trip_from_date (void)
+{
+  g_autoptr(GPtrArray) trips = build ("President Ana Lopes will make a weeklong trip from Feb. 28 to Vietnam "
+                                      "and Thailand.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Ana Lopes");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Vietnam");
+  g_assert_cmpstr (stop_at (trip, 0)->when, ==, "Feb. 28");
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Thailand");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +667,12 @@ main (int   argc,
   g_test_add_func ("/itinerary/real-patterns", test_real_patterns);
   g_test_add_func ("/itinerary/database-past-visits", test_database_past_visits);
   g_test_add_func ("/itinerary/headline-traveller", test_headline_traveller);
+  g_test_add_func ("/itinerary/date-schedule", test_date_schedule);
+  g_test_add_func ("/itinerary/semicolon-list", test_semicolon_list);
+  g_test_add_func ("/itinerary/family", test_family);
+  g_test_add_func ("/itinerary/since-year", test_since_year);
+  g_test_add_func ("/itinerary/regnal-number", test_regnal_number);
+  g_test_add_func ("/itinerary/trip-from-date", test_trip_from_date);
 
   return g_test_run ();
 }

@@ -4377,6 +4377,68 @@ nd_extractor_extract_article (NdArticle *article)
   }
 }
 
+/* A word that is a known given name and nothing else a capitalised word
+ * could be: no place, organisation, title or common word */
+static gboolean
+only_given_name (const char *word)
+{
+  g_autofree char *key = nd_extract_key_dup (word, -1);
+  const NdPlace *found[1];
+  guint32 info;
+
+  if (key == NULL)
+    return FALSE;
+  info = ND_WORD_INFO_FLAGS (nd_lexicon_lookup_word (nd_lexicon_get_default (), key));
+  if (!(info & ND_WORD_FIRST_NAME) ||
+      (info & (ND_WORD_COMMON | ND_WORD_NON_NAME | ND_WORD_TITLE | ND_WORD_TITLE_START |
+               ND_WORD_ORG | ND_WORD_ORG_START | ND_WORD_ORG_SUFFIX | ND_WORD_TITLE_ROYAL)))
+    return FALSE;
+  return nd_gazetteer_lookup (nd_gazetteer_get_default (), key, found, G_N_ELEMENTS (found)) == 0;
+}
+
+/* "Where will Ann and Bertil go?": two given names joined by "and" in the
+ * headline are two people, when the body names no one of either name */
+static gboolean
+headline_pair (const char *title,
+               GPtrArray  *entities,
+               NdEntity  **first,
+               NdEntity  **second)
+{
+  static GRegex *pair_regex;
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  static gsize initialized;
+
+  if (title == NULL || strlen (title) > 300)
+    return FALSE;
+  if (g_once_init_enter (&initialized))
+    {
+      pair_regex = g_regex_new ("(?<![\\w’'-])(\\p{Lu}\\p{Ll}+) and (\\p{Lu}\\p{Ll}+)(?![\\w’'-])",
+                                G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  if (!g_regex_match (pair_regex, title, 0, &info))
+    return FALSE;
+  a = g_match_info_fetch (info, 1);
+  b = g_match_info_fetch (info, 2);
+  if (strcmp (a, b) == 0 || !only_given_name (a) || !only_given_name (b))
+    return FALSE;
+  for (guint j = 0; j < entities->len; j++)
+    {
+      NdEntity *other = g_ptr_array_index (entities, j);
+      const char *name = nd_entity_get_name (other);
+
+      if (nd_entity_get_kind (other) == ND_ENTITY_PERSON &&
+          (strstr (name, a) != NULL || strstr (name, b) != NULL))
+        return FALSE;
+    }
+  *first = nd_entity_new (ND_ENTITY_PERSON, a);
+  *second = nd_entity_new (ND_ENTITY_PERSON, b);
+  return TRUE;
+}
+
 GPtrArray *
 nd_extractor_build_itineraries (const char *title,
                                 const char *body,
@@ -4388,6 +4450,35 @@ nd_extractor_build_itineraries (const char *title,
   g_return_val_if_fail (body != NULL, NULL);
   g_return_val_if_fail (entities != NULL, NULL);
 
-  headline = headline_person (title, published, entities);
-  return nd_itinerary_builder_build_with_headline (body, entities, published, headline);
+  {
+    g_autoptr(NdEntity) first = NULL;
+    g_autoptr(NdEntity) second = NULL;
+    GPtrArray *result;
+    guint n;
+
+    if (!headline_pair (title, entities, &first, &second))
+      {
+        headline = headline_person (title, published, entities);
+        return nd_itinerary_builder_build_with_headline (body, entities, published, headline);
+      }
+    /* the second of the pair travels the stops of the first */
+    result = nd_itinerary_builder_build_with_headline (body, entities, published, first);
+    n = result->len;
+    for (guint i = 0; i < n; i++)
+      {
+        NdItinerary *itinerary = g_ptr_array_index (result, i);
+        GPtrArray *stops = nd_itinerary_get_stops (itinerary);
+        NdItinerary *copy;
+
+        if (nd_itinerary_get_traveller_entity (itinerary) != first)
+          continue;
+        copy = nd_itinerary_new (NULL);
+        nd_itinerary_set_traveller_entity (copy, second);
+        nd_itinerary_set_ordered (copy, nd_itinerary_get_ordered (itinerary));
+        for (guint j = 0; j < stops->len; j++)
+          nd_itinerary_add_stop (copy, g_ptr_array_index (stops, j));
+        g_ptr_array_add (result, copy);
+      }
+    return result;
+  }
 }

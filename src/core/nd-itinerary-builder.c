@@ -30,6 +30,7 @@
 #include "nd-gazetteer.h"
 #include "nd-itinerary.h"
 #include "nd-itinerary-builder.h"
+#include "nd-lexicon.h"
 
 typedef struct
 {
@@ -82,6 +83,7 @@ typedef struct
   NdEntity   *team[8];     /* the members of "the team" told of last */
   guint       n_team;
   NdEntity   *headline;    /* a person only the headline names, or NULL */
+  GPtrArray  *owned;       /* people the builder names itself (NdEntity) */
 } Builder;
 
 static int month_day_of (const char *when);
@@ -127,7 +129,7 @@ init_regexes (void)
    * "with": companions ("joined in X by Y") */
   cue_regex = g_regex_new (
     "\\b(?:(?:state |official |working |brief |surprise |first |second |next |planned |upcoming )?visit(?:s|ed|ing)?(?: to)?"
-    "|(?:trip|tour|journey|mission|travel|swing|stopover|stop-over|visit|voyage)s?(?: (?:starting|beginning|from|next|this|later this) \\w+)? (?:to|through|of|in)"
+    "|(?:trip|tour|journey|mission|travel|swing|stopover|stop-over|visit|voyage)s?(?: (?:starting|beginning|from|next|this|later this) \\w+(?:\\.? \\d{1,2}(?:st|nd|rd|th)?)?)? (?:to|through|of|in)"
     "|toured|tours|touring"
     "|(?:first |next |final |last |refuell?ing )?stops? (?:was|is|will be|included|in|at|to|on)"
     "|travel(?:s|ed|led|ing|ling)?(?: on \\w+| later| next| back| onward| on)? (?:to|through)"
@@ -1454,6 +1456,374 @@ scan_place_labels (Builder *b)
       stop->evidence_start = m->start;
       stop->evidence_end = end;
       trip_add (trip, stop, m->start, FALSE, FALSE);
+    }
+}
+
+/* A schedule of date-led lines with no verb ("Monday 3rd May: Lyon,
+ * France", "Tuesday 4th May: Nantes and Brest, France"): each line's
+ * places are stops of the article's traveller, in order, dated by the
+ * line; a place after a comma in its country is not a stop of its own */
+static void
+scan_date_schedule (Builder *b)
+{
+  NdEntity *person = main_traveller (b);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) whens = g_ptr_array_new ();
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint first_place = 0, first_date = 0, n_lines = 0;
+
+  for (guint i = 0; i < b->blocks->len; i++)
+    {
+      NdBlock *block = g_ptr_array_index (b->blocks, i);
+      const Mention *date = NULL;
+      const Mention *prev = NULL;
+      guint pos;
+      guint n_found = found->len;
+      g_autofree char *tail = NULL;
+
+      if (block->kind != ND_BLOCK_PARAGRAPH && block->kind != ND_BLOCK_LIST_ITEM &&
+          block->kind != ND_BLOCK_HEADING)
+        continue;
+      while (first_date < b->dates->len &&
+             g_array_index (b->dates, Mention, first_date).start < block->start)
+        first_date++;
+      if (first_date >= b->dates->len)
+        break;
+      date = &g_array_index (b->dates, Mention, first_date);
+      if (date->start >= block->end)
+        continue;
+      {
+        g_autofree char *head = slice (b, block->start, date->start);
+        g_autofree char *colon = slice (b, date->end, MIN (block->end, date->end + 2));
+
+        if (!re_match ("^[\\s*•-]*$", head, 0) || !g_str_has_prefix (colon, ":"))
+          continue;
+      }
+      pos = date->end + 1;
+      while (first_place < b->places->len &&
+             g_array_index (b->places, Mention, first_place).start < pos)
+        first_place++;
+      for (guint j = first_place; j < b->places->len; j++)
+        {
+          const Mention *m = &g_array_index (b->places, Mention, j);
+          g_autofree char *gap = NULL;
+
+          if (m->start >= block->end)
+            break;
+          gap = slice (b, pos, m->start);
+          if (!re_match ("^(?:\\s|,|&|\\band\\b)*$", gap, G_REGEX_CASELESS))
+            break;
+          pos = m->end;
+          /* "Lyon, France": the country of the place before */
+          if (prev != NULL && is_country (m->entity) && re_match ("^\\s*,\\s*$", gap, 0))
+            continue;
+          g_ptr_array_add (found, (gpointer) m);
+          g_ptr_array_add (whens, (gpointer) date);
+          g_array_append_val (ends, block->end);
+          prev = m;
+        }
+      tail = slice (b, pos, block->end);
+      if (found->len == n_found || !re_match ("^[\\s.]*$", tail, 0))
+        {
+          g_ptr_array_set_size (found, n_found);
+          g_ptr_array_set_size (whens, n_found);
+          g_array_set_size (ends, n_found);
+          continue;
+        }
+      n_lines++;
+    }
+  if (n_lines < 2)
+    return;
+  if (person == NULL)
+    person = b->headline;
+  if (person == NULL && b->people->len > 0)
+    {
+      person = g_array_index (b->people, Mention, 0).entity;
+      for (guint i = 1; i < b->people->len; i++)
+        if (g_array_index (b->people, Mention, i).entity != person)
+          return;
+    }
+  if (person == NULL)
+    return;
+
+  {
+    Trip *trip = get_trip (b, person);
+    const Mention *last = NULL;
+
+    for (guint i = 0; i < found->len; i++)
+      {
+        const Mention *m = g_ptr_array_index (found, i);
+        g_autoptr(NdStop) stop = NULL;
+
+        /* consecutive days in one place are one stop */
+        if (last != NULL && last->entity == m->entity)
+          continue;
+        last = m;
+        stop = nd_stop_new (NULL);
+        nd_stop_set_place_entity (stop, m->entity);
+        name_as_written (b, stop, m);
+        set_when (stop, b, g_ptr_array_index (whens, i));
+        stop->evidence_start = ((const Mention *) g_ptr_array_index (whens, i))->start;
+        stop->evidence_end = g_array_index (ends, guint, i);
+        /* a return to a place after others is another stop */
+        if (i > 0)
+          {
+            Candidate c = { nd_stop_ref (stop), m->start, FALSE, FALSE, -1 };
+
+            g_array_append_val (trip->candidates, c);
+          }
+        else
+          trip_add (trip, stop, m->start, FALSE, FALSE);
+      }
+  }
+}
+
+/* The traveller with a stop told in a sentence, or NULL */
+static Trip *
+trip_of_sentence (Builder *b,
+                  guint    start,
+                  guint    end)
+{
+  for (guint i = 0; i < b->trips->len; i++)
+    {
+      Trip *trip = g_ptr_array_index (b->trips, i);
+
+      for (guint j = 0; j < trip->candidates->len; j++)
+        {
+          const NdStop *stop = g_array_index (trip->candidates, Candidate, j).stop;
+
+          if (!g_array_index (trip->candidates, Candidate, j).unordered &&
+              stop->evidence_start >= start && stop->evidence_start < end)
+            return trip;
+        }
+    }
+  return NULL;
+}
+
+/* "He visited Lyon, France on May 3; Porto, Portugal on May 5; and ...":
+ * each item of a list split by semicolons that names a place and then a
+ * date is a stop of the sentence's traveller, with that date */
+static void
+scan_semicolon_list (Builder *b,
+                     guint    start,
+                     guint    end)
+{
+  g_autofree char *text = NULL;
+  Trip *trip;
+  guint item_start = start;
+  guint pos = start;
+  guint n_items = 0;
+  g_autoptr(GPtrArray) places = NULL;
+  g_autoptr(GPtrArray) dates = NULL;
+
+  if (end <= start ||
+      memchr (b->body + b->byte_at[start], ';', b->byte_at[end] - b->byte_at[start]) == NULL)
+    return;
+  text = slice (b, start, end);
+  trip = trip_of_sentence (b, start, end);
+  if (trip == NULL)
+    return;
+  places = g_ptr_array_new ();
+  dates = g_ptr_array_new ();
+  for (const char *p = text; ; p = g_utf8_next_char (p), pos++)
+    {
+      if (*p == ';' || *p == '\0')
+        {
+          const Mention *date = NULL;
+          const Mention *place = NULL;
+
+          for (guint i = 0; i < b->dates->len; i++)
+            {
+              const Mention *m = &g_array_index (b->dates, Mention, i);
+
+              if (m->start >= item_start && m->end <= pos)
+                {
+                  date = m;
+                  break;
+                }
+            }
+          for (guint i = 0; date != NULL && i < b->places->len; i++)
+            {
+              const Mention *m = &g_array_index (b->places, Mention, i);
+              g_autofree char *gap = NULL;
+
+              if (m->start < item_start || m->end > date->start)
+                continue;
+              gap = place != NULL ? slice (b, place->end, m->start) : NULL;
+              /* "Lyon, France": the country of the place before */
+              if (place != NULL && is_country (m->entity) && re_match ("^\\s*,\\s*$", gap, 0))
+                continue;
+              place = m;
+            }
+          if (place != NULL)
+            {
+              g_autofree char *gap = slice (b, place->end, date->start);
+
+              /* the date belongs to the place: "Lyon, France on May 3" */
+              if (re_match ("^(?:\\s*,\\s*[\\p{Lu}][\\w .’'-]{1,30}?)?,?\\s+(?:on|in)\\s+(?:the\\s+)?$", gap, 0))
+                {
+                  g_ptr_array_add (places, (gpointer) place);
+                  g_ptr_array_add (dates, (gpointer) date);
+                  n_items++;
+                }
+            }
+          item_start = pos + 1;
+          if (*p == '\0')
+            break;
+        }
+    }
+  if (n_items < 2)
+    return;
+  for (guint i = 0; i < places->len; i++)
+    {
+      const Mention *m = g_ptr_array_index (places, i);
+      g_autoptr(NdStop) stop = nd_stop_new (NULL);
+
+      nd_stop_set_place_entity (stop, m->entity);
+      name_as_written (b, stop, m);
+      set_when (stop, b, g_ptr_array_index (dates, i));
+      stop->evidence_start = start;
+      stop->evidence_end = end;
+      trip_add (trip, stop, m->start, FALSE, FALSE);
+    }
+}
+
+/* "X ... with his wife, Ann, and two daughters, Bea and Cleo",
+ * "accompanied by her husband Tom": the family named travel the stops of
+ * X, the sentence's first person with a trip */
+static void
+scan_family (Builder *b)
+{
+  static GRegex *family_regex;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      family_regex = g_regex_new ("\\b(?:with|accompanied by|joined by) (?:his|her) "
+                                  "(?:wife|husband|spouse|partner|daughters?|sons?|children|family)\\b",
+                                  G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  for (guint s = 0; s < b->sentences->len; s++)
+    {
+      NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, s);
+      guint start = span->start, end = MIN (span->end, b->n_chars);
+      g_autofree char *text = NULL;
+      g_autoptr(GMatchInfo) info = NULL;
+      NdEntity *companions[8];
+      guint n = 0, cue_at, cue_end;
+      Trip *trip = NULL;
+      int cs, ce;
+
+      if (end <= start || end - start > 600 ||
+          (!g_strstr_len (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start], " his ") &&
+           !g_strstr_len (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start], " her ")))
+        continue;
+      text = slice (b, start, end);
+      if (!g_regex_match (family_regex, text, 0, &info))
+        continue;
+      g_match_info_fetch_pos (info, 0, &cs, &ce);
+      cue_at = start + g_utf8_strlen (text, cs);
+      cue_end = start + g_utf8_strlen (text, ce);
+      for (guint i = 0; i < b->people->len && trip == NULL; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+
+          if (m->start < start || m->end > cue_at)
+            continue;
+          for (guint t = 0; t < b->trips->len; t++)
+            {
+              Trip *other = g_ptr_array_index (b->trips, t);
+
+              if (other->person == m->entity && other->candidates->len > 0)
+                trip = other;
+            }
+        }
+      if (trip == NULL)
+        continue;
+      /* the family: the people named after the cue, and given names the
+       * extraction left alone ("daughters, Bea and Cleo") */
+      {
+        g_autofree char *tail = slice (b, cue_end, end);
+        const char *p = tail;
+        guint pos = cue_end;
+
+        while (*p != '\0' && n < G_N_ELEMENTS (companions))
+          {
+            const char *w = p;
+            guint len = 0;
+            const Mention *person = NULL;
+
+            while (*p != '\0' && g_unichar_isalpha (g_utf8_get_char (p)))
+              {
+                p = g_utf8_next_char (p);
+                len++;
+              }
+            if (len == 0)
+              {
+                gunichar c = g_utf8_get_char (p);
+
+                /* the family ends with the clause */
+                if (c == '.' || c == ';' || c == '(')
+                  break;
+                p = g_utf8_next_char (p);
+                pos++;
+                continue;
+              }
+            for (guint i = 0; i < b->people->len; i++)
+              {
+                const Mention *m = &g_array_index (b->people, Mention, i);
+
+                if (m->start <= pos && m->end > pos)
+                  person = m;
+              }
+            if (person != NULL && person->entity != trip->person)
+              {
+                gboolean seen = FALSE;
+
+                for (guint j = 0; j < n; j++)
+                  seen |= companions[j] == person->entity;
+                if (!seen)
+                  companions[n++] = person->entity;
+              }
+            else if (person == NULL && g_unichar_isupper (g_utf8_get_char (w)))
+              {
+                g_autofree char *word = g_strndup (w, p - w);
+                g_autofree char *key = nd_extract_key_dup (word, -1);
+                guint32 flags = key != NULL
+                  ? ND_WORD_INFO_FLAGS (nd_lexicon_lookup_word (nd_lexicon_get_default (), key)) : 0;
+                const NdPlace *found[1];
+
+                if ((flags & ND_WORD_FIRST_NAME) &&
+                    !(flags & (ND_WORD_COMMON | ND_WORD_NON_NAME | ND_WORD_TITLE | ND_WORD_ORG)) &&
+                    nd_gazetteer_lookup (nd_gazetteer_get_default (), key, found, 1) == 0)
+                  {
+                    NdEntity *named = nd_entity_new (ND_ENTITY_PERSON, word);
+
+                    g_ptr_array_add (b->owned, named);
+                    companions[n++] = named;
+                  }
+              }
+            pos += len;
+          }
+      }
+      for (guint j = 0; j < n; j++)
+        {
+          Trip *with = get_trip (b, companions[j]);
+          guint n_stops = trip->candidates->len;
+
+          if (with == trip || with->candidates->len > 0)
+            continue;
+          for (guint k = 0; k < n_stops; k++)
+            {
+              Candidate c = g_array_index (trip->candidates, Candidate, k);
+
+              if (c.unordered)
+                continue;
+              nd_stop_ref (c.stop);
+              g_array_append_val (with->candidates, c);
+            }
+        }
     }
 }
 
@@ -3277,6 +3647,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
   b.people = g_array_new (FALSE, FALSE, sizeof (Mention));
   b.dates = g_array_new (FALSE, FALSE, sizeof (Mention));
   b.trips = g_ptr_array_new_with_free_func (trip_free);
+  b.owned = g_ptr_array_new_with_free_func (g_object_unref);
   b.blocks = nd_body_parse (body);
   b.tables = g_ptr_array_new ();
   for (guint i = 0; i < b.blocks->len; i++)
@@ -3307,6 +3678,27 @@ nd_itinerary_builder_build_with_headline (const char *body,
             g_array_append_val (list, m);
         }
     }
+  /* "Pope Leo XIV ... Leo's visit": a name without its regnal number is
+   * the same person */
+  for (guint i = 0; i < b.people->len; i++)
+    {
+      Mention *m = &g_array_index (b.people, Mention, i);
+      const char *name = nd_entity_get_name (m->entity);
+      gsize len = strlen (name);
+
+      for (guint j = 0; j < b.people->len; j++)
+        {
+          NdEntity *other = g_array_index (b.people, Mention, j).entity;
+          const char *full = nd_entity_get_name (other);
+
+          if (other != m->entity && strncmp (full, name, len) == 0 && full[len] == ' ' &&
+              full[len + 1] != '\0' && strspn (full + len + 1, "IVX") == strlen (full + len + 1))
+            {
+              m->entity = other;
+              break;
+            }
+        }
+    }
   add_surname_mentions (&b);
   g_array_sort (b.places, compare_mentions);
   g_array_sort (b.people, compare_mentions);
@@ -3321,8 +3713,14 @@ nd_itinerary_builder_build_with_headline (const char *body,
       for (g_regex_match (year_regex, body, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
         {
           g_autofree char *year = g_match_info_fetch (info, 0);
+          int ys = 0, ye = 0;
 
-          b.year = MAX (b.year, atoi (year));
+          /* "her first trip since 2011": the article is of a later year */
+          g_match_info_fetch_pos (info, 0, &ys, &ye);
+          if (ys >= 6 && g_ascii_strncasecmp (body + ys - 6, "since ", 6) == 0)
+            b.year = MAX (b.year, atoi (year) + 1);
+          else
+            b.year = MAX (b.year, atoi (year));
         }
     }
 
@@ -3364,6 +3762,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
         {
           scan_sentence (&b, span->start, MIN (span->end, b.n_chars));
           scan_fronted_place (&b, span->start, MIN (span->end, b.n_chars));
+          scan_semicolon_list (&b, span->start, MIN (span->end, b.n_chars));
         }
     }
 
@@ -3377,6 +3776,8 @@ nd_itinerary_builder_build_with_headline (const char *body,
 
   scan_headings (&b);
   scan_place_labels (&b);
+  scan_date_schedule (&b);
+  scan_family (&b);
 
   for (guint i = 0; i < b.trips->len; i++)
     {
@@ -3405,6 +3806,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
   g_array_unref (b.people);
   g_array_unref (b.dates);
   g_ptr_array_unref (b.trips);
+  g_ptr_array_unref (b.owned);
   g_ptr_array_unref (b.tables);
   g_ptr_array_unref (b.blocks);
   return result;
