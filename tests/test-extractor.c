@@ -327,6 +327,21 @@ test_people_title_names (void)
   g_assert_true (has_mention (rowena, "Duchess of Kent"));
   g_assert_cmpuint (nd_entity_get_n_mentions (rowena), ==, 3);
   g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Pope"));
+  /* a ruler's regnal name the name lists lack; "the Emperor" after
+   * another emperor was named in passing is still the one named most */
+  {
+    g_autoptr(Result) rulers = extract ("Emperor Tavuro and Empress Nelwyn will visit Malta. Emperor Tavuro "
+                                        "met the Emperor's father, Emperor Olduro, in 1963. "
+                                        "The Emperor will speak in Valletta.", NULL);
+    NdEntity *tavuro = find (rulers, ND_ENTITY_PERSON, "Emperor Tavuro");
+    NdEntity *olduro = find (rulers, ND_ENTITY_PERSON, "Emperor Olduro");
+
+    g_assert_nonnull (tavuro);
+    g_assert_nonnull (olduro);
+    g_assert_nonnull (find (rulers, ND_ENTITY_PERSON, "Empress Nelwyn"));
+    g_assert_cmpuint (nd_entity_get_n_mentions (tavuro), ==, 4);
+    g_assert_cmpuint (nd_entity_get_n_mentions (olduro), ==, 1);
+  }
   /* lower case or without "the", a title names no one */
   {
     g_autoptr(Result) plain = extract ("The king of the jungle met a pope. Crown Prince said nothing.", NULL);

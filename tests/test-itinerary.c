@@ -652,6 +652,33 @@ test_trip_from_date (void)
   g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Thailand");
 }
 
+/* "Emperor X and Empress Y will make a trip ... The couple will leave
+ * A for B ... They will then head to C": a ruler's unknown regnal name
+ * is a person, both travel, and "the couple" and "they" are the two */
+static void
+test_travelling_pair (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Emperor Tavuro and Empress Nelwyn will make a weeklong trip from Feb. 28 "
+                                      "to Lesotho, the palace said Friday.\n\n"
+                                      "The visit was the palace's idea. The couple will leave Tokyo for Maseru on "
+                                      "Feb. 28.\n\n"
+                                      "They will then head to Gaborone on March 5.");
+  const char *names[] = { "Emperor Tavuro", "Empress Nelwyn" };
+
+  g_assert_cmpuint (trips->len, ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      NdItinerary *trip = g_ptr_array_index (trips, i);
+
+      g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, names[i]);
+      g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+      g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Maseru");
+      g_assert_cmpstr (stop_at (trip, 0)->when, ==, "Feb. 28");
+      g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Gaborone");
+      g_assert_cmpstr (stop_at (trip, 1)->when, ==, "March 5");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/since-year", test_since_year);
   g_test_add_func ("/itinerary/regnal-number", test_regnal_number);
   g_test_add_func ("/itinerary/trip-from-date", test_trip_from_date);
+  g_test_add_func ("/itinerary/travelling-pair", test_travelling_pair);
 
   return g_test_run ();
 }

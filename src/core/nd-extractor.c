@@ -2547,11 +2547,15 @@ interpret_segments (Ex      *ex,
             if (next != NULL && next->kind == MATCH_NONE && next->first == segment->last + 1 &&
                 is_name_token (ex, next->first))
               {
-                /* a one-word title that is a common word: "General" */
-                gboolean weak = segment->first == segment->last && is_common (ex, segment->first, G_MAXUINT);
+                /* a one-word title that is a common word: "General";
+                 * a ruler's title is not ("Emperor Akihito", "Sultan
+                 * Qaboos": a regnal name the name lists lack) */
+                gboolean royal = royal_title (ex, segment);
+                gboolean weak = segment->first == segment->last && !royal &&
+                                is_common (ex, segment->first, G_MAXUINT);
 
                 add_run (ex, next->first, next->last, role, weak,
-                         royal_title (ex, segment) ? segment->first : G_MAXUINT, -1);
+                         royal ? segment->first : G_MAXUINT, -1);
                 s++;
               }
             else
@@ -2988,8 +2992,8 @@ person_has_title (Ex         *ex,
 }
 
 /* Title-names ("the Prince", "the Prince of Wales", "the Dalai Lama")
- * are the person named with that title nearest before (else the first
- * after), else a person named by the title */
+ * are the person named with that title most often before (else the
+ * first after), else a person named by the title */
 static void
 resolve_title_names (Ex *ex)
 {
@@ -3061,28 +3065,49 @@ resolve_title_names (Ex *ex)
             person = after->person;
         }
 
-      for (guint pass = 0; pass < 2 && person < 0; pass++)
+      /* of the people with that title named before, the one named most
+       * often so far, the nearest of those: "Emperor Akihito ... the
+       * Emperor's father, Emperor Hirohito ... the Emperor" is still
+       * Akihito */
+      if (person < 0)
         {
-          for (guint k = 0; k < ex->cands->len; k++)
-            {
-              /* nearest before, then first after */
-              guint o = pass == 0 ? c - 1 - k : k;
-              const Cand *other;
+          guint best_count = 0;
 
-              if (pass == 0 && k >= c)
-                break;
-              if (pass == 1 && o <= c)
+          for (guint k = c; k-- > 0;)
+            {
+              const Cand *other = &g_array_index (ex->cands, Cand, k);
+              guint count = 0;
+
+              if (other->kind != CAND_PERSON || other->person < 0 || (other->flags & CAND_TITLE_NAME) ||
+                  other->person == person ||
+                  !(person_has_title (ex, g_ptr_array_index (ex->persons, other->person), title) ||
+                    person_has_title (ex, g_ptr_array_index (ex->persons, other->person), head)))
                 continue;
-              other = &g_array_index (ex->cands, Cand, o);
-              if (other->kind != CAND_PERSON || other->person < 0 || (other->flags & CAND_TITLE_NAME))
-                continue;
-              if (person_has_title (ex, g_ptr_array_index (ex->persons, other->person), title) ||
-                  person_has_title (ex, g_ptr_array_index (ex->persons, other->person), head))
+              for (guint j = 0; j < c; j++)
                 {
+                  const Cand *mention = &g_array_index (ex->cands, Cand, j);
+
+                  if (mention->kind == CAND_PERSON && mention->person == other->person)
+                    count++;
+                }
+              if (count > best_count)
+                {
+                  best_count = count;
                   person = other->person;
-                  break;
                 }
             }
+        }
+
+      /* else the first named after */
+      for (guint o = c + 1; o < ex->cands->len && person < 0; o++)
+        {
+          const Cand *other = &g_array_index (ex->cands, Cand, o);
+
+          if (other->kind != CAND_PERSON || other->person < 0 || (other->flags & CAND_TITLE_NAME))
+            continue;
+          if (person_has_title (ex, g_ptr_array_index (ex->persons, other->person), title) ||
+              person_has_title (ex, g_ptr_array_index (ex->persons, other->person), head))
+            person = other->person;
         }
 
       if (person < 0)

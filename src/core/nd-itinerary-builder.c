@@ -82,6 +82,9 @@ typedef struct
   guint       latest_at;   /* where that is said */
   NdEntity   *team[8];     /* the members of "the team" told of last */
   guint       n_team;
+  NdEntity   *group[8];    /* the travellers of the last trip made together */
+  guint       n_group;
+  guint       group_sentence; /* the sentence that told of it */
   NdEntity   *headline;    /* a person only the headline names, or NULL */
   GPtrArray  *owned;       /* people the builder names itself (NdEntity) */
 } Builder;
@@ -1841,6 +1844,17 @@ find_group (Builder   *b,
   if (!g_regex_match (group_regex, head, 0, NULL))
     return 0;
 
+  /* "A and B will leave for X. They will then head to Y": the people
+   * who travelled together in the last few sentences */
+  if (b->n_group >= 2 && b->sentence > b->group_sentence && b->sentence <= b->group_sentence + 4 &&
+      !re_match ("\\b(?:delegations|leaders|ministers|presidents|heads of state|(?:three|four) )", head, G_REGEX_CASELESS))
+    {
+      guint n = MIN (b->n_group, max_members);
+
+      memcpy (members, b->group, n * sizeof (NdEntity *));
+      return n;
+    }
+
   /* "the royal couple", "the pair": the two named together latest who
    * both travel */
   if (re_match ("\\bthe (?:[\\w-]+ )?(?:couple|pair|duo)\\b", head, G_REGEX_CASELESS) && max_members >= 2)
@@ -2185,7 +2199,10 @@ add_coordinated (Builder   *b,
     return n;
 
   rest = slice (b, g_array_index (b->people, Mention, hi).end, cue_start);
-  if (!re_match ("^\\s*,?\\s*(?:(?:are|were|will|would|is|have|has|had|plan|plans|planned|to|be|been|also|both|then|later|now|jointly|together|each)\\s+)*$",
+  /* "A and B are headed to", "A and B will make a weeklong trip to" */
+  if (!re_match ("^\\s*,?\\s*(?:(?:are|were|will|would|is|have|has|had|plan|plans|planned|to|be|been|also|both|then|later|now|jointly|together|each)\\s+)*"
+                 "(?:(?:make|makes|made|making|pay|pays|paid|paying|undertake|undertakes|undertook|undertaking|begin|begins|began|beginning|start|starts|started|starting|embark(?:s|ed|ing)? on|set(?:s|ting)? (?:off|out) on|go(?:es|ing)? on|went on|on)"
+                 "\\s+(?:a|an|the|their|his|her|its)\\s+(?:[\\w-]+\\s+){0,3})?$",
                  rest, G_REGEX_CASELESS))
     return n;
   for (guint i = lo; i <= hi && n < max; i++)
@@ -2675,6 +2692,12 @@ scan_sentence (Builder *b,
                                        G_N_ELEMENTS (travellers));
       if (n_travellers == 0)
         continue;
+      if (n_travellers >= 2)
+        {
+          b->n_group = MIN (n_travellers, G_N_ELEMENTS (b->group));
+          memcpy (b->group, travellers, b->n_group * sizeof (NdEntity *));
+          b->group_sentence = b->sentence;
+        }
 
       /* the stops of a tour "that has taken him to A and B" go, in
        * their order, before the earliest one known when the first of
