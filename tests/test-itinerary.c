@@ -679,6 +679,46 @@ test_travelling_pair (void)
     }
 }
 
+/* Days counted from the day of writing ("yesterday", "later today"),
+ * "the visit of X, which began in A", "From A, X will travel to B",
+ * "X's destinations -- in order, A, B and C"; a storm is no traveller */
+static void
+test_overview_cues (void)
+{
+  g_autoptr(GPtrArray) told = build ("President Ana Lopes arrives in Lisbon later today for talks. "
+                                     "Yesterday Ms Lopes toured the old town of Porto.\n\n"
+                                     "The visit of Ms Lopes, which began in Madrid, has been calm.");
+  g_autoptr(GPtrArray) fronted = build ("From Nairobi, Ana Lopes will travel to Uganda, where she will meet "
+                                        "the president.");
+  g_autoptr(GPtrArray) listed = build ("It will be the first time a president has stopped in any of Lopes's "
+                                       "destinations -- in order, Ghana, Rwanda and Botswana. Ana Lopes said little.");
+  g_autoptr(GPtrArray) storm = build ("Hurricane Olga hit Cuba on Monday. From Cuba, Olga went on to lash "
+                                      "Jamaica.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (told->len, ==, 1);
+  trip = g_ptr_array_index (told, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Madrid");
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Porto");
+  g_assert_cmpstr (stop_at (trip, 2)->place, ==, "Lisbon");
+
+  g_assert_cmpuint (fronted->len, ==, 1);
+  trip = g_ptr_array_index (fronted, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Ana Lopes");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Nairobi");
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Uganda");
+
+  g_assert_cmpuint (listed->len, ==, 1);
+  trip = g_ptr_array_index (listed, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Ghana");
+  g_assert_cmpstr (stop_at (trip, 2)->place, ==, "Botswana");
+
+  g_assert_cmpuint (storm->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -701,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/regnal-number", test_regnal_number);
   g_test_add_func ("/itinerary/trip-from-date", test_trip_from_date);
   g_test_add_func ("/itinerary/travelling-pair", test_travelling_pair);
+  g_test_add_func ("/itinerary/overview-cues", test_overview_cues);
 
   return g_test_run ();
 }

@@ -131,7 +131,9 @@ init_regexes (void)
    * "activity": something done somewhere ("held talks ... in X");
    * "with": companions ("joined in X by Y") */
   cue_regex = g_regex_new (
-    "\\b(?:(?:state |official |working |brief |surprise |first |second |next |planned |upcoming )?visit(?:s|ed|ing)?(?: to)?"
+    /* first, before "visit of": "the visit of X, which began in A" */
+    "\\b(?:(?:trip|tour|visit|journey|mission|swing)s?(?: of (?:\\p{Lu}[\\w.’'-]*\\s?){1,4})?(?:,? (?:which|that))? (?:began|begins|begin|started|starts|start|opened|opens|ended|ends|end|continued|continues|wrapped up|concluded|concludes)(?: \\w+){0,3} (?:in|at)"
+    "|(?:state |official |working |brief |surprise |first |second |next |planned |upcoming )?visit(?:s|ed|ing)?(?: to)?"
     "|(?:trip|tour|journey|mission|travel|swing|stopover|stop-over|visit|voyage)s?(?: (?:starting|beginning|from|next|this|later this) \\w+(?:\\.? \\d{1,2}(?:st|nd|rd|th)?)?)? (?:to|through|of|in)"
     "|toured|tours|touring"
     "|(?:first |next |final |last |refuell?ing )?stops? (?:was|is|will be|included|in|at|to|on)"
@@ -144,7 +146,6 @@ init_regexes (void)
     "|(?:was|were|is|are|be|being|been) (?:driven|taken|flown|brought|escorted|welcomed|received|greeted) (?:to|in|at)"
     "|(?:due|expected|scheduled|set) (?:to arrive |to land |to stop )?(?:in|at)"
     "|(?<with>(?:be |been |was |were |is |are )?(?:joined|accompanied) (?:in|at))"
-    "|(?:trip|tour|visit|journey|mission|swing)s?(?:,? (?:which|that))? (?:began|begins|begin|started|starts|start|opened|opens|ended|ends|end|continued|continues|wrapped up|concluded|concludes)(?: \\w+){0,3} (?:in|at)"
     "|(?:cross|crosses|crossed|crossing) into"
     "|(?:arrival|arrivals|return|stay|stopover|stop-over) (?:in|at|to)"
     "|(?:reach|reaches|reached|reaching|touched down in|touches down in|touch down in)"
@@ -158,11 +159,16 @@ init_regexes (void)
     "|(?:then|next|later|before|after)(?: on)? to"
     "|(?:and|then) on to(?= \\p{Lu})"
     "|via(?= \\p{Lu})"
+    /* "Clinton's six destinations -- in order, Ghana, Uganda ...",
+     * "her stops: Lima, Quito" */
+    "|(?:destinations|stops|itinerary)\\s*(?:--|—|–|:|(?:are|were|will be|include|includes|included)\\b)\\s*(?:in (?:that |this )?order,?\\s*)?(?=(?:the )?\\p{Lu})"
     "|(?:trip|tour|itinerary|journey|visit)s?\\b[^.;:]{0,80}?\\b(?:include|includes|included|will include)"
     "|(?:travel(?:s|ed|led|ing|ling)?|fly|flies|flew|flying|drove|drives|went|goes|headed|heads|moved|moves) from [^,.;:()]{1,40}? to(?= (?:the )?\\p{Lu})"
     "|(?:taking|takes|take|took) in(?= \\p{Lu})"
     "|(?:before|after) (?:traveling|travelling|flying|heading|going|moving|continuing)(?: on)? to"
-    "|(?<from>(?:arrived|arrives|arriving|returned|returns|returning|flew|flown|came|comes)(?: \\w+){0,3} from)"
+    "|(?<from>(?:arrived|arrives|arriving|returned|returns|returning|flew|flown|came|comes)(?: \\w+){0,3} from"
+    /* "From Nairobi, she will travel to Uganda" */
+    "|^[\\s\"“‘']*from(?= (?:the )?\\p{Lu}[^,.;:]{0,40},))"
     "|(?<activity>(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led(?! by)|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared)\\b[^,.;:()]{0,60}? (?:in|at|on))"
     "|(?:in|to) (?=\\p{Lu}))",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -205,7 +211,7 @@ init_regexes (void)
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   final_regex = g_regex_new ("\\b(?:final|last) (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey)(?:,? (?:which|that))? (?:will |would |is to |is set to |is due to )?(?:end|ends|ended|conclude|concludes|concluded|wrap up|wraps up|wrapped up)\\b|\\b(?:end|ends|ending|wrap|wraps|wrapping|conclude|concludes|concluding) (?:up )?(?:his |her |the |their )?(?:[\\w-]+ ){0,2}(?:trip|tour|visit|journey)",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  first_regex = g_regex_new ("\\bfirst (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey) (?:will |would |is to |is set to |is due to )?(?:began|begins|begin|started|starts|start|opened|opens|open|kicks off|kick off|kicked off)\\b|\\b(?:begin|begins|began|start|starts|started|kick\\w* off) (?:his |her |the |their )?(?:trip|tour|visit|journey)",
+  first_regex = g_regex_new ("\\bfirst (?:stop|leg|destination)|\\b(?:trip|tour|visit|journey)(?: of (?:\\p{Lu}[\\w.’'-]*\\s?){1,4})?(?:,? (?:which|that))? (?:will |would |is to |is set to |is due to )?(?:began|begins|begin|started|starts|start|opened|opens|open|kicks off|kick off|kicked off)\\b|\\b(?:begin|begins|began|start|starts|started|kick\\w* off) (?:his |her |the |their )?(?:trip|tour|visit|journey)",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "... to Athens on Friday for talks with X", "... to Juba to meet Y" */
   purpose_regex = g_regex_new ("^(?:\\s*,[^,.;:()]{0,40},)?[^,.;:()]{0,40}?\\b((?:for (?!(?:a|an|the|his|her|their) (?:[\\w-]+ )?(?:visit|trip|tour|stay|stop|journey)\\b)(?:talks|a |an |the |meetings?|consultations?|discussions?|negotiations?|ceremonies|celebrations|commemorations)"
@@ -1274,6 +1280,45 @@ trip_subject (Builder *b,
           break;
         }
     }
+  return NULL;
+}
+
+/* "From Addis Ababa, Gates will travel to Nigeria": a sentence that
+ * starts with where the traveller leaves from has its subject right
+ * after the comma; a pronoun there is the traveller told of last */
+static NdEntity *
+fronted_from_subject (Builder *b,
+                      guint    cue_end,
+                      guint    sent_end)
+{
+  g_autofree char *rest = slice (b, cue_end, MIN (sent_end, cue_end + 60));
+  const char *comma = strchr (rest, ',');
+  guint after_comma;
+
+  if (comma == NULL)
+    return NULL;
+  after_comma = cue_end + g_utf8_pointer_to_offset (rest, comma) + 1;
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      g_autofree char *gap = NULL;
+
+      if (m->start < after_comma)
+        continue;
+      if (m->start >= sent_end)
+        break;
+      gap = slice (b, after_comma, m->start);
+      if (re_match ("^\\s*(?:the\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:minister|secretary|president|envoy|prime|foreign|defen[cs]e|vice|special|chief|deputy|senior|billionaire|philanthropist|chairman|chairwoman|ceo)\\s+){0,5}$",
+                    gap, 0))
+        return m->entity;
+      break;
+    }
+  {
+    g_autofree char *head = slice (b, after_comma, MIN (sent_end, after_comma + 12));
+
+    if (re_match ("^\\s*(?:he|she)\\b", head, G_REGEX_CASELESS))
+      return b->last_traveller != NULL ? b->last_traveller : main_traveller (b);
+  }
   return NULL;
 }
 
@@ -2672,6 +2717,8 @@ scan_sentence (Builder *b,
             }
         }
       person = find_traveller (b, sent_start, cue_start, sent_end);
+      if (from_cue && (person == NULL || cue_start == sent_start) && re_match ("^\\W*from$", cue, G_REGEX_CASELESS))
+        person = fronted_from_subject (b, cue_end, sent_end);
       if (person != NULL)
         {
           travellers[0] = person;
@@ -3475,6 +3522,44 @@ sort_by_weekday (GArray *cands)
   sort_slots (cands, stored_rank, NULL);
 }
 
+/* "yesterday" 0, "today", "tonight", "this morning" 1, "tomorrow" 2:
+ * days counted from the day of writing; -1 for any other when */
+static int
+relative_day_of (const Candidate *c,
+                 gpointer         data)
+{
+  g_autofree char *when = NULL;
+
+  if (c->stop->when == NULL || c->stop->when_date != NULL)
+    return -1;
+  when = g_ascii_strdown (c->stop->when, -1);
+  if (re_match ("^(?:(?:late |early )?yesterday(?: morning| afternoon| evening)?|last night)$", when, 0))
+    return 0;
+  if (re_match ("^(?:(?:later |earlier )?today|tonight|this (?:morning|afternoon|evening))$", when, 0))
+    return 1;
+  if (re_match ("^(?:tomorrow(?: morning| afternoon| evening| night)?)$", when, 0))
+    return 2;
+  return -1;
+}
+
+/* Stops told as yesterday, today and tomorrow go in that order, among
+ * the places they hold */
+static void
+sort_by_relative_day (GArray *cands)
+{
+  gboolean used[3] = { FALSE, };
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      int day = relative_day_of (&g_array_index (cands, Candidate, i), NULL);
+
+      if (day >= 0)
+        used[day] = TRUE;
+    }
+  if (used[0] + used[1] + used[2] >= 2)
+    sort_slots (cands, relative_day_of, NULL);
+}
+
 static NdItinerary *
 trip_to_itinerary (Trip      *trip,
                    GPtrArray *past,
@@ -3617,7 +3702,10 @@ trip_to_itinerary (Trip      *trip,
             }
           sort_slots (cands, stored_rank, NULL);
           if (!all_dates)
-            sort_by_weekday (cands);
+            {
+              sort_by_weekday (cands);
+              sort_by_relative_day (cands);
+            }
         }
     }
 
@@ -3632,6 +3720,32 @@ trip_to_itinerary (Trip      *trip,
       nd_itinerary_add_stop (itinerary, stop);
     }
   return itinerary;
+}
+
+/* Is a person's name also written after "Hurricane", "Typhoon" ...? */
+static gboolean
+names_storm (Builder  *b,
+             NdEntity *entity)
+{
+  static const char * const storms[] = { "Hurricane ", "Typhoon ", "Cyclone ", "Storm " };
+
+  for (guint j = 0; j < nd_entity_get_n_mentions (entity); j++)
+    {
+      const NdMention *nm = nd_entity_get_mention (entity, j);
+      glong at;
+
+      if (nm->start > b->n_chars)
+        continue;
+      at = b->byte_at[nm->start];
+      for (guint k = 0; k < G_N_ELEMENTS (storms); k++)
+        {
+          glong length = (glong) strlen (storms[k]);
+
+          if (at >= length && strncmp (b->body + at - length, storms[k], length) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 GPtrArray *
@@ -3691,6 +3805,10 @@ nd_itinerary_builder_build_with_headline (const char *body,
         default: list = NULL; break;
         }
       if (list == NULL)
+        continue;
+      /* "Hurricane Maria": a storm that goes "from Dominica to Puerto
+       * Rico" is no traveller */
+      if (list == b.people && names_storm (&b, entity))
         continue;
       for (guint j = 0; j < nd_entity_get_n_mentions (entity); j++)
         {
