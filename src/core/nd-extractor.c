@@ -368,6 +368,15 @@ static const char * const site_words_weak[] = {
   NULL
 };
 
+/* Words that end the phrase before them: "the Taj Mahal, where",
+ * "the Taj Mahal was built", "at the Taj Mahal on April 16" */
+static const char * const phrase_end_words[] = {
+  "was", "is", "were", "are", "has", "had", "will", "would", "on", "in",
+  "at", "where", "which", "and", "or", "to", "for", "with", "from",
+  "during", "before", "after", "by", "near", "itself",
+  NULL
+};
+
 /* Word classes: every list above in one table, looked up once a token */
 enum
 {
@@ -390,6 +399,7 @@ enum
   WC_BUILDING_WEAK   = 1 << 17,
   WC_SITE            = 1 << 18,
   WC_SITE_WEAK       = 1 << 19,
+  WC_PHRASE_END      = 1 << 20,
 };
 
 static NdExtractMap *word_classes;
@@ -434,6 +444,7 @@ init_word_classes (void)
   add_word_class (building_words_weak, G_MAXUINT, WC_BUILDING_WEAK);
   add_word_class (site_words, G_MAXUINT, WC_SITE);
   add_word_class (site_words_weak, G_MAXUINT, WC_SITE_WEAK);
+  add_word_class (phrase_end_words, G_MAXUINT, WC_PHRASE_END);
 }
 
 /* The classes of a word (bytes as they are: lists are in lower case) */
@@ -1596,6 +1607,17 @@ has_digit (const Ex *ex,
   return FALSE;
 }
 
+/* Does token `i` end the phrase before it: punctuation, the end, or a
+ * verb or preposition that cannot belong to a name? */
+static gboolean
+ends_phrase (Ex    *ex,
+             guint  i)
+{
+  if (i >= ex->n || tok (ex, i)->kind == ND_TOKEN_PUNCT)
+    return TRUE;
+  return (tok (ex, i)->flags & ND_TOKEN_CAPITALIZED) == 0 && (key_class (key_of (ex, i)) & WC_PHRASE_END) != 0;
+}
+
 /* Classifies a run of unknown words first..last (name tokens and name
  * particles, no hard connectors) */
 static CandKind
@@ -1699,6 +1721,13 @@ classify_run (Ex       *ex,
 
   if (n_words > MAX_NAME_WORDS)
     return CAND_NONE;
+
+  /* "the Taj Mahal", "the Hagia Sophia": "the" is never right before a
+   * person's name that ends a phrase ("the Bill Clinton years" is his):
+   * a landmark the gazetteer lacks */
+  if (first > 0 && (token_is (ex, first - 1, "the") || token_is (ex, first - 1, "The")) &&
+      (first_info & ND_WORD_FIRST_NAME) && n_common == 0 && ends_phrase (ex, last + 1))
+    return strict ? CAND_NONE : CAND_PLACE;
 
   /* a given name first: "Brett McGurk", "Sergei Lavrov" */
   if ((first_info & ND_WORD_FIRST_NAME) && n_common == 0 &&
@@ -2379,7 +2408,8 @@ static guint
 add_title_name (Ex            *ex,
                 const Segment *segment,
                 const Segment *next,
-                const Segment *after)
+                const Segment *after,
+                const Segment *more)
 {
   char key[ND_EXTRACT_KEY_MAX];
   guint last = segment->last;
@@ -2394,7 +2424,8 @@ add_title_name (Ex            *ex,
       !nd_lexicon_is_title_name (ex->lexicon, key))
     return 0;
 
-  the = segment->first > 0 && (token_is (ex, segment->first - 1, "the") || token_is (ex, segment->first - 1, "The"));
+  the = segment->first > 0 && (token_is (ex, segment->first - 1, "the") || token_is (ex, segment->first - 1, "The") ||
+                               token_is (ex, segment->first - 1, "THE"));
 
   /* "the Emir of Qatar", "Duchess of Cornwall" */
   if (next != NULL && after != NULL && next->kind == MATCH_NONE && next->first == segment->last + 1 &&
@@ -2415,6 +2446,20 @@ add_title_name (Ex            *ex,
     }
 
   role = text_of (ex, tok (ex, segment->first)->start, tok (ex, segment->last)->end);
+
+  /* "the Duke and Duchess of Cambridge": the Duke of Cambridge too */
+  if (last == segment->last && next != NULL && after != NULL && more != NULL &&
+      next->kind == MATCH_NONE && next->first == segment->last + 1 && next->first == next->last &&
+      token_is (ex, next->first, "and") && after->kind == MATCH_TITLE && after->first == next->last + 1 &&
+      more->kind == MATCH_NONE && more->first == after->last + 1 && more->first == more->last &&
+      token_is (ex, more->first, "of") && (more + 1)->kind == MATCH_PLACE && (more + 1)->first == more->last + 1)
+    {
+      g_autofree char *place = text_of (ex, tok (ex, (more + 1)->first)->start, tok (ex, (more + 1)->last)->end);
+      char *full = g_strdup_printf ("%s of %s", role, place);
+
+      g_free (role);
+      role = full;
+    }
   cand = add_cand (ex, CAND_PERSON, segment->first, last);
   cand->flags |= CAND_TITLED | CAND_TITLE_NAME;
   cand->role = ex_strdup (ex, role);
@@ -2560,7 +2605,8 @@ interpret_segments (Ex      *ex,
               }
             else
               {
-                s += add_title_name (ex, segment, next, s + 2 < n ? &segments[s + 2] : NULL);
+                s += add_title_name (ex, segment, next, s + 2 < n ? &segments[s + 2] : NULL,
+                                     s + 4 < n ? &segments[s + 3] : NULL);
               }
             place_before = -1;
           }
@@ -3078,8 +3124,8 @@ resolve_title_names (Ex *ex)
               const Cand *other = &g_array_index (ex->cands, Cand, k);
               guint count = 0;
 
-              if (other->kind != CAND_PERSON || other->person < 0 || (other->flags & CAND_TITLE_NAME) ||
-                  other->person == person ||
+              /* (title-names before this one are resolved already) */
+              if (other->kind != CAND_PERSON || other->person < 0 || other->person == person ||
                   !(person_has_title (ex, g_ptr_array_index (ex->persons, other->person), title) ||
                     person_has_title (ex, g_ptr_array_index (ex->persons, other->person), head)))
                 continue;
@@ -3114,6 +3160,22 @@ resolve_title_names (Ex *ex)
         {
           cand->n_words = count_name_words (ex, cand, &first_word, &last_word);
           words = name_words_key (ex, cand);
+          /* "the Duke [and Duchess] of Cambridge": named by the whole title */
+          if (strstr (cand->role, " of ") != NULL && strchr (words, ' ') == NULL)
+            {
+              char role_key[ND_EXTRACT_KEY_MAX];
+              g_autofree char *joined = NULL;
+              char *of;
+
+              if (nd_extract_key (cand->role, -1, role_key, sizeof role_key) > 0 &&
+                  (of = strstr (role_key, " of ")) != NULL)
+                {
+                  memmove (of, of + 3, strlen (of + 3) + 1);
+                  joined = g_strdup (role_key);
+                  words = ex_strdup (ex, joined);
+                  cand->n_words++;
+                }
+            }
           for (guint i = 0; i < ex->persons->len && person < 0; i++)
             if (strcmp (((Person *) g_ptr_array_index (ex->persons, i))->words, words) == 0)
               person = (gint) i;
@@ -3121,6 +3183,11 @@ resolve_title_names (Ex *ex)
             {
               g_autofree char *name = text_of (ex, cand->bstart, cand->bend);
 
+              if (strstr (cand->role, " of ") != NULL && strstr (name, " of ") == NULL)
+                {
+                  g_free (name);
+                  name = g_strdup (cand->role);
+                }
               person = add_person (ex, name, words, cand->n_words, cand->role, cand->cstart);
             }
         }

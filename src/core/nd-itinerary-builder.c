@@ -131,8 +131,11 @@ init_regexes (void)
    * "activity": something done somewhere ("held talks ... in X");
    * "with": companions ("joined in X by Y") */
   cue_regex = g_regex_new (
-    /* first, before "visit of": "the visit of X, which began in A" */
-    "\\b(?:(?:trip|tour|visit|journey|mission|swing)s?(?: of (?:\\p{Lu}[\\w.’'-]*\\s?){1,4})?(?:,? (?:which|that))? (?:began|begins|begin|started|starts|start|opened|opens|ended|ends|end|continued|continues|wrapped up|concluded|concludes)(?: \\w+){0,3} (?:in|at)"
+    /* first, before "visit": "the visit of X, which began in A";
+     * "During the 11-day visit, Abe is scheduled to meet with the
+     * leaders of A, B and C" */
+    "\\b(?:(?<meet>(?:trip|tour|journey|visit)s?\\b[^.;:]{0,80}?\\b(?:meet|meets|met|meeting)(?: with)? (?:the )?(?:leaders|presidents|heads of (?:state|government)|prime ministers|governments) of)(?= (?:the )?\\p{Lu})"
+    "|(?:trip|tour|visit|journey|mission|swing)s?(?: of (?:\\p{Lu}[\\w.’'-]*\\s?){1,4})?(?:,? (?:which|that))? (?:began|begins|begin|started|starts|start|opened|opens|ended|ends|end|continued|continues|wrapped up|concluded|concludes)(?: \\w+){0,3} (?:in|at)"
     "|(?:state |official |working |brief |surprise |first |second |next |planned |upcoming )?visit(?:s|ed|ing)?(?: to)?"
     "|(?:trip|tour|journey|mission|travel|swing|stopover|stop-over|visit|voyage)s?(?: (?:starting|beginning|from|next|this|later this) \\w+(?:\\.? \\d{1,2}(?:st|nd|rd|th)?)?)? (?:to|through|of|in)"
     "|toured|tours|touring"
@@ -2719,6 +2722,20 @@ scan_sentence (Builder *b,
       person = find_traveller (b, sent_start, cue_start, sent_end);
       if (from_cue && (person == NULL || cue_start == sent_start) && re_match ("^\\W*from$", cue, G_REGEX_CASELESS))
         person = fronted_from_subject (b, cue_end, sent_end);
+      /* "During the visit, Abe is to meet the leaders of": the one
+       * named in the cue, or "he" */
+      if (person == NULL && g_match_info_fetch_named_pos (info, "meet", &gs, &ge) && gs >= 0)
+        {
+          for (guint i = 0; i < b->people->len && person == NULL; i++)
+            {
+              const Mention *m = &g_array_index (b->people, Mention, i);
+
+              if (m->start >= cue_start && m->end <= cue_end)
+                person = m->entity;
+            }
+          if (person == NULL && re_match ("\\b(?:he|she)\\b", cue, G_REGEX_CASELESS))
+            person = b->last_traveller != NULL ? b->last_traveller : main_traveller (b);
+        }
       if (person != NULL)
         {
           travellers[0] = person;
