@@ -342,12 +342,47 @@ test_people_title_names (void)
     g_assert_cmpuint (nd_entity_get_n_mentions (tavuro), ==, 4);
     g_assert_cmpuint (nd_entity_get_n_mentions (olduro), ==, 1);
   }
+  /* "the Duke and Duchess of Kent" are two people, and "the Duke" later
+   * is the first of them */
+  {
+    g_autoptr(Result) couple = extract ("THE Duke and Duchess of Kent will tour Peru. Aides said the Duke "
+                                        "and the Duchess were pleased.", NULL);
+    NdEntity *duke = find (couple, ND_ENTITY_PERSON, "Duke of Kent");
+    NdEntity *duchess = find (couple, ND_ENTITY_PERSON, "Duchess of Kent");
+
+    g_assert_nonnull (duke);
+    g_assert_nonnull (duchess);
+    g_assert_cmpuint (nd_entity_get_n_mentions (duke), ==, 2);
+    g_assert_cmpuint (nd_entity_get_n_mentions (duchess), ==, 2);
+    g_assert_null (find (couple, ND_ENTITY_PERSON, "Duke"));
+  }
   /* lower case or without "the", a title names no one */
   {
     g_autoptr(Result) plain = extract ("The king of the jungle met a pope. Crown Prince said nothing.", NULL);
 
     g_assert_cmpuint (count_kind (plain, ND_ENTITY_PERSON), ==, 0);
   }
+}
+
+/* "the Taj Mahal" is no one's name but a landmark's ("the Bill Clinton
+ * years" still name him); a rarer abstract noun ("Reconciliation")
+ * before a name after a title ends the title */
+static void
+test_landmarks_and_long_titles (void)
+{
+  g_autoptr(Result) result = extract (
+    "The couple will visit the Taj Mahal, where the light is soft. The Taj Mahal was built in 1648. "
+    "Critics recalled the Bill Clinton years. US Representative for Afghanistan Reconciliation "
+    "Zalmay Khalilzad will be in Islamabad. Khalilzad said he was hopeful.", NULL);
+  NdEntity *taj = find (result, ND_ENTITY_PLACE, "Taj Mahal");
+  NdEntity *envoy = find (result, ND_ENTITY_PERSON, "Zalmay Khalilzad");
+
+  g_assert_nonnull (taj);
+  g_assert_cmpuint (nd_entity_get_n_mentions (taj), ==, 2);
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Taj Mahal"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Bill Clinton"));
+  g_assert_nonnull (envoy);
+  g_assert_true (has_mention (envoy, "Zalmay Khalilzad"));
 }
 
 /* Buildings and residences that speak for an office are no people */
@@ -895,6 +930,7 @@ main (int   argc,
   g_test_add_func ("/extractor/non-ascii", test_non_ascii);
   g_test_add_func ("/extractor/headings-and-tables", test_headings_and_tables);
   g_test_add_func ("/extractor/people/title-names", test_people_title_names);
+  g_test_add_func ("/extractor/people/landmarks-and-long-titles", test_landmarks_and_long_titles);
   g_test_add_func ("/extractor/people/buildings", test_buildings_are_no_people);
   g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);

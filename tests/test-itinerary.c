@@ -719,6 +719,36 @@ test_overview_cues (void)
   g_assert_cmpuint (storm->len, ==, 0);
 }
 
+/* "During the visit, X is to meet the leaders of A, B and C"; "X will
+ * lead a delegation to A and B till October 14" (when the trip ends is
+ * no stop's date) */
+static void
+test_meetings_and_delegations (void)
+{
+  g_autoptr(GPtrArray) meets = build ("Prime Minister Ana Lopes left Lisbon Friday to start a tour of Latin "
+                                      "America.\n\n"
+                                      "During the 11-day visit, Lopes is scheduled to meet with the leaders of "
+                                      "Peru, Chile and Bolivia, local media said.");
+  g_autoptr(GPtrArray) leads = build ("On his trip starting today, Ambassador Tomas Brandt will lead an "
+                                      "interagency delegation to Kenya, Uganda and Rwanda till October 14.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (meets->len, ==, 1);
+  trip = g_ptr_array_index (meets, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Peru");
+  g_assert_cmpstr (stop_at (trip, 2)->place, ==, "Bolivia");
+
+  g_assert_cmpuint (leads->len, ==, 1);
+  trip = g_ptr_array_index (leads, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Tomas Brandt");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Kenya");
+  g_assert_cmpstr (stop_at (trip, 2)->place, ==, "Rwanda");
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (stop_at (trip, i)->when, !=, "October 14");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -742,6 +772,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/trip-from-date", test_trip_from_date);
   g_test_add_func ("/itinerary/travelling-pair", test_travelling_pair);
   g_test_add_func ("/itinerary/overview-cues", test_overview_cues);
+  g_test_add_func ("/itinerary/meetings-and-delegations", test_meetings_and_delegations);
 
   return g_test_run ();
 }

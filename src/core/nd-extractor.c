@@ -714,6 +714,25 @@ key_of (Ex    *ex,
   return ex->keys + ex->key_offset[i];
 }
 
+/* Does a word end as English abstract nouns do ("-tion", "-ment")? */
+static gboolean
+has_noun_suffix (const char *key,
+                 gsize       length)
+{
+  static const char * const suffixes[] = { "tion", "sion", "ment", "ness", "ship", "ities" };
+
+  if (length < 8)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      gsize n = strlen (suffixes[i]);
+
+      if (memcmp (key + length - n, suffixes[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The lexicon's information on token `i`, looked up once per word */
 static guint32
 info_of (Ex    *ex,
@@ -729,6 +748,11 @@ info_of (Ex    *ex,
 
       ex->marks[j] |= MARK_INFO;
       ex->info[j] = key[0] != '\0' ? nd_lexicon_lookup_word_len (ex->lexicon, key, ex->key_len[j]) : 0;
+      /* "Reconciliation", "Empowerment": a rarer English noun the
+       * frequency list lacks, not a name, is a common word */
+      if (ND_WORD_INFO_RANK (ex->info[j]) == 0 && !(ex->info[j] & (ND_WORD_FIRST_NAME | ND_WORD_SURNAME)) &&
+          has_noun_suffix (key, ex->key_len[j]))
+        ex->info[j] |= (guint32) 10000 << 16;
       if (ex->known_word[j] != NULL)
         {
           ex->known_word[j]->info = ex->info[j];
@@ -1874,6 +1898,17 @@ add_run (Ex         *ex,
             }
         }
     }
+
+  /* "Representative for Afghanistan Reconciliation Zalmay Khalilzad":
+   * common words before a given name after a title end the title */
+  /* (also after a title's place: "Representative for Afghanistan
+   * Reconciliation Zalmay Khalilzad") */
+  if (role != NULL || (first >= 2 && token_is (ex, first - 2, "for") && !(info_of (ex, last) & ND_WORD_ORG_SUFFIX)))
+    while (first < last && is_name_token (ex, first) && is_common (ex, first, G_MAXUINT) &&
+           !(info_of (ex, first) & (ND_WORD_FIRST_NAME | ND_WORD_SURNAME)) &&
+           is_name_token (ex, first + 1) && !is_common (ex, first + 1, G_MAXUINT) &&
+           ((info_of (ex, first + 1) & ND_WORD_FIRST_NAME) || count_words_in (ex, first + 1, last) >= 2))
+      first++;
 
   kind = classify_run (ex, first, last, role != NULL, weak_title, strict, &flags);
 

@@ -158,6 +158,8 @@ init_regexes (void)
     "|(?:bring|brings|brought|bringing) (?:him|her|them) to"
     "|(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|finish|finishes|finished|finishing|begin|begins|began|beginning|start|starts|started|starting) (?:his |her |their |the |its )?(?:[\\w-]+ )?(?:trip|tour|visit|journey)(?: [\\w.]+){0,4}? (?:in|at|from)"
     "|(?:bound|destined) for"
+    /* "will lead an interagency delegation to A, B and C" */
+    "|(?:lead|leads|led|leading|head|heads|headed|heading) (?:a|an|the|his|her|their)(?: [\\w-]+){0,3} (?:delegation|mission|team)s? to"
     "|(?:take|takes|took|taking|taken) (?:him|her|them) (?:from|to)"
     "|(?:then|next|later|before|after)(?: on)? to"
     "|(?:and|then) on to(?= \\p{Lu})"
@@ -642,6 +644,14 @@ find_date (Builder *b,
 
       if (m->start < from || m->end > to)
         continue;
+      /* "... and Saudi Arabia till October 14": when the trip ends */
+      if (m->start >= 6)
+        {
+          g_autofree char *lead = slice (b, m->start - 6, m->start);
+
+          if (re_match ("\\b(?:till|until)\\s+$", lead, G_REGEX_CASELESS))
+            continue;
+        }
       if (m->start >= pos)
         return m;
       before = m;
