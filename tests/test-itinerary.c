@@ -749,6 +749,38 @@ test_meetings_and_delegations (void)
     g_assert_cmpstr (stop_at (trip, i)->when, !=, "October 14");
 }
 
+/* "her first trip back to A"; "a short flight to B"; "Following talks in
+ * A ..., the Chilean leader arrived in B"; "staff objected to him
+ * boarding a flight to C" is no trip */
+static void
+test_flights_and_fronted_talks (void)
+{
+  g_autoptr(GPtrArray) back = build ("President Ana Lopes arrived Sunday on a historic visit, her first trip "
+                                     "back to Peru.\n\n"
+                                     "The next day she took a short flight to Bolivia.");
+  g_autoptr(GPtrArray) talks = build ("President Ana Lopes arrived in Lima on Monday.\n\n"
+                                      "Following fruitful talks in Quito between Lopes and President Tomas Brandt "
+                                      "on May 16, the Chilean leader has arrived in Cusco.");
+  g_autoptr(GPtrArray) stopped = build ("Minister Tomas Brandt was prevented from leaving on Tuesday when staff "
+                                        "objected to him boarding a flight to Dubai.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (back->len, ==, 1);
+  trip = g_ptr_array_index (back, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Peru");
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Bolivia");
+
+  g_assert_cmpuint (talks->len, ==, 1);
+  trip = g_ptr_array_index (talks, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Lima");
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Quito");
+  g_assert_cmpstr (stop_at (trip, 2)->place, ==, "Cusco");
+
+  g_assert_cmpuint (stopped->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -773,6 +805,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/travelling-pair", test_travelling_pair);
   g_test_add_func ("/itinerary/overview-cues", test_overview_cues);
   g_test_add_func ("/itinerary/meetings-and-delegations", test_meetings_and_delegations);
+  g_test_add_func ("/itinerary/flights-and-fronted-talks", test_flights_and_fronted_talks);
 
   return g_test_run ();
 }

@@ -137,7 +137,8 @@ init_regexes (void)
     "\\b(?:(?<meet>(?:trip|tour|journey|visit)s?\\b[^.;:]{0,80}?\\b(?:meet|meets|met|meeting)(?: with)? (?:the )?(?:leaders|presidents|heads of (?:state|government)|prime ministers|governments) of)(?= (?:the )?\\p{Lu})"
     "|(?:trip|tour|visit|journey|mission|swing)s?(?: of (?:\\p{Lu}[\\w.’'-]*\\s?){1,4})?(?:,? (?:which|that))? (?:began|begins|begin|started|starts|start|opened|opens|ended|ends|end|continued|continues|wrapped up|concluded|concludes)(?: \\w+){0,3} (?:in|at)"
     "|(?:state |official |working |brief |surprise |first |second |next |planned |upcoming )?visit(?:s|ed|ing)?(?: to)?"
-    "|(?:trip|tour|journey|mission|travel|swing|stopover|stop-over|visit|voyage)s?(?: (?:starting|beginning|from|next|this|later this) \\w+(?:\\.? \\d{1,2}(?:st|nd|rd|th)?)?)? (?:to|through|of|in)"
+    "|(?:trip|tour|journey|mission|travel|swing|stopover|stop-over|visit|voyage)s?(?: back| home| (?:starting|beginning|from|next|this|later this) \\w+(?:\\.? \\d{1,2}(?:st|nd|rd|th)?)?)? (?:to|through|of|in)"
+    "|flights? (?:back |home )?to"
     "|toured|tours|touring"
     "|(?:first |next |final |last |refuell?ing )?stops? (?:was|is|will be|included|in|at|to|on)"
     "|travel(?:s|ed|led|ing|ling)?(?: on \\w+| later| next| back| onward| on)? (?:to|through)"
@@ -172,6 +173,8 @@ init_regexes (void)
     "|(?:taking|takes|take|took) in(?= \\p{Lu})"
     "|(?:before|after) (?:traveling|travelling|flying|heading|going|moving|continuing)(?: on)? to"
     "|(?<from>(?:arrived|arrives|arriving|returned|returns|returning|flew|flown|came|comes)(?: \\w+){0,3} from"
+    /* "Following talks in Beijing ..., the Russian leader arrived in" */
+    "|^\\W*(?:after|following) (?:[\\w-]+ ){0,3}(?:talks|meetings?|summit|stay|visit)s? in(?= (?:the )?\\p{Lu})"
     /* "From Nairobi, she will travel to Uganda" */
     "|^[\\s\"“‘']*from(?= (?:the )?\\p{Lu}[^,.;:]{0,40},))"
     "|(?<activity>(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led(?! by)|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared)\\b[^,.;:()]{0,60}? (?:in|at|on))"
@@ -196,7 +199,7 @@ init_regexes (void)
   /* "Kushner, U.S. negotiator Jason Greenblatt and ...": a list */
   listed_regex = g_regex_new ("^\\s*,\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:envoy|adviser|advisor|negotiator|secretary|minister|ambassador|aide|senior|special|deputy|chief|national|security|foreign|defen[cs]e|state|vice|assistant|top|trade|representative|counselor|counsellor|director|spokesman|spokeswoman)\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
   negation_regex = g_regex_new (
-    "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*)\\b|n't\\b",
+    "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*|prevent\\w* from|barred from|blocked from|objected to)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:[\\p{Lu}][\\w-]+ |(?:assistant|deputy) )?(?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|leader|senator|governor)\\b",
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -1304,7 +1307,7 @@ fronted_from_subject (Builder *b,
                       guint    cue_end,
                       guint    sent_end)
 {
-  g_autofree char *rest = slice (b, cue_end, MIN (sent_end, cue_end + 60));
+  g_autofree char *rest = slice (b, cue_end, MIN (sent_end, cue_end + 120));
   const char *comma = strchr (rest, ',');
   guint after_comma;
 
@@ -1327,9 +1330,10 @@ fronted_from_subject (Builder *b,
       break;
     }
   {
-    g_autofree char *head = slice (b, after_comma, MIN (sent_end, after_comma + 12));
+    g_autofree char *head = slice (b, after_comma, MIN (sent_end, after_comma + 40));
 
-    if (re_match ("^\\s*(?:he|she)\\b", head, G_REGEX_CASELESS))
+    if (re_match ("^\\s*(?:he|she|the (?:[\\p{Lu}][\\w-]+ )?(?:president|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|leader))\\b",
+                  head, G_REGEX_CASELESS))
       return b->last_traveller != NULL ? b->last_traveller : main_traveller (b);
   }
   return NULL;
@@ -2637,7 +2641,7 @@ scan_sentence (Builder *b,
       NdEntity *person;
       g_autofree char *lead = NULL;
       g_autofree char *cue = NULL;
-      gboolean after = FALSE, bare, tight, from_cue, companions, cue_past, done, then_known;
+      gboolean after = FALSE, bare, tight, from_cue, fronted, companions, cue_past, done, then_known;
       double then_key = 0;
       NdEntity *travellers[8];
       guint n_travellers;
@@ -2711,6 +2715,7 @@ scan_sentence (Builder *b,
           continue;
       }
       from_cue = g_match_info_fetch_named_pos (info, "from", &gs, &ge) && gs >= 0;
+      fronted = from_cue && re_match ("^\\W*(?:from|after|following)\\b", cue, G_REGEX_CASELESS);
       if (g_regex_match (after_regex, lead, 0, NULL) || g_str_has_prefix (cue, "after") || from_cue)
         after = TRUE;
 
@@ -2730,7 +2735,7 @@ scan_sentence (Builder *b,
             }
         }
       person = find_traveller (b, sent_start, cue_start, sent_end);
-      if (from_cue && (person == NULL || cue_start == sent_start) && re_match ("^\\W*from$", cue, G_REGEX_CASELESS))
+      if (fronted && (person == NULL || cue_start == sent_start))
         person = fronted_from_subject (b, cue_end, sent_end);
       /* "During the visit, Abe is to meet the leaders of": the one
        * named in the cue, or "he" */
@@ -2957,6 +2962,8 @@ scan_sentence (Builder *b,
           key = m->start;
           if (done)
             key = m->start;  /* each traveller's below */
+          else if (from_cue && fronted)
+            key = m->start;  /* "From A, she flew to B": in the text's order */
           else if (from_cue && n_travellers == 1 && last_key (b, travellers[0], &key))
             key = key - 0.5 + n_found * 0.01;
           else if (then_known)
