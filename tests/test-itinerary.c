@@ -781,6 +781,38 @@ test_flights_and_fronted_talks (void)
   g_assert_cmpuint (stopped->len, ==, 0);
 }
 
+/* "followed by stints in A and B"; "received a prize in the city of C";
+ * "a spokesman announced today" dates the telling, not the stop; a host
+ * who "received them" in a place is no traveller */
+static void
+test_stints_and_told_dates (void)
+{
+  g_autoptr(GPtrArray) stints = build ("President Ana Lopes had begun her trip by visiting Rome on Saturday, "
+                                       "followed by stints in Berlin and Paris on Sunday.\n\n"
+                                       "In Germany, she also received the prestigious Grand Prize in the western "
+                                       "city of Aachen.");
+  g_autoptr(GPtrArray) told = build ("Secretary-General Tomas Brandt heads to Kenya for a visit that will take "
+                                     "him to Nairobi, a spokesman announced today.");
+  g_autoptr(GPtrArray) host = build ("On Saturday the delegation flew to Lima, where President Ana Lopes "
+                                     "received them at the palace on the Gulf of Finland.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (stints->len, ==, 1);
+  trip = g_ptr_array_index (stints, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, >=, 3);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Rome");
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Berlin");
+  g_assert_cmpstr (stop_at (trip, 2)->place, ==, "Paris");
+
+  g_assert_cmpuint (told->len, ==, 1);
+  trip = g_ptr_array_index (told, 0);
+  for (guint i = 0; i < nd_itinerary_get_stops (trip)->len; i++)
+    g_assert_cmpstr (stop_at (trip, i)->when, !=, "today");
+
+  for (guint i = 0; i < host->len; i++)
+    g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (host, i)), !=, "Ana Lopes");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -806,6 +838,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/overview-cues", test_overview_cues);
   g_test_add_func ("/itinerary/meetings-and-delegations", test_meetings_and_delegations);
   g_test_add_func ("/itinerary/flights-and-fronted-talks", test_flights_and_fronted_talks);
+  g_test_add_func ("/itinerary/stints-and-told-dates", test_stints_and_told_dates);
 
   return g_test_run ();
 }

@@ -151,7 +151,7 @@ init_regexes (void)
     "|(?:due|expected|scheduled|set) (?:to arrive |to land |to stop )?(?:in|at)"
     "|(?<with>(?:be |been |was |were |is |are )?(?:joined|accompanied) (?:in|at))"
     "|(?:cross|crosses|crossed|crossing) into"
-    "|(?:arrival|arrivals|return|stay|stopover|stop-over) (?:in|at|to)"
+    "|(?:arrival|arrivals|return|stay|stays|stint|stints|stopover|stop-over) (?:in|at|to)"
     "|(?:reach|reaches|reached|reaching|touched down in|touches down in|touch down in)"
     "|en route to|on (?:his|her|their|its) way to|bound for"
     "|(?:stop|stops|stopped|stopping)(?: \\w+){0,2} (?:in|at)"
@@ -177,7 +177,7 @@ init_regexes (void)
     "|^\\W*(?:after|following) (?:[\\w-]+ ){0,3}(?:talks|meetings?|summit|stay|visit)s? in(?= (?:the )?\\p{Lu})"
     /* "From Nairobi, she will travel to Uganda" */
     "|^[\\s\"“‘']*from(?= (?:the )?\\p{Lu}[^,.;:]{0,40},))"
-    "|(?<activity>(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led(?! by)|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared)\\b[^,.;:()]{0,60}? (?:in|at|on))"
+    "|(?<activity>(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led(?! by)|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared|(?:received|receives|accepted|accepts)(?! (?:them|him|her|us|the (?:delegation|visitors?|guests?|leaders?|president|king|queen)\\b|\\p{Lu})))\\b[^,.;:()]{0,60}? (?:in|at|on))"
     "|(?:in|to) (?=\\p{Lu}))",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   past_regex = g_regex_new (
@@ -647,14 +647,16 @@ find_date (Builder *b,
 
       if (m->start < from || m->end > to)
         continue;
-      /* "... and Saudi Arabia till October 14": when the trip ends */
-      if (m->start >= 6)
-        {
-          g_autofree char *lead = slice (b, m->start - 6, m->start);
+      /* "... and Saudi Arabia till October 14": when the trip ends;
+       * "a spokesman announced today", "the government said Friday":
+       * when it was told */
+      {
+        g_autofree char *lead = slice (b, m->start >= 40 ? m->start - 40 : 0, m->start);
 
-          if (re_match ("\\b(?:till|until)\\s+$", lead, G_REGEX_CASELESS))
-            continue;
-        }
+        if (re_match ("(?:\\b(?:till|until)|\\b(?:said|says|announced|announces|told (?:\\w+ )?reporters|reported|added|stated|confirmed)(?: on)?)\\s+$",
+                      lead, G_REGEX_CASELESS))
+          continue;
+      }
       if (m->start >= pos)
         return m;
       before = m;
