@@ -813,6 +813,30 @@ test_stints_and_told_dates (void)
     g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (host, i)), !=, "Ana Lopes");
 }
 
+/* "a trip from A to B and C": A is the first stop; "... arrived in D.
+ * Crowds cheered as he and his wife, E, stepped down": E travels too */
+static void
+test_trip_from_and_spouse (void)
+{
+  g_autoptr(GPtrArray) from = build ("Mr Brandt's four-day trip from Nigeria to Ghana, Sierra Leone and Senegal "
+                                     "was meant to help.");
+  g_autoptr(GPtrArray) spouse = build ("Mr Tomas Brandt arrived in Harbin yesterday on the second leg of his visit. "
+                                       "Crowds shouted greetings as he and his wife, Olga, descended from their "
+                                       "aircraft.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (from->len, ==, 1);
+  trip = g_ptr_array_index (from, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 4);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Nigeria");
+  g_assert_cmpstr (stop_at (trip, 3)->place, ==, "Senegal");
+
+  g_assert_cmpuint (spouse->len, ==, 2);
+  trip = g_ptr_array_index (spouse, 1);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Olga");
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Harbin");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -839,6 +863,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/meetings-and-delegations", test_meetings_and_delegations);
   g_test_add_func ("/itinerary/flights-and-fronted-talks", test_flights_and_fronted_talks);
   g_test_add_func ("/itinerary/stints-and-told-dates", test_stints_and_told_dates);
+  g_test_add_func ("/itinerary/trip-from-and-spouse", test_trip_from_and_spouse);
 
   return g_test_run ();
 }

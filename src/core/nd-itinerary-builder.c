@@ -137,7 +137,7 @@ init_regexes (void)
     "\\b(?:(?<meet>(?:trip|tour|journey|visit)s?\\b[^.;:]{0,80}?\\b(?:meet|meets|met|meeting)(?: with)? (?:the )?(?:leaders|presidents|heads of (?:state|government)|prime ministers|governments) of)(?= (?:the )?\\p{Lu})"
     "|(?:trip|tour|visit|journey|mission|swing)s?(?: of (?:\\p{Lu}[\\w.’'-]*\\s?){1,4})?(?:,? (?:which|that))? (?:began|begins|begin|started|starts|start|opened|opens|ended|ends|end|continued|continues|wrapped up|concluded|concludes)(?: \\w+){0,3} (?:in|at)"
     "|(?:state |official |working |brief |surprise |first |second |next |planned |upcoming )?visit(?:s|ed|ing)?(?: to)?"
-    "|(?:trip|tour|journey|mission|travel|swing|stopover|stop-over|visit|voyage)s?(?: back| home| (?:starting|beginning|from|next|this|later this) \\w+(?:\\.? \\d{1,2}(?:st|nd|rd|th)?)?)? (?:to|through|of|in)"
+    "|(?:trip|tour|journey|mission|travel|swing|stopover|stop-over|visit|voyage)s?(?: back| home| (?:starting|beginning|next|this|later this) \\w+(?:\\.? \\d{1,2}(?:st|nd|rd|th)?)?| from \\w+\\.? \\d{1,2}(?:st|nd|rd|th)?)? (?:to|through|of|in)"
     "|flights? (?:back |home )?to"
     "|toured|tours|touring"
     "|(?:first |next |final |last |refuell?ing )?stops? (?:was|is|will be|included|in|at|to|on)"
@@ -170,6 +170,9 @@ init_regexes (void)
     "|(?:destinations|stops|itinerary)\\s*(?:--|—|–|:|(?:are|were|will be|include|includes|included)\\b)\\s*(?:in (?:that |this )?order,?\\s*)?(?=(?:the )?\\p{Lu})"
     "|(?:trip|tour|itinerary|journey|visit)s?\\b[^.;:]{0,80}?\\b(?:include|includes|included|will include)"
     "|(?:travel(?:s|ed|led|ing|ling)?|fly|flies|flew|flying|drove|drives|went|goes|headed|heads|moved|moves) from [^,.;:()]{1,40}? to(?= (?:the )?\\p{Lu})"
+    /* "a trip from A to B and C" tells the trip's stops, A too ("flew
+     * from A to B" may start from home) */
+    "|(?<fromto>(?:trip|tour|journey) from )[^,.;:()]{1,40}? to(?= (?:the )?\\p{Lu})"
     "|(?:taking|takes|take|took) in(?= \\p{Lu})"
     "|(?:before|after) (?:traveling|travelling|flying|heading|going|moving|continuing)(?: on)? to"
     "|(?<from>(?:arrived|arrives|arriving|returned|returns|returning|flew|flown|came|comes)(?: \\w+){0,3} from"
@@ -1766,7 +1769,7 @@ scan_family (Builder *b)
 
   if (g_once_init_enter (&initialized))
     {
-      family_regex = g_regex_new ("\\b(?:with|accompanied by|joined by) (?:his|her) "
+      family_regex = g_regex_new ("\\b(?:with|accompanied by|joined by|(?<pronoun>[Hh]e|[Ss]he) and) (?:his|her) "
                                   "(?:wife|husband|spouse|partner|daughters?|sons?|children|family)\\b",
                                   G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&initialized, 1);
@@ -1805,6 +1808,34 @@ scan_family (Builder *b)
               if (other->person == m->entity && other->candidates->len > 0)
                 trip = other;
             }
+        }
+      /* "... arrived in Harbin. Crowds cheered as he and his wife,
+       * Naina, descended": the one trip told in this sentence or the
+       * one before */
+      if (trip == NULL && g_match_info_fetch_named_pos (info, "pronoun", &cs, &ce) && cs >= 0)
+        {
+          guint from = s > 0 ? g_array_index (b->sentences, NdTextSpan, s - 1).start : start;
+          guint n_trips = 0;
+
+          for (guint t = 0; t < b->trips->len; t++)
+            {
+              Trip *other = g_ptr_array_index (b->trips, t);
+              gboolean here = FALSE;
+
+              for (guint c = 0; c < other->candidates->len && !here; c++)
+                {
+                  const Candidate *cand = &g_array_index (other->candidates, Candidate, c);
+
+                  here = !cand->unordered && cand->stop->evidence_start >= from && cand->stop->evidence_start < end;
+                }
+              if (here)
+                {
+                  trip = other;
+                  n_trips++;
+                }
+            }
+          if (n_trips != 1)
+            trip = NULL;
         }
       if (trip == NULL)
         continue;
@@ -2825,6 +2856,10 @@ scan_sentence (Builder *b,
               then_key = own->told_key;
             }
         }
+
+      /* "a trip from Nigeria to Ghana and Senegal": the first stop too */
+      if (g_match_info_fetch_named_pos (info, "fromto", &gs, &ge) && gs >= 0)
+        cue_end = sent_start + g_utf8_pointer_to_offset (text, text + ge);
 
       for (guint t = 0; done && t < n_travellers; t++)
         {
