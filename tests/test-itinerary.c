@@ -837,6 +837,35 @@ test_trip_from_and_spouse (void)
   g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Harbin");
 }
 
+/* "They ... before finishing their visit at B": still the pair of the
+ * trip, not everyone the earlier sentence named; "met in A after talks
+ * ... in B" puts B first; "the Serb-held land in X" is no stop */
+static void
+test_pair_through_sentence (void)
+{
+  g_autoptr(GPtrArray) pair = build ("THE Duke and Duchess of Kent are to visit Peru, where Princess Olga "
+                                     "famously signalled that her marriage to Prince Tomas was over.\n\n"
+                                     "They will travel to Lima before finishing their visit at Cusco on April 16.");
+  g_autoptr(GPtrArray) talks = build ("Envoy Tomas Brandt met Sunday in Zagreb with the president after "
+                                      "inconclusive talks with the government in Sarajevo.\n\n"
+                                      "Brandt and the president discussed the last Serb-held land in Croatia.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (pair->len, ==, 2);
+  for (guint i = 0; i < pair->len; i++)
+    {
+      trip = g_ptr_array_index (pair, i);
+      g_assert_true (g_str_has_suffix (nd_itinerary_get_traveller (trip), "of Kent"));
+      g_assert_cmpstr (stop_at (trip, nd_itinerary_get_stops (trip)->len - 1)->place, ==, "Cusco");
+    }
+
+  g_assert_cmpuint (talks->len, ==, 1);
+  trip = g_ptr_array_index (talks, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Sarajevo");
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Zagreb");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -864,6 +893,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/flights-and-fronted-talks", test_flights_and_fronted_talks);
   g_test_add_func ("/itinerary/stints-and-told-dates", test_stints_and_told_dates);
   g_test_add_func ("/itinerary/trip-from-and-spouse", test_trip_from_and_spouse);
+  g_test_add_func ("/itinerary/pair-through-sentence", test_pair_through_sentence);
 
   return g_test_run ();
 }

@@ -144,7 +144,8 @@ init_regexes (void)
     "|travel(?:s|ed|led|ing|ling)?(?: on \\w+| later| next| back| onward| on)? (?:to|through)"
     "|(?:fly|flies|flew|flying|flown)(?: on| back| later| next| directly| straight| [\\d,.]+ (?:miles|kilometres|kilometers|km))? (?:to|into)"
     "|(?:head|heads|headed|heading)(?: on| next| back| later)? (?:to|for)"
-    "|(?:arrive|arrives|arrived|arriving|landed|lands|landing|land)(?: \\w+)? (?:in|at)"
+    /* ("land in" only as a verb: not "the Serb-held land in Croatia") */
+    "|(?:arrive|arrives|arrived|arriving|landed|lands|landing|(?<=to |will |would |shall |could |should |did |may |might )land)(?: \\w+)? (?:in|at)"
     "|(?:go|goes|went|going|move|moves|moved|continue|continues|continued|proceed|proceeds|proceeded|return|returns|returned|come|comes|came)(?: on| back)? to"
     "|(?:will be|would be|was|were|is|are|be) (?:in|at)"
     "|(?:was|were|is|are|be|being|been) (?:driven|taken|flown|brought|escorted|welcomed|received|greeted) (?:to|in|at)"
@@ -176,11 +177,12 @@ init_regexes (void)
     "|(?:taking|takes|take|took) in(?= \\p{Lu})"
     "|(?:before|after) (?:traveling|travelling|flying|heading|going|moving|continuing)(?: on)? to"
     "|(?<from>(?:arrived|arrives|arriving|returned|returns|returning|flew|flown|came|comes)(?: \\w+){0,3} from"
-    /* "Following talks in Beijing ..., the Russian leader arrived in" */
-    "|^\\W*(?:after|following) (?:[\\w-]+ ){0,3}(?:talks|meetings?|summit|stay|visit)s? in(?= (?:the )?\\p{Lu})"
+    /* "Following talks in Beijing ..., the Russian leader arrived in",
+     * "met in Zagreb after talks with the government in Sarajevo" */
+    "|(?:after|following) (?:[\\w-]+ ){0,3}(?:talks|meetings?|summit|stay|visit)s?\\b[^,.;:()]{0,60}? in(?= (?:the )?\\p{Lu})"
     /* "From Nairobi, she will travel to Uganda" */
     "|^[\\s\"“‘']*from(?= (?:the )?\\p{Lu}[^,.;:]{0,40},))"
-    "|(?<activity>(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led(?! by)|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared|(?:received|receives|accepted|accepts)(?! (?:them|him|her|us|the (?:delegation|visitors?|guests?|leaders?|president|king|queen)\\b|\\p{Lu})))\\b[^,.;:()]{0,60}? (?:in|at|on))"
+    "|(?<activity>(?<!-)(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led(?! by)|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared|(?:received|receives|accepted|accepts)(?! (?:them|him|her|us|the (?:delegation|visitors?|guests?|leaders?|president|king|queen)\\b|\\p{Lu})))\\b[^,.;:()]{0,60}? (?:in|at|on))"
     "|(?:in|to) (?=\\p{Lu}))",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   past_regex = g_regex_new (
@@ -1941,7 +1943,7 @@ find_group (Builder   *b,
 
   /* "A and B will leave for X. They will then head to Y": the people
    * who travelled together in the last few sentences */
-  if (b->n_group >= 2 && b->sentence > b->group_sentence && b->sentence <= b->group_sentence + 4 &&
+  if (b->n_group >= 2 && b->sentence >= b->group_sentence && b->sentence <= b->group_sentence + 4 &&
       !re_match ("\\b(?:delegations|leaders|ministers|presidents|heads of state|(?:three|four) )", head, G_REGEX_CASELESS))
     {
       guint n = MIN (b->n_group, max_members);
@@ -2748,7 +2750,7 @@ scan_sentence (Builder *b,
           continue;
       }
       from_cue = g_match_info_fetch_named_pos (info, "from", &gs, &ge) && gs >= 0;
-      fronted = from_cue && re_match ("^\\W*(?:from|after|following)\\b", cue, G_REGEX_CASELESS);
+      fronted = from_cue && cue_start <= sent_start + 2 && re_match ("^\\W*(?:from|after|following)\\b", cue, G_REGEX_CASELESS);
       if (g_regex_match (after_regex, lead, 0, NULL) || g_str_has_prefix (cue, "after") || from_cue)
         after = TRUE;
 
