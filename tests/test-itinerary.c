@@ -866,6 +866,37 @@ test_pair_through_sentence (void)
   g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Zagreb");
 }
 
+/* "the Kaziranga National Park": a park the gazetteer lacks is a stop;
+ * "a stop at Peace Memorial Park in Hiroshima" is a stop in Hiroshima;
+ * "visit Tesla's Shanghai factory" is a stop in Shanghai */
+static void
+test_parks_and_sites (void)
+{
+  g_autoptr(GPtrArray) parks = build ("Minister Tomas Brandt will travel to New Delhi, the Kaziranga National Park "
+                                      "and Kathmandu before finishing his visit at Agra on April 16.");
+  g_autoptr(GPtrArray) site = build ("President Ana Lopes will begin her trip in Hanoi. Lopes's stop at Peace "
+                                     "Memorial Park in Hiroshima is meant to heal.");
+  g_autoptr(GPtrArray) factory = build ("Ana Lopes will travel to Beijing on Tuesday. Lopes is also expected to "
+                                        "visit Tesla's Shanghai factory, people said.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (parks->len, ==, 1);
+  trip = g_ptr_array_index (parks, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 4);
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Kaziranga National Park");
+  g_assert_cmpstr (stop_at (trip, 3)->place, ==, "Agra");
+
+  g_assert_cmpuint (site->len, ==, 1);
+  trip = g_ptr_array_index (site, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Hiroshima");
+
+  g_assert_cmpuint (factory->len, ==, 1);
+  trip = g_ptr_array_index (factory, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Shanghai");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,6 +925,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/stints-and-told-dates", test_stints_and_told_dates);
   g_test_add_func ("/itinerary/trip-from-and-spouse", test_trip_from_and_spouse);
   g_test_add_func ("/itinerary/pair-through-sentence", test_pair_through_sentence);
+  g_test_add_func ("/itinerary/parks-and-sites", test_parks_and_sites);
 
   return g_test_run ();
 }

@@ -264,7 +264,8 @@ static const char * const feature_suffixes[] = {
   "strait", "straits", "canal", "lake", "lakes", "falls", "harbor",
   "harbour", "delta", "plateau", "basin", "glacier", "reef", "archipelago",
   "gulf", "creek", "forest", "gorge", "canyon", "range", "highlands",
-  "lagoon", "atoll", "cape", "volcano", "heights",
+  "lagoon", "atoll", "cape", "volcano", "heights", "park", "reserve",
+  "sanctuary", "wetlands",
   NULL
 };
 

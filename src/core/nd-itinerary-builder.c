@@ -2642,6 +2642,23 @@ names_place (Builder *b,
   return lo < b->places->len && g_array_index (b->places, Mention, lo).start < end;
 }
 
+/* "visit Tesla's Shanghai factory", "tour the company's Austin
+ * plant": a site in the place, named by its owner */
+static gboolean
+names_site (Builder    *b,
+            const char *gap,
+            guint       place_end,
+            guint       sent_end)
+{
+  g_autofree char *next = NULL;
+
+  if (!re_match ("^\\s*(?:the\\s+)?(?:[\\p{Lu}][\\w&.-]*|company|group|firm|carmaker|automaker)['’]s\\s+$", gap, 0))
+    return FALSE;
+  next = slice (b, place_end, MIN (sent_end, place_end + 20));
+  return re_match ("^\\s+(?:factory|factories|plant|plants|headquarters|campus|offices?|site|facility|facilities|base|mine|port|hub|operations)\\b",
+                   next, 0);
+}
+
 static void
 scan_sentence (Builder *b,
                guint    sent_start,
@@ -2890,7 +2907,8 @@ scan_sentence (Builder *b,
           if (prev == NULL && !tight && (m->start - cue_end > 60 ||
                                          (!g_regex_match (gap_regex, gap, 0, NULL) &&
                                           !g_regex_match (place_gap_regex, gap, 0, NULL) &&
-                                          !g_regex_match (descriptor_gap_regex, gap, 0, NULL))))
+                                          !g_regex_match (descriptor_gap_regex, gap, 0, NULL) &&
+                                          !names_site (b, gap, m->end, sent_end))))
             break;
           /* "Berlin on Monday after visiting Warsaw": the next cue tells
            * the order; so it does in "a trip to the region after
@@ -2980,6 +2998,24 @@ scan_sentence (Builder *b,
                       break;
                   }
               }
+            }
+
+          /* "a stop at Peace Memorial Park in Hiroshima": a site the
+           * gazetteer lacks, in a place it knows, is a stop there */
+          if (!nd_entity_has_coordinates (m->entity) && i + 1 < b->places->len)
+            {
+              const Mention *in = &g_array_index (b->places, Mention, i + 1);
+
+              if (in->start >= m->end && in->end <= sent_end && nd_entity_has_coordinates (in->entity))
+                {
+                  g_autofree char *between = slice (b, m->end, in->start);
+
+                  if (re_match ("^\\s*,?\\s*(?:in|at|near|outside)\\s+(?:the\\s+)?$", between, G_REGEX_CASELESS))
+                    {
+                      m = in;
+                      i++;
+                    }
+                }
             }
 
           stop = nd_stop_new (NULL);
