@@ -252,7 +252,7 @@ init_regexes (void)
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "After his stop in Egypt, Kishida will visit ...", "Before arriving
    * in Nigeria, he visited ...": a clause put first that names a stop */
-  here_regex = g_regex_new ("\\b(?:flew|flown|came|come|comes|arrived|arrives|landed|lands|traveled|travelled|is|was|were|will be) here\\b"
+  here_regex = g_regex_new ("\\b(?:flew|flown|came|come|comes|coming|arrive|arrived|arrives|arriving|land|landed|lands|landing|traveled|travelled|is|was|were|will be) here\\b"
                             "|\\b(?:arrived|arrives|landed|lands)(?= on| late| early| in the (?:morning|afternoon|evening)| at (?:dawn|noon|night)| shortly)",
                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "since Johnson traveled there in 1966": the when in group 1 */
@@ -3975,7 +3975,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
     }
 
   /* a dateline: the body opens with a place, maybe its country or an
-   * agency, then a dash */
+   * agency, then a dash (or a colon: "JAKARTA (JP): ...") */
   for (guint i = 0; i < b.places->len; i++)
     {
       const Mention *m = &g_array_index (b.places, Mention, i);
@@ -3983,7 +3983,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
       g_autofree char *rest = slice (&b, m->end, MIN (b.n_chars, m->end + 50));
 
       if (re_match ("^\\s*$", head, 0) &&
-          re_match ("^(?:,\\s*[\\p{Lu}][\\w .’'-]{1,30}?)?\\s*(?:\\([^)]{1,30}\\)\\s*)?[—–-]", rest, 0))
+          re_match ("^(?:,\\s*[\\p{Lu}][\\w .’'-]{1,30}?)?\\s*(?:\\([^)]{1,30}\\)\\s*)?(?:[—–-]|:\\s)", rest, 0))
         b.dateline = m;
       break;
     }
