@@ -897,6 +897,41 @@ test_parks_and_sites (void)
   g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Shanghai");
 }
 
+/* "the Duke and Duchess will visit A for a tour starting in B": both
+ * travel to B; "arrived in the small West African state of X"; "LIMA
+ * (JP): ... is expected to arrive here" */
+static void
+test_descriptors_and_datelines (void)
+{
+  g_autoptr(GPtrArray) pair = build ("Kensington Palace said the Duke and Duchess of Kent will visit Peru for an "
+                                     "official tour starting in Lima on April 10.");
+  g_autoptr(GPtrArray) state = build ("Ana Lopes, accompanied by her husband Tomas, arrived in the small West "
+                                      "African state of Benin, the first stop on a trip that will also take her "
+                                      "to Ghana.");
+  g_autoptr(GPtrArray) here = build ("LIMA (JP): Boxing legend Ana Lopes is expected to arrive here this morning "
+                                     "for a one-week visit.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (pair->len, ==, 2);
+  for (guint i = 0; i < pair->len; i++)
+    {
+      trip = g_ptr_array_index (pair, i);
+      g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Lima");
+    }
+
+  g_assert_cmpuint (state->len, >=, 1);
+  trip = g_ptr_array_index (state, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Ana Lopes");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Benin");
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Ghana");
+
+  g_assert_cmpuint (here->len, ==, 1);
+  trip = g_ptr_array_index (here, 0);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Lima");
+  g_assert_cmpstr (stop_at (trip, 0)->when, ==, "this morning");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -926,6 +961,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/trip-from-and-spouse", test_trip_from_and_spouse);
   g_test_add_func ("/itinerary/pair-through-sentence", test_pair_through_sentence);
   g_test_add_func ("/itinerary/parks-and-sites", test_parks_and_sites);
+  g_test_add_func ("/itinerary/descriptors-and-datelines", test_descriptors_and_datelines);
 
   return g_test_run ();
 }

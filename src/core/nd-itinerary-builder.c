@@ -236,7 +236,7 @@ init_regexes (void)
   group_regex = g_regex_new ("\\b(?:they|the (?:delegation|delegations|leaders|visitors|group|envoys|ministers|delegates|presidents|heads of state|mission|trio|pair|(?:[\\w-]+ )?couple|duo|(?:two|three|four|both) (?:[\\w-]+ ){0,2}(?:leaders|secretaries|ministers|officials|envoys|presidents|diplomats|men|women)))\\b",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit the Indian capital, New Delhi", "the Black Sea resort of Sochi" */
-  descriptor_gap_regex = g_regex_new ("^(?:['’]s\\s+)?[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:(?:southern|northern|eastern|western|central|coastal|border|port|holy|ancient|old|resort|island)\\s+)?(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:[\\p{Ll}][\\w-]*\\s+){0,3}"
+  descriptor_gap_regex = g_regex_new ("^(?:['’]s\\s+)?[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:(?:southern|northern|eastern|western|central|coastal|border|port|holy|ancient|old|resort|island|small|tiny|big|large|poor|rich|impoverished|landlocked|oil-rich|war-torn)\\s+){0,2}(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:[\\p{Ll}][\\w-]*\\s+){0,3}"
                                       "(?:capital|city|port|resort|town|village|region|province|state|island|enclave|territory|suburb|hub|nation|country|kingdom|republic|emirate|archipelago|principality|sultanate)(?:\\s+of)?[\\s,]*(?:the\\s+)?$",
                                       G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit an AIDS clinic in X" */
@@ -2787,6 +2787,28 @@ scan_sentence (Builder *b,
             }
         }
       person = find_traveller (b, sent_start, cue_start, sent_end);
+      /* "The Duke and Duchess will visit India for a tour starting in
+       * Mumbai": a later cue of the sentence with no one new named
+       * before it is the same travellers' */
+      if (person != NULL && n_last > 1 && consumed > sent_start && consumed <= cue_start)
+        {
+          gboolean among = FALSE, named = FALSE;
+
+          for (guint k = 0; k < n_last; k++)
+            among |= last[k] == person;
+          for (guint i = 0; i < b->people->len && among; i++)
+            {
+              const Mention *m = &g_array_index (b->people, Mention, i);
+
+              named |= m->start >= consumed && m->end <= cue_start;
+            }
+          if (among && !named)
+            {
+              memcpy (travellers, last, n_last * sizeof (NdEntity *));
+              n_travellers = n_last;
+              goto have_travellers;
+            }
+        }
       if (fronted && (person == NULL || cue_start == sent_start))
         person = fronted_from_subject (b, cue_end, sent_end);
       /* "During the visit, Abe is to meet the leaders of": the one
