@@ -932,6 +932,29 @@ test_descriptors_and_datelines (void)
   g_assert_cmpstr (stop_at (trip, 0)->when, ==, "this morning");
 }
 
+/* An overview "a tour of West Africa that will take him to Ghana, Liberia
+ * and Burkina Faso", then "first stop will be Accra, Ghana", "to
+ * Ouagadougou in Burkina Faso": a city takes its country's place; "the
+ * UN Mission in Liberia" is no trip */
+static void
+test_overview_then_cities (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Secretary-General Tomas Brandt will embark on a tour of West Africa that "
+                                      "will take him to Ghana, Liberia and Burkina Faso.\n\n"
+                                      "Mr. Brandt's first stop will be Accra, Ghana, where he will speak.\n\n"
+                                      "From Accra, he will travel to Monrovia, where he will meet members of the UN "
+                                      "Mission in Liberia.\n\n"
+                                      "Following that, Mr. Brandt plans to travel to Ouagadougou in Burkina Faso.");
+  const char *route[] = { "Accra", "Monrovia", "Ouagadougou" };
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, G_N_ELEMENTS (route));
+  for (guint i = 0; i < G_N_ELEMENTS (route); i++)
+    g_assert_cmpstr (stop_at (trip, i)->place, ==, route[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -962,6 +985,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/pair-through-sentence", test_pair_through_sentence);
   g_test_add_func ("/itinerary/parks-and-sites", test_parks_and_sites);
   g_test_add_func ("/itinerary/descriptors-and-datelines", test_descriptors_and_datelines);
+  g_test_add_func ("/itinerary/overview-then-cities", test_overview_then_cities);
 
   return g_test_run ();
 }

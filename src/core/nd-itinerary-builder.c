@@ -137,7 +137,8 @@ init_regexes (void)
     "\\b(?:(?<meet>(?:trip|tour|journey|visit)s?\\b[^.;:]{0,80}?\\b(?:meet|meets|met|meeting)(?: with)? (?:the )?(?:leaders|presidents|heads of (?:state|government)|prime ministers|governments) of)(?= (?:the )?\\p{Lu})"
     "|(?:trip|tour|visit|journey|mission|swing)s?(?: of (?:\\p{Lu}[\\w.’'-]*\\s?){1,4})?(?:,? (?:which|that))? (?:began|begins|begin|started|starts|start|opened|opens|ended|ends|end|continued|continues|wrapped up|concluded|concludes)(?: \\w+){0,3} (?:in|at)"
     "|(?:state |official |working |brief |surprise |first |second |next |planned |upcoming )?visit(?:s|ed|ing)?(?: to)?"
-    "|(?:trip|tour|journey|mission|travel|swing|stopover|stop-over|visit|voyage)s?(?: back| home| (?:starting|beginning|next|this|later this) \\w+(?:\\.? \\d{1,2}(?:st|nd|rd|th)?)?| from \\w+\\.? \\d{1,2}(?:st|nd|rd|th)?)? (?:to|through|of|in)"
+    /* ("mission" in lower case: not the "UN Mission in Liberia") */
+    "|(?:trip|tour|journey|(?-i:mission)|travel|swing|stopover|stop-over|visit|voyage)s?(?: back| home| (?:starting|beginning|next|this|later this) \\w+(?:\\.? \\d{1,2}(?:st|nd|rd|th)?)?| from \\w+\\.? \\d{1,2}(?:st|nd|rd|th)?)? (?:to|through|of|in)"
     "|flights? (?:back |home )?to"
     "|toured|tours|touring"
     "|(?:first |next |final |last |refuell?ing )?stops? (?:was|is|will be|included|in|at|to|on)"
@@ -455,6 +456,13 @@ region_holds (NdEntity *region,
          g_strcmp0 (outer->admin1, inner->admin1) == 0;
 }
 
+/* A stop at a region ("West Africa"), which names no country */
+static gboolean
+is_region_stop (const Candidate *c)
+{
+  return c->stop->place_entity != NULL && nd_entity_get_country (c->stop->place_entity) == NULL;
+}
+
 static void
 trip_add (Trip     *trip,
           NdStop   *stop,
@@ -546,7 +554,8 @@ trip_add (Trip     *trip,
             {
               const Candidate *third = &g_array_index (trip->candidates, Candidate, j);
 
-              if (third != other && third->unordered == unordered &&
+              /* (a region, "a tour of West Africa", is no stop between) */
+              if (third != other && third->unordered == unordered && !is_region_stop (third) &&
                   (key >= 1e8 ? third->key > other->key && third->key < 1e8
                               : third->key < other->key && third->key > -1e8))
                 between = TRUE;
@@ -2972,6 +2981,15 @@ scan_sentence (Builder *b,
 
           /* "Tel Aviv, Israel", "Biloxi, Mississippi": where the place
            * just named lies, not another stop */
+          /* "Ouagadougou in Burkina Faso": the same */
+          if (prev != NULL && re_match ("^\\s+in\\s+(?:the\\s+)?$", gap, G_REGEX_CASELESS) &&
+              nd_entity_get_country (m->entity) != NULL &&
+              g_strcmp0 (nd_entity_get_country (m->entity), nd_entity_get_country (prev->entity)) == 0 &&
+              (is_country (m->entity) || region_holds (m->entity, prev->entity)))
+            {
+              prev = m;
+              continue;
+            }
           if (prev != NULL &&
               re_match ("^\\s*,\\s*(?:(?:the )?(?:capital|city|country|state|province|region) of (?:the )?|the )?$", gap, G_REGEX_CASELESS) &&
               nd_entity_get_country (m->entity) != NULL &&
