@@ -161,6 +161,9 @@ test_lookup_names (void)
   /* well-known areas */
   g_assert_cmpint (resolve ("West Bank", NULL)->kind, ==, ND_PLACE_AREA);
   g_assert_cmpstr (resolve ("Mideast", NULL)->name, ==, "Middle East");
+  /* the islands of a country of several, named alone */
+  g_assert_cmpstr (resolve ("Trinidad", NULL)->country, ==, "TT");
+  g_assert_cmpstr (resolve ("Crete", NULL)->country, ==, "GR");
 
   /* names the gazetteer does not have */
   k = (g_free (k), key ("Atlantis Prime"));

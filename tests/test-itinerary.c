@@ -926,6 +926,21 @@ test_descriptors_and_datelines (void)
   g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Benin");
   g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Ghana");
 
+  /* Trinidad the island, though the United States is named too; "visit
+   * the Pan American Health Organization (PAHO) in X" */
+  {
+    g_autoptr(GPtrArray) islands = build ("Opposition Leader Tomas Brandt will soon travel to Trinidad and then "
+                                          "the United States.\n\n"
+                                          "Brandt will visit the Pan Health Agency (PHA) in Ottawa.");
+
+    g_assert_cmpuint (islands->len, ==, 1);
+    trip = g_ptr_array_index (islands, 0);
+    g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
+    g_assert_cmpstr (stop_at (trip, 0)->country, ==, "TT");
+    g_assert_cmpstr (stop_at (trip, 1)->place, ==, "United States");
+    g_assert_cmpstr (stop_at (trip, 2)->place, ==, "Ottawa");
+  }
+
   g_assert_cmpuint (here->len, ==, 1);
   trip = g_ptr_array_index (here, 0);
   g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Lima");

@@ -241,7 +241,8 @@ init_regexes (void)
                                       "(?:capital|city|port|resort|town|village|region|province|state|island|enclave|territory|suburb|hub|nation|country|kingdom|republic|emirate|archipelago|principality|sultanate)(?:\\s+of)?[\\s,]*(?:the\\s+)?$",
                                       G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit an AIDS clinic in X" */
-  place_gap_regex = g_regex_new ("^[^,.;:()]{0,40}\\b(?:in|at|on)\\s+(?:the\\s+)?$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* (and "visit the Pan American Health Organization (PAHO) in X") */
+  place_gap_regex = g_regex_new ("^(?:[^,.;:()]|\\(\\p{Lu}{2,8}\\)){0,40}\\b(?:in|at|on)\\s+(?:the\\s+)?$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   day_regex = g_regex_new ("^day\\s*(\\d+)", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* between two stops of one sentence: the first comes before the
    * second ("Bali before he flies to Canberra", "a refuelling stop in
