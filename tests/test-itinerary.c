@@ -970,6 +970,24 @@ test_overview_then_cities (void)
     g_assert_cmpstr (stop_at (trip, i)->place, ==, route[i]);
 }
 
+/* An overview, its cities, then each leg told again: "will land in the
+ * Gambia on Sunday" is the first stop told once more, not a return */
+static void
+test_legs_told_again (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Prime Minister Ana Lopes will first visit the Gambia and then travel to "
+                                      "Kenya, Downing Street said.\n\n"
+                                      "The trip to Banjul and Nairobi comes as talks go on.\n\n"
+                                      "Lopes will land in the Gambia on Sunday evening, ahead of talks.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Banjul");
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Nairobi");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1001,6 +1019,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/parks-and-sites", test_parks_and_sites);
   g_test_add_func ("/itinerary/descriptors-and-datelines", test_descriptors_and_datelines);
   g_test_add_func ("/itinerary/overview-then-cities", test_overview_then_cities);
+  g_test_add_func ("/itinerary/legs-told-again", test_legs_told_again);
 
   return g_test_run ();
 }

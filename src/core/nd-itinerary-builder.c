@@ -59,6 +59,8 @@ typedef struct
   double     told_key;
   gboolean   future;       /* its stops so far are all told as to come */
   gboolean   told;         /* it has stops from prose */
+  const char *body;        /* the article, and the byte offset of each */
+  const glong *byte_at;    /* character, for the evidence's text */
 } Trip;
 
 typedef struct
@@ -397,6 +399,8 @@ get_trip (Builder  *b,
 
   trip = g_new0 (Trip, 1);
   trip->person = person;
+  trip->body = b->body;
+  trip->byte_at = b->byte_at;
   trip->candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
   g_ptr_array_add (b->trips, trip);
   return trip;
@@ -539,6 +543,17 @@ trip_add (Trip     *trip,
                   g_strcmp0 (nd_entity_get_country (third->stop->place_entity),
                              nd_entity_get_country (stop->place_entity)) != 0)
                 later = TRUE;
+            }
+          /* ... when the sentence says it comes after ("after the
+           * visit to Monaco", "back", "again"); "will land in the UAE on
+           * Sunday" after an overview of the whole tour is no return */
+          if (later && stop->evidence_end > stop->evidence_start)
+            {
+              g_autofree char *told = g_strndup (trip->body + trip->byte_at[stop->evidence_start],
+                                                 trip->byte_at[stop->evidence_end] - trip->byte_at[stop->evidence_start]);
+
+              later = re_match ("\\b(?:after|afterwards|then|back|return\\w*|again|final|finally|end\\w*|before)\\b",
+                                told, G_REGEX_CASELESS);
             }
           if (!later || from_table || key >= 1e8 || key <= -1e8)
             return;
