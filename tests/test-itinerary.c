@@ -988,6 +988,35 @@ test_legs_told_again (void)
   g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Nairobi");
 }
 
+/* People who go with the traveller: "A, B and C will accompany the
+ * minister", "accompanied by A and B, but C stayed home"; "Health and
+ * Family Welfare Minister X" is one title, X the traveller */
+static void
+test_companions (void)
+{
+  g_autoptr(GPtrArray) accompany = build ("Health and Family Welfare Minister Tomas Brandt will leave for Geneva, "
+                                          "Switzerland tonight to attend a meeting.\n\n"
+                                          "During the visit, Deputy Secretary Olga Lind and Private Secretary "
+                                          "Ana Lopes will accompany the health minister, a statement said.");
+  g_autoptr(GPtrArray) with = build ("Mr Tomas Brandt arrived in Harbin on Monday. Mr Brandt is accompanied by "
+                                     "Governor Olga Lind, but Mr Pedro Alves, Governor of the region, was "
+                                     "excluded from the talks.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (accompany->len, ==, 3);
+  for (guint i = 0; i < accompany->len; i++)
+    {
+      trip = g_ptr_array_index (accompany, i);
+      g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Geneva");
+    }
+  g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (accompany, 0)), ==, "Tomas Brandt");
+
+  g_assert_cmpuint (with->len, ==, 2);
+  trip = g_ptr_array_index (with, 1);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Olga Lind");
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Harbin");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1020,6 +1049,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/descriptors-and-datelines", test_descriptors_and_datelines);
   g_test_add_func ("/itinerary/overview-then-cities", test_overview_then_cities);
   g_test_add_func ("/itinerary/legs-told-again", test_legs_told_again);
+  g_test_add_func ("/itinerary/companions", test_companions);
 
   return g_test_run ();
 }

@@ -944,7 +944,9 @@ joins_titles (Builder    *b,
   g_autofree char *stripped = NULL;
   guint and_at;
 
-  if (!re_match ("(?<!,) and (?:[\\p{Ll}][\\w-]*\\s+){1,4}$", before, 0))
+  /* "Secretary of State and defense secretary X", "Health and Family
+   * Welfare Minister X" */
+  if (!re_match ("(?<!,) and (?:[\\p{L}][\\w-]*\\s+){1,4}$", before, 0))
     return FALSE;
   /* another reason to read it as an object ("met with ...") */
   stripped = g_strdup (before);
@@ -1948,6 +1950,145 @@ scan_family (Builder *b)
               nd_stop_ref (c.stop);
               g_array_append_val (with->candidates, c);
             }
+        }
+    }
+}
+
+/* Gives `companion` the ordered stops of `trip`, unless it has stops of
+ * its own */
+static void
+travel_along (Builder  *b,
+              Trip     *trip,
+              NdEntity *companion)
+{
+  Trip *with = get_trip (b, companion);
+
+  if (with == trip || with->candidates->len > 0)
+    return;
+  for (guint k = 0; k < trip->candidates->len; k++)
+    {
+      Candidate c = g_array_index (trip->candidates, Candidate, k);
+
+      if (c.unordered)
+        continue;
+      nd_stop_ref (c.stop);
+      g_array_append_val (with->candidates, c);
+    }
+}
+
+/* People who go with a traveller: "accompanied by A, B and C", "A and B
+ * will accompany the minister", "the delegation includes A and B": they
+ * travel the traveller's stops (the one named before "accompanied by",
+ * else the one the article follows) */
+static void
+scan_companions (Builder *b)
+{
+  static GRegex *with_regex;
+  static GRegex *accompany_regex;
+  static gsize initialized;
+  NdEntity *main = main_traveller (b);
+
+  if (g_once_init_enter (&initialized))
+    {
+      with_regex = g_regex_new ("\\b(?:accompanied by|joined by|travell?ing with|(?:delegation|entourage|party|team)(?: [\\w-]+){0,3} (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of))\\b",
+                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      accompany_regex = g_regex_new ("\\b(?:will|would|to|also|are to|is to) accompany\\b|\\baccompan(?:ied|ies)(?= (?:him|her|the|them|[\\p{Lu}]))",
+                                     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  if (main == NULL)
+    return;
+
+  for (guint s = 0; s < b->sentences->len; s++)
+    {
+      NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, s);
+      guint start = span->start, end = MIN (span->end, b->n_chars);
+      g_autofree char *text = NULL;
+      g_autoptr(GMatchInfo) info = NULL;
+      int cs, ce;
+      guint cue_at, cue_end;
+      Trip *trip = NULL;
+      NdEntity *leader = NULL;
+      gboolean after;
+
+      if (end <= start || end - start > 800)
+        continue;
+      text = slice (b, start, end);
+      after = g_regex_match (with_regex, text, 0, &info);
+      if (!after)
+        {
+          g_clear_pointer (&info, g_match_info_unref);
+          if (!g_regex_match (accompany_regex, text, 0, &info))
+            continue;
+        }
+      g_match_info_fetch_pos (info, 0, &cs, &ce);
+      cue_at = start + g_utf8_strlen (text, cs);
+      cue_end = start + g_utf8_strlen (text, ce);
+
+      /* whose trip: "X, accompanied by" names X before the cue; "will
+       * accompany Y" names Y after it; else the article's traveller */
+      for (guint i = 0; i < b->people->len; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+
+          if (after && m->start >= start && m->end <= cue_at)
+            {
+              leader = m->entity;
+              break;
+            }
+          if (!after && m->start >= cue_end && m->start <= cue_end + 40 && m->end <= end)
+            {
+              leader = m->entity;
+              break;
+            }
+        }
+      for (guint t = 0; t < b->trips->len && leader != NULL; t++)
+        {
+          Trip *other = g_ptr_array_index (b->trips, t);
+
+          if (other->person == leader && other->candidates->len > 0)
+            trip = other;
+        }
+      if (trip == NULL)
+        {
+          for (guint t = 0; t < b->trips->len; t++)
+            {
+              Trip *other = g_ptr_array_index (b->trips, t);
+
+              if (other->person == main)
+                trip = other;
+            }
+        }
+      if (trip == NULL)
+        continue;
+
+      /* the companions: the people named after "accompanied by" (to the
+       * end of the clause), or before "will accompany" */
+      for (guint i = 0; i < b->people->len; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+          g_autofree char *gap = NULL;
+
+          if (m->entity == trip->person)
+            continue;
+          if (after)
+            {
+              if (m->start < cue_end || m->end > end)
+                continue;
+              gap = slice (b, cue_end, m->start);
+              if (strpbrk (gap, ";:()") != NULL || strstr (gap, ". ") != NULL || g_utf8_strlen (gap, -1) > 200 ||
+                  re_match ("\\b(?:who|which|where|when|but|except|although|though|while|whereas|to meet|met|meet|meets|with (?:the )?(?:president|king|queen|prime minister|leaders?))\\b", gap, G_REGEX_CASELESS))
+                continue;
+            }
+          else
+            {
+              if (m->start < start || m->end > cue_at)
+                continue;
+              gap = slice (b, m->end, cue_at);
+              if (strpbrk (gap, ";:()") != NULL)
+                continue;
+            }
+          travel_along (b, trip, m->entity);
         }
     }
 }
@@ -4084,6 +4225,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
   scan_place_labels (&b);
   scan_date_schedule (&b);
   scan_family (&b);
+  scan_companions (&b);
 
   for (guint i = 0; i < b.trips->len; i++)
     {
