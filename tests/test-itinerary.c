@@ -1011,6 +1011,21 @@ test_companions (void)
     }
   g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (accompany, 0)), ==, "Tomas Brandt");
 
+  /* "They" after "X will lead a delegation" are X's group */
+  {
+    g_autoptr(GPtrArray) led = build ("Mayor Tomas Brandt will lead his first delegation to China next week.\n\n"
+                                      "The organiser said 24 people would go. They will arrive in Beijing on "
+                                      "April 3 and visit Shanghai before returning home.");
+    gboolean beijing = FALSE;
+
+    g_assert_cmpuint (led->len, ==, 1);
+    trip = g_ptr_array_index (led, 0);
+    g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Tomas Brandt");
+    for (guint i = 0; i < nd_itinerary_get_stops (trip)->len; i++)
+      beijing |= g_strcmp0 (stop_at (trip, i)->place, "Beijing") == 0;
+    g_assert_true (beijing);
+  }
+
   g_assert_cmpuint (with->len, ==, 2);
   trip = g_ptr_array_index (with, 1);
   g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Olga Lind");

@@ -2184,6 +2184,21 @@ find_group (Builder   *b,
       if (n >= 3)
         return n;
     }
+
+  /* "Mayor X will lead a delegation to China ... They will arrive in
+   * Beijing": the one who leads the group the article follows */
+  {
+    NdEntity *leader = main_traveller (b);
+    g_autofree char *before = slice (b, 0, sent_start);
+
+    if (leader != NULL && max_members >= 1 &&
+        re_match ("\\b(?:lead|leads|led|leading|head|heads|headed|heading|at the head of)\\b[^.]{0,60}\\b(?:delegation|group|team|mission|party|entourage)\\b",
+                  before, G_REGEX_CASELESS))
+      {
+        members[0] = leader;
+        return 1;
+      }
+  }
   return 0;
 }
 
