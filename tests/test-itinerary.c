@@ -1032,6 +1032,27 @@ test_companions (void)
   g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Harbin");
 }
 
+/* "X will meet Y in Washington and Z in New York": stops of X, who is
+ * travelling; a host who "will meet X in Montreal" is not */
+static void
+test_meetings_of_a_traveller (void)
+{
+  g_autoptr(GPtrArray) trips = build ("President Ana Lopes flies to Canada on Tuesday for talks.\n\n"
+                                      "Ms Lopes will meet with Prime Minister Tomas Brandt in Ottawa and "
+                                      "Secretary-General Olga Lind in Montreal.");
+  g_autoptr(GPtrArray) host = build ("Prime Minister Tomas Brandt will meet President Ana Lopes in Montreal "
+                                     "to discuss trade.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (stop_at (trip, 0)->place, ==, "Ottawa");
+  g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Montreal");
+
+  g_assert_cmpuint (host->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1065,6 +1086,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/overview-then-cities", test_overview_then_cities);
   g_test_add_func ("/itinerary/legs-told-again", test_legs_told_again);
   g_test_add_func ("/itinerary/companions", test_companions);
+  g_test_add_func ("/itinerary/meetings-of-a-traveller", test_meetings_of_a_traveller);
 
   return g_test_run ();
 }

@@ -185,6 +185,11 @@ init_regexes (void)
     "|(?:after|following) (?:[\\w-]+ ){0,3}(?:talks|meetings?|summit|stay|visit)s?\\b[^,.;:()]{0,60}? in(?= (?:the )?\\p{Lu})"
     /* "From Nairobi, she will travel to Uganda" */
     "|^[\\s\"“‘']*from(?= (?:the )?\\p{Lu}[^,.;:]{0,40},))"
+    /* "Chirac will meet with President Bush in Washington": only of
+     * someone already travelling (hosts meet visitors at home) */
+    "|(?<meetin>(?<!-)\\bmeet\\b[^,.;:()]{0,60}? in)(?= (?:the )?\\p{Lu})"
+    /* "... in Washington and Secretary-General Kofi Annan in New York" */
+    "|(?<meetand>(?<=\\band )(?:[\\p{Lu}][\\w.’'-]*\\s+){1,6}in)(?= (?:the )?\\p{Lu})"
     "|(?<activity>(?<!-)(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led(?! by)|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared|(?:received|receives|accepted|accepts)(?! (?:them|him|her|us|the (?:delegation|visitors?|guests?|leaders?|president|king|queen)\\b|\\p{Lu})))\\b[^,.;:()]{0,60}? (?:in|at|on))"
     "|(?:in|to) (?=\\p{Lu}))",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -2852,6 +2857,7 @@ scan_sentence (Builder *b,
   g_autoptr(GArray) found = NULL;
   NdEntity *last[8];
   guint n_last = 0;
+  gboolean last_meet = FALSE;  /* the stops found last were "meet Y in X" */
 
   /* every stop a sentence gives is a place it names, or the dateline's:
    * most sentences of an article name none, and the cues are not read */
@@ -2932,7 +2938,8 @@ scan_sentence (Builder *b,
         }
       bare = g_ascii_strcasecmp (cue, "in ") == 0 || g_ascii_strcasecmp (cue, "to ") == 0;
       /* "held talks ... in X": the place right after */
-      tight = bare || (g_match_info_fetch_named_pos (info, "activity", &gs, &ge) && gs >= 0);
+      tight = bare || (g_match_info_fetch_named_pos (info, "activity", &gs, &ge) && gs >= 0) ||
+              (g_match_info_fetch_named_pos (info, "meetin", &gs, &ge) && gs >= 0);
 
       /* negated trips: "will not travel to", "cancelled his visit to",
        * in the cue's own clause */
@@ -2952,6 +2959,19 @@ scan_sentence (Builder *b,
       if (g_regex_match (after_regex, lead, 0, NULL) || g_str_has_prefix (cue, "after") || from_cue)
         after = TRUE;
 
+      /* "and Z in Y" right after "will meet X in W": the same travellers */
+      if (g_match_info_fetch_named_pos (info, "meetand", &gs, &ge) && gs >= 0)
+        {
+          if (!last_meet || n_last == 0 || consumed > cue_start || cue_start > consumed + 8)
+            continue;
+          person = last[0];
+          memcpy (travellers, last, n_last * sizeof (NdEntity *));
+          n_travellers = n_last;
+          bare = FALSE;
+          tight = TRUE;
+          companions = FALSE;
+          goto have_travellers;
+        }
       companions = g_match_info_fetch_named_pos (info, "with", &gs, &ge) && gs >= 0;
       /* "A, B and C met X in Jeddah, then flew to Doha": the same
        * travellers as the cue before */
@@ -2992,6 +3012,10 @@ scan_sentence (Builder *b,
         }
       if (fronted && (person == NULL || cue_start == sent_start))
         person = fronted_from_subject (b, cue_end, sent_end);
+      /* (else it counts as a bare "in X" does: with a date after X) */
+      if (person != NULL && g_match_info_fetch_named_pos (info, "meetin", &gs, &ge) && gs >= 0 &&
+          get_trip (b, person)->candidates->len == 0)
+        bare = TRUE;
       /* "During the visit, Abe is to meet the leaders of": the one
        * named in the cue, or "he" */
       if (person == NULL && g_match_info_fetch_named_pos (info, "meet", &gs, &ge) && gs >= 0)
@@ -3297,6 +3321,8 @@ scan_sentence (Builder *b,
         {
           n_last = MIN (n_travellers, G_N_ELEMENTS (last));
           memcpy (last, travellers, n_last * sizeof (NdEntity *));
+          last_meet = (g_match_info_fetch_named_pos (info, "meetin", &gs, &ge) && gs >= 0) ||
+                      (g_match_info_fetch_named_pos (info, "meetand", &gs, &ge) && gs >= 0);
         }
     }
 
