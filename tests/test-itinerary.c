@@ -1026,6 +1026,15 @@ test_companions (void)
     g_assert_true (beijing);
   }
 
+  /* "given a warm welcome by a delegation comprising A and B": hosts */
+  {
+    g_autoptr(GPtrArray) hosts = build ("Prince Tomas Brandt arrived in Gilgit on Monday. In Gilgit, the Prince was "
+                                        "given a warm welcome by a delegation comprising of Chief Minister Ana "
+                                        "Lopes and Chief Secretary Olga Lind.");
+
+    g_assert_cmpuint (hosts->len, ==, 1);
+  }
+
   g_assert_cmpuint (with->len, ==, 2);
   trip = g_ptr_array_index (with, 1);
   g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Olga Lind");

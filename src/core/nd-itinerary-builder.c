@@ -2029,6 +2029,13 @@ scan_companions (Builder *b)
       g_match_info_fetch_pos (info, 0, &cs, &ce);
       cue_at = start + g_utf8_strlen (text, cs);
       cue_end = start + g_utf8_strlen (text, ce);
+      /* "welcomed by a delegation comprising A and B": the hosts */
+      {
+        g_autofree char *lead = g_strndup (text, cs);
+
+        if (re_match ("\\b(?:welcome|welcomed|received|greeted|met|hosted|honou?red)\\b[^.;]{0,40}$", lead, G_REGEX_CASELESS))
+          continue;
+      }
 
       /* whose trip: "X, accompanied by" names X before the cue; "will
        * accompany Y" names Y after it; else the article's traveller */
