@@ -3219,7 +3219,7 @@ typedef struct
   gint64          article_id;
   gint64          position;
   gint64          entity_id;
-  NdExportEntity  entity;
+  const char     *role;
 } ExportEntityRow;
 
 typedef struct
@@ -3233,6 +3233,8 @@ typedef struct
 {
   gint64        article_id;
   gint64        id;
+  gint64        traveller_id;
+  gint64        place_id;
   const char   *traveller;
   gboolean      ordered;
   guint         itinerary;  /* index in the batch's itineraries, once known */
@@ -3317,6 +3319,121 @@ chunk_text (GStringChunk *strings,
   return text != NULL ? g_string_chunk_insert_len (strings, text, sqlite3_column_bytes (stmt, column)) : NULL;
 }
 
+/* The export's entities: each read once, by id, when a batch first
+ * names it */
+typedef struct
+{
+  gint64        id;
+  NdEntityKind  kind;
+  const char   *name;
+  const char   *country;
+  const char   *value;
+  gboolean      has_lat;
+  gboolean      has_lon;
+  double        lat;
+  double        lon;
+} ExportCachedEntity;
+
+struct _NdExportCache
+{
+  gatomicrefcount  ref_count;
+  GHashTable      *by_id;     /* &id -> ExportCachedEntity */
+  GStringChunk    *strings;
+};
+
+NdExportCache *
+nd_export_cache_new (void)
+{
+  NdExportCache *cache = g_new0 (NdExportCache, 1);
+
+  g_atomic_ref_count_init (&cache->ref_count);
+  cache->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  cache->strings = g_string_chunk_new (256 * 1024);
+  return cache;
+}
+
+NdExportCache *
+nd_export_cache_ref (NdExportCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, NULL);
+
+  g_atomic_ref_count_inc (&cache->ref_count);
+  return cache;
+}
+
+void
+nd_export_cache_unref (NdExportCache *cache)
+{
+  g_return_if_fail (cache != NULL);
+
+  if (!g_atomic_ref_count_dec (&cache->ref_count))
+    return;
+
+  g_hash_table_unref (cache->by_id);
+  g_string_chunk_free (cache->strings);
+  g_free (cache);
+}
+
+static void
+add_missing_entity (NdExportCache *cache,
+                    GHashTable    *missing,
+                    GString       *ids_json,
+                    gint64         id)
+{
+  if (g_hash_table_contains (cache->by_id, &id) || g_hash_table_contains (missing, &id))
+    return;
+
+  g_hash_table_add (missing, g_memdup2 (&id, sizeof id));
+  g_string_append_printf (ids_json, ids_json->len > 1 ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, id);
+}
+
+/* Reads the entities `ids_json` (a JSON array) into the cache */
+static gboolean
+export_cache_read (NdDatabase     *self,
+                   NdExportCache  *cache,
+                   const char     *ids_json,
+                   GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = get_statement (self,
+                              "SELECT " ENTITY_COLUMNS " FROM entities e WHERE e.id IN " BULK_IDS,
+                              error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ExportCachedEntity *entity = g_new0 (ExportCachedEntity, 1);
+
+      /* as entity_from_row() reads it */
+      entity->id = sqlite3_column_int64 (stmt, 0);
+      entity->kind = ND_ENTITY_PERSON;
+      nd_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &entity->kind);
+      entity->name = chunk_text (cache->strings, stmt, 2);
+      entity->country = chunk_text (cache->strings, stmt, 3);
+      entity->has_lat = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+      entity->has_lon = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+      entity->lat = sqlite3_column_double (stmt, 4);
+      entity->lon = sqlite3_column_double (stmt, 5);
+      entity->value = chunk_text (cache->strings, stmt, 6);
+      g_hash_table_replace (cache->by_id, &entity->id, entity);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error);
+
+  return TRUE;
+}
+
+static inline const ExportCachedEntity *
+export_cache_lookup (NdExportCache *cache,
+                     gint64         id)
+{
+  return g_hash_table_lookup (cache->by_id, &id);
+}
+
 void
 nd_export_batch_free (NdExportBatch *batch)
 {
@@ -3332,6 +3449,7 @@ nd_export_batch_free (NdExportBatch *batch)
   g_clear_pointer (&batch->stops, g_array_unref);
   g_clear_pointer (&batch->tags, g_ptr_array_unref);
   g_clear_pointer (&batch->strings, g_string_chunk_free);
+  g_clear_pointer (&batch->cache, nd_export_cache_unref);
   g_free (batch);
 }
 
@@ -3414,61 +3532,75 @@ export_load_entities (NdDatabase     *self,
   g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (ExportEntityRow), 40 * batch->articles->len);
   g_autoptr(GArray) mentions = g_array_sized_new (FALSE, FALSE, sizeof (ExportMentionRow), 60 * batch->articles->len);
   g_autoptr(GArray) entity_ids = NULL;
+  g_autoptr(GHashTable) missing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GString) missing_json = g_string_new ("[");
   NdExportArticle *last_article = NULL;
   gint64 last_entity_id = 0;
   guint last_entity = G_MAXUINT;
   sqlite3_stmt *stmt;
   int rc;
 
+  /* the article's references alone (the table's primary key holds them);
+   * the entities come from the cache */
   if (!(stmt = get_statement (self,
-                              "SELECT " ENTITY_COLUMNS ", ae.role, ae.article_id, ae.position "
-                              "FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
-                              "WHERE ae.article_id IN " BULK_IDS,
+                              "SELECT article_id, entity_id, position, role FROM article_entities "
+                              "WHERE article_id IN " BULK_IDS,
                               error)))
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ExportEntityRow row = { 0 };
+      ExportEntityRow row;
 
-      /* as entity_from_row() reads it */
-      row.article_id = sqlite3_column_int64 (stmt, 8);
-      row.position = sqlite3_column_int64 (stmt, 9);
-      row.entity_id = sqlite3_column_int64 (stmt, 0);
-      row.entity.kind = ND_ENTITY_PERSON;
-      nd_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &row.entity.kind);
-      row.entity.name = chunk_text (batch->strings, stmt, 2);
-      row.entity.country = chunk_text (batch->strings, stmt, 3);
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-        {
-          row.entity.has_coordinates = TRUE;
-          row.entity.lat = sqlite3_column_double (stmt, 4);
-          row.entity.lon = sqlite3_column_double (stmt, 5);
-        }
-      row.entity.value = chunk_text (batch->strings, stmt, 6);
-      row.entity.role = chunk_text (batch->strings, stmt, 7);
+      row.article_id = sqlite3_column_int64 (stmt, 0);
+      row.entity_id = sqlite3_column_int64 (stmt, 1);
+      row.position = sqlite3_column_int64 (stmt, 2);
+      row.role = chunk_text (batch->strings, stmt, 3);
       g_array_append_val (rows, row);
+      add_missing_entity (batch->cache, missing, missing_json, row.entity_id);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, error);
+
+  g_string_append_c (missing_json, ']');
+  if (g_hash_table_size (missing) > 0 &&
+      !export_cache_read (self, batch->cache, missing_json->str, error))
+    return FALSE;
 
   g_array_sort (rows, compare_export_entities);
   entity_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
   for (guint i = 0; i < rows->len; i++)
     {
       ExportEntityRow *row = &g_array_index (rows, ExportEntityRow, i);
+      const ExportCachedEntity *cached = export_cache_lookup (batch->cache, row->entity_id);
+      NdExportEntity entity = { 0 };
       gpointer index;
       NdExportArticle *article;
 
-      if (!g_hash_table_lookup_extended (by_id, &row->article_id, NULL, &index))
+      /* as the join with the entities did: none, no row */
+      if (cached == NULL || !g_hash_table_lookup_extended (by_id, &row->article_id, NULL, &index))
         continue;
+
+      /* as entity_from_row() reads it */
+      entity.kind = cached->kind;
+      entity.name = cached->name;
+      entity.country = cached->country;
+      entity.value = cached->value;
+      if (cached->has_lat)
+        {
+          entity.has_coordinates = TRUE;
+          entity.lat = cached->lat;
+          entity.lon = cached->lon;
+        }
+      entity.role = row->role;
+
       article = &g_array_index (batch->articles, NdExportArticle, GPOINTER_TO_UINT (index));
       if (article->n_entities == 0)
         article->first_entity = batch->entities->len;
       article->n_entities++;
-      g_array_append_val (batch->entities, row->entity);
+      g_array_append_val (batch->entities, entity);
       g_array_append_val (entity_ids, row->entity_id);
     }
 
@@ -3622,17 +3754,16 @@ export_load_stops (NdDatabase     *self,
                    GError        **error)
 {
   g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (ExportStopRow), 16 * batch->articles->len);
+  g_autoptr(GHashTable) missing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GString) missing_json = g_string_new ("[");
   sqlite3_stmt *stmt;
   guint start;
   int rc;
 
   if (!(stmt = get_statement (self,
-                              "SELECT s.article_id, NULL, t.name, p.name, p.country, p.lat, p.lon, s.when_text, "
-                              "s.when_date, s.purpose, s.evidence_start, s.evidence_end, s.position, s.ordered, "
-                              "s.id FROM stops s "
-                              "JOIN entities t ON t.id = s.traveller_id "
-                              "JOIN entities p ON p.id = s.place_id "
-                              "WHERE s.article_id IN " BULK_IDS,
+                              "SELECT article_id, traveller_id, place_id, when_text, when_date, purpose, "
+                              "evidence_start, evidence_end, position, ordered, id FROM stops "
+                              "WHERE article_id IN " BULK_IDS,
                               error)))
     return FALSE;
 
@@ -3641,30 +3772,55 @@ export_load_stops (NdDatabase     *self,
     {
       ExportStopRow row = { 0 };
 
-      /* as stop_from_row() reads it */
+      /* as stop_from_row() reads it; the traveller and the place come
+       * from the cache */
       row.article_id = sqlite3_column_int64 (stmt, 0);
-      row.id = sqlite3_column_int64 (stmt, 14);
-      row.traveller = chunk_text (batch->strings, stmt, 2);
-      row.ordered = sqlite3_column_int (stmt, 13) != 0;
-      row.stop.place = chunk_text (batch->strings, stmt, 3);
-      row.stop.country = chunk_text (batch->strings, stmt, 4);
-      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL && sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-        {
-          row.stop.has_coordinates = TRUE;
-          row.stop.lat = sqlite3_column_double (stmt, 5);
-          row.stop.lon = sqlite3_column_double (stmt, 6);
-        }
-      row.stop.when = chunk_text (batch->strings, stmt, 7);
-      row.stop.when_date = chunk_text (batch->strings, stmt, 8);
-      row.stop.purpose = chunk_text (batch->strings, stmt, 9);
-      row.stop.evidence_start = sqlite3_column_int (stmt, 10);
-      row.stop.evidence_end = sqlite3_column_int (stmt, 11);
-      row.stop.order = sqlite3_column_int (stmt, 12);
+      row.traveller_id = sqlite3_column_int64 (stmt, 1);
+      row.place_id = sqlite3_column_int64 (stmt, 2);
+      row.stop.when = chunk_text (batch->strings, stmt, 3);
+      row.stop.when_date = chunk_text (batch->strings, stmt, 4);
+      row.stop.purpose = chunk_text (batch->strings, stmt, 5);
+      row.stop.evidence_start = sqlite3_column_int (stmt, 6);
+      row.stop.evidence_end = sqlite3_column_int (stmt, 7);
+      row.stop.order = sqlite3_column_int (stmt, 8);
+      row.ordered = sqlite3_column_int (stmt, 9) != 0;
+      row.id = sqlite3_column_int64 (stmt, 10);
       g_array_append_val (rows, row);
+      add_missing_entity (batch->cache, missing, missing_json, row.traveller_id);
+      add_missing_entity (batch->cache, missing, missing_json, row.place_id);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, error);
+
+  g_string_append_c (missing_json, ']');
+  if (g_hash_table_size (missing) > 0 &&
+      !export_cache_read (self, batch->cache, missing_json->str, error))
+    return FALSE;
+
+  /* as the joins with the traveller and the place did: none, no row */
+  for (guint i = 0; i < rows->len;)
+    {
+      ExportStopRow *row = &g_array_index (rows, ExportStopRow, i);
+      const ExportCachedEntity *traveller = export_cache_lookup (batch->cache, row->traveller_id);
+      const ExportCachedEntity *place = export_cache_lookup (batch->cache, row->place_id);
+
+      if (traveller == NULL || place == NULL)
+        {
+          g_array_remove_index_fast (rows, i);
+          continue;
+        }
+      row->traveller = traveller->name;
+      row->stop.place = place->name;
+      row->stop.country = place->country;
+      if (place->has_lat && place->has_lon)
+        {
+          row->stop.has_coordinates = TRUE;
+          row->stop.lat = place->lat;
+          row->stop.lon = place->lon;
+        }
+      i++;
+    }
 
   g_array_sort (rows, compare_export_stops);
   for (start = 0; start < rows->len;)
@@ -3686,6 +3842,7 @@ export_load_stops (NdDatabase     *self,
 
 NdExportBatch *
 nd_database_load_export_batch (NdDatabase    *self,
+                               NdExportCache *cache,
                                const gint64  *ids,
                                guint          n_ids,
                                GError       **error)
@@ -3715,6 +3872,7 @@ nd_database_load_export_batch (NdDatabase    *self,
   batch->stops = g_array_new (FALSE, FALSE, sizeof (NdExportStop));
   batch->tags = g_ptr_array_new ();
   batch->strings = g_string_chunk_new (1024 * 1024);
+  batch->cache = cache != NULL ? nd_export_cache_ref (cache) : nd_export_cache_new ();
 
   /* the articles with corrections are loaded whole */
   if (!(stmt = get_statement (self,

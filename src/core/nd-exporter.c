@@ -715,15 +715,16 @@ typedef struct
 
 typedef struct
 {
-  ExportIds    *export;
-  NdDatabase   *database;
-  guint         first;    /* the loader's first batch, then every n_loaders-th */
-  guint         n_loaders;
-  GCancellable *cancellable;
-  GAsyncQueue  *loaded;   /* LoadedBatch, for the writer */
-  GAsyncQueue  *slots;    /* a token per batch that may be loaded ahead */
-  gint          stop;     /* atomic: the writer gave up */
-  GThread      *thread;
+  ExportIds     *export;
+  NdDatabase    *database;
+  guint          first;     /* the loader's first batch, then every n_loaders-th */
+  guint          n_loaders;
+  GCancellable  *cancellable;
+  GAsyncQueue   *loaded;    /* LoadedBatch, for the writer */
+  GAsyncQueue   *slots;     /* a token per batch that may be loaded ahead */
+  NdExportCache *entities;  /* the entities this loader has read */
+  gint           stop;      /* atomic: the writer gave up */
+  GThread       *thread;
 } Loader;
 
 static gpointer
@@ -751,7 +752,7 @@ load_batches (gpointer data)
         }
 
       batch->n = n;
-      batch->rows = nd_database_load_export_batch (loader->database,
+      batch->rows = nd_database_load_export_batch (loader->database, loader->entities,
                                                    &g_array_index (ids, gint64, start), n,
                                                    &batch->error);
       failed = batch->rows == NULL;
@@ -819,6 +820,7 @@ write_ids (NdJsonWriter  *writer,
       loader->cancellable = cancellable;
       loader->loaded = g_async_queue_new_full (loaded_batch_free);
       loader->slots = g_async_queue_new ();
+      loader->entities = nd_export_cache_new ();
       for (guint i = 0; i < LOADED_AHEAD; i++)
         g_async_queue_push (loader->slots, GUINT_TO_POINTER (1));
       loader->thread = g_thread_new ("newsdesk-export", load_batches, loader);
@@ -871,6 +873,7 @@ write_ids (NdJsonWriter  *writer,
       g_thread_join (loaders[l].thread);
       g_async_queue_unref (loaders[l].loaded);
       g_async_queue_unref (loaders[l].slots);
+      nd_export_cache_unref (loaders[l].entities);
     }
 
   if (!ok)
