@@ -3319,6 +3319,91 @@ chunk_text (GStringChunk *strings,
   return text != NULL ? g_string_chunk_insert_len (strings, text, sqlite3_column_bytes (stmt, column)) : NULL;
 }
 
+/* Ids to indexes, for the rows of an export: an open-addressing table
+ * with the ids in its slots (a GHashTable of gint64 follows a pointer to
+ * each key it compares, a cache miss per row of a large export) */
+typedef struct
+{
+  gint64 id;
+  guint  index;   /* G_MAXUINT: an empty slot */
+} IdSlot;
+
+typedef struct
+{
+  IdSlot *slots;
+  guint   mask;
+  guint   n;
+} IdMap;
+
+static void
+id_map_init (IdMap *map,
+             guint  expected)
+{
+  guint size = 64;
+
+  while (size < 2 * expected)
+    size *= 2;
+  map->slots = g_new (IdSlot, size);
+  for (guint i = 0; i < size; i++)
+    map->slots[i].index = G_MAXUINT;
+  map->mask = size - 1;
+  map->n = 0;
+}
+
+static void
+id_map_clear (IdMap *map)
+{
+  g_clear_pointer (&map->slots, g_free);
+}
+
+static inline guint
+id_map_slot (const IdMap *map,
+             gint64       id)
+{
+  guint i = (guint) (((guint64) id * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32) & map->mask;
+
+  while (map->slots[i].index != G_MAXUINT && map->slots[i].id != id)
+    i = (i + 1) & map->mask;
+  return i;
+}
+
+/* The index of `id`, or G_MAXUINT */
+static inline guint
+id_map_lookup (const IdMap *map,
+               gint64       id)
+{
+  return map->slots[id_map_slot (map, id)].index;
+}
+
+/* Sets the index of `id` (not G_MAXUINT) */
+static void
+id_map_insert (IdMap *map,
+               gint64 id,
+               guint  index)
+{
+  guint i = id_map_slot (map, id);
+
+  if (map->slots[i].index == G_MAXUINT)
+    {
+      if (2 * (map->n + 1) > map->mask + 1)
+        {
+          IdMap bigger;
+
+          id_map_init (&bigger, map->mask + 1);
+          for (guint k = 0; k <= map->mask; k++)
+            if (map->slots[k].index != G_MAXUINT)
+              bigger.slots[id_map_slot (&bigger, map->slots[k].id)] = map->slots[k];
+          bigger.n = map->n;
+          g_free (map->slots);
+          *map = bigger;
+          i = id_map_slot (map, id);
+        }
+      map->n++;
+      map->slots[i].id = id;
+    }
+  map->slots[i].index = index;
+}
+
 /* The export's entities: each read once, by id, when a batch first
  * names it */
 typedef struct
@@ -3334,10 +3419,14 @@ typedef struct
   double        lon;
 } ExportCachedEntity;
 
+/* an entity being read */
+#define PENDING (G_MAXUINT - 1)
+
 struct _NdExportCache
 {
   gatomicrefcount  ref_count;
-  GHashTable      *by_id;     /* &id -> ExportCachedEntity */
+  IdMap            by_id;     /* id -> index in entities, or PENDING */
+  GArray          *entities;  /* ExportCachedEntity */
   GStringChunk    *strings;
 };
 
@@ -3347,7 +3436,8 @@ nd_export_cache_new (void)
   NdExportCache *cache = g_new0 (NdExportCache, 1);
 
   g_atomic_ref_count_init (&cache->ref_count);
-  cache->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  id_map_init (&cache->by_id, 4096);
+  cache->entities = g_array_new (FALSE, FALSE, sizeof (ExportCachedEntity));
   cache->strings = g_string_chunk_new (256 * 1024);
   return cache;
 }
@@ -3369,21 +3459,23 @@ nd_export_cache_unref (NdExportCache *cache)
   if (!g_atomic_ref_count_dec (&cache->ref_count))
     return;
 
-  g_hash_table_unref (cache->by_id);
+  id_map_clear (&cache->by_id);
+  g_array_unref (cache->entities);
   g_string_chunk_free (cache->strings);
   g_free (cache);
 }
 
+/* Adds `id` to the JSON array `ids_json` of entities to read, unless it
+ * is in the cache or in the array already */
 static void
 add_missing_entity (NdExportCache *cache,
-                    GHashTable    *missing,
                     GString       *ids_json,
                     gint64         id)
 {
-  if (g_hash_table_contains (cache->by_id, &id) || g_hash_table_contains (missing, &id))
+  if (id_map_lookup (&cache->by_id, id) != G_MAXUINT)
     return;
 
-  g_hash_table_add (missing, g_memdup2 (&id, sizeof id));
+  id_map_insert (&cache->by_id, id, PENDING);
   g_string_append_printf (ids_json, ids_json->len > 1 ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, id);
 }
 
@@ -3405,20 +3497,21 @@ export_cache_read (NdDatabase     *self,
   sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ExportCachedEntity *entity = g_new0 (ExportCachedEntity, 1);
+      ExportCachedEntity entity = { 0 };
 
       /* as entity_from_row() reads it */
-      entity->id = sqlite3_column_int64 (stmt, 0);
-      entity->kind = ND_ENTITY_PERSON;
-      nd_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &entity->kind);
-      entity->name = chunk_text (cache->strings, stmt, 2);
-      entity->country = chunk_text (cache->strings, stmt, 3);
-      entity->has_lat = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
-      entity->has_lon = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
-      entity->lat = sqlite3_column_double (stmt, 4);
-      entity->lon = sqlite3_column_double (stmt, 5);
-      entity->value = chunk_text (cache->strings, stmt, 6);
-      g_hash_table_replace (cache->by_id, &entity->id, entity);
+      entity.id = sqlite3_column_int64 (stmt, 0);
+      entity.kind = ND_ENTITY_PERSON;
+      nd_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &entity.kind);
+      entity.name = chunk_text (cache->strings, stmt, 2);
+      entity.country = chunk_text (cache->strings, stmt, 3);
+      entity.has_lat = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+      entity.has_lon = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+      entity.lat = sqlite3_column_double (stmt, 4);
+      entity.lon = sqlite3_column_double (stmt, 5);
+      entity.value = chunk_text (cache->strings, stmt, 6);
+      id_map_insert (&cache->by_id, entity.id, cache->entities->len);
+      g_array_append_val (cache->entities, entity);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -3431,7 +3524,10 @@ static inline const ExportCachedEntity *
 export_cache_lookup (NdExportCache *cache,
                      gint64         id)
 {
-  return g_hash_table_lookup (cache->by_id, &id);
+  guint index = id_map_lookup (&cache->by_id, id);
+
+  /* PENDING after the read: not in the desk */
+  return index < PENDING ? &g_array_index (cache->entities, ExportCachedEntity, index) : NULL;
 }
 
 void
@@ -3456,7 +3552,7 @@ nd_export_batch_free (NdExportBatch *batch)
 static gboolean
 export_load_tags (NdDatabase     *self,
                   NdExportBatch  *batch,
-                  GHashTable     *by_id,
+                  const IdMap    *by_id,
                   const char     *ids_json,
                   GError        **error)
 {
@@ -3480,11 +3576,10 @@ export_load_tags (NdDatabase     *self,
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          gpointer index;
+          guint index = id_map_lookup (by_id, sqlite3_column_int64 (stmt, 0));
 
-          if (g_hash_table_lookup_extended (by_id, &id, NULL, &index))
-            article = &g_array_index (batch->articles, NdExportArticle, GPOINTER_TO_UINT (index));
+          if (index != G_MAXUINT)
+            article = &g_array_index (batch->articles, NdExportArticle, index);
         }
 
       /* the tags of an article, as nd_article_set_tags() keeps them:
@@ -3525,14 +3620,13 @@ export_load_tags (NdDatabase     *self,
 static gboolean
 export_load_entities (NdDatabase     *self,
                       NdExportBatch  *batch,
-                      GHashTable     *by_id,
+                      const IdMap    *by_id,
                       const char     *ids_json,
                       GError        **error)
 {
   g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (ExportEntityRow), 40 * batch->articles->len);
   g_autoptr(GArray) mentions = g_array_sized_new (FALSE, FALSE, sizeof (ExportMentionRow), 60 * batch->articles->len);
   g_autoptr(GArray) entity_ids = NULL;
-  g_autoptr(GHashTable) missing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GString) missing_json = g_string_new ("[");
   NdExportArticle *last_article = NULL;
   gint64 last_entity_id = 0;
@@ -3558,14 +3652,14 @@ export_load_entities (NdDatabase     *self,
       row.position = sqlite3_column_int64 (stmt, 2);
       row.role = chunk_text (batch->strings, stmt, 3);
       g_array_append_val (rows, row);
-      add_missing_entity (batch->cache, missing, missing_json, row.entity_id);
+      add_missing_entity (batch->cache, missing_json, row.entity_id);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, error);
 
   g_string_append_c (missing_json, ']');
-  if (g_hash_table_size (missing) > 0 &&
+  if (missing_json->len > 1 &&
       !export_cache_read (self, batch->cache, missing_json->str, error))
     return FALSE;
 
@@ -3576,11 +3670,11 @@ export_load_entities (NdDatabase     *self,
       ExportEntityRow *row = &g_array_index (rows, ExportEntityRow, i);
       const ExportCachedEntity *cached = export_cache_lookup (batch->cache, row->entity_id);
       NdExportEntity entity = { 0 };
-      gpointer index;
+      guint index = id_map_lookup (by_id, row->article_id);
       NdExportArticle *article;
 
       /* as the join with the entities did: none, no row */
-      if (cached == NULL || !g_hash_table_lookup_extended (by_id, &row->article_id, NULL, &index))
+      if (cached == NULL || index == G_MAXUINT)
         continue;
 
       /* as entity_from_row() reads it */
@@ -3596,7 +3690,7 @@ export_load_entities (NdDatabase     *self,
         }
       entity.role = row->role;
 
-      article = &g_array_index (batch->articles, NdExportArticle, GPOINTER_TO_UINT (index));
+      article = &g_array_index (batch->articles, NdExportArticle, index);
       if (article->n_entities == 0)
         article->first_entity = batch->entities->len;
       article->n_entities++;
@@ -3618,12 +3712,11 @@ export_load_entities (NdDatabase     *self,
       NdExportArticle *article = NULL;
       ExportMentionRow row;
       guint entity = G_MAXUINT;
-      gpointer index;
+      guint index = id_map_lookup (by_id, article_id);
 
-      if (g_hash_table_lookup_extended (by_id, &article_id, NULL, &index))
-        article = &g_array_index (batch->articles, NdExportArticle, GPOINTER_TO_UINT (index));
-      if (article == NULL)
+      if (index == G_MAXUINT)
         continue;
+      article = &g_array_index (batch->articles, NdExportArticle, index);
 
       /* a mention mostly follows one of the same entity */
       if (article == last_article && entity_id == last_entity_id)
@@ -3749,12 +3842,11 @@ export_build_itineraries (NdExportBatch   *batch,
 static gboolean
 export_load_stops (NdDatabase     *self,
                    NdExportBatch  *batch,
-                   GHashTable     *by_id,
+                   const IdMap    *by_id,
                    const char     *ids_json,
                    GError        **error)
 {
   g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (ExportStopRow), 16 * batch->articles->len);
-  g_autoptr(GHashTable) missing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GString) missing_json = g_string_new ("[");
   sqlite3_stmt *stmt;
   guint start;
@@ -3786,15 +3878,15 @@ export_load_stops (NdDatabase     *self,
       row.ordered = sqlite3_column_int (stmt, 9) != 0;
       row.id = sqlite3_column_int64 (stmt, 10);
       g_array_append_val (rows, row);
-      add_missing_entity (batch->cache, missing, missing_json, row.traveller_id);
-      add_missing_entity (batch->cache, missing, missing_json, row.place_id);
+      add_missing_entity (batch->cache, missing_json, row.traveller_id);
+      add_missing_entity (batch->cache, missing_json, row.place_id);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, error);
 
   g_string_append_c (missing_json, ']');
-  if (g_hash_table_size (missing) > 0 &&
+  if (missing_json->len > 1 &&
       !export_cache_read (self, batch->cache, missing_json->str, error))
     return FALSE;
 
@@ -3827,12 +3919,12 @@ export_load_stops (NdDatabase     *self,
     {
       ExportStopRow *first = &g_array_index (rows, ExportStopRow, start);
       guint end = start + 1;
-      gpointer index;
+      guint index = id_map_lookup (by_id, first->article_id);
 
       while (end < rows->len && g_array_index (rows, ExportStopRow, end).article_id == first->article_id)
         end++;
-      if (g_hash_table_lookup_extended (by_id, &first->article_id, NULL, &index))
-        export_build_itineraries (batch, &g_array_index (batch->articles, NdExportArticle, GPOINTER_TO_UINT (index)),
+      if (index != G_MAXUINT)
+        export_build_itineraries (batch, &g_array_index (batch->articles, NdExportArticle, index),
                                   first, end - start);
       start = end;
     }
@@ -3848,7 +3940,7 @@ nd_database_load_export_batch (NdDatabase    *self,
                                GError       **error)
 {
   g_autoptr(GString) ids_json = g_string_sized_new (16 * n_ids + 2);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  IdMap by_id;
   g_autoptr(GHashTable) corrected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (NdExportArticle));
   NdExportBatch *batch;
@@ -3859,6 +3951,7 @@ nd_database_load_export_batch (NdDatabase    *self,
   g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
 
+  id_map_init (&by_id, n_ids);
   g_string_append_c (ids_json, '[');
   for (guint i = 0; i < n_ids; i++)
     g_string_append_printf (ids_json, i > 0 ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, ids[i]);
@@ -3951,30 +4044,29 @@ nd_database_load_export_batch (NdDatabase    *self,
       {
         NdExportArticle *article = &g_array_index (batch->articles, NdExportArticle, i);
 
-        if (article->article == NULL && !g_hash_table_contains (by_id, &article->id))
-          g_hash_table_insert (by_id, &article->id, GUINT_TO_POINTER (i));
+        if (article->article == NULL && id_map_lookup (&by_id, article->id) == G_MAXUINT)
+          id_map_insert (&by_id, article->id, i);
       }
   }
 
-  if (!export_load_tags (self, batch, by_id, ids_json->str, error) ||
-      !export_load_entities (self, batch, by_id, ids_json->str, error) ||
-      !export_load_stops (self, batch, by_id, ids_json->str, error))
+  if (!export_load_tags (self, batch, &by_id, ids_json->str, error) ||
+      !export_load_entities (self, batch, &by_id, ids_json->str, error) ||
+      !export_load_stops (self, batch, &by_id, ids_json->str, error))
     goto out;
 
   for (guint i = 0; i < batch->articles->len; i++)
     {
       NdExportArticle *article = &g_array_index (batch->articles, NdExportArticle, i);
-      gpointer index;
+      guint index = article->article == NULL ? id_map_lookup (&by_id, article->id) : G_MAXUINT;
 
-      if (article->article == NULL &&
-          g_hash_table_lookup_extended (by_id, &article->id, NULL, &index) &&
-          GPOINTER_TO_UINT (index) != i)
-        *article = g_array_index (batch->articles, NdExportArticle, GPOINTER_TO_UINT (index));
+      if (index != G_MAXUINT && index != i)
+        *article = g_array_index (batch->articles, NdExportArticle, index);
     }
 
   ok = TRUE;
 
 out:
+  id_map_clear (&by_id);
   if (!ok)
     g_clear_pointer (&batch, nd_export_batch_free);
   return batch;
