@@ -726,6 +726,74 @@ test_writer (void)
     g_assert_true (json_array_get_double_element (numbers, 2 * i) == doubles[i]);
 }
 
+/* The writer's escapes, 8 bytes at a time and byte by byte: every ASCII
+ * character and a few multi-byte ones at each place of strings of 0 to 24
+ * bytes, as values and as member names, written as JsonGenerator writes
+ * them (but for U+001F, see assert_same_document()) */
+static void
+test_writer_escapes (void)
+{
+  static const char * const wide[] = { "\xc3\xa9", "\xe2\x80\xa8", "\xf0\x9f\x98\x80" };
+  g_autoptr(NdJsonWriter) writer = nd_json_writer_new (NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) raw = NULL;
+  guint n_strings = 0;
+
+  nd_json_writer_begin_object (writer);
+  json_builder_begin_object (builder);
+  nd_json_writer_member (writer, "strings");
+  json_builder_set_member_name (builder, "strings");
+  nd_json_writer_begin_array (writer);
+  json_builder_begin_array (builder);
+  for (guint length = 0; length <= 24; length++)
+    for (guint at = 0; at < MAX (length, 1); at++)
+      for (guint c = 1; c < 128 + G_N_ELEMENTS (wide); c++)
+        {
+          g_autoptr(GString) value = g_string_new (NULL);
+
+          for (guint i = 0; i < length; i++)
+            {
+              if (i != at)
+                g_string_append_c (value, 'a' + i % 26);
+              else if (c < 128)
+                g_string_append_c (value, (char) c);
+              else
+                g_string_append (value, wide[c - 128]);
+            }
+          nd_json_writer_string (writer, value->str);
+          json_builder_add_string_value (builder, value->str);
+          n_strings++;
+        }
+  nd_json_writer_end_array (writer);
+  json_builder_end_array (builder);
+  for (guint c = 1; c < 128; c++)
+    {
+      char name[] = { 'n', 'a', 'm', 'e', ' ', 'w', 'i', 't', 'h', ' ', (char) c, '.', 0 };
+
+      nd_json_writer_member_int (writer, name, c);
+      json_builder_set_member_name (builder, name);
+      json_builder_add_int_value (builder, c);
+    }
+  nd_json_writer_end_object (writer);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  expected = tree_text (root);
+  text = nd_json_writer_steal_text (writer);
+  raw = g_string_new (text);
+  g_string_replace (raw, "\\u001f", "\x1f", 0);
+  g_assert_cmpuint (n_strings, >, 30000);
+  g_assert_cmpstr (raw->str, ==, expected);
+  /* and the writer's text is valid JSON */
+  g_clear_pointer (&root, json_node_unref);
+  root = parse (text);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "strings")),
+                    ==, n_strings);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +803,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export-stream/writer", test_writer);
+  g_test_add_func ("/export-stream/writer-escapes", test_writer_escapes);
   g_test_add_func ("/export-stream/sample-desk", test_sample_desk);
   g_test_add_func ("/export-stream/hostile-desk", test_hostile_desk);
   g_test_add_func ("/export-stream/hostile-round-trip", test_hostile_round_trip);

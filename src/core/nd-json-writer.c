@@ -61,10 +61,15 @@ static const guint8 plain_byte[256] = {
 #undef R16
 };
 
-static const char spaces[] = "                                                                "
-                             "                                                                ";
+/* ",\n" and a line's indent in one copy: the separator before a value
+ * is `separator` (after a value) or `separator + 1`, the indent alone
+ * `spaces` */
+static const char separator[] = ",\n"
+                                "                                                                "
+                                "                                                                ";
+static const char * const spaces = separator + 2;
 
-G_STATIC_ASSERT (sizeof spaces > MAX_DEPTH * INDENT);
+G_STATIC_ASSERT (sizeof separator - 3 >= MAX_DEPTH * INDENT);
 
 static void
 grow (NdJsonWriter *self,
@@ -142,11 +147,29 @@ begin_value (NdJsonWriter *self)
     return;
 
   if (self->has_value[self->depth - 1])
-    put (self, ",\n", 2);
+    put (self, separator, 2 + self->depth * INDENT);
   else
-    put_c (self, '\n');
+    put (self, separator + 1, 1 + self->depth * INDENT);
   self->has_value[self->depth - 1] = TRUE;
-  append_indent (self, self->depth);
+}
+
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether none of the 8 bytes of `word` is escaped: none below 0x20, '"',
+ * '\\' or DEL (the usual "has a zero byte" test, exact for "any") */
+static inline gboolean
+word_is_plain (guint64 word)
+{
+  guint64 quote = word ^ (ONES * '"');
+  guint64 backslash = word ^ (ONES * '\\');
+  guint64 del = word ^ (ONES * 0x7f);
+  guint64 hits = ((word - ONES * 0x20) & ~word) |
+                 ((quote - ONES) & ~quote) |
+                 ((backslash - ONES) & ~backslash) |
+                 ((del - ONES) & ~del);
+
+  return (hits & HIGH_BITS) == 0;
 }
 
 static void
@@ -154,20 +177,31 @@ append_escaped (NdJsonWriter *self,
                 const char   *str)
 {
   const guchar *p = (const guchar *) str;
+  const guchar *end = p + strlen (str);
 
   for (;;)
     {
       const guchar *run = p;
 
-      while (plain_byte[*p])
+      /* most text needs no escape: 8 bytes at a time */
+      while (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, sizeof word);
+          if (!word_is_plain (word))
+            break;
+          p += 8;
+        }
+      while (p < end && plain_byte[*p])
         p++;
       if (p > run)
         put (self, (const char *) run, p - run);
+      if (p == end)
+        return;
 
       switch (*p)
         {
-        case '\0':
-          return;
         case '"':
           put (self, "\\\"", 2);
           break;
@@ -238,8 +272,7 @@ end_container (NdJsonWriter *self,
       return;
     }
 
-  put_c (self, '\n');
-  append_indent (self, self->depth);
+  put (self, separator + 1, 1 + self->depth * INDENT);
   put_c (self, close);
 }
 
