@@ -702,7 +702,7 @@ test_writer (void)
   json_builder_end_array (builder);
   nd_json_writer_end_array (writer);
   json_builder_end_array (builder);
-  nd_json_writer_member (writer, "empty");
+  ND_JSON_WRITER_MEMBER (writer, "empty");
   json_builder_set_member_name (builder, "empty");
   nd_json_writer_begin_array (writer);
   json_builder_begin_array (builder);

@@ -313,6 +313,18 @@ nd_json_writer_member (NdJsonWriter *self,
 }
 
 void
+nd_json_writer_member_quoted (NdJsonWriter *self,
+                              const char   *quoted,
+                              gsize         length)
+{
+  g_return_if_fail (self->depth > 0 && !self->after_name);
+
+  begin_value (self);
+  put (self, quoted, length);
+  self->after_name = TRUE;
+}
+
+void
 nd_json_writer_string (NdJsonWriter *self,
                        const char   *value)
 {
