@@ -3214,18 +3214,33 @@ nd_database_list_corrections (NdDatabase  *self,
 
 #define BULK_IDS "(SELECT value FROM json_each (?1))"
 
+/* The export's entities: each read once, by id, when a batch first
+ * names it */
 typedef struct
 {
-  gint64          article_id;
-  gint64          position;
-  gint64          entity_id;
-  const char     *role;
+  gint64        id;
+  NdEntityKind  kind;
+  const char   *name;
+  const char   *country;
+  const char   *value;
+  gboolean      has_lat;
+  gboolean      has_lon;
+  double        lat;
+  double        lon;
+} ExportCachedEntity;
+
+typedef struct
+{
+  guint                     article;   /* index in the batch's articles */
+  gint64                    position;
+  gint64                    entity_id;
+  const char               *role;
+  const ExportCachedEntity *cached;
 } ExportEntityRow;
 
 typedef struct
 {
   guint           entity;   /* index in the batch's entities */
-  guint           seq;      /* the order the rows came in */
   NdExportMention mention;
 } ExportMentionRow;
 
@@ -3241,34 +3256,6 @@ typedef struct
   guint         seq;
   NdExportStop  stop;
 } ExportStopRow;
-
-static int
-compare_export_entities (gconstpointer a,
-                         gconstpointer b)
-{
-  const ExportEntityRow *x = a;
-  const ExportEntityRow *y = b;
-
-  if (x->article_id != y->article_id)
-    return x->article_id < y->article_id ? -1 : 1;
-  if (x->position != y->position)
-    return x->position < y->position ? -1 : 1;
-  return (x->entity_id > y->entity_id) - (x->entity_id < y->entity_id);
-}
-
-static int
-compare_export_mentions (gconstpointer a,
-                         gconstpointer b)
-{
-  const ExportMentionRow *x = a;
-  const ExportMentionRow *y = b;
-
-  if (x->entity != y->entity)
-    return x->entity < y->entity ? -1 : 1;
-  if (x->mention.start != y->mention.start)
-    return x->mention.start < y->mention.start ? -1 : 1;
-  return (x->seq > y->seq) - (x->seq < y->seq);
-}
 
 static int
 compare_export_stops (gconstpointer a,
@@ -3404,20 +3391,6 @@ id_map_insert (IdMap *map,
   map->slots[i].index = index;
 }
 
-/* The export's entities: each read once, by id, when a batch first
- * names it */
-typedef struct
-{
-  gint64        id;
-  NdEntityKind  kind;
-  const char   *name;
-  const char   *country;
-  const char   *value;
-  gboolean      has_lat;
-  gboolean      has_lon;
-  double        lat;
-  double        lon;
-} ExportCachedEntity;
 
 /* an entity being read */
 #define PENDING (G_MAXUINT - 1)
@@ -3647,7 +3620,9 @@ export_load_entities (NdDatabase     *self,
     {
       ExportEntityRow row;
 
-      row.article_id = sqlite3_column_int64 (stmt, 0);
+      row.article = id_map_lookup (by_id, sqlite3_column_int64 (stmt, 0));
+      if (row.article == G_MAXUINT)
+        continue;
       row.entity_id = sqlite3_column_int64 (stmt, 1);
       row.position = sqlite3_column_int64 (stmt, 2);
       row.role = chunk_text (batch->strings, stmt, 3);
@@ -3663,40 +3638,76 @@ export_load_entities (NdDatabase     *self,
       !export_cache_read (self, batch->cache, missing_json->str, error))
     return FALSE;
 
-  g_array_sort (rows, compare_export_entities);
-  entity_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      ExportEntityRow *row = &g_array_index (rows, ExportEntityRow, i);
-      const ExportCachedEntity *cached = export_cache_lookup (batch->cache, row->entity_id);
-      NdExportEntity entity = { 0 };
-      guint index = id_map_lookup (by_id, row->article_id);
-      NdExportArticle *article;
+  /* by article (the rows are counted, then placed), by position within
+   * each; an entity no longer in the desk has no row, as with a join */
+  {
+    guint n_articles = batch->articles->len;
+    g_autofree guint *first = g_new0 (guint, n_articles + 1);
+    g_autofree guint *placed = g_new0 (guint, n_articles);
+    g_autofree ExportEntityRow *sorted = NULL;
 
-      /* as the join with the entities did: none, no row */
-      if (cached == NULL || index == G_MAXUINT)
-        continue;
+    for (guint i = 0; i < rows->len; i++)
+      {
+        ExportEntityRow *row = &g_array_index (rows, ExportEntityRow, i);
 
-      /* as entity_from_row() reads it */
-      entity.kind = cached->kind;
-      entity.name = cached->name;
-      entity.country = cached->country;
-      entity.value = cached->value;
-      if (cached->has_lat)
-        {
-          entity.has_coordinates = TRUE;
-          entity.lat = cached->lat;
-          entity.lon = cached->lon;
-        }
-      entity.role = row->role;
+        row->cached = export_cache_lookup (batch->cache, row->entity_id);
+        if (row->cached != NULL)
+          first[row->article + 1]++;
+      }
+    for (guint a = 0; a < n_articles; a++)
+      first[a + 1] += first[a];
+    sorted = g_new (ExportEntityRow, first[n_articles]);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const ExportEntityRow *row = &g_array_index (rows, ExportEntityRow, i);
 
-      article = &g_array_index (batch->articles, NdExportArticle, index);
-      if (article->n_entities == 0)
-        article->first_entity = batch->entities->len;
-      article->n_entities++;
-      g_array_append_val (batch->entities, entity);
-      g_array_append_val (entity_ids, row->entity_id);
-    }
+        if (row->cached != NULL)
+          sorted[first[row->article] + placed[row->article]++] = *row;
+      }
+
+    entity_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), first[n_articles]);
+    for (guint a = 0; a < n_articles; a++)
+      {
+        NdExportArticle *article = &g_array_index (batch->articles, NdExportArticle, a);
+        ExportEntityRow *r = sorted + first[a];
+        guint n = first[a + 1] - first[a];
+
+        for (guint i = 1; i < n; i++)
+          {
+            ExportEntityRow key = r[i];
+            guint k = i;
+
+            for (; k > 0 && (r[k - 1].position > key.position ||
+                             (r[k - 1].position == key.position && r[k - 1].entity_id > key.entity_id)); k--)
+              r[k] = r[k - 1];
+            r[k] = key;
+          }
+
+        if (n > 0)
+          article->first_entity = batch->entities->len;
+        article->n_entities = n;
+        for (guint i = 0; i < n; i++)
+          {
+            const ExportCachedEntity *cached = r[i].cached;
+            NdExportEntity entity = { 0 };
+
+            /* as entity_from_row() reads it */
+            entity.kind = cached->kind;
+            entity.name = cached->name;
+            entity.country = cached->country;
+            entity.value = cached->value;
+            if (cached->has_lat)
+              {
+                entity.has_coordinates = TRUE;
+                entity.lat = cached->lat;
+                entity.lon = cached->lon;
+              }
+            entity.role = r[i].role;
+            g_array_append_val (batch->entities, entity);
+            g_array_append_val (entity_ids, r[i].entity_id);
+          }
+      }
+  }
 
   if (!(stmt = get_statement (self,
                               "SELECT article_id, entity_id, start, end, text FROM mentions "
@@ -3734,7 +3745,6 @@ export_load_entities (NdDatabase     *self,
         continue;
 
       row.entity = entity;
-      row.seq = mentions->len;
       row.mention.start = sqlite3_column_int (stmt, 2);
       row.mention.end = sqlite3_column_int (stmt, 3);
       row.mention.text = chunk_text (batch->strings, stmt, 4);
@@ -3744,18 +3754,49 @@ export_load_entities (NdDatabase     *self,
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, error);
 
-  /* by start within each entity, as "ORDER BY start" gives them */
-  g_array_sort (mentions, compare_export_mentions);
+  /* grouped by entity (their rows are counted, then placed), by start
+   * within each, as "ORDER BY start" gives them: the rows of an entity
+   * come mostly by start already, so an insertion sort (stable: rows of
+   * the same start stay in the order they came) */
   for (guint i = 0; i < mentions->len; i++)
-    {
-      ExportMentionRow *row = &g_array_index (mentions, ExportMentionRow, i);
-      NdExportEntity *entity = &g_array_index (batch->entities, NdExportEntity, row->entity);
+    g_array_index (batch->entities, NdExportEntity, g_array_index (mentions, ExportMentionRow, i).entity).n_mentions++;
+  {
+    g_autofree guint *placed = g_new0 (guint, batch->entities->len);
+    NdExportMention *out;
+    guint first = 0;
 
-      if (entity->n_mentions == 0)
-        entity->first_mention = batch->mentions->len;
-      entity->n_mentions++;
-      g_array_append_val (batch->mentions, row->mention);
-    }
+    for (guint e = 0; e < batch->entities->len; e++)
+      {
+        NdExportEntity *entity = &g_array_index (batch->entities, NdExportEntity, e);
+
+        entity->first_mention = first;
+        first += entity->n_mentions;
+      }
+    g_array_set_size (batch->mentions, mentions->len);
+    out = (NdExportMention *) (gpointer) batch->mentions->data;
+    for (guint i = 0; i < mentions->len; i++)
+      {
+        const ExportMentionRow *row = &g_array_index (mentions, ExportMentionRow, i);
+        const NdExportEntity *entity = &g_array_index (batch->entities, NdExportEntity, row->entity);
+
+        out[entity->first_mention + placed[row->entity]++] = row->mention;
+      }
+    for (guint e = 0; e < batch->entities->len; e++)
+      {
+        const NdExportEntity *entity = &g_array_index (batch->entities, NdExportEntity, e);
+        NdExportMention *m = out + entity->first_mention;
+
+        for (guint i = 1; i < entity->n_mentions; i++)
+          {
+            NdExportMention key = m[i];
+            guint k = i;
+
+            for (; k > 0 && m[k - 1].start > key.start; k--)
+              m[k] = m[k - 1];
+            m[k] = key;
+          }
+      }
+  }
 
   return TRUE;
 }
