@@ -456,6 +456,32 @@ build_hostile_desk (const char *path)
     g_assert_no_error (error);
   }
 
+  /* entities of large ids (an export keeps the small ones in an array,
+   * the others in a table), above 2^32 too */
+  {
+    sqlite3 *raw = NULL;
+    const char *sql =
+      "UPDATE entities SET id = id + 5000000 WHERE id % 3 = 1;"
+      "UPDATE article_entities SET entity_id = entity_id + 5000000 WHERE entity_id % 3 = 1;"
+      "UPDATE mentions SET entity_id = entity_id + 5000000 WHERE entity_id % 3 = 1;"
+      "UPDATE stops SET traveller_id = traveller_id + 5000000 WHERE traveller_id % 3 = 1;"
+      "UPDATE stops SET place_id = place_id + 5000000 WHERE place_id % 3 = 1;"
+      "UPDATE entities SET id = id + 9000000000 WHERE id % 3 = 2;"
+      "UPDATE article_entities SET entity_id = entity_id + 9000000000 WHERE entity_id % 3 = 2;"
+      "UPDATE mentions SET entity_id = entity_id + 9000000000 WHERE entity_id % 3 = 2;"
+      "UPDATE stops SET traveller_id = traveller_id + 9000000000 WHERE traveller_id % 3 = 2;"
+      "UPDATE stops SET place_id = place_id + 9000000000 WHERE place_id % 3 = 2;";
+
+    g_clear_object (&database);
+    g_assert_cmpint (sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (raw);
+    g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM entities WHERE id > 9000000000"), >=, 5);
+    g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM entities WHERE id BETWEEN 5000000 AND 6000000"), >=, 5);
+    database = nd_database_open (path, &error);
+    g_assert_no_error (error);
+  }
+
   return g_steal_pointer (&database);
 }
 

@@ -3394,11 +3394,16 @@ id_map_insert (IdMap *map,
 
 /* an entity being read */
 #define PENDING (G_MAXUINT - 1)
+#define DENSE_IDS (1 << 22)
 
 struct _NdExportCache
 {
   gatomicrefcount  ref_count;
-  IdMap            by_id;     /* id -> index in entities, or PENDING */
+  /* id -> index in entities, or PENDING: in an array for the ids below
+   * DENSE_IDS (an entity's id is its row's, mostly dense), else a table */
+  guint           *dense;
+  gsize            n_dense;
+  IdMap            by_id;
   GArray          *entities;  /* ExportCachedEntity */
   GStringChunk    *strings;
 };
@@ -3409,7 +3414,7 @@ nd_export_cache_new (void)
   NdExportCache *cache = g_new0 (NdExportCache, 1);
 
   g_atomic_ref_count_init (&cache->ref_count);
-  id_map_init (&cache->by_id, 4096);
+  id_map_init (&cache->by_id, 0);
   cache->entities = g_array_new (FALSE, FALSE, sizeof (ExportCachedEntity));
   cache->strings = g_string_chunk_new (256 * 1024);
   return cache;
@@ -3433,9 +3438,46 @@ nd_export_cache_unref (NdExportCache *cache)
     return;
 
   id_map_clear (&cache->by_id);
+  g_free (cache->dense);
   g_array_unref (cache->entities);
   g_string_chunk_free (cache->strings);
   g_free (cache);
+}
+
+/* The index of entity `id` in the cache, PENDING or G_MAXUINT */
+static inline guint
+export_cache_get (const NdExportCache *cache,
+                  gint64               id)
+{
+  if (id >= 0 && id < DENSE_IDS)
+    return (guint64) id < cache->n_dense ? cache->dense[id] : G_MAXUINT;
+  return id_map_lookup (&cache->by_id, id);
+}
+
+static void
+export_cache_set (NdExportCache *cache,
+                  gint64         id,
+                  guint          index)
+{
+  if (id < 0 || id >= DENSE_IDS)
+    {
+      id_map_insert (&cache->by_id, id, index);
+      return;
+    }
+
+  if ((guint64) id >= cache->n_dense)
+    {
+      gsize n = MAX (cache->n_dense, 4096);
+
+      while (n <= (guint64) id)
+        n *= 2;
+      n = MIN (n, DENSE_IDS);
+      cache->dense = g_renew (guint, cache->dense, n);
+      for (gsize i = cache->n_dense; i < n; i++)
+        cache->dense[i] = G_MAXUINT;
+      cache->n_dense = n;
+    }
+  cache->dense[id] = index;
 }
 
 /* Adds `id` to the JSON array `ids_json` of entities to read, unless it
@@ -3445,10 +3487,10 @@ add_missing_entity (NdExportCache *cache,
                     GString       *ids_json,
                     gint64         id)
 {
-  if (id_map_lookup (&cache->by_id, id) != G_MAXUINT)
+  if (export_cache_get (cache, id) != G_MAXUINT)
     return;
 
-  id_map_insert (&cache->by_id, id, PENDING);
+  export_cache_set (cache, id, PENDING);
   g_string_append_printf (ids_json, ids_json->len > 1 ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, id);
 }
 
@@ -3483,7 +3525,7 @@ export_cache_read (NdDatabase     *self,
       entity.lat = sqlite3_column_double (stmt, 4);
       entity.lon = sqlite3_column_double (stmt, 5);
       entity.value = chunk_text (cache->strings, stmt, 6);
-      id_map_insert (&cache->by_id, entity.id, cache->entities->len);
+      export_cache_set (cache, entity.id, cache->entities->len);
       g_array_append_val (cache->entities, entity);
     }
   sqlite3_reset (stmt);
@@ -3497,7 +3539,7 @@ static inline const ExportCachedEntity *
 export_cache_lookup (NdExportCache *cache,
                      gint64         id)
 {
-  guint index = id_map_lookup (&cache->by_id, id);
+  guint index = export_cache_get (cache, id);
 
   /* PENDING after the read: not in the desk */
   return index < PENDING ? &g_array_index (cache->entities, ExportCachedEntity, index) : NULL;
