@@ -3632,6 +3632,20 @@ export_load_tags (NdDatabase     *self,
   return TRUE;
 }
 
+/* A new element at the end of `array` (of elements of `size` bytes), of
+ * which `used` are in use: the array grows by doubling and is cut to
+ * `used` at the end, so that a row costs no call (g_array_append_val()
+ * is one, for each of 550,000 mentions) */
+static inline gpointer
+array_push (GArray *array,
+            guint  *used,
+            gsize   size)
+{
+  if (*used == array->len)
+    g_array_set_size (array, MAX (64, 2 * array->len));
+  return array->data + size * (*used)++;
+}
+
 static gboolean
 export_load_entities (NdDatabase     *self,
                       NdExportBatch  *batch,
@@ -3646,6 +3660,8 @@ export_load_entities (NdDatabase     *self,
   NdExportArticle *last_article = NULL;
   gint64 last_entity_id = 0;
   guint last_entity = G_MAXUINT;
+  guint n_rows = 0;
+  guint n_mentions = 0;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -3660,17 +3676,19 @@ export_load_entities (NdDatabase     *self,
   sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ExportEntityRow row;
+      guint article = id_map_lookup (by_id, sqlite3_column_int64 (stmt, 0));
+      ExportEntityRow *row;
 
-      row.article = id_map_lookup (by_id, sqlite3_column_int64 (stmt, 0));
-      if (row.article == G_MAXUINT)
+      if (article == G_MAXUINT)
         continue;
-      row.entity_id = sqlite3_column_int64 (stmt, 1);
-      row.position = sqlite3_column_int64 (stmt, 2);
-      row.role = chunk_text (batch->strings, stmt, 3);
-      g_array_append_val (rows, row);
-      add_missing_entity (batch->cache, missing_json, row.entity_id);
+      row = array_push (rows, &n_rows, sizeof *row);
+      row->article = article;
+      row->entity_id = sqlite3_column_int64 (stmt, 1);
+      row->position = sqlite3_column_int64 (stmt, 2);
+      row->role = chunk_text (batch->strings, stmt, 3);
+      add_missing_entity (batch->cache, missing_json, row->entity_id);
     }
+  g_array_set_size (rows, n_rows);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, error);
@@ -3708,6 +3726,8 @@ export_load_entities (NdDatabase     *self,
       }
 
     entity_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), first[n_articles]);
+    g_array_set_size (entity_ids, first[n_articles]);
+    g_array_set_size (batch->entities, first[n_articles]);
     for (guint a = 0; a < n_articles; a++)
       {
         NdExportArticle *article = &g_array_index (batch->articles, NdExportArticle, a);
@@ -3726,27 +3746,25 @@ export_load_entities (NdDatabase     *self,
           }
 
         if (n > 0)
-          article->first_entity = batch->entities->len;
+          article->first_entity = first[a];
         article->n_entities = n;
         for (guint i = 0; i < n; i++)
           {
             const ExportCachedEntity *cached = r[i].cached;
-            NdExportEntity entity = { 0 };
+            NdExportEntity *entity = &g_array_index (batch->entities, NdExportEntity, first[a] + i);
 
             /* as entity_from_row() reads it */
-            entity.kind = cached->kind;
-            entity.name = cached->name;
-            entity.country = cached->country;
-            entity.value = cached->value;
-            if (cached->has_lat)
-              {
-                entity.has_coordinates = TRUE;
-                entity.lat = cached->lat;
-                entity.lon = cached->lon;
-              }
-            entity.role = r[i].role;
-            g_array_append_val (batch->entities, entity);
-            g_array_append_val (entity_ids, r[i].entity_id);
+            entity->kind = cached->kind;
+            entity->name = cached->name;
+            entity->country = cached->country;
+            entity->value = cached->value;
+            entity->has_coordinates = cached->has_lat;
+            entity->lat = cached->has_lat ? cached->lat : 0;
+            entity->lon = cached->has_lat ? cached->lon : 0;
+            entity->role = r[i].role;
+            entity->first_mention = 0;
+            entity->n_mentions = 0;
+            g_array_index (entity_ids, gint64, first[a] + i) = r[i].entity_id;
           }
       }
   }
@@ -3763,7 +3781,7 @@ export_load_entities (NdDatabase     *self,
       gint64 article_id = sqlite3_column_int64 (stmt, 0);
       gint64 entity_id = sqlite3_column_int64 (stmt, 1);
       NdExportArticle *article = NULL;
-      ExportMentionRow row;
+      ExportMentionRow *row;
       guint entity = G_MAXUINT;
       guint index = id_map_lookup (by_id, article_id);
 
@@ -3786,12 +3804,13 @@ export_load_entities (NdDatabase     *self,
       if (entity == G_MAXUINT)
         continue;
 
-      row.entity = entity;
-      row.mention.start = sqlite3_column_int (stmt, 2);
-      row.mention.end = sqlite3_column_int (stmt, 3);
-      row.mention.text = chunk_text (batch->strings, stmt, 4);
-      g_array_append_val (mentions, row);
+      row = array_push (mentions, &n_mentions, sizeof *row);
+      row->entity = entity;
+      row->mention.start = sqlite3_column_int (stmt, 2);
+      row->mention.end = sqlite3_column_int (stmt, 3);
+      row->mention.text = chunk_text (batch->strings, stmt, 4);
     }
+  g_array_set_size (mentions, n_mentions);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, error);
@@ -3932,6 +3951,7 @@ export_load_stops (NdDatabase     *self,
   g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (ExportStopRow), 16 * batch->articles->len);
   g_autoptr(GString) missing_json = g_string_new ("[");
   sqlite3_stmt *stmt;
+  guint n_rows = 0;
   guint start;
   int rc;
 
@@ -3945,25 +3965,26 @@ export_load_stops (NdDatabase     *self,
   sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ExportStopRow row = { 0 };
+      ExportStopRow *row = array_push (rows, &n_rows, sizeof *row);
 
       /* as stop_from_row() reads it; the traveller and the place come
        * from the cache */
-      row.article_id = sqlite3_column_int64 (stmt, 0);
-      row.traveller_id = sqlite3_column_int64 (stmt, 1);
-      row.place_id = sqlite3_column_int64 (stmt, 2);
-      row.stop.when = chunk_text (batch->strings, stmt, 3);
-      row.stop.when_date = chunk_text (batch->strings, stmt, 4);
-      row.stop.purpose = chunk_text (batch->strings, stmt, 5);
-      row.stop.evidence_start = sqlite3_column_int (stmt, 6);
-      row.stop.evidence_end = sqlite3_column_int (stmt, 7);
-      row.stop.order = sqlite3_column_int (stmt, 8);
-      row.ordered = sqlite3_column_int (stmt, 9) != 0;
-      row.id = sqlite3_column_int64 (stmt, 10);
-      g_array_append_val (rows, row);
-      add_missing_entity (batch->cache, missing_json, row.traveller_id);
-      add_missing_entity (batch->cache, missing_json, row.place_id);
+      memset (row, 0, sizeof *row);
+      row->article_id = sqlite3_column_int64 (stmt, 0);
+      row->traveller_id = sqlite3_column_int64 (stmt, 1);
+      row->place_id = sqlite3_column_int64 (stmt, 2);
+      row->stop.when = chunk_text (batch->strings, stmt, 3);
+      row->stop.when_date = chunk_text (batch->strings, stmt, 4);
+      row->stop.purpose = chunk_text (batch->strings, stmt, 5);
+      row->stop.evidence_start = sqlite3_column_int (stmt, 6);
+      row->stop.evidence_end = sqlite3_column_int (stmt, 7);
+      row->stop.order = sqlite3_column_int (stmt, 8);
+      row->ordered = sqlite3_column_int (stmt, 9) != 0;
+      row->id = sqlite3_column_int64 (stmt, 10);
+      add_missing_entity (batch->cache, missing_json, row->traveller_id);
+      add_missing_entity (batch->cache, missing_json, row->place_id);
     }
+  g_array_set_size (rows, n_rows);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, error);

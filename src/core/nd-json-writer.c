@@ -85,10 +85,32 @@ put (NdJsonWriter *self,
      const char   *text,
      gsize         length)
 {
+  char *out;
+
   if (G_UNLIKELY (self->length + length > self->size))
     grow (self, length);
-  memcpy (self->buffer + self->length, text, length);
+  out = self->buffer + self->length;
   self->length += length;
+
+  /* most pieces are short (a name, an indent, a number): copied by two
+   * overlapping moves of a fixed size rather than a call to memcpy() */
+  if (length >= 8 && length <= 16)
+    {
+      memcpy (out, text, 8);
+      memcpy (out + length - 8, text + length - 8, 8);
+    }
+  else if (length >= 4 && length < 8)
+    {
+      memcpy (out, text, 4);
+      memcpy (out + length - 4, text + length - 4, 4);
+    }
+  else if (length < 4)
+    {
+      for (gsize i = 0; i < length; i++)
+        out[i] = text[i];
+    }
+  else
+    memcpy (out, text, length);
 }
 
 static inline void
