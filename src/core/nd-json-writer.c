@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "nd-json-writer.h"
 
@@ -205,7 +208,22 @@ append_escaped (NdJsonWriter *self,
     {
       const guchar *run = p;
 
-      /* most text needs no escape: 8 bytes at a time */
+      /* most text needs no escape: 16 bytes at a time where the CPU has
+       * SSE2 (every x86-64), else 8 */
+#ifdef __SSE2__
+      while (end - p >= 16)
+        {
+          __m128i bytes = _mm_loadu_si128 ((const __m128i *) (gconstpointer) p);
+          __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (bytes, _mm_set1_epi8 (0x1f)), bytes);
+          __m128i other = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('"')),
+                                                      _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\\'))),
+                                        _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 (0x7f)));
+
+          if (_mm_movemask_epi8 (_mm_or_si128 (control, other)) != 0)
+            break;
+          p += 16;
+        }
+#endif
       while (end - p >= 8)
         {
           guint64 word;
