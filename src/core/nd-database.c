@@ -3210,7 +3210,10 @@ nd_database_list_corrections (NdDatabase  *self,
  * average article, whose making and freeing cost more than the queries.
  * The batch's ids go in as a JSON array, read back with json_each(), so
  * the statements are prepared once whatever the batch's size. Articles
- * with corrections (rare) are loaded whole, as NdArticle. */
+ * with corrections (rare) are loaded whole, as NdArticle. The entities
+ * are not joined to each reference (350,000 for 10,000 articles, and
+ * 240,000 more from the stops' travellers and places): an export's
+ * NdExportCache reads each once, when a batch first names it. */
 
 #define BULK_IDS "(SELECT value FROM json_each (?1))"
 
