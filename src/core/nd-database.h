@@ -325,7 +325,7 @@ typedef struct
 } NdExportArticle;
 
 /* The entities an export has read so far (id -> kind, name, country,
- * position, value), so that each is read once an export rather than once
+ * coordinates, value), so that each is read once an export rather than once
  * an article that names it: a batch's entities and stops point into it,
  * and each batch holds a reference. Loading fills it: one loader at a
  * time may use it; references may be dropped from any thread. */
