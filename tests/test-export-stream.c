@@ -456,6 +456,32 @@ build_hostile_desk (const char *path)
     g_assert_no_error (error);
   }
 
+  /* entities of large ids (an export keeps the small ones in an array,
+   * the others in a table), above 2^32 too */
+  {
+    sqlite3 *raw = NULL;
+    const char *sql =
+      "UPDATE entities SET id = id + 5000000 WHERE id % 3 = 1;"
+      "UPDATE article_entities SET entity_id = entity_id + 5000000 WHERE entity_id % 3 = 1;"
+      "UPDATE mentions SET entity_id = entity_id + 5000000 WHERE entity_id % 3 = 1;"
+      "UPDATE stops SET traveller_id = traveller_id + 5000000 WHERE traveller_id % 3 = 1;"
+      "UPDATE stops SET place_id = place_id + 5000000 WHERE place_id % 3 = 1;"
+      "UPDATE entities SET id = id + 9000000000 WHERE id % 3 = 2;"
+      "UPDATE article_entities SET entity_id = entity_id + 9000000000 WHERE entity_id % 3 = 2;"
+      "UPDATE mentions SET entity_id = entity_id + 9000000000 WHERE entity_id % 3 = 2;"
+      "UPDATE stops SET traveller_id = traveller_id + 9000000000 WHERE traveller_id % 3 = 2;"
+      "UPDATE stops SET place_id = place_id + 9000000000 WHERE place_id % 3 = 2;";
+
+    g_clear_object (&database);
+    g_assert_cmpint (sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (raw);
+    g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM entities WHERE id > 9000000000"), >=, 5);
+    g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM entities WHERE id BETWEEN 5000000 AND 6000000"), >=, 5);
+    database = nd_database_open (path, &error);
+    g_assert_no_error (error);
+  }
+
   return g_steal_pointer (&database);
 }
 
@@ -702,7 +728,7 @@ test_writer (void)
   json_builder_end_array (builder);
   nd_json_writer_end_array (writer);
   json_builder_end_array (builder);
-  nd_json_writer_member (writer, "empty");
+  ND_JSON_WRITER_MEMBER (writer, "empty");
   json_builder_set_member_name (builder, "empty");
   nd_json_writer_begin_array (writer);
   json_builder_begin_array (builder);
@@ -726,6 +752,74 @@ test_writer (void)
     g_assert_true (json_array_get_double_element (numbers, 2 * i) == doubles[i]);
 }
 
+/* The writer's escapes, 8 bytes at a time and byte by byte: every ASCII
+ * character and a few multi-byte ones at each place of strings of 0 to 24
+ * bytes, as values and as member names, written as JsonGenerator writes
+ * them (but for U+001F, see assert_same_document()) */
+static void
+test_writer_escapes (void)
+{
+  static const char * const wide[] = { "\xc3\xa9", "\xe2\x80\xa8", "\xf0\x9f\x98\x80" };
+  g_autoptr(NdJsonWriter) writer = nd_json_writer_new (NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) raw = NULL;
+  guint n_strings = 0;
+
+  nd_json_writer_begin_object (writer);
+  json_builder_begin_object (builder);
+  nd_json_writer_member (writer, "strings");
+  json_builder_set_member_name (builder, "strings");
+  nd_json_writer_begin_array (writer);
+  json_builder_begin_array (builder);
+  for (guint length = 0; length <= 24; length++)
+    for (guint at = 0; at < MAX (length, 1); at++)
+      for (guint c = 1; c < 128 + G_N_ELEMENTS (wide); c++)
+        {
+          g_autoptr(GString) value = g_string_new (NULL);
+
+          for (guint i = 0; i < length; i++)
+            {
+              if (i != at)
+                g_string_append_c (value, 'a' + i % 26);
+              else if (c < 128)
+                g_string_append_c (value, (char) c);
+              else
+                g_string_append (value, wide[c - 128]);
+            }
+          nd_json_writer_string (writer, value->str);
+          json_builder_add_string_value (builder, value->str);
+          n_strings++;
+        }
+  nd_json_writer_end_array (writer);
+  json_builder_end_array (builder);
+  for (guint c = 1; c < 128; c++)
+    {
+      char name[] = { 'n', 'a', 'm', 'e', ' ', 'w', 'i', 't', 'h', ' ', (char) c, '.', 0 };
+
+      nd_json_writer_member_int (writer, name, c);
+      json_builder_set_member_name (builder, name);
+      json_builder_add_int_value (builder, c);
+    }
+  nd_json_writer_end_object (writer);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  expected = tree_text (root);
+  text = nd_json_writer_steal_text (writer);
+  raw = g_string_new (text);
+  g_string_replace (raw, "\\u001f", "\x1f", 0);
+  g_assert_cmpuint (n_strings, >, 30000);
+  g_assert_cmpstr (raw->str, ==, expected);
+  /* and the writer's text is valid JSON */
+  g_clear_pointer (&root, json_node_unref);
+  root = parse (text);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "strings")),
+                    ==, n_strings);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +829,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export-stream/writer", test_writer);
+  g_test_add_func ("/export-stream/writer-escapes", test_writer_escapes);
   g_test_add_func ("/export-stream/sample-desk", test_sample_desk);
   g_test_add_func ("/export-stream/hostile-desk", test_hostile_desk);
   g_test_add_func ("/export-stream/hostile-round-trip", test_hostile_round_trip);

@@ -3210,22 +3210,40 @@ nd_database_list_corrections (NdDatabase  *self,
  * average article, whose making and freeing cost more than the queries.
  * The batch's ids go in as a JSON array, read back with json_each(), so
  * the statements are prepared once whatever the batch's size. Articles
- * with corrections (rare) are loaded whole, as NdArticle. */
+ * with corrections (rare) are loaded whole, as NdArticle. The entities
+ * are not joined to each reference (350,000 for 10,000 articles, and
+ * 240,000 more from the stops' travellers and places): an export's
+ * NdExportCache reads each once, when a batch first names it. */
 
 #define BULK_IDS "(SELECT value FROM json_each (?1))"
 
+/* The export's entities: each read once, by id, when a batch first
+ * names it */
 typedef struct
 {
-  gint64          article_id;
-  gint64          position;
-  gint64          entity_id;
-  NdExportEntity  entity;
+  gint64        id;
+  NdEntityKind  kind;
+  const char   *name;
+  const char   *country;
+  const char   *value;
+  gboolean      has_lat;
+  gboolean      has_lon;
+  double        lat;
+  double        lon;
+} ExportCachedEntity;
+
+typedef struct
+{
+  guint                     article;   /* index in the batch's articles */
+  gint64                    position;
+  gint64                    entity_id;
+  const char               *role;
+  const ExportCachedEntity *cached;
 } ExportEntityRow;
 
 typedef struct
 {
   guint           entity;   /* index in the batch's entities */
-  guint           seq;      /* the order the rows came in */
   NdExportMention mention;
 } ExportMentionRow;
 
@@ -3233,40 +3251,14 @@ typedef struct
 {
   gint64        article_id;
   gint64        id;
+  gint64        traveller_id;
+  gint64        place_id;
   const char   *traveller;
   gboolean      ordered;
   guint         itinerary;  /* index in the batch's itineraries, once known */
   guint         seq;
   NdExportStop  stop;
 } ExportStopRow;
-
-static int
-compare_export_entities (gconstpointer a,
-                         gconstpointer b)
-{
-  const ExportEntityRow *x = a;
-  const ExportEntityRow *y = b;
-
-  if (x->article_id != y->article_id)
-    return x->article_id < y->article_id ? -1 : 1;
-  if (x->position != y->position)
-    return x->position < y->position ? -1 : 1;
-  return (x->entity_id > y->entity_id) - (x->entity_id < y->entity_id);
-}
-
-static int
-compare_export_mentions (gconstpointer a,
-                         gconstpointer b)
-{
-  const ExportMentionRow *x = a;
-  const ExportMentionRow *y = b;
-
-  if (x->entity != y->entity)
-    return x->entity < y->entity ? -1 : 1;
-  if (x->mention.start != y->mention.start)
-    return x->mention.start < y->mention.start ? -1 : 1;
-  return (x->seq > y->seq) - (x->seq < y->seq);
-}
 
 static int
 compare_export_stops (gconstpointer a,
@@ -3317,6 +3309,245 @@ chunk_text (GStringChunk *strings,
   return text != NULL ? g_string_chunk_insert_len (strings, text, sqlite3_column_bytes (stmt, column)) : NULL;
 }
 
+/* Ids to indexes, for the rows of an export: an open-addressing table
+ * with the ids in its slots (a GHashTable of gint64 follows a pointer to
+ * each key it compares, a cache miss per row of a large export) */
+typedef struct
+{
+  gint64 id;
+  guint  index;   /* G_MAXUINT: an empty slot */
+} IdSlot;
+
+typedef struct
+{
+  IdSlot *slots;
+  guint   mask;
+  guint   n;
+} IdMap;
+
+static void
+id_map_init (IdMap *map,
+             guint  expected)
+{
+  guint size = 64;
+
+  while (size < 2 * expected)
+    size *= 2;
+  map->slots = g_new (IdSlot, size);
+  for (guint i = 0; i < size; i++)
+    map->slots[i].index = G_MAXUINT;
+  map->mask = size - 1;
+  map->n = 0;
+}
+
+static void
+id_map_clear (IdMap *map)
+{
+  g_clear_pointer (&map->slots, g_free);
+}
+
+static inline guint
+id_map_slot (const IdMap *map,
+             gint64       id)
+{
+  guint i = (guint) (((guint64) id * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32) & map->mask;
+
+  while (map->slots[i].index != G_MAXUINT && map->slots[i].id != id)
+    i = (i + 1) & map->mask;
+  return i;
+}
+
+/* The index of `id`, or G_MAXUINT */
+static inline guint
+id_map_lookup (const IdMap *map,
+               gint64       id)
+{
+  return map->slots[id_map_slot (map, id)].index;
+}
+
+/* Sets the index of `id` (not G_MAXUINT) */
+static void
+id_map_insert (IdMap *map,
+               gint64 id,
+               guint  index)
+{
+  guint i = id_map_slot (map, id);
+
+  if (map->slots[i].index == G_MAXUINT)
+    {
+      if (2 * (map->n + 1) > map->mask + 1)
+        {
+          IdMap bigger;
+
+          id_map_init (&bigger, map->mask + 1);
+          for (guint k = 0; k <= map->mask; k++)
+            if (map->slots[k].index != G_MAXUINT)
+              bigger.slots[id_map_slot (&bigger, map->slots[k].id)] = map->slots[k];
+          bigger.n = map->n;
+          g_free (map->slots);
+          *map = bigger;
+          i = id_map_slot (map, id);
+        }
+      map->n++;
+      map->slots[i].id = id;
+    }
+  map->slots[i].index = index;
+}
+
+
+/* an entity being read */
+#define PENDING (G_MAXUINT - 1)
+#define DENSE_IDS (1 << 22)
+
+struct _NdExportCache
+{
+  gatomicrefcount  ref_count;
+  /* id -> index in entities, or PENDING: in an array for the ids below
+   * DENSE_IDS (an entity's id is its row's, mostly dense), else a table */
+  guint           *dense;
+  gsize            n_dense;
+  IdMap            by_id;
+  GArray          *entities;  /* ExportCachedEntity */
+  GStringChunk    *strings;
+};
+
+NdExportCache *
+nd_export_cache_new (void)
+{
+  NdExportCache *cache = g_new0 (NdExportCache, 1);
+
+  g_atomic_ref_count_init (&cache->ref_count);
+  id_map_init (&cache->by_id, 0);
+  cache->entities = g_array_new (FALSE, FALSE, sizeof (ExportCachedEntity));
+  cache->strings = g_string_chunk_new (256 * 1024);
+  return cache;
+}
+
+NdExportCache *
+nd_export_cache_ref (NdExportCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, NULL);
+
+  g_atomic_ref_count_inc (&cache->ref_count);
+  return cache;
+}
+
+void
+nd_export_cache_unref (NdExportCache *cache)
+{
+  g_return_if_fail (cache != NULL);
+
+  if (!g_atomic_ref_count_dec (&cache->ref_count))
+    return;
+
+  id_map_clear (&cache->by_id);
+  g_free (cache->dense);
+  g_array_unref (cache->entities);
+  g_string_chunk_free (cache->strings);
+  g_free (cache);
+}
+
+/* The index of entity `id` in the cache, PENDING or G_MAXUINT */
+static inline guint
+export_cache_get (const NdExportCache *cache,
+                  gint64               id)
+{
+  if (id >= 0 && id < DENSE_IDS)
+    return (guint64) id < cache->n_dense ? cache->dense[id] : G_MAXUINT;
+  return id_map_lookup (&cache->by_id, id);
+}
+
+static void
+export_cache_set (NdExportCache *cache,
+                  gint64         id,
+                  guint          index)
+{
+  if (id < 0 || id >= DENSE_IDS)
+    {
+      id_map_insert (&cache->by_id, id, index);
+      return;
+    }
+
+  if ((guint64) id >= cache->n_dense)
+    {
+      gsize n = MAX (cache->n_dense, 4096);
+
+      while (n <= (guint64) id)
+        n *= 2;
+      n = MIN (n, DENSE_IDS);
+      cache->dense = g_renew (guint, cache->dense, n);
+      for (gsize i = cache->n_dense; i < n; i++)
+        cache->dense[i] = G_MAXUINT;
+      cache->n_dense = n;
+    }
+  cache->dense[id] = index;
+}
+
+/* Adds `id` to the JSON array `ids_json` of entities to read, unless it
+ * is in the cache or in the array already */
+static void
+add_missing_entity (NdExportCache *cache,
+                    GString       *ids_json,
+                    gint64         id)
+{
+  if (export_cache_get (cache, id) != G_MAXUINT)
+    return;
+
+  export_cache_set (cache, id, PENDING);
+  g_string_append_printf (ids_json, ids_json->len > 1 ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, id);
+}
+
+/* Reads the entities `ids_json` (a JSON array) into the cache */
+static gboolean
+export_cache_read (NdDatabase     *self,
+                   NdExportCache  *cache,
+                   const char     *ids_json,
+                   GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = get_statement (self,
+                              "SELECT " ENTITY_COLUMNS " FROM entities e WHERE e.id IN " BULK_IDS,
+                              error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ExportCachedEntity entity = { 0 };
+
+      /* as entity_from_row() reads it */
+      entity.id = sqlite3_column_int64 (stmt, 0);
+      entity.kind = ND_ENTITY_PERSON;
+      nd_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &entity.kind);
+      entity.name = chunk_text (cache->strings, stmt, 2);
+      entity.country = chunk_text (cache->strings, stmt, 3);
+      entity.has_lat = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+      entity.has_lon = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+      entity.lat = sqlite3_column_double (stmt, 4);
+      entity.lon = sqlite3_column_double (stmt, 5);
+      entity.value = chunk_text (cache->strings, stmt, 6);
+      export_cache_set (cache, entity.id, cache->entities->len);
+      g_array_append_val (cache->entities, entity);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error);
+
+  return TRUE;
+}
+
+static inline const ExportCachedEntity *
+export_cache_lookup (NdExportCache *cache,
+                     gint64         id)
+{
+  guint index = export_cache_get (cache, id);
+
+  /* PENDING after the read: not in the desk */
+  return index < PENDING ? &g_array_index (cache->entities, ExportCachedEntity, index) : NULL;
+}
+
 void
 nd_export_batch_free (NdExportBatch *batch)
 {
@@ -3332,13 +3563,14 @@ nd_export_batch_free (NdExportBatch *batch)
   g_clear_pointer (&batch->stops, g_array_unref);
   g_clear_pointer (&batch->tags, g_ptr_array_unref);
   g_clear_pointer (&batch->strings, g_string_chunk_free);
+  g_clear_pointer (&batch->cache, nd_export_cache_unref);
   g_free (batch);
 }
 
 static gboolean
 export_load_tags (NdDatabase     *self,
                   NdExportBatch  *batch,
-                  GHashTable     *by_id,
+                  const IdMap    *by_id,
                   const char     *ids_json,
                   GError        **error)
 {
@@ -3362,11 +3594,10 @@ export_load_tags (NdDatabase     *self,
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          gpointer index;
+          guint index = id_map_lookup (by_id, sqlite3_column_int64 (stmt, 0));
 
-          if (g_hash_table_lookup_extended (by_id, &id, NULL, &index))
-            article = &g_array_index (batch->articles, NdExportArticle, GPOINTER_TO_UINT (index));
+          if (index != G_MAXUINT)
+            article = &g_array_index (batch->articles, NdExportArticle, index);
         }
 
       /* the tags of an article, as nd_article_set_tags() keeps them:
@@ -3404,73 +3635,142 @@ export_load_tags (NdDatabase     *self,
   return TRUE;
 }
 
+/* A new element at the end of `array` (of elements of `size` bytes), of
+ * which `used` are in use: the array grows by doubling and is cut to
+ * `used` at the end, so that a row costs no call (g_array_append_val()
+ * is one, for each of 550,000 mentions) */
+static inline gpointer
+array_push (GArray *array,
+            guint  *used,
+            gsize   size)
+{
+  if (*used == array->len)
+    g_array_set_size (array, MAX (64, 2 * array->len));
+  return array->data + size * (*used)++;
+}
+
 static gboolean
 export_load_entities (NdDatabase     *self,
                       NdExportBatch  *batch,
-                      GHashTable     *by_id,
+                      const IdMap    *by_id,
                       const char     *ids_json,
                       GError        **error)
 {
   g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (ExportEntityRow), 40 * batch->articles->len);
   g_autoptr(GArray) mentions = g_array_sized_new (FALSE, FALSE, sizeof (ExportMentionRow), 60 * batch->articles->len);
   g_autoptr(GArray) entity_ids = NULL;
+  g_autoptr(GString) missing_json = g_string_new ("[");
   NdExportArticle *last_article = NULL;
   gint64 last_entity_id = 0;
   guint last_entity = G_MAXUINT;
+  guint n_rows = 0;
+  guint n_mentions = 0;
   sqlite3_stmt *stmt;
   int rc;
 
+  /* the article's references alone (the table's primary key holds them);
+   * the entities come from the cache */
   if (!(stmt = get_statement (self,
-                              "SELECT " ENTITY_COLUMNS ", ae.role, ae.article_id, ae.position "
-                              "FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
-                              "WHERE ae.article_id IN " BULK_IDS,
+                              "SELECT article_id, entity_id, position, role FROM article_entities "
+                              "WHERE article_id IN " BULK_IDS,
                               error)))
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ExportEntityRow row = { 0 };
+      guint article = id_map_lookup (by_id, sqlite3_column_int64 (stmt, 0));
+      ExportEntityRow *row;
 
-      /* as entity_from_row() reads it */
-      row.article_id = sqlite3_column_int64 (stmt, 8);
-      row.position = sqlite3_column_int64 (stmt, 9);
-      row.entity_id = sqlite3_column_int64 (stmt, 0);
-      row.entity.kind = ND_ENTITY_PERSON;
-      nd_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &row.entity.kind);
-      row.entity.name = chunk_text (batch->strings, stmt, 2);
-      row.entity.country = chunk_text (batch->strings, stmt, 3);
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-        {
-          row.entity.has_coordinates = TRUE;
-          row.entity.lat = sqlite3_column_double (stmt, 4);
-          row.entity.lon = sqlite3_column_double (stmt, 5);
-        }
-      row.entity.value = chunk_text (batch->strings, stmt, 6);
-      row.entity.role = chunk_text (batch->strings, stmt, 7);
-      g_array_append_val (rows, row);
+      if (article == G_MAXUINT)
+        continue;
+      row = array_push (rows, &n_rows, sizeof *row);
+      row->article = article;
+      row->entity_id = sqlite3_column_int64 (stmt, 1);
+      row->position = sqlite3_column_int64 (stmt, 2);
+      row->role = chunk_text (batch->strings, stmt, 3);
+      add_missing_entity (batch->cache, missing_json, row->entity_id);
     }
+  g_array_set_size (rows, n_rows);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, error);
 
-  g_array_sort (rows, compare_export_entities);
-  entity_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      ExportEntityRow *row = &g_array_index (rows, ExportEntityRow, i);
-      gpointer index;
-      NdExportArticle *article;
+  g_string_append_c (missing_json, ']');
+  if (missing_json->len > 1 &&
+      !export_cache_read (self, batch->cache, missing_json->str, error))
+    return FALSE;
 
-      if (!g_hash_table_lookup_extended (by_id, &row->article_id, NULL, &index))
-        continue;
-      article = &g_array_index (batch->articles, NdExportArticle, GPOINTER_TO_UINT (index));
-      if (article->n_entities == 0)
-        article->first_entity = batch->entities->len;
-      article->n_entities++;
-      g_array_append_val (batch->entities, row->entity);
-      g_array_append_val (entity_ids, row->entity_id);
-    }
+  /* by article (the rows are counted, then placed), by position within
+   * each; an entity no longer in the desk has no row, as with a join */
+  {
+    guint n_articles = batch->articles->len;
+    g_autofree guint *first = g_new0 (guint, n_articles + 1);
+    g_autofree guint *placed = g_new0 (guint, n_articles);
+    g_autofree ExportEntityRow *sorted = NULL;
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        ExportEntityRow *row = &g_array_index (rows, ExportEntityRow, i);
+
+        row->cached = export_cache_lookup (batch->cache, row->entity_id);
+        if (row->cached != NULL)
+          first[row->article + 1]++;
+      }
+    for (guint a = 0; a < n_articles; a++)
+      first[a + 1] += first[a];
+    sorted = g_new (ExportEntityRow, first[n_articles]);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const ExportEntityRow *row = &g_array_index (rows, ExportEntityRow, i);
+
+        if (row->cached != NULL)
+          sorted[first[row->article] + placed[row->article]++] = *row;
+      }
+
+    entity_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), first[n_articles]);
+    g_array_set_size (entity_ids, first[n_articles]);
+    g_array_set_size (batch->entities, first[n_articles]);
+    for (guint a = 0; a < n_articles; a++)
+      {
+        NdExportArticle *article = &g_array_index (batch->articles, NdExportArticle, a);
+        ExportEntityRow *r = sorted + first[a];
+        guint n = first[a + 1] - first[a];
+
+        for (guint i = 1; i < n; i++)
+          {
+            ExportEntityRow key = r[i];
+            guint k = i;
+
+            for (; k > 0 && (r[k - 1].position > key.position ||
+                             (r[k - 1].position == key.position && r[k - 1].entity_id > key.entity_id)); k--)
+              r[k] = r[k - 1];
+            r[k] = key;
+          }
+
+        if (n > 0)
+          article->first_entity = first[a];
+        article->n_entities = n;
+        for (guint i = 0; i < n; i++)
+          {
+            const ExportCachedEntity *cached = r[i].cached;
+            NdExportEntity *entity = &g_array_index (batch->entities, NdExportEntity, first[a] + i);
+
+            /* as entity_from_row() reads it */
+            entity->kind = cached->kind;
+            entity->name = cached->name;
+            entity->country = cached->country;
+            entity->value = cached->value;
+            entity->has_coordinates = cached->has_lat;
+            entity->lat = cached->has_lat ? cached->lat : 0;
+            entity->lon = cached->has_lat ? cached->lon : 0;
+            entity->role = r[i].role;
+            entity->first_mention = 0;
+            entity->n_mentions = 0;
+            g_array_index (entity_ids, gint64, first[a] + i) = r[i].entity_id;
+          }
+      }
+  }
 
   if (!(stmt = get_statement (self,
                               "SELECT article_id, entity_id, start, end, text FROM mentions "
@@ -3484,14 +3784,13 @@ export_load_entities (NdDatabase     *self,
       gint64 article_id = sqlite3_column_int64 (stmt, 0);
       gint64 entity_id = sqlite3_column_int64 (stmt, 1);
       NdExportArticle *article = NULL;
-      ExportMentionRow row;
+      ExportMentionRow *row;
       guint entity = G_MAXUINT;
-      gpointer index;
+      guint index = id_map_lookup (by_id, article_id);
 
-      if (g_hash_table_lookup_extended (by_id, &article_id, NULL, &index))
-        article = &g_array_index (batch->articles, NdExportArticle, GPOINTER_TO_UINT (index));
-      if (article == NULL)
+      if (index == G_MAXUINT)
         continue;
+      article = &g_array_index (batch->articles, NdExportArticle, index);
 
       /* a mention mostly follows one of the same entity */
       if (article == last_article && entity_id == last_entity_id)
@@ -3508,29 +3807,60 @@ export_load_entities (NdDatabase     *self,
       if (entity == G_MAXUINT)
         continue;
 
-      row.entity = entity;
-      row.seq = mentions->len;
-      row.mention.start = sqlite3_column_int (stmt, 2);
-      row.mention.end = sqlite3_column_int (stmt, 3);
-      row.mention.text = chunk_text (batch->strings, stmt, 4);
-      g_array_append_val (mentions, row);
+      row = array_push (mentions, &n_mentions, sizeof *row);
+      row->entity = entity;
+      row->mention.start = sqlite3_column_int (stmt, 2);
+      row->mention.end = sqlite3_column_int (stmt, 3);
+      row->mention.text = chunk_text (batch->strings, stmt, 4);
     }
+  g_array_set_size (mentions, n_mentions);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, error);
 
-  /* by start within each entity, as "ORDER BY start" gives them */
-  g_array_sort (mentions, compare_export_mentions);
+  /* grouped by entity (their rows are counted, then placed), by start
+   * within each, as "ORDER BY start" gives them: the rows of an entity
+   * come mostly by start already, so an insertion sort (stable: rows of
+   * the same start stay in the order they came) */
   for (guint i = 0; i < mentions->len; i++)
-    {
-      ExportMentionRow *row = &g_array_index (mentions, ExportMentionRow, i);
-      NdExportEntity *entity = &g_array_index (batch->entities, NdExportEntity, row->entity);
+    g_array_index (batch->entities, NdExportEntity, g_array_index (mentions, ExportMentionRow, i).entity).n_mentions++;
+  {
+    g_autofree guint *placed = g_new0 (guint, batch->entities->len);
+    NdExportMention *out;
+    guint first = 0;
 
-      if (entity->n_mentions == 0)
-        entity->first_mention = batch->mentions->len;
-      entity->n_mentions++;
-      g_array_append_val (batch->mentions, row->mention);
-    }
+    for (guint e = 0; e < batch->entities->len; e++)
+      {
+        NdExportEntity *entity = &g_array_index (batch->entities, NdExportEntity, e);
+
+        entity->first_mention = first;
+        first += entity->n_mentions;
+      }
+    g_array_set_size (batch->mentions, mentions->len);
+    out = (NdExportMention *) (gpointer) batch->mentions->data;
+    for (guint i = 0; i < mentions->len; i++)
+      {
+        const ExportMentionRow *row = &g_array_index (mentions, ExportMentionRow, i);
+        const NdExportEntity *entity = &g_array_index (batch->entities, NdExportEntity, row->entity);
+
+        out[entity->first_mention + placed[row->entity]++] = row->mention;
+      }
+    for (guint e = 0; e < batch->entities->len; e++)
+      {
+        const NdExportEntity *entity = &g_array_index (batch->entities, NdExportEntity, e);
+        NdExportMention *m = out + entity->first_mention;
+
+        for (guint i = 1; i < entity->n_mentions; i++)
+          {
+            NdExportMention key = m[i];
+            guint k = i;
+
+            for (; k > 0 && m[k - 1].start > key.start; k--)
+              m[k] = m[k - 1];
+            m[k] = key;
+          }
+      }
+  }
 
   return TRUE;
 }
@@ -3617,66 +3947,91 @@ export_build_itineraries (NdExportBatch   *batch,
 static gboolean
 export_load_stops (NdDatabase     *self,
                    NdExportBatch  *batch,
-                   GHashTable     *by_id,
+                   const IdMap    *by_id,
                    const char     *ids_json,
                    GError        **error)
 {
   g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (ExportStopRow), 16 * batch->articles->len);
+  g_autoptr(GString) missing_json = g_string_new ("[");
   sqlite3_stmt *stmt;
+  guint n_rows = 0;
   guint start;
   int rc;
 
   if (!(stmt = get_statement (self,
-                              "SELECT s.article_id, NULL, t.name, p.name, p.country, p.lat, p.lon, s.when_text, "
-                              "s.when_date, s.purpose, s.evidence_start, s.evidence_end, s.position, s.ordered, "
-                              "s.id FROM stops s "
-                              "JOIN entities t ON t.id = s.traveller_id "
-                              "JOIN entities p ON p.id = s.place_id "
-                              "WHERE s.article_id IN " BULK_IDS,
+                              "SELECT article_id, traveller_id, place_id, when_text, when_date, purpose, "
+                              "evidence_start, evidence_end, position, ordered, id FROM stops "
+                              "WHERE article_id IN " BULK_IDS,
                               error)))
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ExportStopRow row = { 0 };
+      ExportStopRow *row = array_push (rows, &n_rows, sizeof *row);
 
-      /* as stop_from_row() reads it */
-      row.article_id = sqlite3_column_int64 (stmt, 0);
-      row.id = sqlite3_column_int64 (stmt, 14);
-      row.traveller = chunk_text (batch->strings, stmt, 2);
-      row.ordered = sqlite3_column_int (stmt, 13) != 0;
-      row.stop.place = chunk_text (batch->strings, stmt, 3);
-      row.stop.country = chunk_text (batch->strings, stmt, 4);
-      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL && sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-        {
-          row.stop.has_coordinates = TRUE;
-          row.stop.lat = sqlite3_column_double (stmt, 5);
-          row.stop.lon = sqlite3_column_double (stmt, 6);
-        }
-      row.stop.when = chunk_text (batch->strings, stmt, 7);
-      row.stop.when_date = chunk_text (batch->strings, stmt, 8);
-      row.stop.purpose = chunk_text (batch->strings, stmt, 9);
-      row.stop.evidence_start = sqlite3_column_int (stmt, 10);
-      row.stop.evidence_end = sqlite3_column_int (stmt, 11);
-      row.stop.order = sqlite3_column_int (stmt, 12);
-      g_array_append_val (rows, row);
+      /* as stop_from_row() reads it; the traveller and the place come
+       * from the cache */
+      memset (row, 0, sizeof *row);
+      row->article_id = sqlite3_column_int64 (stmt, 0);
+      row->traveller_id = sqlite3_column_int64 (stmt, 1);
+      row->place_id = sqlite3_column_int64 (stmt, 2);
+      row->stop.when = chunk_text (batch->strings, stmt, 3);
+      row->stop.when_date = chunk_text (batch->strings, stmt, 4);
+      row->stop.purpose = chunk_text (batch->strings, stmt, 5);
+      row->stop.evidence_start = sqlite3_column_int (stmt, 6);
+      row->stop.evidence_end = sqlite3_column_int (stmt, 7);
+      row->stop.order = sqlite3_column_int (stmt, 8);
+      row->ordered = sqlite3_column_int (stmt, 9) != 0;
+      row->id = sqlite3_column_int64 (stmt, 10);
+      add_missing_entity (batch->cache, missing_json, row->traveller_id);
+      add_missing_entity (batch->cache, missing_json, row->place_id);
     }
+  g_array_set_size (rows, n_rows);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, error);
+
+  g_string_append_c (missing_json, ']');
+  if (missing_json->len > 1 &&
+      !export_cache_read (self, batch->cache, missing_json->str, error))
+    return FALSE;
+
+  /* as the joins with the traveller and the place did: none, no row */
+  for (guint i = 0; i < rows->len;)
+    {
+      ExportStopRow *row = &g_array_index (rows, ExportStopRow, i);
+      const ExportCachedEntity *traveller = export_cache_lookup (batch->cache, row->traveller_id);
+      const ExportCachedEntity *place = export_cache_lookup (batch->cache, row->place_id);
+
+      if (traveller == NULL || place == NULL)
+        {
+          g_array_remove_index_fast (rows, i);
+          continue;
+        }
+      row->traveller = traveller->name;
+      row->stop.place = place->name;
+      row->stop.country = place->country;
+      if (place->has_lat && place->has_lon)
+        {
+          row->stop.has_coordinates = TRUE;
+          row->stop.lat = place->lat;
+          row->stop.lon = place->lon;
+        }
+      i++;
+    }
 
   g_array_sort (rows, compare_export_stops);
   for (start = 0; start < rows->len;)
     {
       ExportStopRow *first = &g_array_index (rows, ExportStopRow, start);
       guint end = start + 1;
-      gpointer index;
+      guint index = id_map_lookup (by_id, first->article_id);
 
       while (end < rows->len && g_array_index (rows, ExportStopRow, end).article_id == first->article_id)
         end++;
-      if (g_hash_table_lookup_extended (by_id, &first->article_id, NULL, &index))
-        export_build_itineraries (batch, &g_array_index (batch->articles, NdExportArticle, GPOINTER_TO_UINT (index)),
+      if (index != G_MAXUINT)
+        export_build_itineraries (batch, &g_array_index (batch->articles, NdExportArticle, index),
                                   first, end - start);
       start = end;
     }
@@ -3686,12 +4041,13 @@ export_load_stops (NdDatabase     *self,
 
 NdExportBatch *
 nd_database_load_export_batch (NdDatabase    *self,
+                               NdExportCache *cache,
                                const gint64  *ids,
                                guint          n_ids,
                                GError       **error)
 {
   g_autoptr(GString) ids_json = g_string_sized_new (16 * n_ids + 2);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  IdMap by_id;
   g_autoptr(GHashTable) corrected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (NdExportArticle));
   NdExportBatch *batch;
@@ -3702,6 +4058,7 @@ nd_database_load_export_batch (NdDatabase    *self,
   g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
 
+  id_map_init (&by_id, n_ids);
   g_string_append_c (ids_json, '[');
   for (guint i = 0; i < n_ids; i++)
     g_string_append_printf (ids_json, i > 0 ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, ids[i]);
@@ -3715,6 +4072,7 @@ nd_database_load_export_batch (NdDatabase    *self,
   batch->stops = g_array_new (FALSE, FALSE, sizeof (NdExportStop));
   batch->tags = g_ptr_array_new ();
   batch->strings = g_string_chunk_new (1024 * 1024);
+  batch->cache = cache != NULL ? nd_export_cache_ref (cache) : nd_export_cache_new ();
 
   /* the articles with corrections are loaded whole */
   if (!(stmt = get_statement (self,
@@ -3793,30 +4151,29 @@ nd_database_load_export_batch (NdDatabase    *self,
       {
         NdExportArticle *article = &g_array_index (batch->articles, NdExportArticle, i);
 
-        if (article->article == NULL && !g_hash_table_contains (by_id, &article->id))
-          g_hash_table_insert (by_id, &article->id, GUINT_TO_POINTER (i));
+        if (article->article == NULL && id_map_lookup (&by_id, article->id) == G_MAXUINT)
+          id_map_insert (&by_id, article->id, i);
       }
   }
 
-  if (!export_load_tags (self, batch, by_id, ids_json->str, error) ||
-      !export_load_entities (self, batch, by_id, ids_json->str, error) ||
-      !export_load_stops (self, batch, by_id, ids_json->str, error))
+  if (!export_load_tags (self, batch, &by_id, ids_json->str, error) ||
+      !export_load_entities (self, batch, &by_id, ids_json->str, error) ||
+      !export_load_stops (self, batch, &by_id, ids_json->str, error))
     goto out;
 
   for (guint i = 0; i < batch->articles->len; i++)
     {
       NdExportArticle *article = &g_array_index (batch->articles, NdExportArticle, i);
-      gpointer index;
+      guint index = article->article == NULL ? id_map_lookup (&by_id, article->id) : G_MAXUINT;
 
-      if (article->article == NULL &&
-          g_hash_table_lookup_extended (by_id, &article->id, NULL, &index) &&
-          GPOINTER_TO_UINT (index) != i)
-        *article = g_array_index (batch->articles, NdExportArticle, GPOINTER_TO_UINT (index));
+      if (index != G_MAXUINT && index != i)
+        *article = g_array_index (batch->articles, NdExportArticle, index);
     }
 
   ok = TRUE;
 
 out:
+  id_map_clear (&by_id);
   if (!ok)
     g_clear_pointer (&batch, nd_export_batch_free);
   return batch;

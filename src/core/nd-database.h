@@ -324,20 +324,36 @@ typedef struct
   guint       n_itineraries;
 } NdExportArticle;
 
+/* The entities an export has read so far (id -> kind, name, country,
+ * coordinates, value), so that each is read once an export rather than once
+ * an article that names it: a batch's entities and stops point into it,
+ * and each batch holds a reference. Loading fills it: one loader at a
+ * time may use it; references may be dropped from any thread. */
+typedef struct _NdExportCache NdExportCache;
+
+NdExportCache *nd_export_cache_new   (void);
+NdExportCache *nd_export_cache_ref   (NdExportCache *cache);
+void           nd_export_cache_unref (NdExportCache *cache);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NdExportCache, nd_export_cache_unref)
+
 typedef struct
 {
-  GArray       *articles;      /* NdExportArticle, in the order of the ids */
-  GArray       *entities;      /* NdExportEntity */
-  GArray       *mentions;      /* NdExportMention */
-  GArray       *itineraries;   /* NdExportItinerary */
-  GArray       *stops;         /* NdExportStop */
-  GPtrArray    *tags;          /* const char * */
-  GStringChunk *strings;
+  GArray        *articles;      /* NdExportArticle, in the order of the ids */
+  GArray        *entities;      /* NdExportEntity */
+  GArray        *mentions;      /* NdExportMention */
+  GArray        *itineraries;   /* NdExportItinerary */
+  GArray        *stops;         /* NdExportStop */
+  GPtrArray     *tags;          /* const char * */
+  GStringChunk  *strings;
+  NdExportCache *cache;         /* the entities' strings, or NULL */
 } NdExportBatch;
 
 /* The articles `ids` as an export batch; ND_ERROR_NOT_FOUND when an id is
- * not in the desk */
+ * not in the desk. `cache`: the export's entities so far (it gets those
+ * of the batch), or NULL for a cache of the batch alone. */
 NdExportBatch *nd_database_load_export_batch (NdDatabase    *self,
+                                              NdExportCache *cache,
                                               const gint64  *ids,
                                               guint          n_ids,
                                               GError       **error);

@@ -15,6 +15,15 @@
 
 #define FORMAT_VERSION 1
 
+/* Members by their literal names (written with one copy) */
+#define MEMBER(writer, name) ND_JSON_WRITER_MEMBER (writer, name)
+#define MEMBER_VALUE(writer, name, type, value) \
+  G_STMT_START { ND_JSON_WRITER_MEMBER (writer, name); nd_json_writer_##type (writer, value); } G_STMT_END
+#define MEMBER_STRING(writer, name, value) MEMBER_VALUE (writer, name, string, value)
+#define MEMBER_INT(writer, name, value) MEMBER_VALUE (writer, name, int, value)
+#define MEMBER_DOUBLE(writer, name, value) MEMBER_VALUE (writer, name, double, value)
+#define MEMBER_BOOLEAN(writer, name, value) MEMBER_VALUE (writer, name, boolean, value)
+
 
 /* Streaming: the same documents as the trees above, written as they go
  * (nd-json-writer.h writes what JsonGenerator writes) */
@@ -26,38 +35,38 @@ write_entity (NdJsonWriter *writer,
   NdEntityKind kind = nd_entity_get_kind (entity);
 
   nd_json_writer_begin_object (writer);
-  nd_json_writer_member_string (writer, "kind", nd_entity_kind_to_string (kind));
-  nd_json_writer_member_string (writer, "name", nd_entity_get_name (entity));
+  MEMBER_STRING (writer, "kind", nd_entity_kind_to_string (kind));
+  MEMBER_STRING (writer, "name", nd_entity_get_name (entity));
 
   if (nd_entity_get_role (entity) != NULL)
-    nd_json_writer_member_string (writer, "role", nd_entity_get_role (entity));
+    MEMBER_STRING (writer, "role", nd_entity_get_role (entity));
 
   if (kind == ND_ENTITY_PLACE)
     {
-      nd_json_writer_member_string (writer, "country", nd_entity_get_country (entity));
+      MEMBER_STRING (writer, "country", nd_entity_get_country (entity));
       if (nd_entity_has_coordinates (entity))
         {
           double lat, lon;
 
           nd_entity_get_coordinates (entity, &lat, &lon);
-          nd_json_writer_member_double (writer, "lat", lat);
-          nd_json_writer_member_double (writer, "lon", lon);
+          MEMBER_DOUBLE (writer, "lat", lat);
+          MEMBER_DOUBLE (writer, "lon", lon);
         }
     }
 
   if (kind == ND_ENTITY_DATE)
-    nd_json_writer_member_string (writer, "value", nd_entity_get_value (entity));
+    MEMBER_STRING (writer, "value", nd_entity_get_value (entity));
 
-  nd_json_writer_member (writer, "mentions");
+  MEMBER (writer, "mentions");
   nd_json_writer_begin_array (writer);
   for (guint i = 0; i < nd_entity_get_n_mentions (entity); i++)
     {
       const NdMention *mention = nd_entity_get_mention (entity, i);
 
       nd_json_writer_begin_object (writer);
-      nd_json_writer_member_int (writer, "start", mention->start);
-      nd_json_writer_member_int (writer, "end", mention->end);
-      nd_json_writer_member_string (writer, "text", mention->text);
+      MEMBER_INT (writer, "start", mention->start);
+      MEMBER_INT (writer, "end", mention->end);
+      MEMBER_STRING (writer, "text", mention->text);
       nd_json_writer_end_object (writer);
     }
   nd_json_writer_end_array (writer);
@@ -70,19 +79,19 @@ write_correction (NdJsonWriter       *writer,
                   const NdCorrection *c)
 {
   nd_json_writer_begin_object (writer);
-  nd_json_writer_member_string (writer, "action", nd_correction_action_to_string (c->action));
-  nd_json_writer_member_string (writer, "kind", nd_entity_kind_to_string (c->kind));
-  nd_json_writer_member_string (writer, "name", c->name);
+  MEMBER_STRING (writer, "action", nd_correction_action_to_string (c->action));
+  MEMBER_STRING (writer, "kind", nd_entity_kind_to_string (c->kind));
+  MEMBER_STRING (writer, "name", c->name);
 
   if (c->action == ND_CORRECTION_SET_KIND)
-    nd_json_writer_member_string (writer, "new_kind", nd_entity_kind_to_string (c->new_kind));
+    MEMBER_STRING (writer, "new_kind", nd_entity_kind_to_string (c->new_kind));
 
   if (c->action == ND_CORRECTION_SET_PLACE)
     {
-      nd_json_writer_member_string (writer, "place", c->new_name);
-      nd_json_writer_member_string (writer, "country", c->country);
-      nd_json_writer_member_double (writer, "lat", c->lat);
-      nd_json_writer_member_double (writer, "lon", c->lon);
+      MEMBER_STRING (writer, "place", c->new_name);
+      MEMBER_STRING (writer, "country", c->country);
+      MEMBER_DOUBLE (writer, "lat", c->lat);
+      MEMBER_DOUBLE (writer, "lon", c->lon);
     }
 
   nd_json_writer_end_object (writer);
@@ -93,27 +102,27 @@ write_stop (NdJsonWriter *writer,
             const NdStop *stop)
 {
   nd_json_writer_begin_object (writer);
-  nd_json_writer_member_int (writer, "order", stop->order);
-  nd_json_writer_member_string (writer, "place", stop->place);
-  nd_json_writer_member_string (writer, "country", stop->country);
-  nd_json_writer_member (writer, "lat");
+  MEMBER_INT (writer, "order", stop->order);
+  MEMBER_STRING (writer, "place", stop->place);
+  MEMBER_STRING (writer, "country", stop->country);
+  MEMBER (writer, "lat");
   if (stop->has_coordinates)
     nd_json_writer_double (writer, stop->lat);
   else
     nd_json_writer_null (writer);
-  nd_json_writer_member (writer, "lon");
+  MEMBER (writer, "lon");
   if (stop->has_coordinates)
     nd_json_writer_double (writer, stop->lon);
   else
     nd_json_writer_null (writer);
-  nd_json_writer_member_string (writer, "when", stop->when);
+  MEMBER_STRING (writer, "when", stop->when);
   if (stop->when_date != NULL)
-    nd_json_writer_member_string (writer, "when_date", stop->when_date);
-  nd_json_writer_member_string (writer, "purpose", stop->purpose);
-  nd_json_writer_member (writer, "evidence");
+    MEMBER_STRING (writer, "when_date", stop->when_date);
+  MEMBER_STRING (writer, "purpose", stop->purpose);
+  MEMBER (writer, "evidence");
   nd_json_writer_begin_object (writer);
-  nd_json_writer_member_int (writer, "start", stop->evidence_start);
-  nd_json_writer_member_int (writer, "end", stop->evidence_end);
+  MEMBER_INT (writer, "start", stop->evidence_start);
+  MEMBER_INT (writer, "end", stop->evidence_end);
   nd_json_writer_end_object (writer);
   nd_json_writer_end_object (writer);
 }
@@ -125,9 +134,9 @@ write_itinerary (NdJsonWriter *writer,
   GPtrArray *stops = nd_itinerary_get_stops (itinerary);
 
   nd_json_writer_begin_object (writer);
-  nd_json_writer_member_string (writer, "traveller", nd_itinerary_get_traveller (itinerary));
-  nd_json_writer_member_boolean (writer, "ordered", nd_itinerary_get_ordered (itinerary));
-  nd_json_writer_member (writer, "stops");
+  MEMBER_STRING (writer, "traveller", nd_itinerary_get_traveller (itinerary));
+  MEMBER_BOOLEAN (writer, "ordered", nd_itinerary_get_ordered (itinerary));
+  MEMBER (writer, "stops");
   nd_json_writer_begin_array (writer);
   for (guint i = 0; i < stops->len; i++)
     write_stop (writer, g_ptr_array_index (stops, i));
@@ -145,20 +154,20 @@ write_article (NdJsonWriter  *writer,
 
   nd_json_writer_begin_object (writer);
 
-  nd_json_writer_member (writer, "id");
+  MEMBER (writer, "id");
   if (no_db || nd_article_get_id (article) <= 0)
     nd_json_writer_null (writer);
   else
     nd_json_writer_int (writer, nd_article_get_id (article));
 
-  nd_json_writer_member_string (writer, "source", nd_article_get_source (article));
-  nd_json_writer_member_string (writer, "title", nd_article_get_title (article));
-  nd_json_writer_member_string (writer, "published", nd_article_get_published (article));
-  nd_json_writer_member_string (writer, "imported", no_db ? NULL : nd_article_get_imported (article));
-  nd_json_writer_member_boolean (writer, "read", nd_article_get_read (article));
-  nd_json_writer_member_boolean (writer, "starred", nd_article_get_starred (article));
+  MEMBER_STRING (writer, "source", nd_article_get_source (article));
+  MEMBER_STRING (writer, "title", nd_article_get_title (article));
+  MEMBER_STRING (writer, "published", nd_article_get_published (article));
+  MEMBER_STRING (writer, "imported", no_db ? NULL : nd_article_get_imported (article));
+  MEMBER_BOOLEAN (writer, "read", nd_article_get_read (article));
+  MEMBER_BOOLEAN (writer, "starred", nd_article_get_starred (article));
 
-  nd_json_writer_member (writer, "tags");
+  MEMBER (writer, "tags");
   nd_json_writer_begin_array (writer);
   for (guint i = 0; !no_db && tags[i] != NULL; i++)
     nd_json_writer_string (writer, tags[i]);
@@ -170,10 +179,10 @@ write_article (NdJsonWriter  *writer,
       GPtrArray *corrections = nd_article_get_corrections (article);
       GPtrArray *itineraries = nd_article_get_itineraries (article);
 
-      nd_json_writer_member_string (writer, "body",
-                                    nd_article_get_body (article) ? nd_article_get_body (article) : "");
+      MEMBER_STRING (writer, "body",
+                     nd_article_get_body (article) ? nd_article_get_body (article) : "");
 
-      nd_json_writer_member (writer, "entities");
+      MEMBER (writer, "entities");
       nd_json_writer_begin_array (writer);
       for (guint i = 0; i < entities->len; i++)
         write_entity (writer, g_ptr_array_index (entities, i));
@@ -181,14 +190,14 @@ write_article (NdJsonWriter  *writer,
 
       if (corrections->len > 0)
         {
-          nd_json_writer_member (writer, "corrections");
+          MEMBER (writer, "corrections");
           nd_json_writer_begin_array (writer);
           for (guint i = 0; i < corrections->len; i++)
             write_correction (writer, g_ptr_array_index (corrections, i));
           nd_json_writer_end_array (writer);
         }
 
-      nd_json_writer_member (writer, "itineraries");
+      MEMBER (writer, "itineraries");
       nd_json_writer_begin_array (writer);
       for (guint i = 0; i < itineraries->len; i++)
         write_itinerary (writer, g_ptr_array_index (itineraries, i));
@@ -214,60 +223,60 @@ write_batch_article (NdJsonWriter  *writer,
 
   nd_json_writer_begin_object (writer);
 
-  nd_json_writer_member (writer, "id");
+  MEMBER (writer, "id");
   if (article->id <= 0)
     nd_json_writer_null (writer);
   else
     nd_json_writer_int (writer, article->id);
 
-  nd_json_writer_member_string (writer, "source", article->source);
-  nd_json_writer_member_string (writer, "title", article->title);
-  nd_json_writer_member_string (writer, "published", article->published);
-  nd_json_writer_member_string (writer, "imported", article->imported);
-  nd_json_writer_member_boolean (writer, "read", article->read);
-  nd_json_writer_member_boolean (writer, "starred", article->starred);
+  MEMBER_STRING (writer, "source", article->source);
+  MEMBER_STRING (writer, "title", article->title);
+  MEMBER_STRING (writer, "published", article->published);
+  MEMBER_STRING (writer, "imported", article->imported);
+  MEMBER_BOOLEAN (writer, "read", article->read);
+  MEMBER_BOOLEAN (writer, "starred", article->starred);
 
-  nd_json_writer_member (writer, "tags");
+  MEMBER (writer, "tags");
   nd_json_writer_begin_array (writer);
   for (guint i = 0; i < article->n_tags; i++)
     nd_json_writer_string (writer, g_ptr_array_index (batch->tags, article->first_tag + i));
   nd_json_writer_end_array (writer);
 
-  nd_json_writer_member_string (writer, "body", article->body ? article->body : "");
+  MEMBER_STRING (writer, "body", article->body ? article->body : "");
 
-  nd_json_writer_member (writer, "entities");
+  MEMBER (writer, "entities");
   nd_json_writer_begin_array (writer);
   for (guint i = 0; i < article->n_entities; i++)
     {
       const NdExportEntity *entity = &g_array_index (batch->entities, NdExportEntity, article->first_entity + i);
 
       nd_json_writer_begin_object (writer);
-      nd_json_writer_member_string (writer, "kind", nd_entity_kind_to_string (entity->kind));
-      nd_json_writer_member_string (writer, "name", entity->name);
+      MEMBER_STRING (writer, "kind", nd_entity_kind_to_string (entity->kind));
+      MEMBER_STRING (writer, "name", entity->name);
       if (entity->role != NULL)
-        nd_json_writer_member_string (writer, "role", entity->role);
+        MEMBER_STRING (writer, "role", entity->role);
       if (entity->kind == ND_ENTITY_PLACE)
         {
-          nd_json_writer_member_string (writer, "country", entity->country);
+          MEMBER_STRING (writer, "country", entity->country);
           if (entity->has_coordinates)
             {
-              nd_json_writer_member_double (writer, "lat", entity->lat);
-              nd_json_writer_member_double (writer, "lon", entity->lon);
+              MEMBER_DOUBLE (writer, "lat", entity->lat);
+              MEMBER_DOUBLE (writer, "lon", entity->lon);
             }
         }
       if (entity->kind == ND_ENTITY_DATE)
-        nd_json_writer_member_string (writer, "value", entity->value);
+        MEMBER_STRING (writer, "value", entity->value);
 
-      nd_json_writer_member (writer, "mentions");
+      MEMBER (writer, "mentions");
       nd_json_writer_begin_array (writer);
       for (guint m = 0; m < entity->n_mentions; m++)
         {
           const NdExportMention *mention = &g_array_index (batch->mentions, NdExportMention, entity->first_mention + m);
 
           nd_json_writer_begin_object (writer);
-          nd_json_writer_member_int (writer, "start", mention->start);
-          nd_json_writer_member_int (writer, "end", mention->end);
-          nd_json_writer_member_string (writer, "text", mention->text);
+          MEMBER_INT (writer, "start", mention->start);
+          MEMBER_INT (writer, "end", mention->end);
+          MEMBER_STRING (writer, "text", mention->text);
           nd_json_writer_end_object (writer);
         }
       nd_json_writer_end_array (writer);
@@ -277,7 +286,7 @@ write_batch_article (NdJsonWriter  *writer,
 
   /* an article with corrections is written from its NdArticle, above */
 
-  nd_json_writer_member (writer, "itineraries");
+  MEMBER (writer, "itineraries");
   nd_json_writer_begin_array (writer);
   for (guint i = 0; i < article->n_itineraries; i++)
     {
@@ -285,36 +294,36 @@ write_batch_article (NdJsonWriter  *writer,
                                                            article->first_itinerary + i);
 
       nd_json_writer_begin_object (writer);
-      nd_json_writer_member_string (writer, "traveller", itinerary->traveller);
-      nd_json_writer_member_boolean (writer, "ordered", itinerary->ordered);
-      nd_json_writer_member (writer, "stops");
+      MEMBER_STRING (writer, "traveller", itinerary->traveller);
+      MEMBER_BOOLEAN (writer, "ordered", itinerary->ordered);
+      MEMBER (writer, "stops");
       nd_json_writer_begin_array (writer);
       for (guint k = 0; k < itinerary->n_stops; k++)
         {
           const NdExportStop *stop = &g_array_index (batch->stops, NdExportStop, itinerary->first_stop + k);
 
           nd_json_writer_begin_object (writer);
-          nd_json_writer_member_int (writer, "order", stop->order);
-          nd_json_writer_member_string (writer, "place", stop->place);
-          nd_json_writer_member_string (writer, "country", stop->country);
-          nd_json_writer_member (writer, "lat");
+          MEMBER_INT (writer, "order", stop->order);
+          MEMBER_STRING (writer, "place", stop->place);
+          MEMBER_STRING (writer, "country", stop->country);
+          MEMBER (writer, "lat");
           if (stop->has_coordinates)
             nd_json_writer_double (writer, stop->lat);
           else
             nd_json_writer_null (writer);
-          nd_json_writer_member (writer, "lon");
+          MEMBER (writer, "lon");
           if (stop->has_coordinates)
             nd_json_writer_double (writer, stop->lon);
           else
             nd_json_writer_null (writer);
-          nd_json_writer_member_string (writer, "when", stop->when);
+          MEMBER_STRING (writer, "when", stop->when);
           if (stop->when_date != NULL)
-            nd_json_writer_member_string (writer, "when_date", stop->when_date);
-          nd_json_writer_member_string (writer, "purpose", stop->purpose);
-          nd_json_writer_member (writer, "evidence");
+            MEMBER_STRING (writer, "when_date", stop->when_date);
+          MEMBER_STRING (writer, "purpose", stop->purpose);
+          MEMBER (writer, "evidence");
           nd_json_writer_begin_object (writer);
-          nd_json_writer_member_int (writer, "start", stop->evidence_start);
-          nd_json_writer_member_int (writer, "end", stop->evidence_end);
+          MEMBER_INT (writer, "start", stop->evidence_start);
+          MEMBER_INT (writer, "end", stop->evidence_end);
           nd_json_writer_end_object (writer);
           nd_json_writer_end_object (writer);
         }
@@ -334,11 +343,11 @@ write_document_start (NdJsonWriter *writer)
   g_autofree char *exported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 
   nd_json_writer_begin_object (writer);
-  nd_json_writer_member_string (writer, "format", "newsdesk");
-  nd_json_writer_member_int (writer, "version", FORMAT_VERSION);
-  nd_json_writer_member_string (writer, "generator", "NewsDesk " PACKAGE_VERSION);
-  nd_json_writer_member_string (writer, "exported", exported);
-  nd_json_writer_member (writer, "articles");
+  MEMBER_STRING (writer, "format", "newsdesk");
+  MEMBER_INT (writer, "version", FORMAT_VERSION);
+  MEMBER_STRING (writer, "generator", "NewsDesk " PACKAGE_VERSION);
+  MEMBER_STRING (writer, "exported", exported);
+  MEMBER (writer, "articles");
   nd_json_writer_begin_array (writer);
 }
 
@@ -511,12 +520,12 @@ static void
 write_article_properties (NdJsonWriter          *writer,
                           const NdExportArticle *article)
 {
-  nd_json_writer_member (writer, "article_id");
+  MEMBER (writer, "article_id");
   if (article->id > 0)
     nd_json_writer_int (writer, article->id);
   else
     nd_json_writer_null (writer);
-  nd_json_writer_member_string (writer, "article_title", article->title);
+  MEMBER_STRING (writer, "article_title", article->title);
 }
 
 static void write_features (NdJsonWriter *writer,
@@ -556,22 +565,22 @@ write_batch_features (NdJsonWriter  *writer,
           n_located++;
 
           nd_json_writer_begin_object (writer);
-          nd_json_writer_member_string (writer, "type", "Feature");
-          nd_json_writer_member (writer, "geometry");
+          MEMBER_STRING (writer, "type", "Feature");
+          MEMBER (writer, "geometry");
           nd_json_writer_begin_object (writer);
-          nd_json_writer_member_string (writer, "type", "Point");
-          nd_json_writer_member (writer, "coordinates");
+          MEMBER_STRING (writer, "type", "Point");
+          MEMBER (writer, "coordinates");
           write_position (writer, stop);
           nd_json_writer_end_object (writer);
 
-          nd_json_writer_member (writer, "properties");
+          MEMBER (writer, "properties");
           nd_json_writer_begin_object (writer);
-          nd_json_writer_member_string (writer, "traveller", itinerary->traveller);
-          nd_json_writer_member_int (writer, "order", stop->order);
-          nd_json_writer_member_string (writer, "place", stop->place);
-          nd_json_writer_member_string (writer, "when", stop->when);
-          nd_json_writer_member_string (writer, "purpose", stop->purpose);
-          nd_json_writer_member_boolean (writer, "ordered", itinerary->ordered);
+          MEMBER_STRING (writer, "traveller", itinerary->traveller);
+          MEMBER_INT (writer, "order", stop->order);
+          MEMBER_STRING (writer, "place", stop->place);
+          MEMBER_STRING (writer, "when", stop->when);
+          MEMBER_STRING (writer, "purpose", stop->purpose);
+          MEMBER_BOOLEAN (writer, "ordered", itinerary->ordered);
           write_article_properties (writer, article);
           nd_json_writer_end_object (writer);
           nd_json_writer_end_object (writer);
@@ -581,20 +590,20 @@ write_batch_features (NdJsonWriter  *writer,
         continue;
 
       nd_json_writer_begin_object (writer);
-      nd_json_writer_member_string (writer, "type", "Feature");
-      nd_json_writer_member (writer, "geometry");
+      MEMBER_STRING (writer, "type", "Feature");
+      MEMBER (writer, "geometry");
       nd_json_writer_begin_object (writer);
-      nd_json_writer_member_string (writer, "type", "LineString");
-      nd_json_writer_member (writer, "coordinates");
+      MEMBER_STRING (writer, "type", "LineString");
+      MEMBER (writer, "coordinates");
       nd_json_writer_begin_array (writer);
       for (guint k = 0; k < itinerary->n_stops; k++)
         if (stops[k].has_coordinates)
           write_position (writer, &stops[k]);
       nd_json_writer_end_array (writer);
       nd_json_writer_end_object (writer);
-      nd_json_writer_member (writer, "properties");
+      MEMBER (writer, "properties");
       nd_json_writer_begin_object (writer);
-      nd_json_writer_member_string (writer, "traveller", itinerary->traveller);
+      MEMBER_STRING (writer, "traveller", itinerary->traveller);
       write_article_properties (writer, article);
       nd_json_writer_end_object (writer);
       nd_json_writer_end_object (writer);
@@ -643,8 +652,8 @@ static void
 write_geojson_start (NdJsonWriter *writer)
 {
   nd_json_writer_begin_object (writer);
-  nd_json_writer_member_string (writer, "type", "FeatureCollection");
-  nd_json_writer_member (writer, "features");
+  MEMBER_STRING (writer, "type", "FeatureCollection");
+  MEMBER (writer, "features");
   nd_json_writer_begin_array (writer);
 }
 
@@ -715,15 +724,16 @@ typedef struct
 
 typedef struct
 {
-  ExportIds    *export;
-  NdDatabase   *database;
-  guint         first;    /* the loader's first batch, then every n_loaders-th */
-  guint         n_loaders;
-  GCancellable *cancellable;
-  GAsyncQueue  *loaded;   /* LoadedBatch, for the writer */
-  GAsyncQueue  *slots;    /* a token per batch that may be loaded ahead */
-  gint          stop;     /* atomic: the writer gave up */
-  GThread      *thread;
+  ExportIds     *export;
+  NdDatabase    *database;
+  guint          first;     /* the loader's first batch, then every n_loaders-th */
+  guint          n_loaders;
+  GCancellable  *cancellable;
+  GAsyncQueue   *loaded;    /* LoadedBatch, for the writer */
+  GAsyncQueue   *slots;     /* a token per batch that may be loaded ahead */
+  NdExportCache *entities;  /* the entities this loader has read */
+  gint           stop;      /* atomic: the writer gave up */
+  GThread       *thread;
 } Loader;
 
 static gpointer
@@ -751,7 +761,7 @@ load_batches (gpointer data)
         }
 
       batch->n = n;
-      batch->rows = nd_database_load_export_batch (loader->database,
+      batch->rows = nd_database_load_export_batch (loader->database, loader->entities,
                                                    &g_array_index (ids, gint64, start), n,
                                                    &batch->error);
       failed = batch->rows == NULL;
@@ -819,6 +829,7 @@ write_ids (NdJsonWriter  *writer,
       loader->cancellable = cancellable;
       loader->loaded = g_async_queue_new_full (loaded_batch_free);
       loader->slots = g_async_queue_new ();
+      loader->entities = nd_export_cache_new ();
       for (guint i = 0; i < LOADED_AHEAD; i++)
         g_async_queue_push (loader->slots, GUINT_TO_POINTER (1));
       loader->thread = g_thread_new ("newsdesk-export", load_batches, loader);
@@ -871,6 +882,7 @@ write_ids (NdJsonWriter  *writer,
       g_thread_join (loaders[l].thread);
       g_async_queue_unref (loaders[l].loaded);
       g_async_queue_unref (loaders[l].slots);
+      nd_export_cache_unref (loaders[l].entities);
     }
 
   if (!ok)

@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "nd-json-writer.h"
 
@@ -61,10 +64,15 @@ static const guint8 plain_byte[256] = {
 #undef R16
 };
 
-static const char spaces[] = "                                                                "
-                             "                                                                ";
+/* ",\n" and a line's indent in one copy: the separator before a value
+ * is `separator` (after a value) or `separator + 1`, the indent alone
+ * `spaces` */
+static const char separator[] = ",\n"
+                                "                                                                "
+                                "                                                                ";
+static const char * const spaces = separator + 2;
 
-G_STATIC_ASSERT (sizeof spaces > MAX_DEPTH * INDENT);
+G_STATIC_ASSERT (sizeof separator - 3 >= MAX_DEPTH * INDENT);
 
 static void
 grow (NdJsonWriter *self,
@@ -80,10 +88,32 @@ put (NdJsonWriter *self,
      const char   *text,
      gsize         length)
 {
+  char *out;
+
   if (G_UNLIKELY (self->length + length > self->size))
     grow (self, length);
-  memcpy (self->buffer + self->length, text, length);
+  out = self->buffer + self->length;
   self->length += length;
+
+  /* most pieces are short (a name, an indent, a number): copied by two
+   * overlapping moves of a fixed size rather than a call to memcpy() */
+  if (length >= 8 && length <= 16)
+    {
+      memcpy (out, text, 8);
+      memcpy (out + length - 8, text + length - 8, 8);
+    }
+  else if (length >= 4 && length < 8)
+    {
+      memcpy (out, text, 4);
+      memcpy (out + length - 4, text + length - 4, 4);
+    }
+  else if (length < 4)
+    {
+      for (gsize i = 0; i < length; i++)
+        out[i] = text[i];
+    }
+  else
+    memcpy (out, text, length);
 }
 
 static inline void
@@ -142,11 +172,29 @@ begin_value (NdJsonWriter *self)
     return;
 
   if (self->has_value[self->depth - 1])
-    put (self, ",\n", 2);
+    put (self, separator, 2 + self->depth * INDENT);
   else
-    put_c (self, '\n');
+    put (self, separator + 1, 1 + self->depth * INDENT);
   self->has_value[self->depth - 1] = TRUE;
-  append_indent (self, self->depth);
+}
+
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether none of the 8 bytes of `word` is escaped: none below 0x20, '"',
+ * '\\' or DEL (the usual "has a zero byte" test, exact for "any") */
+static inline gboolean
+word_is_plain (guint64 word)
+{
+  guint64 quote = word ^ (ONES * '"');
+  guint64 backslash = word ^ (ONES * '\\');
+  guint64 del = word ^ (ONES * 0x7f);
+  guint64 hits = ((word - ONES * 0x20) & ~word) |
+                 ((quote - ONES) & ~quote) |
+                 ((backslash - ONES) & ~backslash) |
+                 ((del - ONES) & ~del);
+
+  return (hits & HIGH_BITS) == 0;
 }
 
 static void
@@ -154,20 +202,46 @@ append_escaped (NdJsonWriter *self,
                 const char   *str)
 {
   const guchar *p = (const guchar *) str;
+  const guchar *end = p + strlen (str);
 
   for (;;)
     {
       const guchar *run = p;
 
-      while (plain_byte[*p])
+      /* most text needs no escape: 16 bytes at a time where the CPU has
+       * SSE2 (every x86-64), else 8 */
+#ifdef __SSE2__
+      while (end - p >= 16)
+        {
+          __m128i bytes = _mm_loadu_si128 ((const __m128i *) (gconstpointer) p);
+          __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (bytes, _mm_set1_epi8 (0x1f)), bytes);
+          __m128i other = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('"')),
+                                                      _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\\'))),
+                                        _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 (0x7f)));
+
+          if (_mm_movemask_epi8 (_mm_or_si128 (control, other)) != 0)
+            break;
+          p += 16;
+        }
+#endif
+      while (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, sizeof word);
+          if (!word_is_plain (word))
+            break;
+          p += 8;
+        }
+      while (p < end && plain_byte[*p])
         p++;
       if (p > run)
         put (self, (const char *) run, p - run);
+      if (p == end)
+        return;
 
       switch (*p)
         {
-        case '\0':
-          return;
         case '"':
           put (self, "\\\"", 2);
           break;
@@ -238,8 +312,7 @@ end_container (NdJsonWriter *self,
       return;
     }
 
-  put_c (self, '\n');
-  append_indent (self, self->depth);
+  put (self, separator + 1, 1 + self->depth * INDENT);
   put_c (self, close);
 }
 
@@ -276,6 +349,18 @@ nd_json_writer_member (NdJsonWriter *self,
   begin_value (self);
   append_string (self, name);
   put (self, " : ", 3);
+  self->after_name = TRUE;
+}
+
+void
+nd_json_writer_member_quoted (NdJsonWriter *self,
+                              const char   *quoted,
+                              gsize         length)
+{
+  g_return_if_fail (self->depth > 0 && !self->after_name);
+
+  begin_value (self);
+  put (self, quoted, length);
   self->after_name = TRUE;
 }
 

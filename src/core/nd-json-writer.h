@@ -33,6 +33,13 @@ void          nd_json_writer_end_array    (NdJsonWriter   *self);
 /* The name of the next value in an object */
 void          nd_json_writer_member       (NdJsonWriter   *self,
                                            const char     *name);
+/* The same for a name that is a string literal needing no escape
+ * (ASCII, no '"', '\\' or control character): written with one copy */
+#define ND_JSON_WRITER_MEMBER(self, name) \
+  nd_json_writer_member_quoted ((self), "\"" name "\" : ", sizeof ("\"" name "\" : ") - 1)
+void          nd_json_writer_member_quoted (NdJsonWriter  *self,
+                                            const char    *quoted,
+                                            gsize          length);
 /* NULL writes null */
 void          nd_json_writer_string       (NdJsonWriter   *self,
                                            const char     *value);
