@@ -5,6 +5,15 @@
  * A GtkListView over a GtkMultiSelection over the NdArticleStore. Rows
  * are bound in bind and cleared in unbind; a row is refreshed when the
  * store emits article-changed for its article.
+ *
+ * The first frame (cold start): GtkListView 4.8 creates, binds and
+ * measures about 200 rows when it gets its model, whatever its height:
+ * ten times the rows a window shows. Until the list has been drawn once
+ * it therefore sees only the store's first FIRST_PAGE articles (more
+ * than a screen holds), and right after that first frame all of them:
+ * an insertion after the rows on screen, so the scroll position stays,
+ * and nothing can be selected before it. Whatever reads or changes the
+ * selection shows all of them first.
  */
 #define G_LOG_DOMAIN "newsdesk-ui"
 
@@ -23,11 +32,21 @@ struct _NdArticleList
   GtkListView       *list_view;
 
   NdArticleStore    *store;
+  /* the store, or only its first page until the list's first frame */
+  GtkSliceListModel *first_page;
   GtkMultiSelection *selection;
   GHashTable        *bound_rows;   /* set of NdArticleRow */
+
+  gulong             after_paint_handler;
+  GdkFrameClock     *frame_clock;
+  guint              show_all_source;
 };
 
 G_DEFINE_FINAL_TYPE (NdArticleList, nd_article_list, GTK_TYPE_WIDGET)
+
+/* Rows of the first frame: 50 rows of at least 60 pixels fill a list
+ * 3,000 pixels high */
+#define FIRST_PAGE 50
 
 enum {
   SELECTION_CHANGED,
@@ -158,9 +177,64 @@ on_items_changed (NdArticleList *self,
 }
 
 static void
+stop_waiting_for_first_frame (NdArticleList *self)
+{
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+  g_clear_handle_id (&self->show_all_source, g_source_remove);
+}
+
+static gboolean
+show_all_rows_cb (gpointer data)
+{
+  NdArticleList *self = data;
+
+  self->show_all_source = 0;
+  nd_article_list_show_all_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The list's first frame is on screen: the other rows come next, before
+ * any input is handled */
+static void
+on_after_paint (GdkFrameClock *frame_clock,
+                NdArticleList *self)
+{
+  g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+
+  if (self->show_all_source == 0)
+    self->show_all_source = g_idle_add_full (G_PRIORITY_HIGH, show_all_rows_cb, self, NULL);
+}
+
+static void
+on_list_view_map (NdArticleList *self)
+{
+  if (self->first_page == NULL ||
+      gtk_slice_list_model_get_size (self->first_page) == G_MAXUINT ||
+      self->frame_clock != NULL)
+    return;
+
+  self->frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view));
+  if (self->frame_clock == NULL)
+    {
+      nd_article_list_show_all_rows (self);
+      return;
+    }
+
+  g_object_ref (self->frame_clock);
+  self->after_paint_handler = g_signal_connect (self->frame_clock, "after-paint",
+                                                G_CALLBACK (on_after_paint), self);
+}
+
+static void
 nd_article_list_dispose (GObject *object)
 {
   NdArticleList *self = (NdArticleList *)object;
+
+  stop_waiting_for_first_frame (self);
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -170,6 +244,7 @@ nd_article_list_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_page);
   g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ND_TYPE_ARTICLE_LIST);
@@ -266,6 +341,7 @@ nd_article_list_init (NdArticleList *self)
   g_object_unref (factory);
 
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
+  g_signal_connect_swapped (self->list_view, "map", G_CALLBACK (on_list_view_map), self);
 }
 
 GtkWidget *
@@ -285,18 +361,24 @@ nd_article_list_set_store (NdArticleList  *self,
     return;
 
   gtk_list_view_set_model (self->list_view, NULL);
+  stop_waiting_for_first_frame (self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_page);
   g_clear_object (&self->store);
 
   if (store == NULL)
     return;
 
   self->store = g_object_ref (store);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (store)));
+  /* all of it once the list has been drawn (see the top of the file) */
+  self->first_page = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (store)), 0,
+                                               gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) ?
+                                               G_MAXUINT : FIRST_PAGE);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->first_page)));
 
   g_signal_connect_object (store, "article-changed",
                            G_CALLBACK (on_article_changed), self,
@@ -311,10 +393,22 @@ nd_article_list_set_store (NdArticleList  *self,
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
+void
+nd_article_list_show_all_rows (NdArticleList *self)
+{
+  g_return_if_fail (ND_IS_ARTICLE_LIST (self));
+
+  stop_waiting_for_first_frame (self);
+  if (self->first_page != NULL && gtk_slice_list_model_get_size (self->first_page) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->first_page, G_MAXUINT);
+}
+
 GtkSelectionModel *
 nd_article_list_get_selection (NdArticleList *self)
 {
   g_return_val_if_fail (ND_IS_ARTICLE_LIST (self), NULL);
+
+  nd_article_list_show_all_rows (self);
 
   return GTK_SELECTION_MODEL (self->selection);
 }
@@ -376,6 +470,7 @@ nd_article_list_select_position (NdArticleList *self,
 {
   g_return_if_fail (ND_IS_ARTICLE_LIST (self));
 
+  nd_article_list_show_all_rows (self);
   if (self->selection == NULL ||
       position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
     return;
@@ -389,6 +484,7 @@ nd_article_list_select_all (NdArticleList *self)
 {
   g_return_if_fail (ND_IS_ARTICLE_LIST (self));
 
+  nd_article_list_show_all_rows (self);
   if (self->selection != NULL)
     gtk_selection_model_select_all (GTK_SELECTION_MODEL (self->selection));
 }

@@ -3006,6 +3006,9 @@ nd_window_get_list_view (NdWindow *self)
 {
   g_return_val_if_fail (ND_IS_WINDOW (self), NULL);
 
+  /* with all its rows, as after its first frame */
+  nd_article_list_show_all_rows (self->article_list);
+
   return nd_article_list_get_list_view (self->article_list);
 }
 
