@@ -179,8 +179,11 @@ on_items_changed (NdArticleList *self,
 static void
 stop_waiting_for_first_frame (NdArticleList *self)
 {
-  if (self->frame_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+  /* (a frame clock that was disposed has no handlers left) */
+  if (self->frame_clock != NULL && self->after_paint_handler != 0 &&
+      g_signal_handler_is_connected (self->frame_clock, self->after_paint_handler))
+    g_signal_handler_disconnect (self->frame_clock, self->after_paint_handler);
+  self->after_paint_handler = 0;
   g_clear_object (&self->frame_clock);
   g_clear_handle_id (&self->show_all_source, g_source_remove);
 }
@@ -202,7 +205,7 @@ static void
 on_after_paint (GdkFrameClock *frame_clock,
                 NdArticleList *self)
 {
-  g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+  g_clear_signal_handler (&self->after_paint_handler, frame_clock);
   g_clear_object (&self->frame_clock);
 
   if (self->show_all_source == 0)
@@ -227,6 +230,14 @@ on_list_view_map (NdArticleList *self)
   g_object_ref (self->frame_clock);
   self->after_paint_handler = g_signal_connect (self->frame_clock, "after-paint",
                                                 G_CALLBACK (on_after_paint), self);
+}
+
+/* Hidden before it was drawn: it waits for its first frame again */
+static void
+on_list_view_unmap (NdArticleList *self)
+{
+  if (self->show_all_source == 0)
+    stop_waiting_for_first_frame (self);
 }
 
 static void
@@ -342,6 +353,7 @@ nd_article_list_init (NdArticleList *self)
 
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
   g_signal_connect_swapped (self->list_view, "map", G_CALLBACK (on_list_view_map), self);
+  g_signal_connect_swapped (self->list_view, "unmap", G_CALLBACK (on_list_view_unmap), self);
 }
 
 GtkWidget *
