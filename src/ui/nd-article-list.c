@@ -9,8 +9,9 @@
  * The first frame (cold start): GtkListView 4.8 creates, binds and
  * measures about 200 rows when it gets its model, whatever its height:
  * ten times the rows a window shows. Until the list has been drawn once
- * it therefore sees only the store's first FIRST_PAGE articles (more
- * than a screen holds), and right after that first frame all of them:
+ * it therefore sees only the first articles, as many as rows of
+ * MIN_ROW_HEIGHT fit the height of the screen it is mapped on, and right
+ * after that first frame all of them:
  * an insertion after the rows on screen, so the scroll position stays,
  * and nothing can be selected before it. Whatever reads or changes the
  * selection shows all of them first.
@@ -44,9 +45,11 @@ struct _NdArticleList
 
 G_DEFINE_FINAL_TYPE (NdArticleList, nd_article_list, GTK_TYPE_WIDGET)
 
-/* Rows of the first frame: 50 rows of at least 60 pixels fill a list
- * 3,000 pixels high */
-#define FIRST_PAGE 50
+/* Less than the height of the shortest row (a title of one line and
+ * the source), in pixels: the first frame gets a screen's height of
+ * them; 3,000 pixels when the screen is not known */
+#define MIN_ROW_HEIGHT 48
+#define UNKNOWN_SCREEN_HEIGHT 3000
 
 enum {
   SELECTION_CHANGED,
@@ -212,6 +215,29 @@ on_after_paint (GdkFrameClock *frame_clock,
     self->show_all_source = g_idle_add_full (G_PRIORITY_HIGH, show_all_rows_cb, self, NULL);
 }
 
+/* How many rows a list on this screen can show at most */
+static guint
+first_page_size (NdArticleList *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+  GdkMonitor *monitor = NULL;
+  int height = UNKNOWN_SCREEN_HEIGHT;
+
+  if (surface != NULL)
+    monitor = gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface);
+  if (monitor != NULL)
+    {
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      if (geometry.height > 0)
+        height = geometry.height;
+    }
+
+  return (guint) height / MIN_ROW_HEIGHT + 2;
+}
+
 static void
 on_list_view_map (NdArticleList *self)
 {
@@ -219,6 +245,10 @@ on_list_view_map (NdArticleList *self)
       gtk_slice_list_model_get_size (self->first_page) == G_MAXUINT ||
       self->frame_clock != NULL)
     return;
+
+  /* the rows of the first frame, made before it is laid out */
+  if (self->show_all_source == 0)
+    gtk_slice_list_model_set_size (self->first_page, first_page_size (self));
 
   self->frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view));
   if (self->frame_clock == NULL)
@@ -389,7 +419,7 @@ nd_article_list_set_store (NdArticleList  *self,
   /* all of it once the list has been drawn (see the top of the file) */
   self->first_page = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (store)), 0,
                                                gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) ?
-                                               G_MAXUINT : FIRST_PAGE);
+                                               G_MAXUINT : 0);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->first_page)));
 
   g_signal_connect_object (store, "article-changed",
@@ -506,6 +536,8 @@ nd_article_list_get_n_rows (NdArticleList *self)
 {
   g_return_val_if_fail (ND_IS_ARTICLE_LIST (self), 0);
 
+  nd_article_list_show_all_rows (self);
+
   return g_hash_table_size (self->bound_rows);
 }
 
@@ -518,6 +550,7 @@ nd_article_list_get_row (NdArticleList *self,
 
   g_return_val_if_fail (ND_IS_ARTICLE_LIST (self), NULL);
 
+  nd_article_list_show_all_rows (self);
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (nd_article_row_get_id (key) == id)
