@@ -1027,8 +1027,15 @@ save_screenshot (Fixture    *f,
   /* a busy machine draws fewer frames: a crossfade may still be going */
   for (guint i = 0; i < 60 && transition_running (GTK_WIDGET (f->window)); i++)
     pump (50);
-  if (!nd_window_save_screenshot (f->window, path, &error))
-    g_error ("Could not save %s: %s", path, error->message);
+  /* the window's last frame is what is saved: when a redraw is still
+   * pending (a slow frame), there is none yet; wait for it */
+  for (guint i = 0; !nd_window_save_screenshot (f->window, path, &error); i++)
+    {
+      if (i == 40)
+        g_error ("Could not save %s: %s", path, error->message);
+      g_clear_error (&error);
+      pump (50);
+    }
   g_test_message ("screenshot: %s", path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }

@@ -9,12 +9,12 @@
  * The first frame (cold start): GtkListView 4.8 creates, binds and
  * measures about 200 rows when it gets its model, whatever its height:
  * ten times the rows a window shows. Until the list has been drawn once
- * it therefore sees only the first articles, as many as rows of
- * MIN_ROW_HEIGHT fit the height of the screen it is mapped on, and right
- * after that first frame all of them:
- * an insertion after the rows on screen, so the scroll position stays,
- * and nothing can be selected before it. Whatever reads or changes the
- * selection shows all of them first.
+ * it therefore sees only the first articles (a GtkSliceListModel), as
+ * many as rows of MIN_ROW_HEIGHT fit the height of the screen it is
+ * mapped on, and right after that first frame all of them: an insertion
+ * after the rows on screen, so the scroll position stays, and nothing
+ * can be selected before it. Whatever reads or changes the selection
+ * shows all of them first.
  */
 #define G_LOG_DOMAIN "newsdesk-ui"
 

@@ -701,8 +701,8 @@ on_tags_changed (NdWindow       *self,
   refresh_tag_filter (self);
 }
 
-/* Counting the tags of a large desk is not needed for the first frame
- * (the filter shows "All Articles" until it is opened): they are listed
+/* Counting the tags of a large desk is not needed for the first frame,
+ * where the filter shows "All Articles": they are listed in an idle
  * right after it, or as soon as something asks for them */
 static void
 ensure_tag_filter (NdWindow *self)
