@@ -5,6 +5,16 @@
  * A GtkListView over a GtkMultiSelection over the NdArticleStore. Rows
  * are bound in bind and cleared in unbind; a row is refreshed when the
  * store emits article-changed for its article.
+ *
+ * The first frame (cold start): GtkListView 4.8 creates, binds and
+ * measures about 200 rows when it gets its model, whatever its height:
+ * ten times the rows a window shows. Until the list has been drawn once
+ * it therefore sees only the first articles (a GtkSliceListModel), as
+ * many as rows of MIN_ROW_HEIGHT fit the height of the screen it is
+ * mapped on, and right after that first frame all of them: an insertion
+ * after the rows on screen, so the scroll position stays, and nothing
+ * can be selected before it. Whatever reads or changes the selection
+ * shows all of them first.
  */
 #define G_LOG_DOMAIN "newsdesk-ui"
 
@@ -23,11 +33,23 @@ struct _NdArticleList
   GtkListView       *list_view;
 
   NdArticleStore    *store;
+  /* the store, or only its first page until the list's first frame */
+  GtkSliceListModel *first_page;
   GtkMultiSelection *selection;
   GHashTable        *bound_rows;   /* set of NdArticleRow */
+
+  gulong             after_paint_handler;
+  GdkFrameClock     *frame_clock;
+  guint              show_all_source;
 };
 
 G_DEFINE_FINAL_TYPE (NdArticleList, nd_article_list, GTK_TYPE_WIDGET)
+
+/* Less than the height of the shortest row (a title of one line and
+ * the source), in pixels: the first frame gets a screen's height of
+ * them; 3,000 pixels when the screen is not known */
+#define MIN_ROW_HEIGHT 48
+#define UNKNOWN_SCREEN_HEIGHT 3000
 
 enum {
   SELECTION_CHANGED,
@@ -158,9 +180,102 @@ on_items_changed (NdArticleList *self,
 }
 
 static void
+stop_waiting_for_first_frame (NdArticleList *self)
+{
+  /* (a frame clock that was disposed has no handlers left) */
+  if (self->frame_clock != NULL && self->after_paint_handler != 0 &&
+      g_signal_handler_is_connected (self->frame_clock, self->after_paint_handler))
+    g_signal_handler_disconnect (self->frame_clock, self->after_paint_handler);
+  self->after_paint_handler = 0;
+  g_clear_object (&self->frame_clock);
+  g_clear_handle_id (&self->show_all_source, g_source_remove);
+}
+
+static gboolean
+show_all_rows_cb (gpointer data)
+{
+  NdArticleList *self = data;
+
+  self->show_all_source = 0;
+  nd_article_list_show_all_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The list's first frame is on screen: the other rows come next, before
+ * any input is handled */
+static void
+on_after_paint (GdkFrameClock *frame_clock,
+                NdArticleList *self)
+{
+  g_clear_signal_handler (&self->after_paint_handler, frame_clock);
+  g_clear_object (&self->frame_clock);
+
+  if (self->show_all_source == 0)
+    self->show_all_source = g_idle_add_full (G_PRIORITY_HIGH, show_all_rows_cb, self, NULL);
+}
+
+/* How many rows a list on this screen can show at most */
+static guint
+first_page_size (NdArticleList *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+  GdkMonitor *monitor = NULL;
+  int height = UNKNOWN_SCREEN_HEIGHT;
+
+  if (surface != NULL)
+    monitor = gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface);
+  if (monitor != NULL)
+    {
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      if (geometry.height > 0)
+        height = geometry.height;
+    }
+
+  return (guint) height / MIN_ROW_HEIGHT + 2;
+}
+
+static void
+on_list_view_map (NdArticleList *self)
+{
+  if (self->first_page == NULL ||
+      gtk_slice_list_model_get_size (self->first_page) == G_MAXUINT ||
+      self->frame_clock != NULL)
+    return;
+
+  /* the rows of the first frame, made before it is laid out */
+  if (self->show_all_source == 0)
+    gtk_slice_list_model_set_size (self->first_page, first_page_size (self));
+
+  self->frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view));
+  if (self->frame_clock == NULL)
+    {
+      nd_article_list_show_all_rows (self);
+      return;
+    }
+
+  g_object_ref (self->frame_clock);
+  self->after_paint_handler = g_signal_connect (self->frame_clock, "after-paint",
+                                                G_CALLBACK (on_after_paint), self);
+}
+
+/* Hidden before it was drawn: it waits for its first frame again */
+static void
+on_list_view_unmap (NdArticleList *self)
+{
+  if (self->show_all_source == 0)
+    stop_waiting_for_first_frame (self);
+}
+
+static void
 nd_article_list_dispose (GObject *object)
 {
   NdArticleList *self = (NdArticleList *)object;
+
+  stop_waiting_for_first_frame (self);
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -170,6 +285,7 @@ nd_article_list_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_page);
   g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ND_TYPE_ARTICLE_LIST);
@@ -266,6 +382,8 @@ nd_article_list_init (NdArticleList *self)
   g_object_unref (factory);
 
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
+  g_signal_connect_swapped (self->list_view, "map", G_CALLBACK (on_list_view_map), self);
+  g_signal_connect_swapped (self->list_view, "unmap", G_CALLBACK (on_list_view_unmap), self);
 }
 
 GtkWidget *
@@ -285,18 +403,24 @@ nd_article_list_set_store (NdArticleList  *self,
     return;
 
   gtk_list_view_set_model (self->list_view, NULL);
+  stop_waiting_for_first_frame (self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_page);
   g_clear_object (&self->store);
 
   if (store == NULL)
     return;
 
   self->store = g_object_ref (store);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (store)));
+  /* all of it once the list has been drawn (see the top of the file) */
+  self->first_page = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (store)), 0,
+                                               gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) ?
+                                               G_MAXUINT : 0);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->first_page)));
 
   g_signal_connect_object (store, "article-changed",
                            G_CALLBACK (on_article_changed), self,
@@ -311,10 +435,22 @@ nd_article_list_set_store (NdArticleList  *self,
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
+void
+nd_article_list_show_all_rows (NdArticleList *self)
+{
+  g_return_if_fail (ND_IS_ARTICLE_LIST (self));
+
+  stop_waiting_for_first_frame (self);
+  if (self->first_page != NULL && gtk_slice_list_model_get_size (self->first_page) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->first_page, G_MAXUINT);
+}
+
 GtkSelectionModel *
 nd_article_list_get_selection (NdArticleList *self)
 {
   g_return_val_if_fail (ND_IS_ARTICLE_LIST (self), NULL);
+
+  nd_article_list_show_all_rows (self);
 
   return GTK_SELECTION_MODEL (self->selection);
 }
@@ -376,6 +512,7 @@ nd_article_list_select_position (NdArticleList *self,
 {
   g_return_if_fail (ND_IS_ARTICLE_LIST (self));
 
+  nd_article_list_show_all_rows (self);
   if (self->selection == NULL ||
       position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
     return;
@@ -389,6 +526,7 @@ nd_article_list_select_all (NdArticleList *self)
 {
   g_return_if_fail (ND_IS_ARTICLE_LIST (self));
 
+  nd_article_list_show_all_rows (self);
   if (self->selection != NULL)
     gtk_selection_model_select_all (GTK_SELECTION_MODEL (self->selection));
 }
@@ -397,6 +535,8 @@ guint
 nd_article_list_get_n_rows (NdArticleList *self)
 {
   g_return_val_if_fail (ND_IS_ARTICLE_LIST (self), 0);
+
+  nd_article_list_show_all_rows (self);
 
   return g_hash_table_size (self->bound_rows);
 }
@@ -410,6 +550,7 @@ nd_article_list_get_row (NdArticleList *self,
 
   g_return_val_if_fail (ND_IS_ARTICLE_LIST (self), NULL);
 
+  nd_article_list_show_all_rows (self);
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (nd_article_row_get_id (key) == id)

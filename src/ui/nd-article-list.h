@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (NdArticleList, nd_article_list, ND, ARTICLE_LIST, GtkWidge
 GtkWidget         *nd_article_list_new              (void);
 void               nd_article_list_set_store        (NdArticleList  *self,
                                                      NdArticleStore *store);
+/* Until the list's first frame it shows only the first rows */
+void               nd_article_list_show_all_rows    (NdArticleList  *self);
 GtkSelectionModel *nd_article_list_get_selection    (NdArticleList  *self);
 GtkListView       *nd_article_list_get_list_view    (NdArticleList  *self);
 /* The ids of the selected articles in list order (element gint64) */

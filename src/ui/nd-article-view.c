@@ -5,7 +5,9 @@
  * Shows the title, source, dates, tags and body of the selected article.
  * Edits go through the NdArticleStore; the view refreshes its header when
  * the store emits article-changed for the article shown, and its tag
- * suggestions on tags-changed.
+ * suggestions on tags-changed. The suggestions are listed when an
+ * article is first selected, not at start: counting the tags of a large
+ * desk is not needed for the window's first frame.
  */
 #define G_LOG_DOMAIN "newsdesk-ui"
 
@@ -45,6 +47,7 @@ struct _NdArticleView
   GtkDropDown       *traveller_dropdown;
   GtkStringList     *traveller_list;
   gboolean           updating_travellers;
+  gboolean           suggestions_listed;
   NdMapPanel        *map_panel;
   NdEntityPanel     *entity_panel;
   AdwStatusPage     *multi_page;
@@ -533,6 +536,7 @@ update_suggestions (NdArticleView *self)
   if (self->store == NULL)
     return;
 
+  self->suggestions_listed = TRUE;
   tags = nd_article_store_list_tags (self->store);
   nd_tag_editor_set_suggestions (self->tag_editor, tags);
   nd_tag_editor_set_suggestions (self->multi_tag_editor, tags);
@@ -779,7 +783,8 @@ nd_article_view_set_store (NdArticleView  *self,
       g_signal_connect_object (store, "tags-changed",
                                G_CALLBACK (on_tags_changed), self,
                                G_CONNECT_SWAPPED);
-      update_suggestions (self);
+      /* listed when an article is selected */
+      self->suggestions_listed = FALSE;
     }
 }
 
@@ -794,6 +799,9 @@ nd_article_view_set_selection (NdArticleView *self,
   g_array_set_size (self->ids, 0);
   if (n_ids > 0)
     g_array_append_vals (self->ids, ids, n_ids);
+
+  if (n_ids > 0 && !self->suggestions_listed)
+    update_suggestions (self);
 
   if (n_ids == 0 || self->store == NULL)
     {

@@ -513,6 +513,17 @@ typedef struct
   double width, height;
 } Transform;
 
+/* The map's outlines, read at first use: not at start, where the map
+ * is hidden (cold start) */
+static NdMapData *
+get_data (NdMapView *self)
+{
+  if (self->data == NULL)
+    self->data = nd_map_data_get_default ();
+
+  return self->data;
+}
+
 static void
 make_transform (NdMapView *self,
                 Transform *t)
@@ -524,7 +535,7 @@ make_transform (NdMapView *self,
   t->sy = self->world_px;
   t->ty = -self->center_y * self->world_px + t->height / 2.0;
   t->lat = lat_table ();
-  t->points = nd_map_data_get_points (self->data);
+  t->points = nd_map_data_get_points (get_data (self));
 }
 
 static gboolean
@@ -584,7 +595,7 @@ draw_map (NdMapView     *self,
   gdk_cairo_set_source_rgba (cr, &c->sea);
   cairo_paint (cr);
 
-  rings = nd_map_data_get_land (self->data, &n);
+  rings = nd_map_data_get_land (get_data (self), &n);
   for (int copy = -1; copy <= 1; copy++)
     {
       Transform tc = t;
@@ -605,7 +616,7 @@ draw_map (NdMapView     *self,
   gdk_cairo_set_source_rgba (cr, &c->coast);
   cairo_stroke (cr);
 
-  rings = nd_map_data_get_borders (self->data, &n);
+  rings = nd_map_data_get_borders (get_data (self), &n);
   for (int copy = -1; copy <= 1; copy++)
     {
       Transform tc = t;
@@ -1359,7 +1370,7 @@ nd_map_view_init (NdMapView *self)
   GtkEventController *controller;
   GtkGesture *gesture;
 
-  self->data = nd_map_data_get_default ();
+  /* the coastlines are read when the map is first drawn (get_data) */
   self->stops = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_map_stop_free);
   self->selected = -1;
   self->hover = -1;

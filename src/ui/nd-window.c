@@ -75,6 +75,9 @@ struct _NdWindow
   guint                 reextract_total;
   guint                 reextract_source;
   gulong                map_handler;
+  /* the tag filter lists the tags after the first frame (cold start) */
+  gboolean              tags_listed;
+  guint                 tags_source;
   guint                 bench_frames_at_end;
   /* import: batches committed by the worker, and shown in the list */
   guint                 import_batches_shown;
@@ -603,6 +606,19 @@ create_tag_item (const char *name,
   return item;
 }
 
+/* "All Articles", the first item of the tag filter */
+static void
+add_all_articles_item (NdWindow *self)
+{
+  g_autoptr(GtkStringObject) all = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->tag_model)) > 0)
+    return;
+
+  all = create_tag_item (_("All Articles"), 0, TRUE);
+  g_list_store_append (self->tag_model, all);
+}
+
 static void
 refresh_tag_filter (NdWindow *self)
 {
@@ -614,6 +630,9 @@ refresh_tag_filter (NdWindow *self)
 
   if (self->store == NULL)
     return;
+
+  self->tags_listed = TRUE;
+  g_clear_handle_id (&self->tags_source, g_source_remove);
 
   tags = nd_article_store_list_tags (self->store);
   current = g_strdup (nd_article_store_get_tag (self->store));
@@ -630,14 +649,8 @@ refresh_tag_filter (NdWindow *self)
 
   self->updating_tags = TRUE;
 
+  add_all_articles_item (self);
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->tag_model));
-  if (n_old == 0)
-    {
-      g_autoptr(GtkStringObject) all = create_tag_item (_("All Articles"), 0, TRUE);
-
-      g_list_store_append (self->tag_model, all);
-      n_old = 1;
-    }
 
   g_list_store_splice (self->tag_model, 1, n_old - 1, items->pdata, items->len);
   gtk_drop_down_set_selected (self->tag_dropdown, selected);
@@ -686,6 +699,37 @@ on_tags_changed (NdWindow       *self,
                  NdArticleStore *store)
 {
   refresh_tag_filter (self);
+}
+
+/* Counting the tags of a large desk is not needed for the first frame,
+ * where the filter shows "All Articles": they are listed in an idle
+ * right after it, or as soon as something asks for them */
+static void
+ensure_tag_filter (NdWindow *self)
+{
+  if (!self->tags_listed)
+    refresh_tag_filter (self);
+}
+
+static gboolean
+list_tags_idle (gpointer data)
+{
+  NdWindow *self = data;
+
+  self->tags_source = 0;
+  ensure_tag_filter (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame (GdkFrameClock *frame_clock,
+                NdWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame, self);
+
+  if (!self->tags_listed && self->tags_source == 0)
+    self->tags_source = g_idle_add (list_tags_idle, self);
 }
 
 /* Entity filter ---------------------------------------------------------- */
@@ -1620,6 +1664,12 @@ on_first_map (NdWindow *self)
 {
   g_clear_signal_handler (&self->map_handler, self);
 
+  if (!self->tags_listed && gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (on_first_frame), self, 0);
+  else
+    ensure_tag_filter (self);
+
   if (self->reextract_source == 0)
     self->reextract_source = g_idle_add_full (G_PRIORITY_LOW, start_reextraction_idle, self, NULL);
 }
@@ -2491,7 +2541,7 @@ nd_window_constructed (GObject *object)
   self->map_handler = g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
   bench_setup (self);
 
-  refresh_tag_filter (self);
+  add_all_articles_item (self);
   update_entity_filter (self);
   update_page (self);
   update_read_only_notice (self);
@@ -2519,6 +2569,7 @@ nd_window_dispose (GObject *object)
   if (self->reextract_cancellable != NULL)
     g_cancellable_cancel (self->reextract_cancellable);
   g_clear_handle_id (&self->reextract_source, g_source_remove);
+  g_clear_handle_id (&self->tags_source, g_source_remove);
   g_clear_handle_id (&self->import_refresh_source, g_source_remove);
   g_clear_handle_id (&self->export_pulse_source, g_source_remove);
   if (self->export_cancellable != NULL)
@@ -2891,6 +2942,8 @@ nd_window_get_tag_dropdown (NdWindow *self)
 {
   g_return_val_if_fail (ND_IS_WINDOW (self), NULL);
 
+  ensure_tag_filter (self);
+
   return self->tag_dropdown;
 }
 
@@ -3006,6 +3059,9 @@ nd_window_get_list_view (NdWindow *self)
 {
   g_return_val_if_fail (ND_IS_WINDOW (self), NULL);
 
+  /* with all its rows, as after its first frame */
+  nd_article_list_show_all_rows (self->article_list);
+
   return nd_article_list_get_list_view (self->article_list);
 }
 
@@ -3063,6 +3119,8 @@ nd_window_get_tag_filter_n_items (NdWindow *self)
 {
   g_return_val_if_fail (ND_IS_WINDOW (self), 0);
 
+  ensure_tag_filter (self);
+
   return g_list_model_get_n_items (G_LIST_MODEL (self->tag_model));
 }
 
@@ -3075,6 +3133,7 @@ nd_window_get_tag_filter_item (NdWindow *self,
 
   g_return_val_if_fail (ND_IS_WINDOW (self), NULL);
 
+  ensure_tag_filter (self);
   if (count != NULL)
     *count = 0;
 
@@ -3096,6 +3155,7 @@ nd_window_set_tag_filter (NdWindow   *self,
 
   g_return_if_fail (ND_IS_WINDOW (self));
 
+  ensure_tag_filter (self);
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->tag_model));
   for (guint i = 1; tag != NULL && i < n_items; i++)
     {
