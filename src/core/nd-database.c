@@ -232,7 +232,7 @@ static const char * const migrations[] = {
   /* 4 -> 5: the sort keys of an article by its id, so that sorting the
    * articles a filter found (a search, a tag, an entity) reads this index
    * rather than each article's row past its body */
-  "CREATE INDEX articles_sort_keys ON articles (id, sort_date, title COLLATE NOCASE);",
+  "CREATE INDEX IF NOT EXISTS articles_sort_keys ON articles (id, sort_date, title COLLATE NOCASE);",
 
   /* 5 -> 6: the full-text index gets prefix indexes of 2 and 3
    * characters, so that a word being typed ("wor"*) reads one prefix
