@@ -1792,6 +1792,28 @@ scan_semicolon_list (Builder *b,
     }
 }
 
+/* Gives `companion` the ordered stops of `trip`, unless it has stops of
+ * its own */
+static void
+travel_along (Builder  *b,
+              Trip     *trip,
+              NdEntity *companion)
+{
+  Trip *with = get_trip (b, companion);
+
+  if (with == trip || with->candidates->len > 0)
+    return;
+  for (guint k = 0; k < trip->candidates->len; k++)
+    {
+      Candidate c = g_array_index (trip->candidates, Candidate, k);
+
+      if (c.unordered)
+        continue;
+      nd_stop_ref (c.stop);
+      g_array_append_val (with->candidates, c);
+    }
+}
+
 /* "X ... with his wife, Ann, and two daughters, Bea and Cleo",
  * "accompanied by her husband Tom": the family named travel the stops of
  * X, the sentence's first person with a trip */
@@ -1940,44 +1962,7 @@ scan_family (Builder *b)
           }
       }
       for (guint j = 0; j < n; j++)
-        {
-          Trip *with = get_trip (b, companions[j]);
-          guint n_stops = trip->candidates->len;
-
-          if (with == trip || with->candidates->len > 0)
-            continue;
-          for (guint k = 0; k < n_stops; k++)
-            {
-              Candidate c = g_array_index (trip->candidates, Candidate, k);
-
-              if (c.unordered)
-                continue;
-              nd_stop_ref (c.stop);
-              g_array_append_val (with->candidates, c);
-            }
-        }
-    }
-}
-
-/* Gives `companion` the ordered stops of `trip`, unless it has stops of
- * its own */
-static void
-travel_along (Builder  *b,
-              Trip     *trip,
-              NdEntity *companion)
-{
-  Trip *with = get_trip (b, companion);
-
-  if (with == trip || with->candidates->len > 0)
-    return;
-  for (guint k = 0; k < trip->candidates->len; k++)
-    {
-      Candidate c = g_array_index (trip->candidates, Candidate, k);
-
-      if (c.unordered)
-        continue;
-      nd_stop_ref (c.stop);
-      g_array_append_val (with->candidates, c);
+        travel_along (b, trip, companions[j]);
     }
 }
 
