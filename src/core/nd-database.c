@@ -1072,6 +1072,10 @@ nd_database_set_bulk_writing (NdDatabase *self,
 
   sql = g_strdup_printf ("PRAGMA cache_size = %d", bulk ? -BULK_CACHE_KIB : -2000);
   sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  /* an import's worker waits longer for a lock than the window's own
+   * connection may (it blocks no one's clicks): a loaded machine can
+   * hold another connection's transaction for seconds */
+  sqlite3_busy_timeout (self->db, bulk ? 30000 : 5000);
 }
 
 void
