@@ -1370,9 +1370,12 @@ fronted_from_subject (Builder *b,
     }
   {
     g_autofree char *head = slice (b, after_comma, MIN (sent_end, after_comma + 40));
+    g_autoptr(GMatchInfo) info = NULL;
+    int ps, pe;
 
-    if (re_match ("^\\s*(?:he|she|the (?:[\\p{Lu}][\\w-]+ )?(?:president|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|leader))\\b",
-                  head, G_REGEX_CASELESS))
+    /* the pronouns and titles find_traveller() reads, right there */
+    if (g_regex_match (pronoun_regex, head, 0, &info) && g_match_info_fetch_pos (info, 0, &ps, &pe) &&
+        strspn (head, " ") == (gsize) ps)
       return b->last_traveller != NULL ? b->last_traveller : main_traveller (b);
   }
   return NULL;
