@@ -704,6 +704,16 @@ parse_json_file (const char *path)
   return json_node_copy (json_parser_get_root (parser));
 }
 
+/* The window's toast is no longer the one it showed before (the
+ * export's worker reports on the main loop after the file is renamed) */
+static gboolean
+toast_changed (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_strcmp0 (nd_window_get_last_toast (f->window), g_object_get_data (G_OBJECT (f->window), "nd-test-toast")) != 0;
+}
+
 /* The chooser's file is in the folder the test asked for */
 static gboolean
 chooser_is_in_folder (gpointer data)
@@ -756,9 +766,11 @@ test_export (Fixture       *f,
     /* The chooser changes folder asynchronously: answer once it is there,
      * as a person would */
     g_assert_true (wait_for (chooser_is_in_folder, chooser, TIMEOUT_MS));
+    g_object_set_data_full (G_OBJECT (f->window), "nd-test-toast",
+                            g_strdup (nd_window_get_last_toast (f->window)), g_free);
     g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
     g_assert_true (wait_for (file_exists, action_path, TIMEOUT_MS));
-    pump (100);
+    g_assert_true (wait_for (toast_changed, f, TIMEOUT_MS));
     g_assert_cmpstr (nd_window_get_last_toast (f->window), ==, "Exported 5 articles to action.json");
     last_folder = g_settings_get_string (settings, "last-export-folder");
     g_assert_cmpstr (last_folder, ==, f->dir);
