@@ -421,6 +421,217 @@ test_undo_correction (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 1);
 }
 
+/* First page -----------------------------------------------------------
+ *
+ * A window's first frame reads only the first ids of the list and counts
+ * the others; the rest comes after it, or with the first refresh. */
+
+#define PAGED_ARTICLES 30
+#define PAGE 10
+
+/* PAGED_ARTICLES articles written by another connection (as a desk that
+ * is opened), one a day: "Day 29" is the newest, first in the list; the
+ * last ten ("Day 00" to "Day 09") are tagged "early" */
+static void
+write_days (Fixture *f)
+{
+  g_autoptr(NdDatabase) writer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  writer = nd_database_open (nd_database_get_path (f->db), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < PAGED_ARTICLES; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Day %02u", i);
+      g_autofree char *body = g_strdup_printf ("What happened on day %u.", i);
+      g_autofree char *date = g_strdup_printf ("2024-01-%02u", i + 1);
+      g_autoptr(NdArticle) article = nd_test_article (title, body, i < 10 ? "early" : NULL);
+
+      nd_article_set_published (article, date);
+      g_assert_true (nd_database_insert_article (writer, article, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* The store lists what the desk lists for its filter, in order */
+static void
+assert_whole_list (Fixture    *f,
+                   const char *tag)
+{
+  NdQuery query = { 0 };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *model = G_LIST_MODEL (f->store);
+
+  query.tag = tag;
+  query.sort = nd_article_store_get_sort (f->store);
+  ids = nd_database_query_ids (f->db, &query, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(NdArticle) article = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (nd_article_get_id (article), ==, g_array_index (ids, gint64, i));
+      g_assert_cmpint (nd_article_store_get_id (f->store, i), ==, g_array_index (ids, gint64, i));
+    }
+  g_assert_null (g_list_model_get_item (model, ids->len));
+}
+
+static void
+test_first_page (Fixture       *f,
+                 gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (f->store);
+  g_autoptr(NdDatabase) writer = NULL;
+  g_autoptr(NdArticle) last = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position = 0;
+
+  write_days (f);
+
+  /* the first page, and the true length of the list at once */
+  g_assert_true (nd_article_store_read_first (f->store, PAGE));
+  g_assert_false (nd_article_store_is_complete (f->store));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, PAGED_ARTICLES);
+  g_assert_cmpstr (title_at (f, 0), ==, "Day 29");
+  g_assert_cmpstr (title_at (f, PAGE - 1), ==, "Day 20");
+  g_assert_false (nd_article_store_is_complete (f->store));
+  /* asked again, it is still the same first page */
+  g_assert_true (nd_article_store_read_first (f->store, PAGE));
+
+  /* the rest: the list was already right, so nothing changes */
+  nd_article_store_read_rest (f->store);
+  g_assert_true (nd_article_store_is_complete (f->store));
+  g_assert_cmpuint (f->changes->len, ==, 0);
+  assert_whole_list (f, NULL);
+  nd_article_store_read_rest (f->store);
+  g_assert_cmpuint (f->changes->len, ==, 0);
+
+  /* a first page asked for once the list is read changes nothing */
+  g_assert_false (nd_article_store_read_first (f->store, PAGE));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, PAGED_ARTICLES);
+
+  /* an article past the first page, before the rest was read: the
+   * rest comes with it, and nothing else changes */
+  g_clear_object (&f->store);
+  f->store = nd_article_store_new (f->db);
+  g_signal_connect (f->store, "items-changed", G_CALLBACK (items_changed_cb), f);
+  g_assert_true (nd_article_store_read_first (f->store, PAGE));
+  model = G_LIST_MODEL (f->store);
+  last = g_list_model_get_item (model, PAGED_ARTICLES - 1);
+  g_assert_cmpstr (nd_article_get_title (last), ==, "Day 00");
+  g_assert_true (nd_article_store_is_complete (f->store));
+  g_assert_cmpuint (f->changes->len, ==, 0);
+
+  /* finding an article past the first page, likewise */
+  g_clear_object (&f->store);
+  f->store = nd_article_store_new (f->db);
+  g_signal_connect (f->store, "items-changed", G_CALLBACK (items_changed_cb), f);
+  g_assert_true (nd_article_store_read_first (f->store, PAGE));
+  g_assert_true (nd_article_store_find (f->store, nd_article_get_id (last), &position));
+  g_assert_cmpuint (position, ==, PAGED_ARTICLES - 1);
+  g_assert_cmpuint (f->changes->len, ==, 0);
+
+  /* an empty desk: the first page is the whole list */
+  g_clear_object (&f->store);
+  writer = nd_database_open (nd_database_get_path (f->db), &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GArray) all = nd_database_query_ids (writer, &(NdQuery) { 0 }, &error);
+
+    g_assert_true (nd_database_begin (writer, &error));
+    for (guint i = 0; i < all->len; i++)
+      g_assert_true (nd_database_delete_article (writer, g_array_index (all, gint64, i), &error));
+    g_assert_true (nd_database_commit (writer, &error));
+    g_assert_no_error (error);
+  }
+  f->store = nd_article_store_new (f->db);
+  g_assert_false (nd_article_store_read_first (f->store, PAGE));
+  g_assert_true (nd_article_store_is_complete (f->store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+}
+
+static void
+test_first_page_superseded (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(NdDatabase) writer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_days (f);
+
+  /* a filter while the rest is still to read: its articles are all past
+   * the first page, and the list is the filter's, whole */
+  g_assert_true (nd_article_store_read_first (f->store, PAGE));
+  nd_article_store_set_tag (f->store, "early");
+  g_assert_true (nd_article_store_is_complete (f->store));
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  assert_change (f, 0, 0, PAGED_ARTICLES, 10);
+  assert_whole_list (f, "early");
+  g_assert_cmpstr (title_at (f, 0), ==, "Day 09");
+  /* the rest, asked for after that, is already there */
+  nd_article_store_read_rest (f->store);
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  nd_article_store_set_tag (f->store, NULL);
+  assert_whole_list (f, NULL);
+
+  /* a sort while the rest is to read */
+  g_clear_object (&f->store);
+  g_array_set_size (f->changes, 0);
+  f->store = nd_article_store_new (f->db);
+  g_signal_connect (f->store, "items-changed", G_CALLBACK (items_changed_cb), f);
+  g_assert_true (nd_article_store_read_first (f->store, PAGE));
+  nd_article_store_set_sort (f->store, ND_SORT_DATE_ASC);
+  g_assert_true (nd_article_store_is_complete (f->store));
+  assert_change (f, 0, 0, PAGED_ARTICLES, PAGED_ARTICLES);
+  assert_whole_list (f, NULL);
+  g_assert_cmpstr (title_at (f, 0), ==, "Day 00");
+
+  /* another program writes to the desk before the rest is read: a newer
+   * article, and one past the first page deleted */
+  g_clear_object (&f->store);
+  g_array_set_size (f->changes, 0);
+  f->store = nd_article_store_new (f->db);
+  g_signal_connect (f->store, "items-changed", G_CALLBACK (items_changed_cb), f);
+  g_assert_true (nd_article_store_read_first (f->store, PAGE));
+  writer = nd_database_open (nd_database_get_path (f->db), &error);
+  g_assert_no_error (error);
+  {
+    /* "Day 15", at position 14 */
+    g_autoptr(GArray) all = nd_database_query_ids (writer, &(NdQuery) { 0 }, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (nd_database_delete_article (writer, g_array_index (all, gint64, 14), &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (f->changes->len, ==, 0);
+  nd_article_store_read_rest (f->store);
+  /* all but the first page replaced: one fewer */
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  assert_change (f, 0, PAGE, PAGED_ARTICLES - PAGE, PAGED_ARTICLES - PAGE - 1);
+  assert_whole_list (f, NULL);
+  {
+    g_autoptr(NdArticle) article = nd_test_article ("Day 99", "The newest.", NULL);
+
+    g_clear_object (&f->store);
+    g_array_set_size (f->changes, 0);
+    f->store = nd_article_store_new (f->db);
+    g_signal_connect (f->store, "items-changed", G_CALLBACK (items_changed_cb), f);
+    g_assert_true (nd_article_store_read_first (f->store, PAGE));
+    nd_article_set_published (article, "2025-01-01");
+    g_assert_true (nd_database_insert_article (writer, article, NULL, NULL, &error));
+    g_assert_no_error (error);
+    /* a refresh (after an import's batch) reads the rest too */
+    nd_article_store_refresh (f->store);
+    g_assert_true (nd_article_store_is_complete (f->store));
+    assert_change (f, 0, 0, PAGED_ARTICLES - 1, PAGED_ARTICLES);
+    assert_whole_list (f, NULL);
+    g_assert_cmpstr (title_at (f, 0), ==, "Day 99");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +646,8 @@ main (int   argc,
   ADD ("refresh-after-worker", test_refresh_after_worker);
   ADD ("correct-entity", test_correct_entity);
   ADD ("undo-correction", test_undo_correction);
+  ADD ("first-page", test_first_page);
+  ADD ("first-page-superseded", test_first_page_superseded);
 #undef ADD
 
   return g_test_run ();

@@ -96,8 +96,9 @@ on_progress_label (GtkLabel   *label,
 
 /* Fixture ---------------------------------------------------------------- */
 
+/* A window on the desk, not shown yet */
 static void
-open_window (Fixture *f)
+create_window (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
 
@@ -115,10 +116,22 @@ open_window (Fixture *f)
   g_ptr_array_set_size (f->progress_texts, 0);
   g_signal_connect (nd_window_get_progress_label (f->window), "notify::label",
                     G_CALLBACK (on_progress_label), f);
+}
+
+static void
+show_window (Fixture *f)
+{
   gtk_window_present (GTK_WINDOW (f->window));
 
   g_assert_true (wait_for (widget_is_mapped, f->window, TIMEOUT_MS));
   pump (50);
+}
+
+static void
+open_window (Fixture *f)
+{
+  create_window (f);
+  show_window (f);
 }
 
 /* Closes the window and checks that nothing keeps the window, the store
@@ -2242,6 +2255,68 @@ typedef struct
   const char  *title;
 } ColdWatch;
 
+/* What the window showed in its first frame with rows */
+typedef struct
+{
+  NdWindow       *window;
+  NdArticleStore *store;
+  gboolean        seen;
+  guint           n_items;
+  gboolean        complete;
+  char           *page;
+} FirstFrame;
+
+static gboolean
+list_shows_rows (NdWindow *window)
+{
+  GtkWidget *list_view = find_widget_with_class (GTK_WIDGET (window), "article-list");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child) && gtk_widget_get_height (child) > 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+first_frame_after_paint (GdkFrameClock *frame_clock,
+                         FirstFrame    *first)
+{
+  if (!list_shows_rows (first->window))
+    return;
+
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_after_paint, first);
+  first->seen = TRUE;
+  /* as a user sees it: how long the list is, and which page is shown */
+  first->n_items = g_list_model_get_n_items (G_LIST_MODEL (first->store));
+  first->complete = nd_article_store_is_complete (first->store);
+  first->page = g_strdup (nd_window_get_page (first->window));
+}
+
+static void
+first_frame_realize (GtkWidget  *window,
+                     FirstFrame *first)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_after_paint), first);
+}
+
+static gboolean
+first_frame_seen (gpointer data)
+{
+  FirstFrame *first = data;
+
+  return first->seen;
+}
+
+static gboolean
+store_is_complete (gpointer data)
+{
+  return nd_article_store_is_complete (data);
+}
+
 static GtkWidget *
 find_widget_of_type (GtkWidget *widget,
                      GType      type)
@@ -2307,6 +2382,7 @@ test_cold_start (Fixture       *f,
   gboolean found_fifth = FALSE;
   gboolean found_third = FALSE;
   ColdWatch w = { NULL };
+  FirstFrame first = { NULL };
 
   /* A desk with more articles than a screen shows, some of them tagged,
    * opened in a new window as at start */
@@ -2335,7 +2411,20 @@ test_cold_start (Fixture       *f,
   g_assert_cmpuint (tags->len, ==, 2);
   g_clear_object (&database);
 
-  open_window (f);
+  create_window (f);
+  first.window = f->window;
+  first.store = f->store;
+  g_signal_connect_after (f->window, "realize", G_CALLBACK (first_frame_realize), &first);
+  show_window (f);
+
+  /* The first frame shows rows, the list's true length and never the
+   * empty desk's page, though only the first ids were read then; the
+   * others come right after it, with nothing asked of the window */
+  g_assert_true (wait_for (first_frame_seen, &first, TIMEOUT_MS));
+  g_assert_cmpuint (first.n_items, ==, COLD_ARTICLES);
+  g_assert_cmpstr (first.page, ==, "list");
+  g_assert_false (first.complete);
+  g_assert_true (wait_for (store_is_complete, f->store, TIMEOUT_MS));
   g_assert_cmpuint (n_articles (f), ==, COLD_ARTICLES);
 
   /* The list: every article, down to the last one */
@@ -2375,6 +2464,48 @@ test_cold_start (Fixture       *f,
     }
   g_assert_true (found_fifth);
   g_assert_true (found_third);
+
+  /* A tag filter set as the window opens, before the rest of the list
+   * is read: the list is the filter's, whole */
+  close_window (f);
+  create_window (f);
+  nd_article_store_set_tag (f->store, "fifth");
+  show_window (f);
+  w.list_view = GTK_LIST_VIEW (find_widget_with_class (GTK_WIDGET (f->window), "article-list"));
+  w.n_items = COLD_ARTICLES / 5;
+  g_assert_true (wait_for (list_has_all_items, &w, TIMEOUT_MS));
+  g_assert_cmpuint (n_articles (f), ==, COLD_ARTICLES / 5);
+  for (guint i = 0; i < COLD_ARTICLES / 5; i++)
+    {
+      g_autoptr(NdArticle) article = g_list_model_get_item (G_LIST_MODEL (f->store), i);
+
+      g_assert_true (nd_article_has_tag (article, "fifth"));
+    }
+
+  /* and one set right after the first frame, before the rest came */
+  close_window (f);
+  g_clear_pointer (&first.page, g_free);
+  first.seen = FALSE;
+  create_window (f);
+  first.window = f->window;
+  first.store = f->store;
+  g_signal_connect_after (f->window, "realize", G_CALLBACK (first_frame_realize), &first);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_for (first_frame_seen, &first, TIMEOUT_MS));
+  g_assert_false (nd_article_store_is_complete (f->store));
+  nd_article_store_set_tag (f->store, "every third");
+  g_assert_true (wait_for (widget_is_mapped, f->window, TIMEOUT_MS));
+  w.list_view = GTK_LIST_VIEW (find_widget_with_class (GTK_WIDGET (f->window), "article-list"));
+  w.n_items = COLD_ARTICLES / 3;
+  g_assert_true (wait_for (list_has_all_items, &w, TIMEOUT_MS));
+  g_assert_cmpuint (n_articles (f), ==, COLD_ARTICLES / 3);
+  for (guint i = 0; i < COLD_ARTICLES / 3; i++)
+    {
+      g_autoptr(NdArticle) article = g_list_model_get_item (G_LIST_MODEL (f->store), i);
+
+      g_assert_true (nd_article_has_tag (article, "every third"));
+    }
+  g_free (first.page);
 }
 
 int

@@ -14,8 +14,13 @@ struct _NdArticleStore
   GObject      parent_instance;
 
   NdDatabase  *database;
-  /* the ids matching the filter, in order (gint64) */
+  /* the ids matching the filter, in order (gint64); NULL until the list
+   * is first used (nothing read, nothing announced). While `complete` is
+   * FALSE only the first of them are read, and n_total says how many the
+   * list has (see nd_article_store_read_first()). */
   GArray      *ids;
+  gboolean     complete;
+  guint        n_total;
   /* id -> NdArticle handed out and still alive (weak) */
   GHashTable  *live;
 
@@ -186,6 +191,50 @@ reset_snippets (NdArticleStore *self)
     update_snippet (self, value);
 }
 
+/* The ids of the whole list for the store's query, or NULL (warned) */
+static GArray *
+query_ids (NdArticleStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  NdQuery query = { 0 };
+  GArray *ids;
+
+  query.search = self->search;
+  query.tag = self->tag;
+  query.entity = self->entity;
+  query.sort = self->sort;
+
+  ids = nd_database_query_ids (self->database, &query, &error);
+  if (ids == NULL)
+    g_warning ("Cannot list the articles of %s: %s",
+               nd_database_get_path (self->database), error->message);
+
+  return ids;
+}
+
+/* First use: the whole list, announced to no one yet */
+static void
+ensure_ids (NdArticleStore *self)
+{
+  if (self->ids != NULL)
+    return;
+
+  self->ids = query_ids (self);
+  if (self->ids == NULL)
+    self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->complete = TRUE;
+  self->n_total = self->ids->len;
+}
+
+/* How many articles the list has (and says it has) */
+static guint
+get_n (NdArticleStore *self)
+{
+  ensure_ids (self);
+
+  return self->complete ? self->ids->len : self->n_total;
+}
+
 static GType
 nd_article_store_get_item_type (GListModel *model)
 {
@@ -195,9 +244,7 @@ nd_article_store_get_item_type (GListModel *model)
 static guint
 nd_article_store_get_n_items (GListModel *model)
 {
-  NdArticleStore *self = ND_ARTICLE_STORE (model);
-
-  return self->ids->len;
+  return get_n (ND_ARTICLE_STORE (model));
 }
 
 static gpointer
@@ -209,6 +256,12 @@ nd_article_store_get_item (GListModel *model,
   NdArticle *article;
   gint64 id;
 
+  if (position >= get_n (self))
+    return NULL;
+
+  /* past the first page: the others first */
+  if (position >= self->ids->len)
+    nd_article_store_read_rest (self);
   if (position >= self->ids->len)
     return NULL;
 
@@ -403,8 +456,9 @@ nd_article_store_constructed (GObject *object)
 
   G_OBJECT_CLASS (nd_article_store_parent_class)->constructed (object);
 
+  /* the ids are read when the list is first used: a window may ask
+   * for its first page only (nd_article_store_read_first()) */
   g_assert (self->database != NULL);
-  nd_article_store_refresh (self);
 }
 
 /* tags-changed, before its handlers: the tags are read again */
@@ -471,7 +525,6 @@ nd_article_store_class_init (NdArticleStoreClass *klass)
 static void
 nd_article_store_init (NdArticleStore *self)
 {
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->pending_snippets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->snippets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -549,28 +602,55 @@ emit_insertions (NdArticleStore *self,
   return TRUE;
 }
 
+/* The whole list replaces a first page: the store said it had n_total
+ * articles and showed the first ones; from the first that differs, the
+ * others are replaced (nothing changes when the desk did not) */
+static void
+replace_first_page (NdArticleStore *self,
+                    GArray         *ids)
+{
+  g_autoptr(GArray) old = g_steal_pointer (&self->ids);
+  guint n_old = self->n_total;
+  guint prefix = 0;
+
+  while (prefix < old->len && prefix < ids->len &&
+         g_array_index (old, gint64, prefix) == g_array_index (ids, gint64, prefix))
+    prefix++;
+
+  self->ids = ids;
+  self->complete = TRUE;
+  self->n_total = ids->len;
+
+  if (prefix < old->len || ids->len != n_old)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old - prefix, ids->len - prefix);
+}
+
 void
 nd_article_store_refresh (NdArticleStore *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) old = NULL;
   GArray *ids;
-  NdQuery query = { 0 };
   guint prefix = 0;
   guint suffix = 0;
 
   g_return_if_fail (ND_IS_ARTICLE_STORE (self));
 
-  query.search = self->search;
-  query.tag = self->tag;
-  query.entity = self->entity;
-  query.sort = self->sort;
-
-  ids = nd_database_query_ids (self->database, &query, &error);
-  if (ids == NULL)
+  /* nothing read yet: nothing to compare with */
+  if (self->ids == NULL)
     {
-      g_warning ("Cannot list the articles of %s: %s",
-                 nd_database_get_path (self->database), error->message);
+      ensure_ids (self);
+      return;
+    }
+
+  ids = query_ids (self);
+  if (ids == NULL)
+    return;
+
+  /* a first page: the rest comes now, whatever the change (it may be a
+   * new filter, so the first page is no guide to what stays) */
+  if (!self->complete)
+    {
+      replace_first_page (self, ids);
       return;
     }
 
@@ -604,11 +684,63 @@ nd_article_store_refresh (NdArticleStore *self)
                                 ids->len - prefix - suffix);
 }
 
+gboolean
+nd_article_store_read_first (NdArticleStore *self,
+                             guint           n_first)
+{
+  g_autoptr(GError) error = NULL;
+  NdQuery query = { 0 };
+  guint total = 0;
+
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), FALSE);
+
+  if (self->ids != NULL)
+    return !self->complete;
+
+  query.search = self->search;
+  query.tag = self->tag;
+  query.entity = self->entity;
+  query.sort = self->sort;
+
+  self->ids = nd_database_query_first_ids (self->database, &query, n_first, &total, &error);
+  if (self->ids == NULL)
+    {
+      g_warning ("Cannot list the first articles of %s: %s",
+                 nd_database_get_path (self->database), error->message);
+      ensure_ids (self);
+      return FALSE;
+    }
+
+  self->complete = self->ids->len >= total;
+  self->n_total = MAX (total, self->ids->len);
+
+  return !self->complete;
+}
+
+void
+nd_article_store_read_rest (NdArticleStore *self)
+{
+  g_return_if_fail (ND_IS_ARTICLE_STORE (self));
+
+  if (self->ids != NULL && !self->complete)
+    nd_article_store_refresh (self);
+}
+
+gboolean
+nd_article_store_is_complete (NdArticleStore *self)
+{
+  g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), FALSE);
+
+  return self->ids == NULL || self->complete;
+}
+
 static void
 filter_changed (NdArticleStore *self,
                 GParamSpec     *pspec)
 {
-  nd_article_store_refresh (self);
+  /* not read yet: it will be read with the new filter */
+  if (self->ids != NULL)
+    nd_article_store_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
@@ -707,6 +839,10 @@ nd_article_store_get_id (NdArticleStore *self,
 {
   g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), 0);
 
+  if (position >= get_n (self))
+    return 0;
+  if (position >= self->ids->len)
+    nd_article_store_read_rest (self);
   if (position >= self->ids->len)
     return 0;
 
@@ -720,6 +856,7 @@ nd_article_store_find (NdArticleStore *self,
 {
   g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), FALSE);
 
+  ensure_ids (self);
   for (guint i = 0; i < self->ids->len; i++)
     {
       if (g_array_index (self->ids, gint64, i) == id)
@@ -728,6 +865,13 @@ nd_article_store_find (NdArticleStore *self,
             *position = i;
           return TRUE;
         }
+    }
+
+  /* not in the first page: perhaps in the rest */
+  if (!self->complete)
+    {
+      nd_article_store_read_rest (self);
+      return nd_article_store_find (self, id, position);
     }
 
   return FALSE;

@@ -40,6 +40,23 @@ void            nd_article_store_set_sort     (NdArticleStore *self,
  * ranges that changed. */
 void            nd_article_store_refresh      (NdArticleStore *self);
 
+/* The store reads its ids when the list is first used. A window's first
+ * frame needs only a screenful of them: before any other use, this reads
+ * the first @n_first ids and counts the whole list (one cheap read on
+ * the whole desk), so that n_items is the list's true length at once.
+ * nd_article_store_read_rest() reads the others; so does any refresh (a
+ * filter, a sort, an import: they give the new list at once), asking
+ * for an article past the first page, or finding one that is not in it.
+ * The model does not change when the rest comes unless the desk did
+ * (another program wrote to it in between): then the articles after
+ * the first that differs are replaced. Returns whether the rest is still
+ * to read. */
+gboolean        nd_article_store_read_first   (NdArticleStore *self,
+                                               guint           n_first);
+void            nd_article_store_read_rest    (NdArticleStore *self);
+/* Whether every id of the list is read */
+gboolean        nd_article_store_is_complete  (NdArticleStore *self);
+
 /* While searching, a row comes without its snippet (NdArticle:snippet is
  * NULL); an idle of the default main context fetches the snippets of the
  * rows handed out, a screenful per query, and sets each article's

@@ -2742,6 +2742,75 @@ nd_database_query_ids (NdDatabase     *self,
   return g_steal_pointer (&ids);
 }
 
+/* The first ids of nd_database_query_ids() and how many it lists, from
+ * one statement (one read of the desk: the count and the ids agree). The
+ * whole desk walks the sort index only as far as `limit` and counts its
+ * articles without reading them; a filter reads all it matches. */
+GArray *
+nd_database_query_first_ids (NdDatabase     *self,
+                             const NdQuery  *query,
+                             guint           limit,
+                             guint          *out_total,
+                             GError        **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *limited = NULL;
+  NdSortOrder sort;
+  sqlite3_stmt *stmt;
+  guint total = 0;
+  int rc;
+
+  g_return_val_if_fail (ND_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!is_blank (query->search) || !is_blank (query->tag) || !is_blank (query->entity))
+    {
+      ids = nd_database_query_ids (self, query, error);
+      if (ids == NULL)
+        return NULL;
+      if (out_total != NULL)
+        *out_total = ids->len;
+      if (ids->len > limit)
+        g_array_set_size (ids, limit);
+      return g_steal_pointer (&ids);
+    }
+
+  sort = query->sort <= ND_SORT_TITLE ? query->sort : ND_SORT_DATE_DESC;
+  /* the order of nd_database_query_ids() (its kept order is read with
+   * the same ORDER BY), with the count as a second column */
+  sql = build_query_sql (FALSE, FALSE, FALSE, sort, TRUE);
+  g_assert (g_str_has_prefix (sql, "SELECT a.id "));
+  limited = g_strdup_printf ("SELECT a.id, (SELECT count(*) FROM articles) %s LIMIT ?4",
+                             sql + strlen ("SELECT a.id "));
+  if (!(stmt = get_statement (self, limited, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 4, limit);
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), MIN (limit, 1024));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      total = (guint) sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  /* no row carries the count when there is no article */
+  if (out_total != NULL)
+    *out_total = MAX (total, ids->len);
+
+  return g_steal_pointer (&ids);
+}
+
 static gboolean
 explain_sql (NdDatabase  *self,
              const char  *query_sql_text,

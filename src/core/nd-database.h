@@ -170,6 +170,14 @@ gboolean     nd_database_set_starred       (NdDatabase   *self,
 GArray      *nd_database_query_ids         (NdDatabase   *self,
                                             const NdQuery *query,
                                             GError      **error);
+/* The first @limit ids of nd_database_query_ids() (fewer when it lists
+ * fewer), and in *out_total how many it lists, read together: without a
+ * filter, only those ids are read and the articles counted. */
+GArray      *nd_database_query_first_ids   (NdDatabase   *self,
+                                            const NdQuery *query,
+                                            guint         limit,
+                                            guint        *out_total,
+                                            GError      **error);
 /* How SQLite runs nd_database_query_ids() for this query: the lines of
  * EXPLAIN QUERY PLAN (for tests and the benchmark), under "-- filter"
  * the query that finds a filter's ids (put in order with the kept order

@@ -15,6 +15,11 @@
  * after the rows on screen, so the scroll position stays, and nothing
  * can be selected before it. Whatever reads or changes the selection
  * shows all of them first.
+ *
+ * The store, likewise, reads only the ids of its first page before that
+ * frame (and counts the others: the list has its true length at once),
+ * and the rest in the same step after it
+ * (nd_article_store_read_first()).
  */
 #define G_LOG_DOMAIN "newsdesk-ui"
 
@@ -50,6 +55,10 @@ G_DEFINE_FINAL_TYPE (NdArticleList, nd_article_list, GTK_TYPE_WIDGET)
  * them; 3,000 pixels when the screen is not known */
 #define MIN_ROW_HEIGHT 48
 #define UNKNOWN_SCREEN_HEIGHT 3000
+
+/* The ids the store reads before the first frame: more than the rows of
+ * any screen (reading one costs about a microsecond) */
+#define STORE_FIRST_PAGE 256
 
 enum {
   SELECTION_CHANGED,
@@ -417,6 +426,8 @@ nd_article_list_set_store (NdArticleList  *self,
 
   self->store = g_object_ref (store);
   /* all of it once the list has been drawn (see the top of the file) */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    nd_article_store_read_first (store, STORE_FIRST_PAGE);
   self->first_page = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (store)), 0,
                                                gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) ?
                                                G_MAXUINT : 0);
@@ -441,6 +452,8 @@ nd_article_list_show_all_rows (NdArticleList *self)
   g_return_if_fail (ND_IS_ARTICLE_LIST (self));
 
   stop_waiting_for_first_frame (self);
+  if (self->store != NULL)
+    nd_article_store_read_rest (self->store);
   if (self->first_page != NULL && gtk_slice_list_model_get_size (self->first_page) != G_MAXUINT)
     gtk_slice_list_model_set_size (self->first_page, G_MAXUINT);
 }
