@@ -2245,7 +2245,7 @@ test_trips_screenshot (Fixture       *f,
  * here: the widgets on screen, not the window's accessors (which build
  * what they are asked for first). */
 
-#define COLD_ARTICLES 150
+#define COLD_ARTICLES 420
 
 typedef struct
 {
