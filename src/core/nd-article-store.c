@@ -867,11 +867,13 @@ nd_article_store_find (NdArticleStore *self,
         }
     }
 
-  /* not in the first page: perhaps in the rest */
+  /* not in the first page: perhaps in the rest (unless it cannot be
+   * read) */
   if (!self->complete)
     {
       nd_article_store_read_rest (self);
-      return nd_article_store_find (self, id, position);
+      if (self->complete)
+        return nd_article_store_find (self, id, position);
     }
 
   return FALSE;
