@@ -663,6 +663,18 @@ test_there_past_visit (void)
   }
 }
 
+/* Sixth session. "The week-long mission will make stops in A, B": a
+ * trip named with a hyphenated modifier is the subject, and its
+ * traveller is the one who leads it */
+static void
+test_hyphenated_trip_subject (void)
+{
+  assert_route ("Governor Lena Hartmann will lead an economic development mission, including "
+                "representatives from three firms, to the region next month.\n\n"
+                "The week-long mission will make stops in Osaka, Nagoya and Tokyo to meet with business leaders.",
+                "Lena Hartmann", "Osaka > Nagoya > Tokyo");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -704,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/then-after-last-told", test_then_after_last_told);
   g_test_add_func ("/itinerary-order/conclude-longer-tour", test_conclude_longer_tour);
   g_test_add_func ("/itinerary-order/there-past-visit", test_there_past_visit);
+  g_test_add_func ("/itinerary-order/hyphenated-trip-subject", test_hyphenated_trip_subject);
 
   return g_test_run ();
 }

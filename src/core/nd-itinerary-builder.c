@@ -1290,7 +1290,8 @@ trip_subject (Builder *b,
   g_autofree char *head = slice (b, sent_start, MIN (sent_end, cue_start + 30));
   NdEntity *person;
 
-  if (!re_match ("^\\W*(?:the|his|her|their)\\s+(?:\\w+\\s+)?(?:trip|tour|visit|journey|mission|swing|itinerary|schedule|program|programme)s?\\b",
+  /* ("the week-long mission", "her two-day state visit") */
+  if (!re_match ("^\\W*(?:the|his|her|their)\\s+(?:[\\w’'-]+\\s+){0,2}(?:trip|tour|visit|journey|mission|swing|itinerary|schedule|program|programme)s?\\b",
                              head, G_REGEX_CASELESS))
     return NULL;
   /* "the visit by Chancellor Olaf Scholz to Beijing" */
