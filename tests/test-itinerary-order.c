@@ -675,6 +675,33 @@ test_hyphenated_trip_subject (void)
                 "Lena Hartmann", "Osaka > Nagoya > Tokyo");
 }
 
+/* "has so far traveled to A, B and C": past visits, kept apart from the
+ * trip to come, with any of the adverbs that say "up to now" */
+static void
+test_past_with_adverbs (void)
+{
+  const char *adverbs[] = { "so far", "thus far", "to date", "already", "recently" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (adverbs); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Bishop Marco Ferri plans to go to Bulgaria in April and to Cyprus in June.\n\n"
+                                               "Bishop Ferri has %s traveled to Istanbul, Cairo and Damascus.",
+                                               adverbs[i]);
+      g_autoptr(GPtrArray) itineraries = build (body);
+      g_autofree char *found = route (trip_of (itineraries, "Marco Ferri"));
+      gboolean past = FALSE;
+
+      g_assert_cmpstr (found, ==, "Bulgaria > Cyprus");
+      for (guint k = 0; k < itineraries->len; k++)
+        {
+          NdItinerary *itinerary = g_ptr_array_index (itineraries, k);
+
+          past |= !nd_itinerary_get_ordered (itinerary) && nd_itinerary_get_stops (itinerary)->len == 3;
+        }
+      g_assert_true (past);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -717,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/conclude-longer-tour", test_conclude_longer_tour);
   g_test_add_func ("/itinerary-order/there-past-visit", test_there_past_visit);
   g_test_add_func ("/itinerary-order/hyphenated-trip-subject", test_hyphenated_trip_subject);
+  g_test_add_func ("/itinerary-order/past-with-adverbs", test_past_with_adverbs);
 
   return g_test_run ();
 }

@@ -195,7 +195,7 @@ init_regexes (void)
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   past_regex = g_regex_new (
     "\\b(?:(?:previous|past|prior|earlier|former|other) (?:visits?|trips?|travels?|stops?)"
-    "|(?:has|have|had)(?: also| already| since| previously| repeatedly)? (?:visited|traveled|travelled|been to|toured|gone to|made \\w+ (?:visits|trips)))",
+    "|(?:has|have|had)(?: also| already| since| previously| repeatedly| so far| thus far| until now| to date| once| twice| before| ever| recently| often)* (?:visited|traveled|travelled|been to|toured|gone to|made \\w+ (?:visits|trips)))",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "in 2016, when he visited X", "his last tour ... was in 2016" */
   past_clause_regex = g_regex_new (
