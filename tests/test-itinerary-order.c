@@ -702,6 +702,52 @@ test_past_with_adverbs (void)
     }
 }
 
+/* "X, along with a delegation, ... The delegation will travel to A and
+ * B": the group is the one who heads it, even before X has a stop */
+static void
+test_delegation_of_a_leader (void)
+{
+  assert_route ("Opposition Leader Marco Ferri, along with a delegation of senior party members, "
+                "continues his tour of the diaspora next month.\n\n"
+                "The delegation will travel to London and Birmingham to meet supporters.",
+                "Marco Ferri", "London > Birmingham");
+  assert_route ("Mayor Ana Lopes will this weekend fly out at the head of a 39-member delegation "
+                "that aims to strengthen business ties.\n\n"
+                "The delegation will be on the road for seven days, visiting Beijing, Tianjin and Shanghai.",
+                "Ana Lopes", "Beijing > Tianjin > Shanghai");
+}
+
+/* "Other delegates included A and B": they travel with the delegation */
+static void
+test_other_delegates (void)
+{
+  const char *body = "Mayor Ana Lopes will lead a delegation to China next month. The delegation will visit "
+                     "Beijing and Shanghai.\n\n"
+                     "Other delegates included Olga Lind from Education Wellington and Tomas Brandt from the "
+                     "Rugby Union.";
+
+  assert_route (body, "Ana Lopes", "Beijing > Shanghai");
+  assert_route (body, "Olga Lind", "Beijing > Shanghai");
+  assert_route (body, "Tomas Brandt", "Beijing > Shanghai");
+}
+
+/* "after conferring with X, the U.S. coordinator, who returned from a
+ * visit to A, B and C": the relative clause after an apposition tells
+ * X's trip, not the subject's */
+static void
+test_relative_after_apposition (void)
+{
+  g_autoptr(GPtrArray) itineraries = build ("Secretary Lena Hartmann will visit Cairo next month.\n\n"
+                                            "Hartmann said she made the decision after conferring with Marco "
+                                            "Ferri, the U.S. coordinator for the peace talks, who returned from a "
+                                            "visit to Israel, Egypt and Jordan this week.");
+  g_autofree char *hartmann = route (trip_of (itineraries, "Lena Hartmann"));
+  NdItinerary *ferri = trip_of (itineraries, "Marco Ferri");
+
+  g_assert_cmpstr (hartmann, ==, "Cairo");
+  g_assert_cmpuint (nd_itinerary_get_stops (ferri)->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,6 +791,9 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/there-past-visit", test_there_past_visit);
   g_test_add_func ("/itinerary-order/hyphenated-trip-subject", test_hyphenated_trip_subject);
   g_test_add_func ("/itinerary-order/past-with-adverbs", test_past_with_adverbs);
+  g_test_add_func ("/itinerary-order/delegation-of-a-leader", test_delegation_of_a_leader);
+  g_test_add_func ("/itinerary-order/other-delegates", test_other_delegates);
+  g_test_add_func ("/itinerary-order/relative-after-apposition", test_relative_after_apposition);
 
   return g_test_run ();
 }

@@ -107,6 +107,7 @@ static GRegex *team_regex;
 static GRegex *place_gap_regex;
 static GRegex *descriptor_gap_regex;
 static GRegex *group_regex;
+static GRegex *lead_regex;
 static GRegex *subordinate_regex;
 static GRegex *purpose_regex;
 static GRegex *gap_regex;
@@ -243,6 +244,9 @@ init_regexes (void)
                                    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   group_regex = g_regex_new ("\\b(?:they|the (?:delegation|delegations|leaders|visitors|group|envoys|ministers|delegates|presidents|heads of state|mission|trio|pair|(?:[\\w-]+ )?couple|duo|(?:two|three|four|both) (?:[\\w-]+ ){0,2}(?:leaders|secretaries|ministers|officials|envoys|presidents|diplomats|men|women)))\\b",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "X will lead a delegation", "X, along with a delegation of ..." */
+  lead_regex = g_regex_new ("\\b(?:lead|leads|led|leading|head|heads|headed|heading|at the head of|along with|together with|accompanied by)\\b[^.]{0,60}\\b(?:delegation|group|team|mission|party|entourage)\\b",
+                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit the Indian capital, New Delhi", "the Black Sea resort of Sochi" */
   descriptor_gap_regex = g_regex_new ("^(?:['’]s\\s+)?[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:(?:southern|northern|eastern|western|central|coastal|border|port|holy|ancient|old|resort|island|small|tiny|big|large|poor|rich|impoverished|landlocked|oil-rich|war-torn)\\s+){0,2}(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:[\\p{Ll}][\\w-]*\\s+){0,3}"
                                       "(?:capital|city|port|resort|town|village|region|province|state|island|enclave|territory|suburb|hub|nation|country|kingdom|republic|emirate|archipelago|principality|sultanate)(?:\\s+of)?[\\s,]*(?:the\\s+)?$",
@@ -1075,7 +1079,9 @@ find_traveller (Builder *b,
         nearest = m;
     }
 
-  /* "President Javier Milei, who will be traveling to the US" */
+  /* "President Javier Milei, who will be traveling to the US", "Dennis
+   * Ross, the U.S. coordinator, who returned from a visit to X": the
+   * relative clause, after an apposition or not, is about the person */
   for (guint i = 0; i < b->people->len; i++)
     {
       const Mention *m = &g_array_index (b->people, Mention, i);
@@ -1084,7 +1090,7 @@ find_traveller (Builder *b,
       if (m->start < sent_start || m->end > cue_start)
         continue;
       gap = slice (b, m->end, cue_start);
-      if (re_match ("^,\\s*who\\s+(?:[\\w’']+\\s+){0,4}$", gap, 0) &&
+      if (re_match ("^,\\s*(?:(?:the|a|an|his|her)\\s[^,;:()“”\"]{1,60},\\s*)?who\\s+(?:[\\w’']+\\s+){0,4}$", gap, 0) &&
           !re_match ("\\b(?:had|has|have)\\b", gap, 0))
         return m->entity;
     }
@@ -1984,7 +1990,7 @@ scan_companions (Builder *b)
 
   if (g_once_init_enter (&initialized))
     {
-      with_regex = g_regex_new ("\\b(?:accompanied by|joined by|travell?ing with|(?:delegation|entourage|party|team)(?: [\\w-]+){0,3} (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of))\\b",
+      with_regex = g_regex_new ("\\b(?:accompanied by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: [\\w-]+){0,3} (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of))\\b",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       accompany_regex = g_regex_new ("\\b(?:will|would|to|also|are to|is to) accompany\\b|\\baccompan(?:ied|ies)(?= (?:him|her|the|them|[\\p{Lu}]))",
                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -2187,14 +2193,42 @@ find_group (Builder   *b,
     }
 
   /* "Mayor X will lead a delegation to China ... They will arrive in
-   * Beijing": the one who leads the group the article follows */
+   * Beijing": the one who leads the group the article follows; when no
+   * one travels yet ("X will fly out at the head of a delegation. The
+   * delegation will visit A"), the subject of the sentence that says so
+   * ("X, along with a delegation of party members, ...") */
   {
     NdEntity *leader = main_traveller (b);
     g_autofree char *before = slice (b, 0, sent_start);
 
-    if (leader != NULL && max_members >= 1 &&
-        re_match ("\\b(?:lead|leads|led|leading|head|heads|headed|heading|at the head of)\\b[^.]{0,60}\\b(?:delegation|group|team|mission|party|entourage)\\b",
-                  before, G_REGEX_CASELESS))
+    if (max_members < 1 || !g_regex_match (lead_regex, before, 0, NULL))
+      return 0;
+    for (guint k = 0; leader == NULL && k < b->sentence; k++)
+      {
+        NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, k);
+        g_autofree char *text = slice (b, span->start, span->end);
+        g_autoptr(GMatchInfo) info = NULL;
+        int ls, le;
+        guint lead_at;
+
+        if (!g_regex_match (lead_regex, text, 0, &info))
+          continue;
+        g_match_info_fetch_pos (info, 0, &ls, &le);
+        lead_at = span->start + g_utf8_pointer_to_offset (text, text + ls);
+        for (guint i = 0; i < b->people->len; i++)
+          {
+            const Mention *m = &g_array_index (b->people, Mention, i);
+            g_autofree char *lead_head = NULL;
+
+            if (m->start < span->start || m->end > lead_at)
+              continue;
+            lead_head = slice (b, span->start, m->start);
+            if (!g_regex_match (object_regex, lead_head, 0, NULL))
+              leader = m->entity;
+            break;
+          }
+      }
+    if (leader != NULL)
       {
         members[0] = leader;
         return 1;
