@@ -406,6 +406,20 @@ test_buildings_are_no_people (void)
   g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Everest Base Camp"));
 }
 
+/* "sister city Yan Tai": an unknown name right after a lower-case word
+ * for a kind of settlement is a place; a titled name there is a person */
+static void
+test_settlement_noun_names_place (void)
+{
+  g_autoptr(Result) result = extract (
+    "The mayor will visit Beijing, sister city Yan Tai and Shanghai. "
+    "The city Mayor Ana Lopes will not go.", NULL);
+
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Yan Tai"));
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Yan Tai"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Ana Lopes"));
+}
+
 /* A given name coordinated with a person is a person */
 static void
 test_people_coordinated_given_name (void)
@@ -932,6 +946,7 @@ main (int   argc,
   g_test_add_func ("/extractor/people/title-names", test_people_title_names);
   g_test_add_func ("/extractor/people/landmarks-and-long-titles", test_landmarks_and_long_titles);
   g_test_add_func ("/extractor/people/buildings", test_buildings_are_no_people);
+  g_test_add_func ("/extractor/places/settlement-noun", test_settlement_noun_names_place);
   g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);
   g_test_add_func ("/extractor/offsets/samples", test_offsets_samples);

@@ -327,6 +327,15 @@ static const char * const locatives[] = {
   NULL
 };
 
+/* Lower-case nouns for a kind of settlement right before an unknown
+ * name of several words make it a place: "sister city Yan Tai", "the
+ * port town Puerto Ayora" (hand-kept list) */
+static const char * const settlement_nouns[] = {
+  "city", "town", "village", "port", "capital", "province", "county",
+  "district", "region", "resort", "hometown", "township", "municipality",
+  NULL
+};
+
 /* Words before an unknown name that make it a place: "in Milner", "at
  * Chequers" */
 static const char * const strong_locatives[] = {
@@ -401,6 +410,7 @@ enum
   WC_SITE            = 1 << 18,
   WC_SITE_WEAK       = 1 << 19,
   WC_PHRASE_END      = 1 << 20,
+  WC_SETTLEMENT      = 1 << 21,
 };
 
 static NdExtractMap *word_classes;
@@ -446,6 +456,7 @@ init_word_classes (void)
   add_word_class (site_words, G_MAXUINT, WC_SITE);
   add_word_class (site_words_weak, G_MAXUINT, WC_SITE_WEAK);
   add_word_class (phrase_end_words, G_MAXUINT, WC_PHRASE_END);
+  add_word_class (settlement_nouns, G_MAXUINT, WC_SETTLEMENT);
 }
 
 /* The classes of a word (bytes as they are: lists are in lower case) */
@@ -1752,6 +1763,12 @@ classify_run (Ex       *ex,
    * a landmark the gazetteer lacks */
   if (first > 0 && (token_is (ex, first - 1, "the") || token_is (ex, first - 1, "The")) &&
       (first_info & ND_WORD_FIRST_NAME) && n_common == 0 && ends_phrase (ex, last + 1))
+    return strict ? CAND_NONE : CAND_PLACE;
+
+  /* "sister city Yan Tai": a kind of settlement, in lower case, right
+   * before names no one has */
+  if (first > 0 && !(tok (ex, first - 1)->flags & ND_TOKEN_CAPITALIZED) &&
+      (token_class (ex, first - 1) & WC_SETTLEMENT) && n_common == 0)
     return strict ? CAND_NONE : CAND_PLACE;
 
   /* a given name first: "Brett McGurk", "Sergei Lavrov" */
