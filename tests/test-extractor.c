@@ -420,6 +420,21 @@ test_settlement_noun_names_place (void)
   g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Ana Lopes"));
 }
 
+/* "Promoting Tauranga exporters ...": a verb's -ing form that opens a
+ * sentence does not start a person's name; a surname that ends so does */
+static void
+test_opening_verb_is_no_name (void)
+{
+  g_autoptr(Result) result = extract (
+    "Mayor Ana Lopes will showcase Tauranga in China. "
+    "Promoting Tauranga exporters was the main aim of the trip, Lopes said. "
+    "Peyton Manning said nothing.", NULL);
+
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Promoting Tauranga"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Ana Lopes"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Peyton Manning"));
+}
+
 /* A given name coordinated with a person is a person */
 static void
 test_people_coordinated_given_name (void)
@@ -947,6 +962,7 @@ main (int   argc,
   g_test_add_func ("/extractor/people/landmarks-and-long-titles", test_landmarks_and_long_titles);
   g_test_add_func ("/extractor/people/buildings", test_buildings_are_no_people);
   g_test_add_func ("/extractor/places/settlement-noun", test_settlement_noun_names_place);
+  g_test_add_func ("/extractor/people/opening-verb", test_opening_verb_is_no_name);
   g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);
   g_test_add_func ("/extractor/offsets/samples", test_offsets_samples);

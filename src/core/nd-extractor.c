@@ -1728,6 +1728,18 @@ classify_run (Ex       *ex,
   if (n_words == 1)
     return CAND_SINGLE;
 
+  /* "Promoting Tauranga exporters ...", "Leaving Wellington, ...": a
+   * verb's -ing form opening a sentence is no one's given name */
+  if ((tok (ex, first_word)->flags & (ND_TOKEN_SENTENCE_START | ND_TOKEN_CLAUSE_START)) &&
+      !(first_info & (ND_WORD_FIRST_NAME | ND_WORD_SURNAME)))
+    {
+      const char *key = key_of (ex, first_word);
+      gsize len = strlen (key);
+
+      if (len >= 7 && strcmp (key + len - 3, "ing") == 0)
+        return CAND_NONE;
+    }
+
   /* "Clarence House", "Rashtrapati Bhavan": a building, the office in it */
   {
     guint32 klass = key_class (key_of (ex, last_word));
