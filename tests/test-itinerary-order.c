@@ -748,6 +748,29 @@ test_relative_after_apposition (void)
   g_assert_cmpuint (nd_itinerary_get_stops (ferri)->len, ==, 3);
 }
 
+/* "In Algeria, Lula will sign ...": a place put first is a stop of
+ * the one doing something there when he travels anywhere in the
+ * article, told before or after; ", and, in Rio, he will attend": the
+ * same inside a sentence */
+static void
+test_fronted_place_anywhere (void)
+{
+  assert_route ("President Tomas Varga arrived in Algiers on Wednesday.\n\n"
+                "In Algeria, Varga will sign agreements on transport and trade.\n\n"
+                "Tomorrow evening Varga flies to Benin, followed by Botswana.",
+                "Tomas Varga", "Algiers > Benin > Botswana");
+  assert_route ("In Namibia, President Tomas Varga will sign agreements on transport and trade.\n\n"
+                "Tomorrow evening Varga flies to Benin, followed by Botswana.",
+                "Tomas Varga", "Namibia > Benin > Botswana");
+  assert_route ("Secretary Lena Hartmann will travel to Brazil next week.\n\n"
+                "In Brasilia, she will talk with the president, and, in Recife, she will attend a "
+                "meeting of foreign ministers.",
+                "Lena Hartmann", "Brasilia > Recife");
+  assert_route ("President Tomas Varga flew to Taipei on Monday.\n\n"
+                "In Lisbon, he has scheduled meetings with bankers.",
+                "Tomas Varga", "Taipei > Lisbon");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -794,6 +817,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/delegation-of-a-leader", test_delegation_of_a_leader);
   g_test_add_func ("/itinerary-order/other-delegates", test_other_delegates);
   g_test_add_func ("/itinerary-order/relative-after-apposition", test_relative_after_apposition);
+  g_test_add_func ("/itinerary-order/fronted-place-anywhere", test_fronted_place_anywhere);
 
   return g_test_run ();
 }

@@ -108,6 +108,7 @@ static GRegex *place_gap_regex;
 static GRegex *descriptor_gap_regex;
 static GRegex *group_regex;
 static GRegex *lead_regex;
+static GRegex *clause_in_regex;
 static GRegex *subordinate_regex;
 static GRegex *purpose_regex;
 static GRegex *gap_regex;
@@ -247,6 +248,8 @@ init_regexes (void)
   /* "X will lead a delegation", "X, along with a delegation of ..." */
   lead_regex = g_regex_new ("\\b(?:lead|leads|led|leading|head|heads|headed|heading|at the head of|along with|together with|accompanied by)\\b[^.]{0,60}\\b(?:delegation|group|team|mission|party|entourage)\\b",
                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "..., and, in Rio, he will": a clause that opens with a place */
+  clause_in_regex = g_regex_new ("[,;]\\s*(?:(?:and|but|while|then|later|meanwhile),?\\s+)?(in \\p{Lu})", G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit the Indian capital, New Delhi", "the Black Sea resort of Sochi" */
   descriptor_gap_regex = g_regex_new ("^(?:['’]s\\s+)?[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:(?:southern|northern|eastern|western|central|coastal|border|port|holy|ancient|old|resort|island|small|tiny|big|large|poor|rich|impoverished|landlocked|oil-rich|war-torn)\\s+){0,2}(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:[\\p{Ll}][\\w-]*\\s+){0,3}"
                                       "(?:capital|city|port|resort|town|village|region|province|state|island|enclave|territory|suburb|hub|nation|country|kingdom|republic|emirate|archipelago|principality|sultanate)(?:\\s+of)?[\\s,]*(?:the\\s+)?$",
@@ -2532,13 +2535,16 @@ add_coordinated (Builder   *b,
 }
 
 /* "In Beijing, Scholz will meet Xi": a place put first, then a traveller
- * already on the move doing something there */
+ * already on the move doing something there; the clause may start
+ * inside the sentence (", and, in Rio, he will attend"), from
+ * `clause_start` */
 static void
 scan_fronted_place (Builder *b,
                     guint    sent_start,
+                    guint    clause_start,
                     guint    sent_end)
 {
-  g_autofree char *text = slice (b, sent_start, MIN (sent_end, sent_start + 160));
+  g_autofree char *text = slice (b, clause_start, MIN (sent_end, clause_start + 160));
   g_autoptr(GMatchInfo) info = NULL;
   const Mention *place = NULL;
   NdEntity *person = NULL;
@@ -2547,21 +2553,21 @@ scan_fronted_place (Builder *b,
   Trip *trip;
   g_autoptr(NdStop) stop = NULL;
 
-  if (!re_match ("^\\s*(?:While )?In \\p{Lu}", text, 0) ||
-      !re_match ("^[^,]{2,50},\\s+(?:\\S+\\s+){0,6}?(?:will|would|is (?:to|set to|expected to|scheduled to|due to|slated to)|plans? to|planned to|was to|met|meets|held|holds|toured|laid|attended|signed|spoke|addressed|delivered)\\b",
+  if (!re_match ("^\\s*(?:[Ww]hile )?[Ii]n \\p{Lu}", text, 0) ||
+      !re_match ("^[^,]{2,50},\\s+(?:\\S+\\s+){0,6}?(?:will|would|is (?:to|set to|expected to|scheduled to|due to|slated to)|plans? to|planned to|was to|met|meets|held|holds|toured|tours|visited|visits|laid|lays|attended|attends|signed|signs|spoke|speaks|addressed|addresses|delivered|delivers|received|receives|opened|opens|inaugurated|inaugurates|unveiled|talked|scheduled)\\b",
                              text, 0) ||
       !re_match ("^[^,]{2,50}(,)", text, 0))
     return;
   {
     const char *c = strchr (text, ',');
 
-    comma = sent_start + g_utf8_pointer_to_offset (text, c);
+    comma = clause_start + g_utf8_pointer_to_offset (text, c);
   }
   for (guint i = 0; i < b->places->len; i++)
     {
       const Mention *m = &g_array_index (b->places, Mention, i);
 
-      if (m->start >= sent_start && m->end <= comma)
+      if (m->start >= clause_start && m->end <= comma)
         {
           g_autofree char *after = slice (b, m->end, comma);
 
@@ -4279,8 +4285,32 @@ nd_itinerary_builder_build_with_headline (const char *body,
       if (!inside_table (&b, span->start, span->end))
         {
           scan_sentence (&b, span->start, MIN (span->end, b.n_chars));
-          scan_fronted_place (&b, span->start, MIN (span->end, b.n_chars));
           scan_semicolon_list (&b, span->start, MIN (span->end, b.n_chars));
+        }
+    }
+  /* "In Algeria, Lula will sign ...": once every sentence is read, so
+   * that a traveller whose trip is told later counts as travelling */
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      NdTextSpan *span = &g_array_index (sentences, NdTextSpan, i);
+
+      b.sentence = i;
+      guint end = MIN (span->end, b.n_chars);
+      g_autofree char *text = NULL;
+      g_autoptr(GMatchInfo) info = NULL;
+
+      if (inside_table (&b, span->start, span->end))
+        continue;
+      scan_fronted_place (&b, span->start, span->start, end);
+      /* "..., and, in Rio de Janeiro, he will attend ...", "...; in
+       * Lima, she will meet ..." */
+      text = slice (&b, span->start, end);
+      for (g_regex_match (clause_in_regex, text, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
+        {
+          int cs, ce;
+
+          g_match_info_fetch_pos (info, 1, &cs, &ce);
+          scan_fronted_place (&b, span->start, span->start + g_utf8_pointer_to_offset (text, text + cs), end);
         }
     }
 
