@@ -771,6 +771,23 @@ test_fronted_place_anywhere (void)
                 "Tomas Varga", "Taipei > Lisbon");
 }
 
+/* One list of title words serves every pattern that reads who is named
+ * next: "and city councillor X", ", opposition leader X and first lady
+ * Y", "From A, billionaire founder X will travel to B" */
+static void
+test_shared_title_words (void)
+{
+  const char *body = "Mayor Ana Lopes and city councillor Olga Lind will travel to Beijing and Shanghai next week.\n\n"
+                     "President Tomas Varga, opposition leader Marco Ferri and first lady Lena Hartmann flew to "
+                     "Lima on Monday.\n\n"
+                     "From Lima, billionaire founder Bill Gates will travel to Quito.";
+
+  assert_route (body, "Olga Lind", "Beijing > Shanghai");
+  assert_route (body, "Tomas Varga", "Lima");
+  assert_route (body, "Lena Hartmann", "Lima");
+  assert_route (body, "Bill Gates", "Lima > Quito");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -818,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/other-delegates", test_other_delegates);
   g_test_add_func ("/itinerary-order/relative-after-apposition", test_relative_after_apposition);
   g_test_add_func ("/itinerary-order/fronted-place-anywhere", test_fronted_place_anywhere);
+  g_test_add_func ("/itinerary-order/shared-title-words", test_shared_title_words);
 
   return g_test_run ();
 }

@@ -123,6 +123,19 @@ static GRegex *here_regex;
 static GRegex *latest_regex;
 static GRegex *there_regex;
 
+/* Lower-case words of the titles and descriptions written before a
+ * name ("U.S. negotiator Jason Greenblatt", "city councillor Jo
+ * Coughlan", "billionaire philanthropist Bill Gates"), shared by every
+ * pattern that reads who is named next (hand-kept list) */
+#define TITLE_WORDS \
+  "(?:envoy|adviser|advisor|negotiator|secretary|minister|ministers|ambassador|aide|senior|special|deputy|chief|" \
+  "national|security|foreign|defen[cs]e|state|vice|assistant|top|trade|representative|counselor|counsellor|" \
+  "director|spokesman|spokeswoman|president|prime|premier|chancellor|governor|mayor|councillor|councilor|" \
+  "senator|congressman|congresswoman|commissioner|general|admiral|chairman|chairwoman|chair|ceo|founder|" \
+  "billionaire|philanthropist|executive|officer|king|queen|prince|princess|crown|first|lady|city|party|" \
+  "opposition|leader|coordinator|delegate|member|owner|head|official|attache|attaché|archbishop|bishop|" \
+  "cardinal|patriarch|metropolitan|imam|rabbi|reverend)"
+
 static void
 init_regexes (void)
 {
@@ -210,9 +223,9 @@ init_regexes (void)
   year_regex = g_regex_new ("\\b(?:19|20)\\d\\d\\b", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Tillerson and Homeland Security Secretary John Kelly are headed to" */
   /* "Obama along with his wife, Michelle, will travel" */
-  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:envoy|adviser|advisor|negotiator|secretary|minister|ambassador|aide|senior|special|deputy|chief|national|security|foreign|defen[cs]e|state|vice|assistant|top|trade|representative|counselor|counsellor|director|spokesman|spokeswoman)\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
+  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Kushner, U.S. negotiator Jason Greenblatt and ...": a list */
-  listed_regex = g_regex_new ("^\\s*,\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:envoy|adviser|advisor|negotiator|secretary|minister|ambassador|aide|senior|special|deputy|chief|national|security|foreign|defen[cs]e|state|vice|assistant|top|trade|representative|counselor|counsellor|director|spokesman|spokeswoman)\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
+  listed_regex = g_regex_new ("^\\s*,\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
   negation_regex = g_regex_new (
     "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*|prevent\\w* from|barred from|blocked from|objected to)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -1373,7 +1386,7 @@ fronted_from_subject (Builder *b,
       if (m->start >= sent_end)
         break;
       gap = slice (b, after_comma, m->start);
-      if (re_match ("^\\s*(?:the\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:minister|secretary|president|envoy|prime|foreign|defen[cs]e|vice|special|chief|deputy|senior|billionaire|philanthropist|chairman|chairwoman|ceo)\\s+){0,5}$",
+      if (re_match ("^\\s*(?:the\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,5}$",
                     gap, 0))
         return m->entity;
       break;
