@@ -435,6 +435,22 @@ test_opening_verb_is_no_name (void)
   g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Peyton Manning"));
 }
 
+/* "the Wellington Employers' Chamber of Commerce": a plural possessive
+ * inside an organisation's name is no person's name; "the Philippines'
+ * Foreign Ministry" stays a place and a ministry */
+static void
+test_plural_possessive_in_org (void)
+{
+  g_autoptr(Result) result = extract (
+    "The group includes representatives from the Wellington Employers' Chamber of Commerce. "
+    "The Philippines' Foreign Ministry said nothing.", NULL);
+
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Wellington Employers"));
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Wellington Employers' Chamber of Commerce"));
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Philippines"));
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Foreign Ministry"));
+}
+
 /* A given name coordinated with a person is a person */
 static void
 test_people_coordinated_given_name (void)
@@ -963,6 +979,7 @@ main (int   argc,
   g_test_add_func ("/extractor/people/buildings", test_buildings_are_no_people);
   g_test_add_func ("/extractor/places/settlement-noun", test_settlement_noun_names_place);
   g_test_add_func ("/extractor/people/opening-verb", test_opening_verb_is_no_name);
+  g_test_add_func ("/extractor/organizations/plural-possessive", test_plural_possessive_in_org);
   g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);
   g_test_add_func ("/extractor/offsets/samples", test_offsets_samples);

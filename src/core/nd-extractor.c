@@ -2741,6 +2741,38 @@ process_chunk (Ex    *ex,
   return last;
 }
 
+
+/* "the Wellington Employers' Chamber of Commerce": a plural possessive
+ * ("Employers'", not "Israel's") followed by a name that ends as an
+ * organisation's does is inside that name */
+static gboolean
+plural_possessive_in_org (Ex    *ex,
+                          guint  j,
+                          guint  k)
+{
+  const NdToken *token = tok (ex, j);
+
+  if (token->end - token->start < 3 || (ex->text[token->end - 1] != 's' && ex->text[token->end - 1] != 'S') ||
+      ex->text[token->end] != '\'' ||
+      (ex->text[token->end + 1] == 's' || ex->text[token->end + 1] == 'S') ||
+      /* "the Philippines' Foreign Ministry": a place's */
+      (gazetteer_flags_of (ex, j) & ND_GAZETTEER_PLACE))
+    return FALSE;
+  for (guint i = k; i < ex->n && i < k + 5; i++)
+    {
+      if (tok (ex, i)->flags & ND_TOKEN_SENTENCE_START)
+        return FALSE;
+      if (is_name_token (ex, i))
+        {
+          if (info_of (ex, i) & ND_WORD_ORG_SUFFIX)
+            return TRUE;
+        }
+      else if (!is_connector (ex, i))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static void
 find_chunks (Ex *ex)
 {
@@ -2761,7 +2793,8 @@ find_chunks (Ex *ex)
            * Party") */
           if ((tok (ex, j)->flags & ND_TOKEN_POSSESSIVE) &&
               !(is_common (ex, j, G_MAXUINT) && is_name_token (ex, k) &&
-                !(tok (ex, k)->flags & ND_TOKEN_SENTENCE_START)))
+                !(tok (ex, k)->flags & ND_TOKEN_SENTENCE_START)) &&
+              !plural_possessive_in_org (ex, j, k))
             break;
           if (is_name_token (ex, k) && !(tok (ex, k)->flags & ND_TOKEN_SENTENCE_START))
             {
