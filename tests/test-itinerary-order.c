@@ -788,6 +788,30 @@ test_shared_title_words (void)
   assert_route (body, "Bill Gates", "Lima > Quito");
 }
 
+/* Not travellers: "senior advisers to X and Y would be meeting in A"
+ * (the advisers meet), "the delegation has met figures including X and
+ * Y" (the people met, not the delegation's members) */
+static void
+test_advisers_and_people_met (void)
+{
+  g_autoptr(GPtrArray) advisers = build ("Secretary Ana Lopes arrived in Cairo on Monday.\n\n"
+                                         "Lopes said senior advisers to Prime Minister Tomas Varga and President "
+                                         "Marco Ferri would be meeting in Washington next week.");
+  g_autoptr(GPtrArray) met = build ("Chairman Tomas Varga will attend a dinner on Thursday in Beijing.\n\n"
+                                    "In the past the delegation has met figures including President Marco Ferri "
+                                    "and former president Lena Hartmann.");
+
+  for (guint i = 0; i < advisers->len; i++)
+    {
+      const char *who = nd_itinerary_get_traveller (g_ptr_array_index (advisers, i));
+
+      g_assert_cmpstr (who, !=, "Tomas Varga");
+      g_assert_cmpstr (who, !=, "Marco Ferri");
+    }
+  g_assert_cmpuint (met->len, ==, 1);
+  g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (met, 0)), ==, "Tomas Varga");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -836,6 +860,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/relative-after-apposition", test_relative_after_apposition);
   g_test_add_func ("/itinerary-order/fronted-place-anywhere", test_fronted_place_anywhere);
   g_test_add_func ("/itinerary-order/shared-title-words", test_shared_title_words);
+  g_test_add_func ("/itinerary-order/advisers-and-people-met", test_advisers_and_people_met);
 
   return g_test_run ();
 }

@@ -231,7 +231,7 @@ init_regexes (void)
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:[\\p{Lu}][\\w-]+ |(?:assistant|deputy) )?(?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|leader|senator|governor)\\b",
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than|following|succeeding|succeeded|replacing|replaced|like|unlike))\\b[^,;.]{0,60}$",
+  object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:advisers?|advisors?|aides?|envoys?|representatives?|emissar(?:y|ies)|counterparts?) (?:to|for)|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than|following|succeeding|succeeded|replacing|replaced|like|unlike))\\b[^,;.]{0,60}$",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "a delegation led by Foreign Minister X": X is no object */
   led_by_regex = g_regex_new ("\\b(?:delegation|team|mission|group|entourage|party|visit|trip|tour)s?,?\\s+(?:led|headed)\\s+by\\s+(?:[\\w.’'-]+\\s+){0,5}$",
@@ -2006,7 +2006,7 @@ scan_companions (Builder *b)
 
   if (g_once_init_enter (&initialized))
     {
-      with_regex = g_regex_new ("\\b(?:accompanied by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: [\\w-]+){0,3} (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of))\\b",
+      with_regex = g_regex_new ("\\b(?:accompanied by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: (?!(?:met|meet|meets|meeting|has|have|had|hosted|visited|saw|see)\\b)[\\w-]+){0,3} (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of))\\b",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       accompany_regex = g_regex_new ("\\b(?:will|would|to|also|are to|is to) accompany\\b|\\baccompan(?:ied|ies)(?= (?:him|her|the|them|[\\p{Lu}]))",
                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
