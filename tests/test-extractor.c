@@ -451,6 +451,21 @@ test_plural_possessive_in_org (void)
   g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Foreign Ministry"));
 }
 
+/* "Attache Bong-Hyup Chung", "Defence Attache X", "Special Emissary X":
+ * diplomatic titles, not part of the name */
+static void
+test_attache_is_a_title (void)
+{
+  g_autoptr(Result) result = extract (
+    "Attache Bong-Hyup Chung will travel to Seoul. Defence Attache Tomas Varga flew to Lima. "
+    "Special Emissary Ana Lopes arrived in Quito.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Bong-Hyup Chung"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Tomas Varga"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Ana Lopes"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Attache Bong-Hyup Chung"));
+}
+
 /* A given name coordinated with a person is a person */
 static void
 test_people_coordinated_given_name (void)
@@ -980,6 +995,7 @@ main (int   argc,
   g_test_add_func ("/extractor/places/settlement-noun", test_settlement_noun_names_place);
   g_test_add_func ("/extractor/people/opening-verb", test_opening_verb_is_no_name);
   g_test_add_func ("/extractor/organizations/plural-possessive", test_plural_possessive_in_org);
+  g_test_add_func ("/extractor/people/attache", test_attache_is_a_title);
   g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);
   g_test_add_func ("/extractor/offsets/samples", test_offsets_samples);
