@@ -812,6 +812,17 @@ test_advisers_and_people_met (void)
   g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (met, 0)), ==, "Tomas Varga");
 }
 
+/* "The foreign minister will then fly to Libya": a title with a
+ * lower-case modifier refers back to the traveller like "the minister" */
+static void
+test_modified_lower_case_title (void)
+{
+  assert_route ("Foreign affairs minister Ana Lopes will visit Kenya on Friday.\n\n"
+                "Lopes would speak to the gathering of ambassadors.\n\n"
+                "The foreign minister will then fly to Libya on Sunday.",
+                "Ana Lopes", "Kenya > Libya");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -861,6 +872,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/fronted-place-anywhere", test_fronted_place_anywhere);
   g_test_add_func ("/itinerary-order/shared-title-words", test_shared_title_words);
   g_test_add_func ("/itinerary-order/advisers-and-people-met", test_advisers_and_people_met);
+  g_test_add_func ("/itinerary-order/modified-lower-case-title", test_modified_lower_case_title);
 
   return g_test_run ();
 }

@@ -229,7 +229,7 @@ init_regexes (void)
   negation_regex = g_regex_new (
     "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*|prevent\\w* from|barred from|blocked from|objected to)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:[\\p{Lu}][\\w-]+ |(?:assistant|deputy) )?(?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|leader|senator|governor)\\b",
+  pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:[\\p{Lu}][\\w-]+ |(?:assistant|deputy|foreign|defen[cs]e|finance|health|trade|interior|prime|vice|former|new|visiting|incoming|outgoing|[\\p{Ll}]+al) )?(?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|leader|senator|governor)\\b",
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:advisers?|advisors?|aides?|envoys?|representatives?|emissar(?:y|ies)|counterparts?) (?:to|for)|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than|following|succeeding|succeeded|replacing|replaced|like|unlike))\\b[^,;.]{0,60}$",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
