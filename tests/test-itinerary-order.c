@@ -823,6 +823,19 @@ test_modified_lower_case_title (void)
                 "Ana Lopes", "Kenya > Libya");
 }
 
+/* "His engagements in South Africa will span across A, B and C": the
+ * trip's engagements name its stops */
+static void
+test_engagements_span (void)
+{
+  assert_route ("Prime Minister Tomas Varga will arrive in Maputo on Thursday morning.\n\n"
+                "After concluding his engagements in Mozambique, he will leave for South Africa on "
+                "Thursday evening.\n\n"
+                "His engagements in South Africa will span across Pretoria, Durban and Pietermaritzburg "
+                "on Friday and Saturday.",
+                "Tomas Varga", "Maputo > Pretoria > Durban > Pietermaritzburg");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -873,6 +886,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/shared-title-words", test_shared_title_words);
   g_test_add_func ("/itinerary-order/advisers-and-people-met", test_advisers_and_people_met);
   g_test_add_func ("/itinerary-order/modified-lower-case-title", test_modified_lower_case_title);
+  g_test_add_func ("/itinerary-order/engagements-span", test_engagements_span);
 
   return g_test_run ();
 }

@@ -187,7 +187,8 @@ init_regexes (void)
     /* "Clinton's six destinations -- in order, Ghana, Uganda ...",
      * "her stops: Lima, Quito" */
     "|(?:destinations|stops|itinerary)\\s*(?:--|—|–|:|(?:are|were|will be|include|includes|included)\\b)\\s*(?:in (?:that |this )?order,?\\s*)?(?=(?:the )?\\p{Lu})"
-    "|(?:trip|tour|itinerary|journey|visit)s?\\b[^.;:]{0,80}?\\b(?:include|includes|included|will include)"
+    /* "His engagements in South Africa will span across A, B and C" */
+    "|(?:trip|tour|itinerary|journey|visit|engagement|programme|program)s?\\b[^.;:]{0,80}?\\b(?:include|includes|included|will include|span|spans|spanned|cover|covers|covered|take in|takes in|took in)(?: across| over)?"
     "|(?:travel(?:s|ed|led|ing|ling)?|fly|flies|flew|flying|drove|drives|went|goes|headed|heads|moved|moves) from [^,.;:()]{1,40}? to(?= (?:the )?\\p{Lu})"
     /* "a trip from A to B and C" tells the trip's stops, A too ("flew
      * from A to B" may start from home) */
@@ -1313,7 +1314,7 @@ trip_subject (Builder *b,
   NdEntity *person;
 
   /* ("the week-long mission", "her two-day state visit") */
-  if (!re_match ("^\\W*(?:the|his|her|their)\\s+(?:[\\w’'-]+\\s+){0,2}(?:trip|tour|visit|journey|mission|swing|itinerary|schedule|program|programme)s?\\b",
+  if (!re_match ("^\\W*(?:the|his|her|their)\\s+(?:[\\w’'-]+\\s+){0,2}(?:trip|tour|visit|journey|mission|swing|itinerary|schedule|program|programme|engagement)s?\\b",
                              head, G_REGEX_CASELESS))
     return NULL;
   /* "the visit by Chancellor Olaf Scholz to Beijing" */
