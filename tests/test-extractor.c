@@ -406,6 +406,66 @@ test_buildings_are_no_people (void)
   g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Everest Base Camp"));
 }
 
+/* "sister city Yan Tai": an unknown name right after a lower-case word
+ * for a kind of settlement is a place; a titled name there is a person */
+static void
+test_settlement_noun_names_place (void)
+{
+  g_autoptr(Result) result = extract (
+    "The mayor will visit Beijing, sister city Yan Tai and Shanghai. "
+    "The city Mayor Ana Lopes will not go.", NULL);
+
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Yan Tai"));
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Yan Tai"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Ana Lopes"));
+}
+
+/* "Promoting Tauranga exporters ...": a verb's -ing form that opens a
+ * sentence does not start a person's name; a surname that ends so does */
+static void
+test_opening_verb_is_no_name (void)
+{
+  g_autoptr(Result) result = extract (
+    "Mayor Ana Lopes will showcase Tauranga in China. "
+    "Promoting Tauranga exporters was the main aim of the trip, Lopes said. "
+    "Peyton Manning said nothing.", NULL);
+
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Promoting Tauranga"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Ana Lopes"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Peyton Manning"));
+}
+
+/* "the Wellington Employers' Chamber of Commerce": a plural possessive
+ * inside an organisation's name is no person's name; "the Philippines'
+ * Foreign Ministry" stays a place and a ministry */
+static void
+test_plural_possessive_in_org (void)
+{
+  g_autoptr(Result) result = extract (
+    "The group includes representatives from the Wellington Employers' Chamber of Commerce. "
+    "The Philippines' Foreign Ministry said nothing.", NULL);
+
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Wellington Employers"));
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Wellington Employers' Chamber of Commerce"));
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Philippines"));
+  g_assert_nonnull (find (result, ND_ENTITY_ORGANIZATION, "Foreign Ministry"));
+}
+
+/* "Attache Bong-Hyup Chung", "Defence Attache X", "Special Emissary X":
+ * diplomatic titles, not part of the name */
+static void
+test_attache_is_a_title (void)
+{
+  g_autoptr(Result) result = extract (
+    "Attache Bong-Hyup Chung will travel to Seoul. Defence Attache Tomas Varga flew to Lima. "
+    "Special Emissary Ana Lopes arrived in Quito.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Bong-Hyup Chung"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Tomas Varga"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Ana Lopes"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Attache Bong-Hyup Chung"));
+}
+
 /* A given name coordinated with a person is a person */
 static void
 test_people_coordinated_given_name (void)
@@ -932,6 +992,10 @@ main (int   argc,
   g_test_add_func ("/extractor/people/title-names", test_people_title_names);
   g_test_add_func ("/extractor/people/landmarks-and-long-titles", test_landmarks_and_long_titles);
   g_test_add_func ("/extractor/people/buildings", test_buildings_are_no_people);
+  g_test_add_func ("/extractor/places/settlement-noun", test_settlement_noun_names_place);
+  g_test_add_func ("/extractor/people/opening-verb", test_opening_verb_is_no_name);
+  g_test_add_func ("/extractor/organizations/plural-possessive", test_plural_possessive_in_org);
+  g_test_add_func ("/extractor/people/attache", test_attache_is_a_title);
   g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);
   g_test_add_func ("/extractor/offsets/samples", test_offsets_samples);

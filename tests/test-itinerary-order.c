@@ -663,6 +663,179 @@ test_there_past_visit (void)
   }
 }
 
+/* Sixth session. "The week-long mission will make stops in A, B": a
+ * trip named with a hyphenated modifier is the subject, and its
+ * traveller is the one who leads it */
+static void
+test_hyphenated_trip_subject (void)
+{
+  assert_route ("Governor Lena Hartmann will lead an economic development mission, including "
+                "representatives from three firms, to the region next month.\n\n"
+                "The week-long mission will make stops in Osaka, Nagoya and Tokyo to meet with business leaders.",
+                "Lena Hartmann", "Osaka > Nagoya > Tokyo");
+}
+
+/* "has so far traveled to A, B and C": past visits, kept apart from the
+ * trip to come, with any of the adverbs that say "up to now" */
+static void
+test_past_with_adverbs (void)
+{
+  const char *adverbs[] = { "so far", "thus far", "to date", "already", "recently" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (adverbs); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Bishop Marco Ferri plans to go to Bulgaria in April and to Cyprus in June.\n\n"
+                                               "Bishop Ferri has %s traveled to Istanbul, Cairo and Damascus.",
+                                               adverbs[i]);
+      g_autoptr(GPtrArray) itineraries = build (body);
+      g_autofree char *found = route (trip_of (itineraries, "Marco Ferri"));
+      gboolean past = FALSE;
+
+      g_assert_cmpstr (found, ==, "Bulgaria > Cyprus");
+      for (guint k = 0; k < itineraries->len; k++)
+        {
+          NdItinerary *itinerary = g_ptr_array_index (itineraries, k);
+
+          past |= !nd_itinerary_get_ordered (itinerary) && nd_itinerary_get_stops (itinerary)->len == 3;
+        }
+      g_assert_true (past);
+    }
+}
+
+/* "X, along with a delegation, ... The delegation will travel to A and
+ * B": the group is the one who heads it, even before X has a stop */
+static void
+test_delegation_of_a_leader (void)
+{
+  assert_route ("Opposition Leader Marco Ferri, along with a delegation of senior party members, "
+                "continues his tour of the diaspora next month.\n\n"
+                "The delegation will travel to London and Birmingham to meet supporters.",
+                "Marco Ferri", "London > Birmingham");
+  assert_route ("Mayor Ana Lopes will this weekend fly out at the head of a 39-member delegation "
+                "that aims to strengthen business ties.\n\n"
+                "The delegation will be on the road for seven days, visiting Beijing, Tianjin and Shanghai.",
+                "Ana Lopes", "Beijing > Tianjin > Shanghai");
+}
+
+/* "Other delegates included A and B": they travel with the delegation */
+static void
+test_other_delegates (void)
+{
+  const char *body = "Mayor Ana Lopes will lead a delegation to China next month. The delegation will visit "
+                     "Beijing and Shanghai.\n\n"
+                     "Other delegates included Olga Lind from Education Wellington and Tomas Brandt from the "
+                     "Rugby Union.";
+
+  assert_route (body, "Ana Lopes", "Beijing > Shanghai");
+  assert_route (body, "Olga Lind", "Beijing > Shanghai");
+  assert_route (body, "Tomas Brandt", "Beijing > Shanghai");
+}
+
+/* "after conferring with X, the U.S. coordinator, who returned from a
+ * visit to A, B and C": the relative clause after an apposition tells
+ * X's trip, not the subject's */
+static void
+test_relative_after_apposition (void)
+{
+  g_autoptr(GPtrArray) itineraries = build ("Secretary Lena Hartmann will visit Cairo next month.\n\n"
+                                            "Hartmann said she made the decision after conferring with Marco "
+                                            "Ferri, the U.S. coordinator for the peace talks, who returned from a "
+                                            "visit to Israel, Egypt and Jordan this week.");
+  g_autofree char *hartmann = route (trip_of (itineraries, "Lena Hartmann"));
+  NdItinerary *ferri = trip_of (itineraries, "Marco Ferri");
+
+  g_assert_cmpstr (hartmann, ==, "Cairo");
+  g_assert_cmpuint (nd_itinerary_get_stops (ferri)->len, ==, 3);
+}
+
+/* "In Algeria, Lula will sign ...": a place put first is a stop of
+ * the one doing something there when he travels anywhere in the
+ * article, told before or after; ", and, in Rio, he will attend": the
+ * same inside a sentence */
+static void
+test_fronted_place_anywhere (void)
+{
+  assert_route ("President Tomas Varga arrived in Algiers on Wednesday.\n\n"
+                "In Algeria, Varga will sign agreements on transport and trade.\n\n"
+                "Tomorrow evening Varga flies to Benin, followed by Botswana.",
+                "Tomas Varga", "Algiers > Benin > Botswana");
+  assert_route ("In Namibia, President Tomas Varga will sign agreements on transport and trade.\n\n"
+                "Tomorrow evening Varga flies to Benin, followed by Botswana.",
+                "Tomas Varga", "Namibia > Benin > Botswana");
+  assert_route ("Secretary Lena Hartmann will travel to Brazil next week.\n\n"
+                "In Brasilia, she will talk with the president, and, in Recife, she will attend a "
+                "meeting of foreign ministers.",
+                "Lena Hartmann", "Brasilia > Recife");
+  assert_route ("President Tomas Varga flew to Taipei on Monday.\n\n"
+                "In Lisbon, he has scheduled meetings with bankers.",
+                "Tomas Varga", "Taipei > Lisbon");
+}
+
+/* One list of title words serves every pattern that reads who is named
+ * next: "and city councillor X", ", opposition leader X and first lady
+ * Y", "From A, billionaire founder X will travel to B" */
+static void
+test_shared_title_words (void)
+{
+  const char *body = "Mayor Ana Lopes and city councillor Olga Lind will travel to Beijing and Shanghai next week.\n\n"
+                     "President Tomas Varga, opposition leader Marco Ferri and first lady Lena Hartmann flew to "
+                     "Lima on Monday.\n\n"
+                     "From Lima, billionaire founder Bill Gates will travel to Quito.";
+
+  assert_route (body, "Olga Lind", "Beijing > Shanghai");
+  assert_route (body, "Tomas Varga", "Lima");
+  assert_route (body, "Lena Hartmann", "Lima");
+  assert_route (body, "Bill Gates", "Lima > Quito");
+}
+
+/* Not travellers: "senior advisers to X and Y would be meeting in A"
+ * (the advisers meet), "the delegation has met figures including X and
+ * Y" (the people met, not the delegation's members) */
+static void
+test_advisers_and_people_met (void)
+{
+  g_autoptr(GPtrArray) advisers = build ("Secretary Ana Lopes arrived in Cairo on Monday.\n\n"
+                                         "Lopes said senior advisers to Prime Minister Tomas Varga and President "
+                                         "Marco Ferri would be meeting in Washington next week.");
+  g_autoptr(GPtrArray) met = build ("Chairman Tomas Varga will attend a dinner on Thursday in Beijing.\n\n"
+                                    "In the past the delegation has met figures including President Marco Ferri "
+                                    "and former president Lena Hartmann.");
+
+  for (guint i = 0; i < advisers->len; i++)
+    {
+      const char *who = nd_itinerary_get_traveller (g_ptr_array_index (advisers, i));
+
+      g_assert_cmpstr (who, !=, "Tomas Varga");
+      g_assert_cmpstr (who, !=, "Marco Ferri");
+    }
+  g_assert_cmpuint (met->len, ==, 1);
+  g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (met, 0)), ==, "Tomas Varga");
+}
+
+/* "The foreign minister will then fly to Libya": a title with a
+ * lower-case modifier refers back to the traveller like "the minister" */
+static void
+test_modified_lower_case_title (void)
+{
+  assert_route ("Foreign affairs minister Ana Lopes will visit Kenya on Friday.\n\n"
+                "Lopes would speak to the gathering of ambassadors.\n\n"
+                "The foreign minister will then fly to Libya on Sunday.",
+                "Ana Lopes", "Kenya > Libya");
+}
+
+/* "His engagements in South Africa will span across A, B and C": the
+ * trip's engagements name its stops */
+static void
+test_engagements_span (void)
+{
+  assert_route ("Prime Minister Tomas Varga will arrive in Maputo on Thursday morning.\n\n"
+                "After concluding his engagements in Mozambique, he will leave for South Africa on "
+                "Thursday evening.\n\n"
+                "His engagements in South Africa will span across Pretoria, Durban and Pietermaritzburg "
+                "on Friday and Saturday.",
+                "Tomas Varga", "Maputo > Pretoria > Durban > Pietermaritzburg");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -704,6 +877,16 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/then-after-last-told", test_then_after_last_told);
   g_test_add_func ("/itinerary-order/conclude-longer-tour", test_conclude_longer_tour);
   g_test_add_func ("/itinerary-order/there-past-visit", test_there_past_visit);
+  g_test_add_func ("/itinerary-order/hyphenated-trip-subject", test_hyphenated_trip_subject);
+  g_test_add_func ("/itinerary-order/past-with-adverbs", test_past_with_adverbs);
+  g_test_add_func ("/itinerary-order/delegation-of-a-leader", test_delegation_of_a_leader);
+  g_test_add_func ("/itinerary-order/other-delegates", test_other_delegates);
+  g_test_add_func ("/itinerary-order/relative-after-apposition", test_relative_after_apposition);
+  g_test_add_func ("/itinerary-order/fronted-place-anywhere", test_fronted_place_anywhere);
+  g_test_add_func ("/itinerary-order/shared-title-words", test_shared_title_words);
+  g_test_add_func ("/itinerary-order/advisers-and-people-met", test_advisers_and_people_met);
+  g_test_add_func ("/itinerary-order/modified-lower-case-title", test_modified_lower_case_title);
+  g_test_add_func ("/itinerary-order/engagements-span", test_engagements_span);
 
   return g_test_run ();
 }

@@ -327,6 +327,15 @@ static const char * const locatives[] = {
   NULL
 };
 
+/* Lower-case nouns for a kind of settlement right before an unknown
+ * name of several words make it a place: "sister city Yan Tai", "the
+ * port town Puerto Ayora" (hand-kept list) */
+static const char * const settlement_nouns[] = {
+  "city", "town", "village", "port", "capital", "province", "county",
+  "district", "region", "resort", "hometown", "township", "municipality",
+  NULL
+};
+
 /* Words before an unknown name that make it a place: "in Milner", "at
  * Chequers" */
 static const char * const strong_locatives[] = {
@@ -401,6 +410,7 @@ enum
   WC_SITE            = 1 << 18,
   WC_SITE_WEAK       = 1 << 19,
   WC_PHRASE_END      = 1 << 20,
+  WC_SETTLEMENT      = 1 << 21,
 };
 
 static NdExtractMap *word_classes;
@@ -446,6 +456,7 @@ init_word_classes (void)
   add_word_class (site_words, G_MAXUINT, WC_SITE);
   add_word_class (site_words_weak, G_MAXUINT, WC_SITE_WEAK);
   add_word_class (phrase_end_words, G_MAXUINT, WC_PHRASE_END);
+  add_word_class (settlement_nouns, G_MAXUINT, WC_SETTLEMENT);
 }
 
 /* The classes of a word (bytes as they are: lists are in lower case) */
@@ -1717,6 +1728,18 @@ classify_run (Ex       *ex,
   if (n_words == 1)
     return CAND_SINGLE;
 
+  /* "Promoting Tauranga exporters ...", "Leaving Wellington, ...": a
+   * verb's -ing form opening a sentence is no one's given name */
+  if ((tok (ex, first_word)->flags & (ND_TOKEN_SENTENCE_START | ND_TOKEN_CLAUSE_START)) &&
+      !(first_info & (ND_WORD_FIRST_NAME | ND_WORD_SURNAME)))
+    {
+      const char *key = key_of (ex, first_word);
+      gsize len = strlen (key);
+
+      if (len >= 7 && strcmp (key + len - 3, "ing") == 0)
+        return CAND_NONE;
+    }
+
   /* "Clarence House", "Rashtrapati Bhavan": a building, the office in it */
   {
     guint32 klass = key_class (key_of (ex, last_word));
@@ -1752,6 +1775,12 @@ classify_run (Ex       *ex,
    * a landmark the gazetteer lacks */
   if (first > 0 && (token_is (ex, first - 1, "the") || token_is (ex, first - 1, "The")) &&
       (first_info & ND_WORD_FIRST_NAME) && n_common == 0 && ends_phrase (ex, last + 1))
+    return strict ? CAND_NONE : CAND_PLACE;
+
+  /* "sister city Yan Tai": a kind of settlement, in lower case, right
+   * before names no one has */
+  if (first > 0 && !(tok (ex, first - 1)->flags & ND_TOKEN_CAPITALIZED) &&
+      (token_class (ex, first - 1) & WC_SETTLEMENT) && n_common == 0)
     return strict ? CAND_NONE : CAND_PLACE;
 
   /* a given name first: "Brett McGurk", "Sergei Lavrov" */
@@ -2712,6 +2741,38 @@ process_chunk (Ex    *ex,
   return last;
 }
 
+
+/* "the Wellington Employers' Chamber of Commerce": a plural possessive
+ * ("Employers'", not "Israel's") followed by a name that ends as an
+ * organisation's does is inside that name */
+static gboolean
+plural_possessive_in_org (Ex    *ex,
+                          guint  j,
+                          guint  k)
+{
+  const NdToken *token = tok (ex, j);
+
+  if (token->end - token->start < 3 || (ex->text[token->end - 1] != 's' && ex->text[token->end - 1] != 'S') ||
+      ex->text[token->end] != '\'' ||
+      (ex->text[token->end + 1] == 's' || ex->text[token->end + 1] == 'S') ||
+      /* "the Philippines' Foreign Ministry": a place's */
+      (gazetteer_flags_of (ex, j) & ND_GAZETTEER_PLACE))
+    return FALSE;
+  for (guint i = k; i < ex->n && i < k + 5; i++)
+    {
+      if (tok (ex, i)->flags & ND_TOKEN_SENTENCE_START)
+        return FALSE;
+      if (is_name_token (ex, i))
+        {
+          if (info_of (ex, i) & ND_WORD_ORG_SUFFIX)
+            return TRUE;
+        }
+      else if (!is_connector (ex, i))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static void
 find_chunks (Ex *ex)
 {
@@ -2732,7 +2793,8 @@ find_chunks (Ex *ex)
            * Party") */
           if ((tok (ex, j)->flags & ND_TOKEN_POSSESSIVE) &&
               !(is_common (ex, j, G_MAXUINT) && is_name_token (ex, k) &&
-                !(tok (ex, k)->flags & ND_TOKEN_SENTENCE_START)))
+                !(tok (ex, k)->flags & ND_TOKEN_SENTENCE_START)) &&
+              !plural_possessive_in_org (ex, j, k))
             break;
           if (is_name_token (ex, k) && !(tok (ex, k)->flags & ND_TOKEN_SENTENCE_START))
             {

@@ -107,6 +107,8 @@ static GRegex *team_regex;
 static GRegex *place_gap_regex;
 static GRegex *descriptor_gap_regex;
 static GRegex *group_regex;
+static GRegex *lead_regex;
+static GRegex *clause_in_regex;
 static GRegex *subordinate_regex;
 static GRegex *purpose_regex;
 static GRegex *gap_regex;
@@ -120,6 +122,19 @@ static GRegex *anchor_regex;
 static GRegex *here_regex;
 static GRegex *latest_regex;
 static GRegex *there_regex;
+
+/* Lower-case words of the titles and descriptions written before a
+ * name ("U.S. negotiator Jason Greenblatt", "city councillor Jo
+ * Coughlan", "billionaire philanthropist Bill Gates"), shared by every
+ * pattern that reads who is named next (hand-kept list) */
+#define TITLE_WORDS \
+  "(?:envoy|adviser|advisor|negotiator|secretary|minister|ministers|ambassador|aide|senior|special|deputy|chief|" \
+  "national|security|foreign|defen[cs]e|state|vice|assistant|top|trade|representative|counselor|counsellor|" \
+  "director|spokesman|spokeswoman|president|prime|premier|chancellor|governor|mayor|councillor|councilor|" \
+  "senator|congressman|congresswoman|commissioner|general|admiral|chairman|chairwoman|chair|ceo|founder|" \
+  "billionaire|philanthropist|executive|officer|king|queen|prince|princess|crown|first|lady|city|party|" \
+  "opposition|leader|coordinator|delegate|member|owner|head|official|attache|attaché|archbishop|bishop|" \
+  "cardinal|patriarch|metropolitan|imam|rabbi|reverend)"
 
 static void
 init_regexes (void)
@@ -172,7 +187,8 @@ init_regexes (void)
     /* "Clinton's six destinations -- in order, Ghana, Uganda ...",
      * "her stops: Lima, Quito" */
     "|(?:destinations|stops|itinerary)\\s*(?:--|—|–|:|(?:are|were|will be|include|includes|included)\\b)\\s*(?:in (?:that |this )?order,?\\s*)?(?=(?:the )?\\p{Lu})"
-    "|(?:trip|tour|itinerary|journey|visit)s?\\b[^.;:]{0,80}?\\b(?:include|includes|included|will include)"
+    /* "His engagements in South Africa will span across A, B and C" */
+    "|(?:trip|tour|itinerary|journey|visit|engagement|programme|program)s?\\b[^.;:]{0,80}?\\b(?:include|includes|included|will include|span|spans|spanned|cover|covers|covered|take in|takes in|took in)(?: across| over)?"
     "|(?:travel(?:s|ed|led|ing|ling)?|fly|flies|flew|flying|drove|drives|went|goes|headed|heads|moved|moves) from [^,.;:()]{1,40}? to(?= (?:the )?\\p{Lu})"
     /* "a trip from A to B and C" tells the trip's stops, A too ("flew
      * from A to B" may start from home) */
@@ -195,7 +211,7 @@ init_regexes (void)
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   past_regex = g_regex_new (
     "\\b(?:(?:previous|past|prior|earlier|former|other) (?:visits?|trips?|travels?|stops?)"
-    "|(?:has|have|had)(?: also| already| since| previously| repeatedly)? (?:visited|traveled|travelled|been to|toured|gone to|made \\w+ (?:visits|trips)))",
+    "|(?:has|have|had)(?: also| already| since| previously| repeatedly| so far| thus far| until now| to date| once| twice| before| ever| recently| often)* (?:visited|traveled|travelled|been to|toured|gone to|made \\w+ (?:visits|trips)))",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "in 2016, when he visited X", "his last tour ... was in 2016" */
   past_clause_regex = g_regex_new (
@@ -208,15 +224,15 @@ init_regexes (void)
   year_regex = g_regex_new ("\\b(?:19|20)\\d\\d\\b", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Tillerson and Homeland Security Secretary John Kelly are headed to" */
   /* "Obama along with his wife, Michelle, will travel" */
-  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:envoy|adviser|advisor|negotiator|secretary|minister|ambassador|aide|senior|special|deputy|chief|national|security|foreign|defen[cs]e|state|vice|assistant|top|trade|representative|counselor|counsellor|director|spokesman|spokeswoman)\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
+  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Kushner, U.S. negotiator Jason Greenblatt and ...": a list */
-  listed_regex = g_regex_new ("^\\s*,\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:envoy|adviser|advisor|negotiator|secretary|minister|ambassador|aide|senior|special|deputy|chief|national|security|foreign|defen[cs]e|state|vice|assistant|top|trade|representative|counselor|counsellor|director|spokesman|spokeswoman)\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
+  listed_regex = g_regex_new ("^\\s*,\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
   negation_regex = g_regex_new (
     "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*|prevent\\w* from|barred from|blocked from|objected to)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:[\\p{Lu}][\\w-]+ |(?:assistant|deputy) )?(?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|leader|senator|governor)\\b",
+  pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:[\\p{Lu}][\\w-]+ |(?:assistant|deputy|foreign|defen[cs]e|finance|health|trade|interior|prime|vice|former|new|visiting|incoming|outgoing|[\\p{Ll}]+al) )?(?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|leader|senator|governor)\\b",
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than|following|succeeding|succeeded|replacing|replaced|like|unlike))\\b[^,;.]{0,60}$",
+  object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:advisers?|advisors?|aides?|envoys?|representatives?|emissar(?:y|ies)|counterparts?) (?:to|for)|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than|following|succeeding|succeeded|replacing|replaced|like|unlike))\\b[^,;.]{0,60}$",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "a delegation led by Foreign Minister X": X is no object */
   led_by_regex = g_regex_new ("\\b(?:delegation|team|mission|group|entourage|party|visit|trip|tour)s?,?\\s+(?:led|headed)\\s+by\\s+(?:[\\w.’'-]+\\s+){0,5}$",
@@ -243,6 +259,11 @@ init_regexes (void)
                                    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   group_regex = g_regex_new ("\\b(?:they|the (?:delegation|delegations|leaders|visitors|group|envoys|ministers|delegates|presidents|heads of state|mission|trio|pair|(?:[\\w-]+ )?couple|duo|(?:two|three|four|both) (?:[\\w-]+ ){0,2}(?:leaders|secretaries|ministers|officials|envoys|presidents|diplomats|men|women)))\\b",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "X will lead a delegation", "X, along with a delegation of ..." */
+  lead_regex = g_regex_new ("\\b(?:lead|leads|led|leading|head|heads|headed|heading|at the head of|along with|together with|accompanied by)\\b[^.]{0,60}\\b(?:delegation|group|team|mission|party|entourage)\\b",
+                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "..., and, in Rio, he will": a clause that opens with a place */
+  clause_in_regex = g_regex_new ("[,;]\\s*(?:(?:and|but|while|then|later|meanwhile),?\\s+)?(in \\p{Lu})", G_REGEX_OPTIMIZE, 0, NULL);
   /* "visit the Indian capital, New Delhi", "the Black Sea resort of Sochi" */
   descriptor_gap_regex = g_regex_new ("^(?:['’]s\\s+)?[\\s,]*(?:and\\s+|then\\s+|to\\s+)*(?:the\\s+)?(?:(?:southern|northern|eastern|western|central|coastal|border|port|holy|ancient|old|resort|island|small|tiny|big|large|poor|rich|impoverished|landlocked|oil-rich|war-torn)\\s+){0,2}(?:[\\p{Lu}][\\w'’-]*\\s+){0,3}(?:[\\p{Ll}][\\w-]*\\s+){0,3}"
                                       "(?:capital|city|port|resort|town|village|region|province|state|island|enclave|territory|suburb|hub|nation|country|kingdom|republic|emirate|archipelago|principality|sultanate)(?:\\s+of)?[\\s,]*(?:the\\s+)?$",
@@ -1075,7 +1096,9 @@ find_traveller (Builder *b,
         nearest = m;
     }
 
-  /* "President Javier Milei, who will be traveling to the US" */
+  /* "President Javier Milei, who will be traveling to the US", "Dennis
+   * Ross, the U.S. coordinator, who returned from a visit to X": the
+   * relative clause, after an apposition or not, is about the person */
   for (guint i = 0; i < b->people->len; i++)
     {
       const Mention *m = &g_array_index (b->people, Mention, i);
@@ -1084,7 +1107,7 @@ find_traveller (Builder *b,
       if (m->start < sent_start || m->end > cue_start)
         continue;
       gap = slice (b, m->end, cue_start);
-      if (re_match ("^,\\s*who\\s+(?:[\\w’']+\\s+){0,4}$", gap, 0) &&
+      if (re_match ("^,\\s*(?:(?:the|a|an|his|her)\\s[^,;:()“”\"]{1,60},\\s*)?who\\s+(?:[\\w’']+\\s+){0,4}$", gap, 0) &&
           !re_match ("\\b(?:had|has|have)\\b", gap, 0))
         return m->entity;
     }
@@ -1290,7 +1313,8 @@ trip_subject (Builder *b,
   g_autofree char *head = slice (b, sent_start, MIN (sent_end, cue_start + 30));
   NdEntity *person;
 
-  if (!re_match ("^\\W*(?:the|his|her|their)\\s+(?:\\w+\\s+)?(?:trip|tour|visit|journey|mission|swing|itinerary|schedule|program|programme)s?\\b",
+  /* ("the week-long mission", "her two-day state visit") */
+  if (!re_match ("^\\W*(?:the|his|her|their)\\s+(?:[\\w’'-]+\\s+){0,2}(?:trip|tour|visit|journey|mission|swing|itinerary|schedule|program|programme|engagement)s?\\b",
                              head, G_REGEX_CASELESS))
     return NULL;
   /* "the visit by Chancellor Olaf Scholz to Beijing" */
@@ -1363,7 +1387,7 @@ fronted_from_subject (Builder *b,
       if (m->start >= sent_end)
         break;
       gap = slice (b, after_comma, m->start);
-      if (re_match ("^\\s*(?:the\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:minister|secretary|president|envoy|prime|foreign|defen[cs]e|vice|special|chief|deputy|senior|billionaire|philanthropist|chairman|chairwoman|ceo)\\s+){0,5}$",
+      if (re_match ("^\\s*(?:the\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,5}$",
                     gap, 0))
         return m->entity;
       break;
@@ -1983,7 +2007,7 @@ scan_companions (Builder *b)
 
   if (g_once_init_enter (&initialized))
     {
-      with_regex = g_regex_new ("\\b(?:accompanied by|joined by|travell?ing with|(?:delegation|entourage|party|team)(?: [\\w-]+){0,3} (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of))\\b",
+      with_regex = g_regex_new ("\\b(?:accompanied by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: (?!(?:met|meet|meets|meeting|has|have|had|hosted|visited|saw|see)\\b)[\\w-]+){0,3} (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of))\\b",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       accompany_regex = g_regex_new ("\\b(?:will|would|to|also|are to|is to) accompany\\b|\\baccompan(?:ied|ies)(?= (?:him|her|the|them|[\\p{Lu}]))",
                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -2186,14 +2210,42 @@ find_group (Builder   *b,
     }
 
   /* "Mayor X will lead a delegation to China ... They will arrive in
-   * Beijing": the one who leads the group the article follows */
+   * Beijing": the one who leads the group the article follows; when no
+   * one travels yet ("X will fly out at the head of a delegation. The
+   * delegation will visit A"), the subject of the sentence that says so
+   * ("X, along with a delegation of party members, ...") */
   {
     NdEntity *leader = main_traveller (b);
     g_autofree char *before = slice (b, 0, sent_start);
 
-    if (leader != NULL && max_members >= 1 &&
-        re_match ("\\b(?:lead|leads|led|leading|head|heads|headed|heading|at the head of)\\b[^.]{0,60}\\b(?:delegation|group|team|mission|party|entourage)\\b",
-                  before, G_REGEX_CASELESS))
+    if (max_members < 1 || !g_regex_match (lead_regex, before, 0, NULL))
+      return 0;
+    for (guint k = 0; leader == NULL && k < b->sentence; k++)
+      {
+        NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, k);
+        g_autofree char *text = slice (b, span->start, span->end);
+        g_autoptr(GMatchInfo) info = NULL;
+        int ls, le;
+        guint lead_at;
+
+        if (!g_regex_match (lead_regex, text, 0, &info))
+          continue;
+        g_match_info_fetch_pos (info, 0, &ls, &le);
+        lead_at = span->start + g_utf8_pointer_to_offset (text, text + ls);
+        for (guint i = 0; i < b->people->len; i++)
+          {
+            const Mention *m = &g_array_index (b->people, Mention, i);
+            g_autofree char *lead_head = NULL;
+
+            if (m->start < span->start || m->end > lead_at)
+              continue;
+            lead_head = slice (b, span->start, m->start);
+            if (!g_regex_match (object_regex, lead_head, 0, NULL))
+              leader = m->entity;
+            break;
+          }
+      }
+    if (leader != NULL)
       {
         members[0] = leader;
         return 1;
@@ -2497,13 +2549,16 @@ add_coordinated (Builder   *b,
 }
 
 /* "In Beijing, Scholz will meet Xi": a place put first, then a traveller
- * already on the move doing something there */
+ * already on the move doing something there; the clause may start
+ * inside the sentence (", and, in Rio, he will attend"), from
+ * `clause_start` */
 static void
 scan_fronted_place (Builder *b,
                     guint    sent_start,
+                    guint    clause_start,
                     guint    sent_end)
 {
-  g_autofree char *text = slice (b, sent_start, MIN (sent_end, sent_start + 160));
+  g_autofree char *text = slice (b, clause_start, MIN (sent_end, clause_start + 160));
   g_autoptr(GMatchInfo) info = NULL;
   const Mention *place = NULL;
   NdEntity *person = NULL;
@@ -2512,21 +2567,21 @@ scan_fronted_place (Builder *b,
   Trip *trip;
   g_autoptr(NdStop) stop = NULL;
 
-  if (!re_match ("^\\s*(?:While )?In \\p{Lu}", text, 0) ||
-      !re_match ("^[^,]{2,50},\\s+(?:\\S+\\s+){0,6}?(?:will|would|is (?:to|set to|expected to|scheduled to|due to|slated to)|plans? to|planned to|was to|met|meets|held|holds|toured|laid|attended|signed|spoke|addressed|delivered)\\b",
+  if (!re_match ("^\\s*(?:[Ww]hile )?[Ii]n \\p{Lu}", text, 0) ||
+      !re_match ("^[^,]{2,50},\\s+(?:\\S+\\s+){0,6}?(?:will|would|is (?:to|set to|expected to|scheduled to|due to|slated to)|plans? to|planned to|was to|met|meets|held|holds|toured|tours|visited|visits|laid|lays|attended|attends|signed|signs|spoke|speaks|addressed|addresses|delivered|delivers|received|receives|opened|opens|inaugurated|inaugurates|unveiled|talked|scheduled)\\b",
                              text, 0) ||
       !re_match ("^[^,]{2,50}(,)", text, 0))
     return;
   {
     const char *c = strchr (text, ',');
 
-    comma = sent_start + g_utf8_pointer_to_offset (text, c);
+    comma = clause_start + g_utf8_pointer_to_offset (text, c);
   }
   for (guint i = 0; i < b->places->len; i++)
     {
       const Mention *m = &g_array_index (b->places, Mention, i);
 
-      if (m->start >= sent_start && m->end <= comma)
+      if (m->start >= clause_start && m->end <= comma)
         {
           g_autofree char *after = slice (b, m->end, comma);
 
@@ -4244,8 +4299,32 @@ nd_itinerary_builder_build_with_headline (const char *body,
       if (!inside_table (&b, span->start, span->end))
         {
           scan_sentence (&b, span->start, MIN (span->end, b.n_chars));
-          scan_fronted_place (&b, span->start, MIN (span->end, b.n_chars));
           scan_semicolon_list (&b, span->start, MIN (span->end, b.n_chars));
+        }
+    }
+  /* "In Algeria, Lula will sign ...": once every sentence is read, so
+   * that a traveller whose trip is told later counts as travelling */
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      NdTextSpan *span = &g_array_index (sentences, NdTextSpan, i);
+
+      b.sentence = i;
+      guint end = MIN (span->end, b.n_chars);
+      g_autofree char *text = NULL;
+      g_autoptr(GMatchInfo) info = NULL;
+
+      if (inside_table (&b, span->start, span->end))
+        continue;
+      scan_fronted_place (&b, span->start, span->start, end);
+      /* "..., and, in Rio de Janeiro, he will attend ...", "...; in
+       * Lima, she will meet ..." */
+      text = slice (&b, span->start, end);
+      for (g_regex_match (clause_in_regex, text, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
+        {
+          int cs, ce;
+
+          g_match_info_fetch_pos (info, 1, &cs, &ce);
+          scan_fronted_place (&b, span->start, span->start + g_utf8_pointer_to_offset (text, text + cs), end);
         }
     }
 
