@@ -191,18 +191,27 @@ reset_snippets (NdArticleStore *self)
     update_snippet (self, value);
 }
 
-/* The ids of the whole list for the store's query, or NULL (warned) */
-static GArray *
-query_ids (NdArticleStore *self)
+/* The store's filter and sort, as the database takes them */
+static NdQuery
+store_query (NdArticleStore *self)
 {
-  g_autoptr(GError) error = NULL;
   NdQuery query = { 0 };
-  GArray *ids;
 
   query.search = self->search;
   query.tag = self->tag;
   query.entity = self->entity;
   query.sort = self->sort;
+
+  return query;
+}
+
+/* The ids of the whole list for the store's query, or NULL (warned) */
+static GArray *
+query_ids (NdArticleStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  NdQuery query = store_query (self);
+  GArray *ids;
 
   ids = nd_database_query_ids (self->database, &query, &error);
   if (ids == NULL)
@@ -689,7 +698,7 @@ nd_article_store_read_first (NdArticleStore *self,
                              guint           n_first)
 {
   g_autoptr(GError) error = NULL;
-  NdQuery query = { 0 };
+  NdQuery query;
   guint total = 0;
 
   g_return_val_if_fail (ND_IS_ARTICLE_STORE (self), FALSE);
@@ -697,11 +706,7 @@ nd_article_store_read_first (NdArticleStore *self,
   if (self->ids != NULL)
     return !self->complete;
 
-  query.search = self->search;
-  query.tag = self->tag;
-  query.entity = self->entity;
-  query.sort = self->sort;
-
+  query = store_query (self);
   self->ids = nd_database_query_first_ids (self->database, &query, n_first, &total, &error);
   if (self->ids == NULL)
     {
