@@ -303,6 +303,68 @@ test_fts (Fixture       *f,
   g_assert_nonnull (strstr (snippet, "\xee\x80\x80Qatar\xee\x80\x81"));
 }
 
+/* One id found by a search, or 0 */
+static gint64
+search_one (NdDatabase *db,
+            const char *text)
+{
+  g_autoptr(GArray) ids = search (db, text);
+
+  g_test_message ("search \"%s\": %u found", text, ids->len);
+  g_assert_cmpuint (ids->len, <=, 1);
+  return ids->len == 1 ? g_array_index (ids, gint64, 0) : 0;
+}
+
+/* Words that FTS5's tokenizer splits in several tokens (Hindi vowel
+ * signs and viramas, a decomposed accent, "U.S.", hyphens) find their
+ * article, with its passage: the full-text index answers no phrase
+ * (detail=column), so each token is a term of its own */
+static void
+test_fts_split_words (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(NdArticle) hindi = nd_test_article ("Namaste from Delhi",
+                                                "\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa4\xe0\xa5\x87 "
+                                                "\xe0\xa4\xa6\xe0\xa5\x81\xe0\xa4\xa8\xe0\xa4\xbf\xe0\xa4\xaf\xe0\xa4\xbe, "
+                                                "said the minister in Delhi.", NULL);
+  g_autoptr(NdArticle) envoy = nd_test_article ("U.S. envoy in Kyiv",
+                                                "A well-known diplomat arrived on Monday.", NULL);
+  g_autoptr(NdArticle) zurich = nd_test_article ("Talks in Z\xc3\xbcrich",
+                                                 "Delegates met in Z\xc3\xbcrich and S\xc3\xa3o Paulo.", NULL);
+  g_autoptr(NdArticle) other = nd_test_article ("Markets", "Oil was flat on Friday, traders in Kyiv said.", NULL);
+  g_autofree char *snippet = NULL;
+  gint64 id_hindi = insert (f->db, hindi);
+  gint64 id_envoy = insert (f->db, envoy);
+  gint64 id_zurich = insert (f->db, zurich);
+
+  insert (f->db, other);
+
+  /* नमस्ते, दुनिया and the start of नमस्ते */
+  g_assert_cmpint (search_one (f->db, "\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa4\xe0\xa5\x87"), ==, id_hindi);
+  g_assert_cmpint (search_one (f->db, "\xe0\xa4\xa6\xe0\xa5\x81\xe0\xa4\xa8\xe0\xa4\xbf\xe0\xa4\xaf\xe0\xa4\xbe delhi"), ==, id_hindi);
+  g_assert_cmpint (search_one (f->db, "\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\xe0\xa5\x8d"), ==, id_hindi);
+  snippet = nd_database_get_snippet (f->db, id_hindi, "\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa4\xe0\xa5\x87");
+  g_assert_nonnull (snippet);
+  g_assert_nonnull (strstr (snippet, "\xee\x80\x80"));
+
+  /* abbreviations and hyphens */
+  g_assert_cmpint (search_one (f->db, "U.S."), ==, id_envoy);
+  g_assert_cmpint (search_one (f->db, "u.s. envoy"), ==, id_envoy);
+  g_assert_cmpint (search_one (f->db, "well-known"), ==, id_envoy);
+  g_assert_cmpint (search_one (f->db, "well-kn"), ==, id_envoy);
+
+  /* accents typed precomposed, decomposed (as some keyboards send them)
+   * or not at all */
+  g_assert_cmpint (search_one (f->db, "Z\xc3\xbcrich"), ==, id_zurich);
+  g_assert_cmpint (search_one (f->db, "Zu\xcc\x88rich"), ==, id_zurich);
+  g_assert_cmpint (search_one (f->db, "zurich sa\xcc\x83o"), ==, id_zurich);
+  g_assert_cmpint (search_one (f->db, "sao paulo"), ==, id_zurich);
+  g_clear_pointer (&snippet, g_free);
+  snippet = nd_database_get_snippet (f->db, id_zurich, "Zu\xcc\x88rich");
+  g_assert_nonnull (snippet);
+  g_assert_nonnull (strstr (snippet, "\xee\x80\x80Z\xc3\xbcrich\xee\x80\x81"));
+}
+
 static void
 test_sort_and_filters (Fixture       *f,
                        gconstpointer  data)
@@ -979,10 +1041,17 @@ test_fts_query_builder (void)
   g_autofree char *q1 = nd_database_build_fts_query ("Gaza cease-fire");
   g_autofree char *q2 = nd_database_build_fts_query ("\"; DROP");
   g_autofree char *q3 = nd_database_build_fts_query (" -- ");
+  g_autofree char *q4 = nd_database_build_fts_query ("U.S.");
+  g_autofree char *q5 = nd_database_build_fts_query ("\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa4\xe0\xa5\x87");
+  g_autofree char *q6 = nd_database_build_fts_query ("Zu\xcc\x88rich");
 
   g_assert_cmpstr (q1, ==, "\"Gaza\"* \"cease\"* \"fire\"*");
   g_assert_cmpstr (q2, ==, "\"DROP\"*");
   g_assert_null (q3);
+  /* a word FTS5 splits: a term per token, the last a prefix */
+  g_assert_cmpstr (q4, ==, "\"U\"* \"S\"*");
+  g_assert_cmpstr (q5, ==, "\"\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\" \"\xe0\xa4\xa4\"*");
+  g_assert_cmpstr (q6, ==, "\"Z\xc3\xbcrich\"*");
 }
 
 /* An article with one entity of `kind` named `name`, mentioned as `text` */
@@ -1083,6 +1152,7 @@ main (int   argc,
   ADD ("tags", test_tags);
   ADD ("delete-cascades", test_delete_cascades);
   ADD ("fts", test_fts);
+  ADD ("fts-split-words", test_fts_split_words);
   ADD ("sort-and-filters", test_sort_and_filters);
   ADD ("shared-entity", test_shared_entity);
   ADD ("restore-keeps-id", test_restore_keeps_id);
