@@ -1141,6 +1141,7 @@ test_migration_from_v7 (void)
   g_assert_nonnull (strstr (fts_sql, "detail=column"));
   mentions_sql = schema_sql (path, "mentions");
   g_assert_nonnull (strstr (mentions_sql, "WITHOUT ROWID"));
+  g_assert_cmpint (nd_test_query_int (path, "SELECT v FROM articles_fts_config WHERE k = 'automerge'"), ==, 8);
 
   check_v7_searches (db);
 
