@@ -303,6 +303,68 @@ test_fts (Fixture       *f,
   g_assert_nonnull (strstr (snippet, "\xee\x80\x80Qatar\xee\x80\x81"));
 }
 
+/* One id found by a search, or 0 */
+static gint64
+search_one (NdDatabase *db,
+            const char *text)
+{
+  g_autoptr(GArray) ids = search (db, text);
+
+  g_test_message ("search \"%s\": %u found", text, ids->len);
+  g_assert_cmpuint (ids->len, <=, 1);
+  return ids->len == 1 ? g_array_index (ids, gint64, 0) : 0;
+}
+
+/* Words that FTS5's tokenizer splits in several tokens (Hindi vowel
+ * signs and viramas, a decomposed accent, "U.S.", hyphens) find their
+ * article, with its passage: the full-text index answers no phrase
+ * (detail=column), so each token is a term of its own */
+static void
+test_fts_split_words (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(NdArticle) hindi = nd_test_article ("Namaste from Delhi",
+                                                "\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa4\xe0\xa5\x87 "
+                                                "\xe0\xa4\xa6\xe0\xa5\x81\xe0\xa4\xa8\xe0\xa4\xbf\xe0\xa4\xaf\xe0\xa4\xbe, "
+                                                "said the minister in Delhi.", NULL);
+  g_autoptr(NdArticle) envoy = nd_test_article ("U.S. envoy in Kyiv",
+                                                "A well-known diplomat arrived on Monday.", NULL);
+  g_autoptr(NdArticle) zurich = nd_test_article ("Talks in Z\xc3\xbcrich",
+                                                 "Delegates met in Z\xc3\xbcrich and S\xc3\xa3o Paulo.", NULL);
+  g_autoptr(NdArticle) other = nd_test_article ("Markets", "Oil was flat on Friday, traders in Kyiv said.", NULL);
+  g_autofree char *snippet = NULL;
+  gint64 id_hindi = insert (f->db, hindi);
+  gint64 id_envoy = insert (f->db, envoy);
+  gint64 id_zurich = insert (f->db, zurich);
+
+  insert (f->db, other);
+
+  /* नमस्ते, दुनिया and the start of नमस्ते */
+  g_assert_cmpint (search_one (f->db, "\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa4\xe0\xa5\x87"), ==, id_hindi);
+  g_assert_cmpint (search_one (f->db, "\xe0\xa4\xa6\xe0\xa5\x81\xe0\xa4\xa8\xe0\xa4\xbf\xe0\xa4\xaf\xe0\xa4\xbe delhi"), ==, id_hindi);
+  g_assert_cmpint (search_one (f->db, "\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\xe0\xa5\x8d"), ==, id_hindi);
+  snippet = nd_database_get_snippet (f->db, id_hindi, "\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa4\xe0\xa5\x87");
+  g_assert_nonnull (snippet);
+  g_assert_nonnull (strstr (snippet, "\xee\x80\x80"));
+
+  /* abbreviations and hyphens */
+  g_assert_cmpint (search_one (f->db, "U.S."), ==, id_envoy);
+  g_assert_cmpint (search_one (f->db, "u.s. envoy"), ==, id_envoy);
+  g_assert_cmpint (search_one (f->db, "well-known"), ==, id_envoy);
+  g_assert_cmpint (search_one (f->db, "well-kn"), ==, id_envoy);
+
+  /* accents typed precomposed, decomposed (as some keyboards send them)
+   * or not at all */
+  g_assert_cmpint (search_one (f->db, "Z\xc3\xbcrich"), ==, id_zurich);
+  g_assert_cmpint (search_one (f->db, "Zu\xcc\x88rich"), ==, id_zurich);
+  g_assert_cmpint (search_one (f->db, "zurich sa\xcc\x83o"), ==, id_zurich);
+  g_assert_cmpint (search_one (f->db, "sao paulo"), ==, id_zurich);
+  g_clear_pointer (&snippet, g_free);
+  snippet = nd_database_get_snippet (f->db, id_zurich, "Zu\xcc\x88rich");
+  g_assert_nonnull (snippet);
+  g_assert_nonnull (strstr (snippet, "\xee\x80\x80Z\xc3\xbcrich\xee\x80\x81"));
+}
+
 static void
 test_sort_and_filters (Fixture       *f,
                        gconstpointer  data)
@@ -931,6 +993,227 @@ test_migration_from_v3 (void)
   nd_test_remove_dir (dir);
 }
 
+/* The mentions of a desk, article by article in the order they were
+ * written, and the schema of its full-text index and mentions */
+static char *
+dump_mentions (const char *path,
+               const char *order)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT article_id, entity_id, start, end, text FROM mentions ORDER BY article_id, %s",
+                                          order);
+  GString *dump = g_string_new (NULL);
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (dump, "%lld %lld %d %d %s\n",
+                            (long long) sqlite3_column_int64 (stmt, 0), (long long) sqlite3_column_int64 (stmt, 1),
+                            sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3),
+                            (const char *) sqlite3_column_text (stmt, 4));
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+
+  return g_string_free (dump, FALSE);
+}
+
+static char *
+schema_sql (const char *path,
+            const char *name)
+{
+  g_autofree char *sql = NULL;
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT sql FROM sqlite_master WHERE name = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+
+  g_assert_nonnull (sql);
+  return g_steal_pointer (&sql);
+}
+
+static char *
+load_fixture (const char *dir,
+              const char *name,
+              const char *extra_sql)
+{
+  g_autofree char *sql_path = g_build_filename (g_getenv ("ND_FIXTURES_DIR"), name, NULL);
+  g_autofree char *sql = nd_test_read_file (sql_path);
+  char *path = g_build_filename (dir, "old.db", NULL);
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  if (extra_sql != NULL)
+    g_assert_cmpint (sqlite3_exec (raw, extra_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  return path;
+}
+
+/* What the three articles of desk-v7.sql are found by, before and after
+ * the migration (their ids) */
+static const struct
+{
+  const char *search;
+  gint64      ids[3];
+} v7_searches[] = {
+  { "zurich", { 1 } },
+  { "Z\xc3\xbcrich envoy", { 1 } },
+  { "U.S.", { 1 } },
+  { "well-known", { 1 } },
+  { "sao paulo", { 1 } },
+  { "\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa4\xe0\xa5\x87", { 3 } },
+  { "\xe0\xa4\xa6\xe0\xa5\x81\xe0\xa4\xa8\xe0\xa4\xbf\xe0\xa4\xaf\xe0\xa4\xbe delhi", { 3 } },
+  { "travel", { 3, 1 } },
+  { "oil", { 2 } },
+  { "tra", { 3, 2, 1 } },
+  { "geneva delhi", { 0 } },
+};
+
+static void
+check_v7_searches (NdDatabase *db)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (v7_searches); i++)
+    {
+      g_autoptr(GArray) ids = search (db, v7_searches[i].search);
+      guint n = 0;
+
+      while (n < G_N_ELEMENTS (v7_searches[i].ids) && v7_searches[i].ids[n] != 0)
+        n++;
+      g_test_message ("search \"%s\": %u found", v7_searches[i].search, ids->len);
+      g_assert_cmpuint (ids->len, ==, n);
+      for (guint j = 0; j < n; j++)
+        g_assert_cmpint (g_array_index (ids, gint64, j), ==, v7_searches[i].ids[j]);
+    }
+}
+
+/* A schema 7 desk (full-text index with positions, mentions with rowids)
+ * migrates to schema 8 with its articles, mentions (in their order),
+ * entities, stops and tags, and is found by the same searches */
+static void
+test_migration_from_v7 (void)
+{
+  static const char * const counts[] = {
+    "SELECT count(*) FROM articles",
+    "SELECT count(*) FROM entities",
+    "SELECT count(*) FROM article_entities",
+    "SELECT count(*) FROM mentions",
+    "SELECT count(*) FROM stops",
+    "SELECT count(*) FROM article_tags",
+  };
+  g_autofree char *dir = nd_test_make_dir ();
+  g_autofree char *path = load_fixture (dir, "desk-v7.sql", NULL);
+  g_autofree char *mentions_before = dump_mentions (path, "id");
+  g_autofree char *mentions_after = NULL;
+  g_autofree char *fts_sql = NULL;
+  g_autofree char *mentions_sql = NULL;
+  g_autoptr(NdDatabase) db = NULL;
+  g_autoptr(NdArticle) article = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  NdQuery query = { .entity = "Z\xc3\xbcrich", .sort = ND_SORT_DATE_DESC };
+  int before[G_N_ELEMENTS (counts)];
+  NdEntity *zurich;
+
+  g_assert_cmpint (nd_test_query_int (path, "PRAGMA user_version"), ==, 7);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      before[i] = nd_test_query_int (path, counts[i]);
+      g_assert_cmpint (before[i], >, 0);
+    }
+
+  db = nd_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nd_database_get_schema_version (db), ==, ND_DATABASE_SCHEMA_VERSION);
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    g_assert_cmpint (nd_test_query_int (path, counts[i]), ==, before[i]);
+  mentions_after = dump_mentions (path, "seq");
+  g_assert_cmpstr (mentions_after, ==, mentions_before);
+  fts_sql = schema_sql (path, "articles_fts");
+  g_assert_nonnull (strstr (fts_sql, "detail=column"));
+  mentions_sql = schema_sql (path, "mentions");
+  g_assert_nonnull (strstr (mentions_sql, "WITHOUT ROWID"));
+  g_assert_cmpint (nd_test_query_int (path, "SELECT v FROM articles_fts_config WHERE k = 'automerge'"), ==, 8);
+
+  check_v7_searches (db);
+
+  /* the article view's mentions, the entity filter */
+  article = nd_database_load_article (db, 1, &error);
+  g_assert_no_error (error);
+  zurich = find_place (article, "Z\xc3\xbcrich");
+  g_assert_nonnull (zurich);
+  g_assert_cmpuint (nd_entity_get_n_mentions (zurich), ==, 1);
+  g_assert_cmpint (nd_entity_get_mention (zurich, 0)->start, ==, 52);
+  g_assert_cmpstr (nd_entity_get_mention (zurich, 0)->text, ==, "Z\xc3\xbcrich");
+  ids = nd_database_query_ids (db, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 1);
+
+  /* a deleted article takes its mentions and its index rows with it */
+  g_assert_true (nd_database_delete_article (db, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mentions WHERE article_id = 1"), ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = search (db, "zurich");
+  g_assert_cmpuint (ids->len, ==, 0);
+
+  g_clear_object (&db);
+  nd_test_remove_dir (dir);
+}
+
+/* A migration to schema 8 that fails half-way (a table in its way)
+ * leaves the schema 7 desk as it was, still searchable; once the table
+ * is gone the desk migrates */
+static void
+test_migration_from_v7_fails (void)
+{
+  g_autofree char *dir = nd_test_make_dir ();
+  g_autofree char *path = load_fixture (dir, "desk-v7.sql", "CREATE TABLE mentions_v8 (x);");
+  g_autofree char *mentions_before = dump_mentions (path, "id");
+  g_autofree char *mentions_after = NULL;
+  g_autofree char *fts_before = schema_sql (path, "articles_fts");
+  g_autofree char *fts_after = NULL;
+  g_autoptr(NdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+
+  db = nd_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "mentions_v8"));
+
+  g_assert_cmpint (nd_test_query_int (path, "PRAGMA user_version"), ==, 7);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM articles"), ==, 3);
+  mentions_after = dump_mentions (path, "id");
+  g_assert_cmpstr (mentions_after, ==, mentions_before);
+  fts_after = schema_sql (path, "articles_fts");
+  g_assert_cmpstr (fts_after, ==, fts_before);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'zurich'"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"well known\"'"), ==, 1);
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "DROP TABLE mentions_v8;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  g_clear_error (&error);
+  db = nd_database_open (path, &error);
+  g_assert_no_error (error);
+  check_v7_searches (db);
+
+  g_clear_object (&db);
+  nd_test_remove_dir (dir);
+}
+
 static void
 test_too_new (void)
 {
@@ -979,10 +1262,17 @@ test_fts_query_builder (void)
   g_autofree char *q1 = nd_database_build_fts_query ("Gaza cease-fire");
   g_autofree char *q2 = nd_database_build_fts_query ("\"; DROP");
   g_autofree char *q3 = nd_database_build_fts_query (" -- ");
+  g_autofree char *q4 = nd_database_build_fts_query ("U.S.");
+  g_autofree char *q5 = nd_database_build_fts_query ("\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa4\xe0\xa5\x87");
+  g_autofree char *q6 = nd_database_build_fts_query ("Zu\xcc\x88rich");
 
   g_assert_cmpstr (q1, ==, "\"Gaza\"* \"cease\"* \"fire\"*");
   g_assert_cmpstr (q2, ==, "\"DROP\"*");
   g_assert_null (q3);
+  /* a word FTS5 splits: a term per token, the last a prefix */
+  g_assert_cmpstr (q4, ==, "\"U\"* \"S\"*");
+  g_assert_cmpstr (q5, ==, "\"\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\" \"\xe0\xa4\xa4\"*");
+  g_assert_cmpstr (q6, ==, "\"Z\xc3\xbcrich\"*");
 }
 
 /* An article with one entity of `kind` named `name`, mentioned as `text` */
@@ -1083,6 +1373,7 @@ main (int   argc,
   ADD ("tags", test_tags);
   ADD ("delete-cascades", test_delete_cascades);
   ADD ("fts", test_fts);
+  ADD ("fts-split-words", test_fts_split_words);
   ADD ("sort-and-filters", test_sort_and_filters);
   ADD ("shared-entity", test_shared_entity);
   ADD ("restore-keeps-id", test_restore_keeps_id);
@@ -1096,6 +1387,8 @@ main (int   argc,
   g_test_add_func ("/database/default-path", test_default_path);
   g_test_add_func ("/database/migration-from-v1", test_migration_from_v1);
   g_test_add_func ("/database/migration-from-v3", test_migration_from_v3);
+  g_test_add_func ("/database/migration-from-v7", test_migration_from_v7);
+  g_test_add_func ("/database/migration-from-v7-fails", test_migration_from_v7_fails);
   g_test_add_func ("/database/too-new", test_too_new);
   g_test_add_func ("/database/not-a-database", test_not_a_database);
   g_test_add_func ("/database/fts-query-builder", test_fts_query_builder);

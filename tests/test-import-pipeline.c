@@ -519,7 +519,7 @@ test_migrate_v5_keeps_search (void)
 
   db = nd_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (nd_database_get_schema_version (db), ==, 7);
+  g_assert_cmpint (nd_database_get_schema_version (db), ==, ND_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_insert'"), ==, 0);
   g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_delete'"), ==, 1);
   g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_update'"), ==, 1);
