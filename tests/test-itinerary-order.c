@@ -836,6 +836,62 @@ test_engagements_span (void)
                 "Tomas Varga", "Maputo > Pretoria > Durban > Pietermaritzburg");
 }
 
+/* Has `traveller` no itinerary at all? */
+static gboolean
+no_trip (GPtrArray  *itineraries,
+         const char *traveller)
+{
+  for (guint i = 0; i < itineraries->len; i++)
+    if (g_strcmp0 (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, i)), traveller) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* "X and Y, his foreign minister, were greeted ... in Lima": Y, named
+ * with a traveller as the subject of a sentence naming the traveller's
+ * stop, travels there too; "X and Z discussed trade in Quito" (Z may
+ * be the host)
+ * and "officials of A" (no stop of that sentence) do not */
+static void
+test_co_subject (void)
+{
+  const char *body = "President Tomas Varga arrived in Lima on Monday and will fly to Quito on Wednesday.\n\n"
+                     "Varga and Ana Lopes, his foreign minister, were greeted by a guard of honour at the "
+                     "palace in Lima.\n\n"
+                     "Varga and President Marco Ferri discussed trade in Quito.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autoptr(GPtrArray) officials = build ("President Tomas Varga arrived in Nice on Monday before heading to "
+                                          "Monaco and France.\n\n"
+                                          "Varga and his wife, Ana Lopes, were greeted by officials of Monaco "
+                                          "and France at the airport.");
+
+  assert_route (body, "Tomas Varga", "Lima > Quito");
+  assert_route (body, "Ana Lopes", "Lima");
+  g_assert_true (no_trip (itineraries, "Marco Ferri"));
+  g_assert_true (no_trip (officials, "Ana Lopes"));
+}
+
+/* "A would be going, as well as B", "travelling with him are C and D":
+ * the people such a sentence names go on the trip; the one who says so
+ * does not */
+static void
+test_going_along (void)
+{
+  const char *body = "Mayor Greta Holm will lead a delegation to Beijing and Shanghai next week.\n\n"
+                     "Export business owner Olga Lind would be going, as well as Marco Ferri from the "
+                     "regional exporters' association, organiser Tomas Varga said.";
+  const char *with = "Trade Minister Ana Lopes will fly to Nairobi and Kampala on Sunday.\n\n"
+                     "Travelling with her are Deputy Secretary Erik Lund and adviser Maria Santos.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+
+  assert_route (body, "Greta Holm", "Beijing > Shanghai");
+  assert_route (body, "Olga Lind", "Beijing > Shanghai");
+  assert_route (body, "Marco Ferri", "Beijing > Shanghai");
+  g_assert_true (no_trip (itineraries, "Tomas Varga"));
+  assert_route (with, "Erik Lund", "Nairobi > Kampala");
+  assert_route (with, "Maria Santos", "Nairobi > Kampala");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -887,6 +943,8 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/advisers-and-people-met", test_advisers_and_people_met);
   g_test_add_func ("/itinerary-order/modified-lower-case-title", test_modified_lower_case_title);
   g_test_add_func ("/itinerary-order/engagements-span", test_engagements_span);
+  g_test_add_func ("/itinerary-order/co-subject", test_co_subject);
+  g_test_add_func ("/itinerary-order/going-along", test_going_along);
 
   return g_test_run ();
 }

@@ -2002,6 +2002,7 @@ scan_companions (Builder *b)
 {
   static GRegex *with_regex;
   static GRegex *accompany_regex;
+  static GRegex *going_regex;
   static gsize initialized;
   NdEntity *main = main_traveller (b);
 
@@ -2011,6 +2012,15 @@ scan_companions (Builder *b)
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       accompany_regex = g_regex_new ("\\b(?:will|would|to|also|are to|is to) accompany\\b|\\baccompan(?:ied|ies)(?= (?:him|her|the|them|[\\p{Lu}]))",
                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      /* "A would be going, as well as B", "also on the trip are A and
+       * B", "A and B will be part of the delegation", "travelling with
+       * him are A and B": everyone the sentence names goes */
+      going_regex = g_regex_new ("\\b(?:(?:will|would|is|are|was|were|to)(?: also)? be going(?! to (?:meet|hold|sign|discuss|talk|attend))\\b|"
+                                 "(?:also |too )?(?:on|joining|making|on board for) the (?:trip|tour|visit|journey|flight|mission)\\b(?= (?:are|were|will be|is|was|include|included))|"
+                                 "(?:will|would|is|are|was|were)(?: also)? (?:be )?(?:part|members?) of the (?:delegation|entourage|party|team|group|travell?ing party)\\b|"
+                                 "(?:travell?ing|flying|going) (?:with|alongside) (?:him|her|them|the (?:minister|president|prime minister|secretary|mayor|premier|king|queen|leader|delegation))(?: will be| are| were| is| was)\\b|"
+                                 "among those (?:travell?ing|going|flying|accompanying|on the (?:trip|tour|visit))\\b)",
+                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&initialized, 1);
     }
   if (main == NULL)
@@ -2026,13 +2036,18 @@ scan_companions (Builder *b)
       guint cue_at, cue_end;
       Trip *trip = NULL;
       NdEntity *leader = NULL;
-      gboolean after;
+      gboolean after, anywhere = FALSE;
 
       if (end <= start || end - start > 800)
         continue;
       text = slice (b, start, end);
       after = g_regex_match (with_regex, text, 0, &info);
       if (!after)
+        {
+          g_clear_pointer (&info, g_match_info_unref);
+          anywhere = g_regex_match (going_regex, text, 0, &info);
+        }
+      if (!after && !anywhere)
         {
           g_clear_pointer (&info, g_match_info_unref);
           if (!g_regex_match (accompany_regex, text, 0, &info))
@@ -2060,6 +2075,8 @@ scan_companions (Builder *b)
               leader = m->entity;
               break;
             }
+          if (anywhere)
+            continue;
           if (!after && m->start >= cue_end && m->start <= cue_end + 40 && m->end <= end)
             {
               leader = m->entity;
@@ -2095,7 +2112,24 @@ scan_companions (Builder *b)
 
           if (m->entity == trip->person)
             continue;
-          if (after)
+          if (anywhere)
+            {
+              g_autofree char *head = NULL;
+              g_autofree char *next = NULL;
+
+              if (m->start < start || m->end > end)
+                continue;
+              head = slice (b, start, m->start);
+              next = slice (b, m->end, MIN (end, m->end + 12));
+              /* not the people met, nor the one who says so */
+              if (g_regex_match (object_regex, head, 0, NULL) && !joins_titles (b, start, head) &&
+                  !re_match ("\\b(?:as well as|along with|together with|and)\\s+(?:[\\p{L}][\\w.’'-]*\\s+){0,6}$", head, G_REGEX_CASELESS))
+                continue;
+              if (re_match ("^(?:'s|’s|\\s*,?\\s*(?:said|says|told|added|announced))", next, G_REGEX_CASELESS) ||
+                  re_match ("\\b(?:said|says|told|according to)\\s+(?:[\\p{L}][\\w.’'-]*\\s+){0,6}$", head, G_REGEX_CASELESS))
+                continue;
+            }
+          else if (after)
             {
               if (m->start < cue_end || m->end > end)
                 continue;
@@ -2546,6 +2580,140 @@ add_coordinated (Builder   *b,
         travellers[n++] = entity;
     }
   return n;
+}
+
+/* Gives `companion`, who had no stops of their own, the ordered stops
+ * of `trip` whose place the text from `start` to `end` names */
+static void
+travel_named_stops (Builder    *b,
+                    Trip       *trip,
+                    NdEntity   *companion,
+                    GHashTable *own,
+                    guint       start,
+                    guint       end)
+{
+  Trip *with = get_trip (b, companion);
+
+  if (with == trip || g_hash_table_contains (own, companion))
+    return;
+  for (guint k = 0; k < trip->candidates->len; k++)
+    {
+      Candidate c = g_array_index (trip->candidates, Candidate, k);
+      gboolean named = FALSE, seen = FALSE;
+
+      if (c.unordered)
+        continue;
+      for (guint i = 0; i < b->places->len && !named; i++)
+        {
+          const Mention *m = &g_array_index (b->places, Mention, i);
+
+          if (m->start < start || m->end > end || m->entity != c.stop->place_entity)
+            continue;
+          /* "arrived in A", "leaving A for B", "to A, B and C"; not
+           * "officials of A" */
+          {
+            g_autofree char *head = slice (b, start, m->start);
+
+            named = re_match ("\\b(?:in|at|to|for|into|via|towards?|visit|visits|visited|visiting|tour|toured|touring|"
+                              "reach|reached|reaches|leave|leaves|leaving|left)\\s+(?:the\\s+)?"
+                              "(?:[\\p{Lu}][\\w.’'-]*,?\\s+(?:and\\s+)?){0,8}$",
+                              head, G_REGEX_CASELESS);
+          }
+        }
+      for (guint j = 0; j < with->candidates->len && !seen; j++)
+        seen = g_array_index (with->candidates, Candidate, j).stop == c.stop;
+      if (!named || seen)
+        continue;
+      nd_stop_ref (c.stop);
+      g_array_append_val (with->candidates, c);
+    }
+}
+
+/* "Mandela and Graca Machel, his companion, were greeted ... in
+ * Manila", "X and Y arrived in A": the people named together with a
+ * traveller as the subject of a sentence that names one of the
+ * traveller's stops travel with them to the stops that sentence names;
+ * not when they "met" or "held talks" (one may be the host), nor when
+ * the list is an object ("hosted A and B") */
+static void
+scan_cotravellers (Builder *b)
+{
+  g_autoptr(GHashTable) own = g_hash_table_new (NULL, NULL);
+
+  for (guint t = 0; t < b->trips->len; t++)
+    {
+      Trip *trip = g_ptr_array_index (b->trips, t);
+
+      if (trip->candidates->len > 0)
+        g_hash_table_add (own, trip->person);
+    }
+  for (guint s = 0; s < b->sentences->len; s++)
+    {
+      NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, s);
+      guint start = span->start, end = MIN (span->end, b->n_chars);
+      guint first = G_MAXUINT, last = 0;
+
+      if (end <= start || end - start > 800 || inside_table (b, start, end))
+        continue;
+      for (guint i = 0; i < b->people->len; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+
+          if (m->start < start)
+            continue;
+          if (m->end > end)
+            break;
+          if (first == G_MAXUINT)
+            first = i;
+          last = i;
+        }
+      if (first == G_MAXUINT || first == last)
+        continue;
+      for (guint t = 0; t < b->trips->len; t++)
+        {
+          Trip *trip = g_ptr_array_index (b->trips, t);
+          guint at = G_MAXUINT, lo, hi;
+
+          if (!g_hash_table_contains (own, trip->person))
+            continue;
+          for (guint i = first; i <= last && at == G_MAXUINT; i++)
+            if (g_array_index (b->people, Mention, i).entity == trip->person)
+              at = i;
+          if (at == G_MAXUINT)
+            continue;
+#define JOINED(i) joined (b, &g_array_index (b->people, Mention, (i)), &g_array_index (b->people, Mention, (i) + 1))
+          for (lo = at; lo > first && JOINED (lo - 1); lo--)
+            ;
+          for (hi = at; hi < last && JOINED (hi); hi++)
+            ;
+#undef JOINED
+          if (lo == hi)
+            continue;
+          {
+            g_autofree char *before = slice (b, start, g_array_index (b->people, Mention, lo).start);
+            g_autofree char *rest = slice (b, g_array_index (b->people, Mention, hi).end, end);
+
+            if (g_regex_match (object_regex, before, 0, NULL) && !joins_titles (b, start, before))
+              continue;
+            /* "A and B met in Geneva": B may be the host */
+            if (re_match ("^(?:\\s*,[^,]{0,80},)?\\s*(?:(?:have|has|had|will|would|to|also|then|later)\\s+)*"
+                          "(?:met|meet|meets|meeting|held talks|hold talks|talked|talk|spoke|speak|discussed|discuss|"
+                          "agreed|signed|hosted|host|welcomed|welcome|received|receive|greeted|greet)\\b",
+                          rest, G_REGEX_CASELESS) ||
+                g_str_has_prefix (rest, "'s") || g_str_has_prefix (rest, "’s"))
+              continue;
+          }
+          for (guint i = lo; i <= hi; i++)
+            {
+              const Mention *m = &g_array_index (b->people, Mention, i);
+              g_autofree char *after = slice (b, m->end, MIN (end, m->end + 2));
+
+              if (m->entity == trip->person || g_str_has_prefix (after, "'s") || g_str_has_prefix (after, "’s"))
+                continue;
+              travel_named_stops (b, trip, m->entity, own, start, end);
+            }
+        }
+    }
 }
 
 /* "In Beijing, Scholz will meet Xi": a place put first, then a traveller
@@ -4341,6 +4509,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
   scan_date_schedule (&b);
   scan_family (&b);
   scan_companions (&b);
+  scan_cotravellers (&b);
 
   for (guint i = 0; i < b.trips->len; i++)
     {
