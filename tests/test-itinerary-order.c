@@ -892,6 +892,26 @@ test_going_along (void)
   assert_route (with, "Maria Santos", "Nairobi > Kampala");
 }
 
+/* "X, his wife Y and Z arrived in A", "X and his adviser Y flew to B":
+ * a relative or a title after "his" joins a list of travellers; "the
+ * delegation will also include C and D": they go too */
+static void
+test_family_in_list (void)
+{
+  const char *body = "President Tomas Varga, his wife Ana Lopes and adviser Erik Lund arrived in Lima on "
+                     "Monday.";
+  const char *adviser = "Mayor Greta Holm and her deputy Marco Ferri flew to Osaka on Monday.";
+  const char *include = "Trade Minister Olga Lind will fly to Nairobi and Kampala on Sunday.\n\n"
+                        "The delegation will also include Deputy Secretary Erik Lund and adviser Maria Santos.";
+
+  assert_route (body, "Tomas Varga", "Lima");
+  assert_route (body, "Ana Lopes", "Lima");
+  assert_route (body, "Erik Lund", "Lima");
+  assert_route (adviser, "Marco Ferri", "Osaka");
+  assert_route (include, "Erik Lund", "Nairobi > Kampala");
+  assert_route (include, "Maria Santos", "Nairobi > Kampala");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -945,6 +965,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/engagements-span", test_engagements_span);
   g_test_add_func ("/itinerary-order/co-subject", test_co_subject);
   g_test_add_func ("/itinerary-order/going-along", test_going_along);
+  g_test_add_func ("/itinerary-order/family-in-list", test_family_in_list);
 
   return g_test_run ();
 }

@@ -224,9 +224,10 @@ init_regexes (void)
   year_regex = g_regex_new ("\\b(?:19|20)\\d\\d\\b", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Tillerson and Homeland Security Secretary John Kelly are headed to" */
   /* "Obama along with his wife, Michelle, will travel" */
-  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
-  /* "Kushner, U.S. negotiator Jason Greenblatt and ...": a list */
-  listed_regex = g_regex_new ("^\\s*,\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
+  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner|son|daughter|" TITLE_WORDS "),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
+  /* "Kushner, U.S. negotiator Jason Greenblatt and ...": a list; "X,
+   * his wife Y and ..." */
+  listed_regex = g_regex_new ("^\\s*,\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner|son|daughter|" TITLE_WORDS "),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
   negation_regex = g_regex_new (
     "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*|prevent\\w* from|barred from|blocked from|objected to)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -2008,7 +2009,7 @@ scan_companions (Builder *b)
 
   if (g_once_init_enter (&initialized))
     {
-      with_regex = g_regex_new ("\\b(?:accompanied by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: (?!(?:met|meet|meets|meeting|has|have|had|hosted|visited|saw|see)\\b)[\\w-]+){0,3} (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of))\\b",
+      with_regex = g_regex_new ("\\b(?:accompanied by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: (?!(?:met|meet|meets|meeting|has|have|had|hosted|visited|saw|see)\\b)[\\w-]+){0,3} (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of|(?:will|would|is to|are to)(?: also)? include))\\b",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       accompany_regex = g_regex_new ("\\b(?:will|would|to|also|are to|is to) accompany\\b|\\baccompan(?:ied|ies)(?= (?:him|her|the|them|[\\p{Lu}]))",
                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
