@@ -912,6 +912,20 @@ test_family_in_list (void)
   assert_route (include, "Maria Santos", "Nairobi > Kampala");
 }
 
+/* "LIMA, Peru — X and Y, his foreign minister, flew here on Sunday":
+ * the stop the sentence tells, though it names no place of its own, is
+ * Y's too; X's later stops are not */
+static void
+test_co_subject_dateline (void)
+{
+  const char *body = "LIMA, Peru — President Tomas Varga and Ana Lopes, his foreign minister, flew here on "
+                     "Sunday for a three-day visit.\n\n"
+                     "Varga will travel to Quito on Wednesday.";
+
+  assert_route (body, "Tomas Varga", "Lima > Quito");
+  assert_route (body, "Ana Lopes", "Lima");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -966,6 +980,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/co-subject", test_co_subject);
   g_test_add_func ("/itinerary-order/going-along", test_going_along);
   g_test_add_func ("/itinerary-order/family-in-list", test_family_in_list);
+  g_test_add_func ("/itinerary-order/co-subject-dateline", test_co_subject_dateline);
 
   return g_test_run ();
 }

@@ -2604,6 +2604,9 @@ travel_named_stops (Builder    *b,
 
       if (c.unordered)
         continue;
+      /* "X and Y arrived on Sunday" under a dateline: the stop the
+       * sentence tells */
+      named = c.stop->evidence_start >= start && c.stop->evidence_start < end;
       for (guint i = 0; i < b->places->len && !named; i++)
         {
           const Mention *m = &g_array_index (b->places, Mention, i);
