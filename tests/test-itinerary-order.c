@@ -871,7 +871,8 @@ test_co_subject (void)
   g_assert_true (no_trip (officials, "Ana Lopes"));
 }
 
-/* "A would be going, as well as B", "travelling with him are C and D":
+/* "A would be going, as well as B", "travelling with him are C and D",
+ * "C and D will also travel with the minister":
  * the people such a sentence names go on the trip; the one who says so
  * does not */
 static void
@@ -890,6 +891,9 @@ test_going_along (void)
   g_assert_true (no_trip (itineraries, "Tomas Varga"));
   assert_route (with, "Erik Lund", "Nairobi > Kampala");
   assert_route (with, "Maria Santos", "Nairobi > Kampala");
+  assert_route ("Trade Minister Ana Lopes will fly to Nairobi and Kampala on Sunday.\n\n"
+                "Deputy Secretary Erik Lund and adviser Maria Santos will also travel with the minister.",
+                "Maria Santos", "Nairobi > Kampala");
 }
 
 /* "X, his wife Y and Z arrived in A", "X and his adviser Y flew to B":

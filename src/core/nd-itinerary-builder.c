@@ -2019,7 +2019,8 @@ scan_companions (Builder *b)
       going_regex = g_regex_new ("\\b(?:(?:will|would|is|are|was|were|to)(?: also)? be going(?! to (?:meet|hold|sign|discuss|talk|attend))\\b|"
                                  "(?:also |too )?(?:on|joining|making|on board for) the (?:trip|tour|visit|journey|flight|mission)\\b(?= (?:are|were|will be|is|was|include|included))|"
                                  "(?:will|would|is|are|was|were)(?: also)? (?:be )?(?:part|members?) of the (?:delegation|entourage|party|team|group|travell?ing party)\\b|"
-                                 "(?:travell?ing|flying|going) (?:with|alongside) (?:him|her|them|the (?:minister|president|prime minister|secretary|mayor|premier|king|queen|leader|delegation))(?: will be| are| were| is| was)\\b|"
+                                 "(?:travel|travels|travell?ed|travell?ing|go|goes|going|went|fly|flies|flying|flew|come|comes|coming|came)(?: along)? (?:with|alongside) "
+                                 "(?:him|her|them|the (?:[\\w-]+ ){0,2}?(?:minister|president|prime minister|secretary|mayor|premier|king|queen|prince|princess|leader|delegation|envoy|governor|chairman))\\b|"
                                  "among those (?:travell?ing|going|flying|accompanying|on the (?:trip|tour|visit))\\b)",
                                  G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&initialized, 1);
