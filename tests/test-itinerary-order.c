@@ -930,6 +930,19 @@ test_co_subject_dateline (void)
   assert_route (body, "Ana Lopes", "Lima");
 }
 
+/* "King X and Queen Y opened a museum ... The royals will travel to
+ * A": the royals are the two named together, though neither travelled
+ * yet */
+static void
+test_couple_named_together (void)
+{
+  const char *royals = "King Harald and Queen Sonja opened the new museum on Friday.\n\n"
+                       "The royals will travel to Chile next month.";
+
+  assert_route (royals, "King Harald", "Chile");
+  assert_route (royals, "Queen Sonja", "Chile");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -985,6 +998,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/going-along", test_going_along);
   g_test_add_func ("/itinerary-order/family-in-list", test_family_in_list);
   g_test_add_func ("/itinerary-order/co-subject-dateline", test_co_subject_dateline);
+  g_test_add_func ("/itinerary-order/couple-named-together", test_couple_named_together);
 
   return g_test_run ();
 }

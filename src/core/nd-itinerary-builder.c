@@ -92,6 +92,7 @@ typedef struct
 } Builder;
 
 static int month_day_of (const char *when);
+static gboolean joined (Builder *b, const Mention *a, const Mention *next);
 
 static GRegex *cue_regex;
 static GRegex *past_regex;
@@ -258,7 +259,7 @@ init_regexes (void)
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   subordinate_regex = g_regex_new ("\\b(?:since|when|while|because|whereas|although|though|until|unless)\\b",
                                    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  group_regex = g_regex_new ("\\b(?:they|the (?:delegation|delegations|leaders|visitors|group|envoys|ministers|delegates|presidents|heads of state|mission|trio|pair|(?:[\\w-]+ )?couple|duo|(?:two|three|four|both) (?:[\\w-]+ ){0,2}(?:leaders|secretaries|ministers|officials|envoys|presidents|diplomats|men|women)))\\b",
+  group_regex = g_regex_new ("\\b(?:they|the (?:delegation|delegations|leaders|visitors|group|envoys|ministers|delegates|presidents|heads of state|mission|trio|pair|(?:[\\w-]+ )?couple|royals|duo|(?:two|three|four|both) (?:[\\w-]+ ){0,2}(?:leaders|secretaries|ministers|officials|envoys|presidents|diplomats|men|women)))\\b",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "X will lead a delegation", "X, along with a delegation of ..." */
   lead_regex = g_regex_new ("\\b(?:lead|leads|led|leading|head|heads|headed|heading|at the head of|along with|together with|accompanied by)\\b[^.]{0,60}\\b(?:delegation|group|team|mission|party|entourage)\\b",
@@ -2180,13 +2181,20 @@ find_group (Builder   *b,
 
   /* "the royal couple", "the pair": the two named together latest who
    * both travel */
-  if (re_match ("\\bthe (?:[\\w-]+ )?(?:couple|pair|duo)\\b", head, G_REGEX_CASELESS) && max_members >= 2)
+  if (re_match ("\\bthe (?:(?:[\\w-]+ )?(?:couple|pair|duo)|royals)\\b", head, G_REGEX_CASELESS) && max_members >= 2)
     {
+      /* "Prince X and his wife Y will tour Kenya ... the couple will
+       * visit A": a couple are the two named together, travelling yet
+       * or not (not "the couple's tour": a trip of theirs may be his
+       * alone) */
+      gboolean couple = re_match ("\\bthe (?:(?:[\\w-]+ )?couple|royals)\\b(?!['’]s)", head, G_REGEX_CASELESS);
+
       for (guint back = 1; back <= 8 && back <= b->sentence; back++)
         {
           NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, b->sentence - back);
           guint n = 0;
           gboolean all_travel = TRUE;
+          const Mention *pair[2] = { NULL, NULL };
 
           for (guint i = 0; i < b->people->len && n <= 2; i++)
             {
@@ -2200,9 +2208,14 @@ find_group (Builder   *b,
               if (seen)
                 continue;
               if (n < 2)
-                members[n] = m->entity;
+                {
+                  members[n] = m->entity;
+                  pair[n] = m;
+                }
               n++;
             }
+          if (couple && n == 2 && joined (b, pair[0], pair[1]))
+            return 2;
           for (guint j = 0; j < MIN (n, 2); j++)
             {
               gboolean travels = FALSE;
