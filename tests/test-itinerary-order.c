@@ -943,6 +943,22 @@ test_couple_named_together (void)
   assert_route (royals, "Queen Sonja", "Chile");
 }
 
+/* "A and B are accompanying the minister", "members of the delegation
+ * are C and D": they travel the minister's stops */
+static void
+test_accompanying_and_members (void)
+{
+  const char *accompanying = "Health Minister Ana Lopes will fly to Geneva on Sunday for the assembly.\n\n"
+                             "Deputy Secretary Erik Lund and adviser Maria Santos are accompanying the minister.";
+  const char *members = "Mayor Greta Holm will lead a delegation to Osaka and Kyoto next week.\n\n"
+                        "Other members of the delegation are councillor Olga Lind and Marco Ferri.";
+
+  assert_route (accompanying, "Erik Lund", "Geneva");
+  assert_route (accompanying, "Maria Santos", "Geneva");
+  assert_route (members, "Olga Lind", "Osaka > Kyoto");
+  assert_route (members, "Marco Ferri", "Osaka > Kyoto");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -999,6 +1015,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/family-in-list", test_family_in_list);
   g_test_add_func ("/itinerary-order/co-subject-dateline", test_co_subject_dateline);
   g_test_add_func ("/itinerary-order/couple-named-together", test_couple_named_together);
+  g_test_add_func ("/itinerary-order/accompanying-and-members", test_accompanying_and_members);
 
   return g_test_run ();
 }
