@@ -959,6 +959,22 @@ test_accompanying_and_members (void)
   assert_route (members, "Marco Ferri", "Osaka > Kyoto");
 }
 
+/* "Joining Lopes on the trip are A and B", "among her delegation are
+ * C and D": they go along */
+static void
+test_joining_on_the_trip (void)
+{
+  const char *joining = "Foreign Minister Ana Lopes will travel to Hanoi and Manila next week.\n\n"
+                        "Joining Lopes on the trip are Deputy Secretary Erik Lund and adviser Maria Santos.";
+  const char *among = "Governor Greta Holm will visit Osaka and Kyoto next week.\n\n"
+                      "Among her delegation are councillor Olga Lind and Marco Ferri.";
+
+  assert_route (joining, "Erik Lund", "Hanoi > Manila");
+  assert_route (joining, "Maria Santos", "Hanoi > Manila");
+  assert_route (among, "Olga Lind", "Osaka > Kyoto");
+  assert_route (among, "Marco Ferri", "Osaka > Kyoto");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1016,6 +1032,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/co-subject-dateline", test_co_subject_dateline);
   g_test_add_func ("/itinerary-order/couple-named-together", test_couple_named_together);
   g_test_add_func ("/itinerary-order/accompanying-and-members", test_accompanying_and_members);
+  g_test_add_func ("/itinerary-order/joining-on-the-trip", test_joining_on_the_trip);
 
   return g_test_run ();
 }
