@@ -959,8 +959,8 @@ test_accompanying_and_members (void)
   assert_route (members, "Marco Ferri", "Osaka > Kyoto");
 }
 
-/* "Joining Lopes on the trip are A and B", "among her delegation are
- * C and D": they go along */
+/* "Among her delegation are C and D": they go along ("Joining Lopes on
+ * the trip are A and B" reads as "on the trip are") */
 static void
 test_joining_on_the_trip (void)
 {

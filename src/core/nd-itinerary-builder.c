@@ -2023,8 +2023,7 @@ scan_companions (Builder *b)
                                  "(?:travel|travels|travell?ed|travell?ing|go|goes|going|went|fly|flies|flying|flew|come|comes|coming|came)(?: along)? (?:with|alongside) "
                                  "(?:him|her|them|the (?:[\\w-]+ ){0,2}?(?:minister|president|prime minister|secretary|mayor|premier|king|queen|prince|princess|leader|delegation|envoy|governor|chairman))\\b|"
                                  "among those (?:travell?ing|going|flying|accompanying|on the (?:trip|tour|visit))\\b|"
-                                 "among (?:the|his|her|their) (?:delegation|entourage|travell?ing party|delegates)\\b|"
-                                 "joining (?:him|her|them|[\\p{Lu}][\\w.’'-]*(?: [\\p{Lu}][\\w.’'-]*)?) on (?:the|this|his|her|their) (?:[\\w-]+ )?(?:trip|tour|visit|journey|mission)\\b)",
+                                 "among (?:the|his|her|their) (?:delegation|entourage|travell?ing party|delegates)\\b)",
                                  G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&initialized, 1);
     }
