@@ -975,6 +975,20 @@ test_joining_on_the_trip (void)
   assert_route (among, "Marco Ferri", "Osaka > Kyoto");
 }
 
+/* "X will be accompanied on the trip by A", "X's wife, B, will also
+ * make the trip": they travel X's stops (not X's own name in "X's") */
+static void
+test_make_the_trip (void)
+{
+  const char *body = "Prime Minister Tomas Varga will visit Hanoi and Manila next week.\n\n"
+                     "Varga will be accompanied on the trip by Deputy Secretary Erik Lund.\n\n"
+                     "Varga's wife, Ana Lopes, will also make the trip.";
+
+  assert_route (body, "Tomas Varga", "Hanoi > Manila");
+  assert_route (body, "Erik Lund", "Hanoi > Manila");
+  assert_route (body, "Ana Lopes", "Hanoi > Manila");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1033,6 +1047,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/couple-named-together", test_couple_named_together);
   g_test_add_func ("/itinerary-order/accompanying-and-members", test_accompanying_and_members);
   g_test_add_func ("/itinerary-order/joining-on-the-trip", test_joining_on_the_trip);
+  g_test_add_func ("/itinerary-order/make-the-trip", test_make_the_trip);
 
   return g_test_run ();
 }
