@@ -1998,7 +1998,9 @@ scan_family (Builder *b)
 /* People who go with a traveller: "accompanied by A, B and C", "A and B
  * will accompany the minister", "the delegation includes A and B": they
  * travel the traveller's stops (the one named before "accompanied by",
- * else the one the article follows) */
+ * else the one the article follows); after "A would be going, as well
+ * as B" (`going_regex`) everyone the sentence names goes, but for the
+ * people met and the one quoted */
 static void
 scan_companions (Builder *b)
 {
@@ -2600,7 +2602,8 @@ add_coordinated (Builder   *b,
 }
 
 /* Gives `companion`, who had no stops of their own, the ordered stops
- * of `trip` whose place the text from `start` to `end` names */
+ * of `trip` that the text from `start` to `end` tells, or whose place
+ * it names after "in", "at", "to" ... */
 static void
 travel_named_stops (Builder    *b,
                     Trip       *trip,
