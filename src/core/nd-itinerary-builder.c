@@ -95,6 +95,8 @@ static int month_day_of (const char *when);
 static gboolean joined (Builder *b, const Mention *a, const Mention *next);
 
 static GRegex *cue_regex;
+static GRegex *cue_at_regex;
+static gboolean check_cues;  /* ND_CHECK_CUES: next_cue() is checked on every sentence */
 static GRegex *past_regex;
 static GRegex *past_clause_regex;
 static GRegex *year_regex;
@@ -137,6 +139,111 @@ static GRegex *there_regex;
   "opposition|leader|coordinator|delegate|member|owner|head|official|attache|attaché|archbishop|bishop|" \
   "cardinal|patriarch|metropolitan|imam|rabbi|reverend)"
 
+/* Words by how they start: stems of four letters stand for every word
+ * that starts with them (in any case), shorter ones for themselves; a
+ * bit for each (a letter or the word's end, four times) */
+typedef struct
+{
+  guint8 bits[27 * 27 * 27 * 27 / 8 + 1];
+} WordStarts;
+
+/* The bit of the word at `p`: its first four letters in lower case, or
+ * all of it and its end */
+static guint
+stem_index (const char *p)
+{
+  guint k = 0, n = 0;
+
+  for (; n < 4 && g_ascii_isalpha (p[n]); n++)
+    k = k * 27 + (guint) ((p[n] | 0x20) - 'a');
+  for (; n < 4; n++)
+    k = k * 27 + 26;
+  return k;
+}
+
+static void
+word_starts_init (WordStarts         *set,
+                  const char * const *stems)
+{
+  for (guint i = 0; stems[i] != NULL; i++)
+    {
+      guint k = stem_index (stems[i]);
+
+      g_assert (strlen (stems[i]) <= 4);
+      set->bits[k / 8] |= 1 << (k % 8);
+    }
+}
+
+/* Whether the word at `p` is one of `set` */
+static gboolean
+word_starts_has (const WordStarts *set,
+                 const char       *p)
+{
+  guint k = stem_index (p);
+
+  return (set->bits[k / 8] & (1 << (k % 8))) != 0;
+}
+
+/* Whether `p` starts a word: an ASCII letter after a character that is
+ * not an ASCII letter, digit or "_" (a letter of another script counts
+ * as a word's end, so that no start is missed) */
+static gboolean
+starts_word (const char *text,
+             const char *p)
+{
+  return g_ascii_isalpha (*p) && (p == text || !(g_ascii_isalnum (p[-1]) || p[-1] == '_'));
+}
+
+/* Whether `text` has a word of `set` */
+static gboolean
+says_word_of (const WordStarts *set,
+              const char       *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (starts_word (text, p) && word_starts_has (set, p))
+      return TRUE;
+  return FALSE;
+}
+
+/* Finding the cues of a sentence
+ *
+ * `cue_regex` has some sixty alternatives, and trying them all at every
+ * word of every sentence was a fifth of an import's time. Every cue
+ * starts at the start of a word, and that word starts with one of the
+ * stems below (its first four letters, or the whole word when it is
+ * shorter), or follows "and " ("meetand"). So next_cue() tries the
+ * pattern, anchored, only at the words that can start a cue; it finds
+ * what a search with `cue_regex` finds. A word that starts a new
+ * alternative of `cue_regex` is added here; with ND_CHECK_CUES set (the
+ * itinerary tests set it), every sentence is also searched the slow way
+ * and a difference aborts. */
+static const char * const cue_stems[] = {
+  /* words of four letters or more: their first four */
+  "trip", "tour", "jour", "visi", "miss", "swin", "stat", "offi", "work", "brie", "surp", "firs",
+  "seco", "next", "plan", "upco", "trav", "stop", "voya", "flig", "fina", "last", "refu", "flie",
+  "flew", "flyi", "flow", "head", "arri", "land", "goes", "goin", "went", "move", "cont", "proc",
+  "retu", "come", "came", "will", "woul", "were", "bein", "been", "expe", "sche", "join", "acco",
+  "cros", "stay", "stin", "reac", "touc", "boun", "leav", "left", "depa", "brin", "brou", "ends",
+  "ende", "conc", "fini", "begi", "bega", "star", "dest", "lead", "took", "take", "taki", "then",
+  "late", "befo", "afte", "itin", "enga", "prog", "drov", "driv", "from", "foll", "meet", "spea",
+  "addr", "hold", "held", "atte", "spok", "deli", "gave", "host", "laid", "open", "inau", "walk",
+  "surv", "insp", "pray", "cele", "rall", "camp", "unve", "sign", "appe", "rece", "acce",
+  /* shorter words, whole */
+  "go", "is", "be", "en", "on", "in", "to", "fly", "led", "set", "due", "end", "are", "was", "via",
+  "and", "met",
+  NULL
+};
+
+static WordStarts cue_starts;
+
+/* The words one of `with_regex`, `going_regex` and `accompany_regex`
+ * cannot match without: most sentences have none */
+static const char * const companion_stems[] = {
+  "acco", "join", "with", "dele", "ento", "part", "team", "memb", "goin", "trip", "tour", "visi",
+  "jour", "flig", "miss", "alon", "amon", "make", NULL
+};
+static WordStarts companion_starts;
+
 static void
 init_regexes (void)
 {
@@ -148,7 +255,7 @@ init_regexes (void)
   /* "from": a cue whose place comes before the rest ("arrived from X");
    * "activity": something done somewhere ("held talks ... in X");
    * "with": companions ("joined in X by Y") */
-  cue_regex = g_regex_new (
+  static const char cue_pattern[] =
     /* first, before "visit": "the visit of X, which began in A";
      * "During the 11-day visit, Abe is scheduled to meet with the
      * leaders of A, B and C" */
@@ -208,8 +315,17 @@ init_regexes (void)
     /* "... in Washington and Secretary-General Kofi Annan in New York" */
     "|(?<meetand>(?<=\\band )(?:[\\p{Lu}][\\w.’'-]*\\s+){1,6}in)(?= (?:the )?\\p{Lu})"
     "|(?<activity>(?<!-)(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led(?! by)|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared|(?:received|receives|accepted|accepts)(?! (?:them|him|her|us|the (?:delegation|visitors?|guests?|leaders?|president|king|queen)\\b|\\p{Lu})))\\b[^,.;:()]{0,60}? (?:in|at|on))"
-    "|(?:in|to) (?=\\p{Lu}))",
-    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+    "|(?:in|to) (?=\\p{Lu}))";
+  cue_regex = g_regex_new (cue_pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* the same, matched only where the search starts (see next_cue()) */
+  {
+    g_autofree char *at = g_strconcat ("\\G", cue_pattern, NULL);
+
+    cue_at_regex = g_regex_new (at, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  }
+  check_cues = g_getenv ("ND_CHECK_CUES") != NULL;
+  word_starts_init (&cue_starts, cue_stems);
+  word_starts_init (&companion_starts, companion_stems);
   past_regex = g_regex_new (
     "\\b(?:(?:previous|past|prior|earlier|former|other) (?:visits?|trips?|travels?|stops?)"
     "|(?:has|have|had)(?: also| already| since| previously| repeatedly| so far| thus far| until now| to date| once| twice| before| ever| recently| often)* (?:visited|traveled|travelled|been to|toured|gone to|made \\w+ (?:visits|trips)))",
@@ -326,6 +442,37 @@ re_match (const char         *pattern,
 
   return g_regex_match (regex, text, 0, NULL);
 }
+
+/* Whether `lower` (text in ASCII lower case) holds one of `needles`: the
+ * cheap test before a pattern that cannot match without one of them, so
+ * that most sentences never reach the pattern. Each list says which
+ * pattern it stands for; a word added to the pattern's alternatives is
+ * added to its list. */
+static gboolean
+holds_any (const char         *lower,
+           const char * const *needles)
+{
+  for (guint i = 0; needles[i] != NULL; i++)
+    if (strstr (lower, needles[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* What `final_regex` and `first_regex` cannot match without; the body
+ * words of `latest_regex` are the first three */
+static const char * const trip_words[] = {
+  "stop", "leg", "destination", "trip", "tour", "visit", "journey", NULL
+};
+
+/* What `past_regex` cannot match without */
+static const char * const past_words[] = {
+  "visit", "trip", "travel", "stop", "been to", "toured", "gone to", NULL
+};
+
+/* What `past_clause_regex` cannot match without */
+static const char * const past_clause_words[] = {
+  "when ", "last", "previous", "prior", "earlier", "had ", "has ", "have ", "once", "twice", NULL
+};
 
 static char *
 slice (Builder *b,
@@ -2001,6 +2148,18 @@ scan_family (Builder *b)
  * else the one the article follows); after "A would be going, as well
  * as B" (`going_regex`) everyone the sentence names goes, but for the
  * people met and the one quoted */
+/* What `with_regex` cannot match without */
+static const char * const with_words[] = {
+  "accompanied", "joined by", "ing with", "delegat", "entourage", "party", "team", "members of the", NULL
+};
+
+/* What `going_regex` cannot match without */
+static const char * const going_words[] = {
+  "be going", "the trip", "the tour", "the visit", "the journey", "the flight", "the mission",
+  "part of the", "member", "with him", "with her", "with them", "with the ", "alongside", "among ",
+  "make ", "join ", NULL
+};
+
 static void
 scan_companions (Builder *b)
 {
@@ -2038,6 +2197,7 @@ scan_companions (Builder *b)
       NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, s);
       guint start = span->start, end = MIN (span->end, b->n_chars);
       g_autofree char *text = NULL;
+      g_autofree char *lower = NULL;
       g_autoptr(GMatchInfo) info = NULL;
       int cs, ce;
       guint cue_at, cue_end;
@@ -2048,16 +2208,19 @@ scan_companions (Builder *b)
       if (end <= start || end - start > 800)
         continue;
       text = slice (b, start, end);
-      after = g_regex_match (with_regex, text, 0, &info);
+      if (!says_word_of (&companion_starts, text))
+        continue;
+      lower = g_ascii_strdown (text, -1);
+      after = holds_any (lower, with_words) && g_regex_match (with_regex, text, 0, &info);
       if (!after)
         {
           g_clear_pointer (&info, g_match_info_unref);
-          anywhere = g_regex_match (going_regex, text, 0, &info);
+          anywhere = holds_any (lower, going_words) && g_regex_match (going_regex, text, 0, &info);
         }
       if (!after && !anywhere)
         {
           g_clear_pointer (&info, g_match_info_unref);
-          if (!g_regex_match (accompany_regex, text, 0, &info))
+          if (strstr (lower, "accompan") == NULL || !g_regex_match (accompany_regex, text, 0, &info))
             continue;
         }
       g_match_info_fetch_pos (info, 0, &cs, &ce);
@@ -3086,14 +3249,86 @@ names_site (Builder    *b,
                    next, 0);
 }
 
+/* Whether a cue can start at the word at `p` (which is not preceded by a
+ * letter or digit) */
+static gboolean
+may_start_cue (const char *text,
+               const char *p)
+{
+  /* "meetand": any word after "and " */
+  return word_starts_has (&cue_starts, p) ||
+         (p - text >= 4 && g_ascii_strncasecmp (p - 4, "and ", 4) == 0);
+}
+
+/* The first cue of `text` that starts at byte `from` or after, as
+ * g_regex_match_full() with `cue_regex` would find it; NULL if none */
+static GMatchInfo *
+next_cue (const char *text,
+          gsize       from)
+{
+  for (const char *p = text + from; *p != '\0'; p++)
+    {
+      GMatchInfo *info = NULL;
+
+      if (!starts_word (text, p) || !may_start_cue (text, p))
+        continue;
+
+      if (g_regex_match_full (cue_at_regex, text, -1, p - text, 0, &info, NULL))
+        return info;
+      g_match_info_free (info);
+    }
+
+  return NULL;
+}
+
+/* The next cue after the one `info` holds; frees `info` */
+static GMatchInfo *
+next_cue_after (const char *text,
+                GMatchInfo *info)
+{
+  int start, end;
+
+  g_match_info_fetch_pos (info, 0, &start, &end);
+  g_match_info_free (info);
+  return next_cue (text, MAX (end, start + 1));
+}
+
+/* With ND_CHECK_CUES: that next_cue() finds what `cue_regex` does */
+static void
+check_next_cue (const char *text)
+{
+  g_autoptr(GMatchInfo) full = NULL;
+  GMatchInfo *fast = next_cue (text, 0);
+
+  for (g_regex_match (cue_regex, text, 0, &full); g_match_info_matches (full); g_match_info_next (full, NULL))
+    {
+      int fs, fe, s = -1, e = -1;
+
+      g_match_info_fetch_pos (full, 0, &fs, &fe);
+      if (fast != NULL)
+        g_match_info_fetch_pos (fast, 0, &s, &e);
+      if (s != fs || e != fe)
+        g_error ("next_cue() found %d–%d, the full search %d–%d, in: %s", s, e, fs, fe, text);
+      fast = next_cue_after (text, fast);
+    }
+  if (fast != NULL)
+    {
+      int s, e;
+
+      g_match_info_fetch_pos (fast, 0, &s, &e);
+      g_error ("next_cue() found %d–%d, the full search nothing more, in: %s", s, e, text);
+    }
+}
+
 static void
 scan_sentence (Builder *b,
                guint    sent_start,
                guint    sent_end)
 {
   g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
   g_autoptr(GMatchInfo) info = NULL;
-  gboolean past, final, first;
+  gboolean past, final, first, trip_said;
   guint consumed = sent_start;
   g_autoptr(GArray) found = NULL;
   NdEntity *last[8];
@@ -3106,14 +3341,17 @@ scan_sentence (Builder *b,
     return;
 
   text = slice (b, sent_start, sent_end);
-  past = g_regex_match (past_regex, text, 0, NULL) ||
-         g_regex_match (past_clause_regex, text, 0, NULL);
-  final = g_regex_match (final_regex, text, 0, NULL);
-  first = g_regex_match (first_regex, text, 0, NULL);
+  lower = g_ascii_strdown (text, -1);
+  past = (holds_any (lower, past_words) && g_regex_match (past_regex, text, 0, NULL)) ||
+         (holds_any (lower, past_clause_words) && g_regex_match (past_clause_regex, text, 0, NULL));
+  trip_said = holds_any (lower, trip_words);
+  final = trip_said && g_regex_match (final_regex, text, 0, NULL);
+  first = trip_said && g_regex_match (first_regex, text, 0, NULL);
   found = g_array_new (FALSE, FALSE, sizeof (Found));
 
-  g_regex_match (cue_regex, text, 0, &info);
-  for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+  if (check_cues)
+    check_next_cue (text);
+  for (info = next_cue (text, 0); info != NULL; info = next_cue_after (text, g_steal_pointer (&info)))
     {
       int bs, be;
       guint cue_start, cue_end, from;
@@ -4471,7 +4709,10 @@ nd_itinerary_builder_build_with_headline (const char *body,
     g_autoptr(GMatchInfo) latest = NULL;
     int ls, le;
 
-    if (g_regex_match (latest_regex, body, 0, &latest))
+    g_autofree char *lower = g_ascii_strdown (body, -1);
+
+    if ((strstr (lower, "stop") != NULL || strstr (lower, "leg") != NULL || strstr (lower, "destination") != NULL) &&
+        g_regex_match (latest_regex, body, 0, &latest))
       {
         g_match_info_fetch_pos (latest, 0, &ls, &le);
         b.latest_stop = TRUE;
