@@ -121,14 +121,31 @@ is_blank_line (const char *line)
   return TRUE;
 }
 
+/* Boilerplate lines and bylines are short: a key is made of no more
+ * than this many characters of a line that are not spaces */
+#define BOILERPLATE_KEY_CHARS 200
+
 /* Lower case, trimmed, inner white space folded, "…" spelt "...", and
- * without a closing colon */
+ * without a closing colon; of a long line (a paragraph), only of its
+ * start, and `*cut` says so */
 static char *
-boilerplate_key (const char *line)
+boilerplate_key (const char *line,
+                 gboolean   *cut)
 {
-  g_autofree char *folded = g_utf8_strdown (line, -1);
+  g_autofree char *folded = NULL;
   GString *key = g_string_new (NULL);
   gboolean space = FALSE;
+  const char *end = line;
+  guint chars = 0;
+
+  while (*end != '\0' && chars <= BOILERPLATE_KEY_CHARS)
+    {
+      if (!is_space_char (g_utf8_get_char (end)))
+        chars++;
+      end = g_utf8_next_char (end);
+    }
+  *cut = *end != '\0';
+  folded = g_utf8_strdown (line, end - line);
 
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
     {
@@ -150,9 +167,9 @@ boilerplate_key (const char *line)
         g_string_append_unichar (key, c);
     }
 
-  while (key->len > 0 && key->str[key->len - 1] == ':')
+  while (!*cut && key->len > 0 && key->str[key->len - 1] == ':')
     g_string_truncate (key, key->len - 1);
-  while (key->len > 0 && key->str[key->len - 1] == ' ')
+  while (!*cut && key->len > 0 && key->str[key->len - 1] == ' ')
     g_string_truncate (key, key->len - 1);
 
   return g_string_free (key, FALSE);
@@ -179,9 +196,11 @@ is_comment_count (const char *key)
 static gboolean
 is_boilerplate_line (const char *line)
 {
-  g_autofree char *key = boilerplate_key (line);
+  gboolean cut;
+  g_autofree char *key = boilerplate_key (line, &cut);
 
-  if (g_strv_contains (boilerplate_lines, key) || is_comment_count (key))
+  /* (a cut key is longer than any line of the list) */
+  if ((!cut && g_strv_contains (boilerplate_lines, key)) || is_comment_count (key))
     return TRUE;
 
   for (guint i = 0; boilerplate_prefixes[i] != NULL; i++)
@@ -201,12 +220,17 @@ byline_words (const char *line,
               gboolean   *generic)
 {
   static const char * const openings[] = { "by ", "posted by ", "written by ", "author: ", NULL };
-  g_autofree char *key = boilerplate_key (line);
+  gboolean cut;
+  g_autofree char *key = boilerplate_key (line, &cut);
   g_auto(GStrv) words = NULL;
   const char *name = NULL;
   guint n;
 
   *generic = FALSE;
+
+  /* a paragraph, not a byline */
+  if (cut)
+    return 0;
 
   for (guint i = 0; openings[i] != NULL && name == NULL; i++)
     {
