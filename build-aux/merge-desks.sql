@@ -29,8 +29,8 @@ INSERT INTO emap (old, new)
 INSERT INTO main.article_entities (article_id, entity_id, position, role)
   SELECT m.new, em.new, ae.position, ae.role FROM b.article_entities ae
   JOIN amap m ON m.old = ae.article_id JOIN emap em ON em.old = ae.entity_id;
-INSERT INTO main.mentions (article_id, seq, entity_id, start, end, text)
-  SELECT m.new, x.seq, em.new, x.start, x.end, x.text FROM b.mentions x
+INSERT INTO main.mentions (article_id, seq, entity_id, start, end, text, variant)
+  SELECT m.new, x.seq, em.new, x.start, x.end, x.text, x.variant FROM b.mentions x
   JOIN amap m ON m.old = x.article_id JOIN emap em ON em.old = x.entity_id;
 INSERT INTO main.stops (article_id, traveller_id, place_id, position, ordered, when_text, when_date,
                         purpose, evidence_start, evidence_end)

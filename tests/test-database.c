@@ -383,6 +383,7 @@ test_sort_and_filters (Fixture       *f,
   nd_article_set_published (b, "2024-01-01");
   nd_article_set_published (c, "2024-01-02");
   nd_entity_add_mention (person, 0, 7, "Blinken");
+  nd_entity_add_mention (person, 8, 22, "antony blinken");
   g_ptr_array_add (entities, person);
   nd_article_set_entities (c, entities);
   ida = insert (f->db, a);
@@ -426,6 +427,18 @@ test_sort_and_filters (Fixture       *f,
   ids = nd_database_query_ids (f->db, &query, &error);
   g_assert_cmpuint (ids->len, ==, 0);
   g_assert_no_error (error);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* "antony blinken" is the name (as COLLATE NOCASE compares): the
+   * filter finds it by the name, and only "Blinken" is kept for the
+   * filter's index of other texts */
+  query.tag = NULL;
+  query.entity = "Antony blinken";
+  ids = nd_database_query_ids (f->db, &query, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM mentions"), ==, 2);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM mentions WHERE variant AND text = 'Blinken'"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM mentions WHERE variant"), ==, 1);
 }
 
 static void
@@ -1157,6 +1170,23 @@ test_migration_from_v7 (void)
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 1);
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 1);
+
+  /* schema 9: only "U.S." (of United States) is written otherwise than
+   * its entity's name, and the filter finds it by that text, and by the
+   * name in any case */
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mentions WHERE variant"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mentions WHERE variant AND text = 'U.S.'"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mentions INDEXED BY mentions_by_text WHERE variant AND text >= ''"), ==, 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      NdQuery by_text = { .entity = i == 0 ? "u.s." : "UNITED STATES", .sort = ND_SORT_DATE_DESC };
+
+      g_clear_pointer (&ids, g_array_unref);
+      ids = nd_database_query_ids (db, &by_text, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ids->len, ==, 1);
+      g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 1);
+    }
 
   /* a deleted article takes its mentions and its index rows with it */
   g_assert_true (nd_database_delete_article (db, 1, &error));

@@ -67,14 +67,14 @@ test_newer_schema (void)
   g_autofree char *dir = nd_test_make_dir ();
   g_autofree char *path = make_desk (dir);
   g_autofree char *reason = NULL;
-  g_autofree char *expected = g_strdup_printf ("newer NewsDesk (schema 9, this version knows %d)",
+  g_autofree char *expected = g_strdup_printf ("newer NewsDesk (schema 99, this version knows %d)",
                                                ND_DATABASE_SCHEMA_VERSION);
   g_autoptr(NdDatabase) db = NULL;
   g_autoptr(NdArticle) loaded = NULL;
   g_autoptr(NdArticle) article = nd_test_article ("New", "A new article.", NULL);
   g_autoptr(GError) error = NULL;
 
-  exec_raw (path, "CREATE TABLE future (x); PRAGMA user_version = 9;");
+  exec_raw (path, "CREATE TABLE future (x); PRAGMA user_version = 99;");
 
   /* without leave to open read-only: refused, saying why */
   db = nd_database_open (path, &error);
@@ -89,7 +89,7 @@ test_newer_schema (void)
   g_assert_no_error (error);
   g_assert_nonnull (db);
   g_assert_true (nd_database_is_read_only (db));
-  reason = g_strdup_printf ("%s was written by a newer NewsDesk (schema 9, this version knows %d); it is opened read-only",
+  reason = g_strdup_printf ("%s was written by a newer NewsDesk (schema 99, this version knows %d); it is opened read-only",
                             path, ND_DATABASE_SCHEMA_VERSION);
   g_assert_cmpstr (nd_database_get_read_only_reason (db), ==, reason);
 
@@ -115,7 +115,7 @@ test_newer_schema (void)
   g_assert_error (error, ND_ERROR, ND_ERROR_READ_ONLY);
   g_clear_object (&db);
 
-  g_assert_cmpint (nd_test_query_int (path, "SELECT user_version FROM pragma_user_version"), ==, 9);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT user_version FROM pragma_user_version"), ==, 99);
   g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM articles"), ==, 1);
   g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM article_tags"), ==, 1);
   nd_test_remove_dir (dir);

@@ -200,7 +200,7 @@ static void
 test_newer_desk (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *reason = g_strdup_printf ("%s was written by a newer NewsDesk (schema 9, this version knows %d); "
+  g_autofree char *reason = g_strdup_printf ("%s was written by a newer NewsDesk (schema 99, this version knows %d); "
                                              "it is opened read-only", f->db_path, ND_DATABASE_SCHEMA_VERSION);
   const char *samples = g_getenv ("ND_SAMPLES_DIR");
   const char *paths[] = { samples, NULL };
@@ -310,7 +310,7 @@ main (int   argc,
   if (app == NULL)
     return 77;
 
-  g_test_add ("/readonly-ui/newer-desk", Fixture, GINT_TO_POINTER (9),
+  g_test_add ("/readonly-ui/newer-desk", Fixture, GINT_TO_POINTER (99),
               fixture_setup, test_newer_desk, fixture_teardown);
   g_test_add ("/readonly-ui/writable-desk", Fixture, GINT_TO_POINTER (0),
               fixture_setup, test_writable_desk, fixture_teardown);

@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define ND_DATABASE_SCHEMA_VERSION 8
+#define ND_DATABASE_SCHEMA_VERSION 9
 
 typedef enum
 {
