@@ -238,7 +238,6 @@ typedef struct
   guint        imported;
   guint        duplicates;
   guint        failed;
-  guint        batch_ms;   /* and commits after this many milliseconds */
   double       cpu;        /* the writer thread's own CPU seconds */
   GError      *error;
 } ImportJob;
@@ -271,7 +270,7 @@ import_cb (const char     *path,
 
   if (job->batch > 1 &&
       (++job->in_batch >= job->batch ||
-       g_get_monotonic_time () - job->batch_start >= job->batch_ms * G_TIME_SPAN_MILLISECOND))
+       g_get_monotonic_time () - job->batch_start >= 100 * G_TIME_SPAN_MILLISECOND))
     {
       if (!nd_database_commit (job->database, &job->error) ||
           !nd_database_begin (job->database, &job->error))
