@@ -3308,7 +3308,7 @@ check_next_cue (const char *text)
       if (fast != NULL)
         g_match_info_fetch_pos (fast, 0, &s, &e);
       if (s != fs || e != fe)
-        g_error ("next_cue() found %d–%d, the full search %d–%d, in: %s", s, e, fs, fe, text);
+        g_error ("next_cue() found %d-%d, the full search %d-%d, in: %s", s, e, fs, fe, text);
       fast = next_cue_after (text, fast);
     }
   if (fast != NULL)
@@ -3316,7 +3316,7 @@ check_next_cue (const char *text)
       int s, e;
 
       g_match_info_fetch_pos (fast, 0, &s, &e);
-      g_error ("next_cue() found %d–%d, the full search nothing more, in: %s", s, e, text);
+      g_error ("next_cue() found %d-%d, the full search nothing more, in: %s", s, e, text);
     }
 }
 
