@@ -155,6 +155,30 @@ build (const char *body)
   return nd_itinerary_builder_build (body, entities, NULL);
 }
 
+/* The builder looks for trip cues only at words that can start one
+ * (next_cue()); with ND_CHECK_CUES (set for the test suite) it checks
+ * every sentence against the full search, and aborts on a difference.
+ * Letters a caseless pattern takes for ASCII ones ("ſ" for "s", the
+ * Kelvin sign for "k") and cues after a dash, a quote or a letter of
+ * another script find the same cues both ways */
+static void
+test_cue_search (void)
+{
+  g_autoptr(GPtrArray) long_s = build ("Foreign Minister Jane Harlow will vi\xc5\xbfit Paris on Monday.");
+  g_autoptr(GPtrArray) kelvin = build ("Foreign Minister Jane Harlow will ta\xe2\x84\xaa" "e a trip to Oslo.");
+  g_autoptr(GPtrArray) marks = build ("Foreign Minister Jane Harlow\xe2\x80\x94visiting Lima\xe2\x80\x94met "
+                                      "\xc3\xa9lus there; \xe2\x80\x9cTravelling to Quito\xe2\x80\x9d, she said, "
+                                      "and Mr. Tom Reyes in Bogota.");
+
+  g_assert_true (g_getenv ("ND_CHECK_CUES") != NULL);
+  g_assert_cmpuint (long_s->len, ==, 1);
+  g_assert_cmpstr (stop_at (g_ptr_array_index (long_s, 0), 0)->place, ==, "Paris");
+  g_assert_cmpuint (kelvin->len, ==, 1);
+  g_assert_cmpstr (stop_at (g_ptr_array_index (kelvin, 0), 0)->place, ==, "Oslo");
+  g_assert_cmpuint (marks->len, >=, 1);
+  g_assert_cmpstr (stop_at (g_ptr_array_index (marks, 0), 0)->place, ==, "Lima");
+}
+
 /* negation and mere mentions make no stop; "after" reorders */
 static void
 test_rules (void)
@@ -1073,6 +1097,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/past-visits", test_past_visits);
   g_test_add_func ("/itinerary/no-itinerary", test_no_itinerary);
   g_test_add_func ("/itinerary/rules", test_rules);
+  g_test_add_func ("/itinerary/cue-search", test_cue_search);
   g_test_add_func ("/itinerary/database", test_database);
   g_test_add_func ("/itinerary/real-patterns", test_real_patterns);
   g_test_add_func ("/itinerary/database-past-visits", test_database_past_visits);

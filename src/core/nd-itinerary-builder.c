@@ -179,8 +179,18 @@ static gboolean
 word_starts_has (const WordStarts *set,
                  const char       *p)
 {
-  guint k = stem_index (p);
+  guint k;
+  guint n = 0;
 
+  /* a letter of another script among the first four may be one that a
+   * caseless pattern takes for an ASCII letter ("ſ" for "s", the Kelvin
+   * sign for "k"): such a word may be one of any set */
+  while (n < 4 && g_ascii_isalpha (p[n]))
+    n++;
+  if (n < 4 && (guchar) p[n] >= 0x80)
+    return TRUE;
+
+  k = stem_index (p);
   return (set->bits[k / 8] & (1 << (k % 8))) != 0;
 }
 
@@ -191,7 +201,9 @@ static gboolean
 starts_word (const char *text,
              const char *p)
 {
-  return g_ascii_isalpha (*p) && (p == text || !(g_ascii_isalnum (p[-1]) || p[-1] == '_'));
+  /* (the first byte of a character of another script counts as a letter) */
+  return (g_ascii_isalpha (*p) || (guchar) *p >= 0xC0) &&
+         (p == text || !(g_ascii_isalnum (p[-1]) || p[-1] == '_'));
 }
 
 /* Whether `text` has a word of `set` */
