@@ -453,6 +453,22 @@ test_plural_possessive_in_org (void)
 
 /* "Attache Bong-Hyup Chung", "Defence Attache X", "Special Emissary X":
  * diplomatic titles, not part of the name */
+/* A role written right after a name, with no comma, is no part of it;
+ * a one-word title that is also a family name still is ("Carole King") */
+static void
+test_role_after_name (void)
+{
+  g_autoptr(Result) result = extract (
+    "Mr Kofi Boateng Presidential Spokesperson and Mr Yaw Darko Minister of Fisheries "
+    "flew to Lagos. Singer Carole King performed there.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Kofi Boateng"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Yaw Darko"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Kofi Boateng Presidential Spokesperson"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Kofi Boateng Presidential"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Carole King"));
+}
+
 static void
 test_attache_is_a_title (void)
 {
@@ -996,6 +1012,7 @@ main (int   argc,
   g_test_add_func ("/extractor/people/opening-verb", test_opening_verb_is_no_name);
   g_test_add_func ("/extractor/organizations/plural-possessive", test_plural_possessive_in_org);
   g_test_add_func ("/extractor/people/attache", test_attache_is_a_title);
+  g_test_add_func ("/extractor/people/role-after-name", test_role_after_name);
   g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);
   g_test_add_func ("/extractor/offsets/samples", test_offsets_samples);

@@ -2258,7 +2258,7 @@ segment_chunk (Ex      *ex,
     {
       const NdToken *token = tok (ex, p);
       gboolean positional = (token->flags & (ND_TOKEN_SENTENCE_START | ND_TOKEN_CLAUSE_START)) != 0;
-      guint name_last;
+      guint name_last, seg_first;
       Match match;
 
       if (!is_name_token (ex, p))
@@ -2308,12 +2308,28 @@ segment_chunk (Ex      *ex,
           unknown_word_follows (ex, match.last, *last))
         match.kind = MATCH_NONE;
 
-      /* "Martin Luther King", "Stephen King": a one-word title in a name */
+      /* "Martin Luther King", "Stephen King": a one-word title in a
+       * name, when it is also a family name (or after one word); "Kofi
+       * Mensah Spokesperson" is a name and a role */
       if (match.kind == MATCH_TITLE && match.last == p && n > 0 &&
           segments[n - 1].kind == MATCH_NONE && segments[n - 1].last + 1 == p &&
           is_name_token (ex, segments[n - 1].first) && is_name_token (ex, p - 1) &&
-          (info_of (ex, segments[n - 1].first) & ND_WORD_FIRST_NAME))
+          (info_of (ex, segments[n - 1].first) & ND_WORD_FIRST_NAME) &&
+          ((info_of (ex, p) & ND_WORD_SURNAME) || segments[n - 1].first + 1 == p))
         match.kind = MATCH_NONE;
+
+      /* "Mr Kofi Mensah Presidential Spokesperson": the frequent words
+       * right before a title are part of it, not of the name */
+      seg_first = p;
+      if (match.kind == MATCH_TITLE && n > 0 && segments[n - 1].kind == MATCH_NONE &&
+          segments[n - 1].last + 1 == p)
+        {
+          while (seg_first - 1 > segments[n - 1].first && is_name_token (ex, seg_first - 1) &&
+                 is_common (ex, seg_first - 1, G_MAXUINT) &&
+                 !(info_of (ex, seg_first - 1) & (ND_WORD_FIRST_NAME | ND_WORD_SURNAME)))
+            seg_first--;
+          segments[n - 1].last = seg_first - 1;
+        }
 
       if (match.kind == MATCH_NONE && (token->flags & ND_TOKEN_HYPHENATED) && add_hyphen_parts (ex, p))
         {
@@ -2351,7 +2367,7 @@ segment_chunk (Ex      *ex,
           continue;
         }
 
-      add_segment (segments, &n, match.kind, p, match.last, match.org, match.country);
+      add_segment (segments, &n, match.kind, seg_first, match.last, match.org, match.country);
       segments[n - 1].name_last = match.kind == MATCH_PLACE ? name_last : match.last;
 
       /* "North Kivu", "Southern Lebanon": the direction is part of the
