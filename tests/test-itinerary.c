@@ -988,6 +988,25 @@ test_legs_told_again (void)
   g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Nairobi");
 }
 
+
+/* Seventh session: a date between the verb of travel and where it goes
+ * ("leave on 17 November for X", "travelling on 19 November to Y") */
+static void
+test_date_before_destination (void)
+{
+  g_autoptr(GPtrArray) trips = build ("The envoy, Tomas Brandt, is scheduled to leave on 3 March for Vilnius to "
+                                      "meet the prime minister. Mr Brandt will then be travelling on March 5th to "
+                                      "Riga, before flying on 7 March to Tallinn.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Tomas Brandt");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Vilnius");
+  g_assert_cmpstr (place_at (trip, 1), ==, "Riga");
+  g_assert_cmpstr (place_at (trip, 2), ==, "Tallinn");
+}
 /* People who go with the traveller: "A, B and C will accompany the
  * minister", "accompanied by A and B, but C stayed home"; "Health and
  * Family Welfare Minister X" is one title, X the traveller */
@@ -1096,6 +1115,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/legs-told-again", test_legs_told_again);
   g_test_add_func ("/itinerary/companions", test_companions);
   g_test_add_func ("/itinerary/meetings-of-a-traveller", test_meetings_of_a_traveller);
+  g_test_add_func ("/itinerary/date-before-destination", test_date_before_destination);
 
   return g_test_run ();
 }

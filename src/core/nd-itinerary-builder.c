@@ -137,6 +137,10 @@ static GRegex *there_regex;
   "opposition|leader|coordinator|delegate|member|owner|head|official|attache|attaché|archbishop|bishop|" \
   "cardinal|patriarch|metropolitan|imam|rabbi|reverend)"
 
+/* " on 17 November", " on Nov. 17th" between a verb of travel and
+ * where it goes ("leave on 17 November for Sarajevo") */
+#define ON_DATE " on (?:\\w+,? )?(?:\\d{1,2}(?:st|nd|rd|th)? \\p{L}+\\.?|\\p{L}+\\.? \\d{1,2}(?:st|nd|rd|th)?)"
+
 static void
 init_regexes (void)
 {
@@ -160,8 +164,8 @@ init_regexes (void)
     "|flights? (?:back |home )?to"
     "|toured|tours|touring"
     "|(?:first |next |final |last |refuell?ing )?stops? (?:was|is|will be|included|in|at|to|on)"
-    "|travel(?:s|ed|led|ing|ling)?(?: on \\w+| later| next| back| onward| on)? (?:to|through)"
-    "|(?:fly|flies|flew|flying|flown)(?: on| back| later| next| directly| straight| [\\d,.]+ (?:miles|kilometres|kilometers|km))? (?:to|into)"
+    "|travel(?:s|ed|led|ing|ling)?(?:" ON_DATE "| on \\w+| later| next| back| onward| on)? (?:to|through)"
+    "|(?:fly|flies|flew|flying|flown)(?:" ON_DATE "| on| back| later| next| directly| straight| [\\d,.]+ (?:miles|kilometres|kilometers|km))? (?:to|into)"
     "|(?:head|heads|headed|heading)(?: on| next| back| later)? (?:to|for)"
     /* ("land in" only as a verb: not "the Serb-held land in Croatia") */
     "|(?:arrive|arrives|arrived|arriving|landed|lands|landing|(?<=to |will |would |shall |could |should |did |may |might )land)(?: \\w+)? (?:in|at)"
@@ -175,7 +179,7 @@ init_regexes (void)
     "|(?:reach|reaches|reached|reaching|touched down in|touches down in|touch down in)"
     "|en route to|on (?:his|her|their|its) way to|bound for"
     "|(?:stop|stops|stopped|stopping)(?: \\w+){0,2} (?:in|at)"
-    "|(?:leave|leaves|left|leaving|depart|departs|departed|departing)(?: \\p{Lu}[\\w'’-]*){0,3}(?: on \\w+| \\w+ \\w+)? for"
+    "|(?:leave|leaves|left|leaving|depart|departs|departed|departing)(?: \\p{Lu}[\\w'’-]*){0,3}(?:" ON_DATE "| on \\w+| \\w+ \\w+)? for"
     "|(?:bring|brings|brought|bringing) (?:him|her|them) to"
     "|(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|finish|finishes|finished|finishing|begin|begins|began|beginning|start|starts|started|starting) (?:his |her |their |the |its )?(?:[\\w-]+ )?(?:trip|tour|visit|journey)(?: [\\w.]+){0,4}? (?:in|at|from)"
     "|(?:bound|destined) for"
