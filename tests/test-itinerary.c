@@ -989,6 +989,39 @@ test_legs_told_again (void)
 }
 
 
+/* "X and his entourage, including A, will depart for Y"; "the entourage
+ * is composed of the following ministers:" and one person a line, names
+ * the extraction misses too ("Ângela Vidal – Minister of Health;") */
+static void
+test_entourage_lists (void)
+{
+  g_autoptr(GPtrArray) including = build ("Governor Peter Otieno arrived in Mombasa on Monday.\n\n"
+                                          "The governor and his entourage, including Finance Minister John Kamau, "
+                                          "will depart for Nairobi today.");
+  g_autoptr(GPtrArray) listed = build ("Governor Peter Otieno left for Mombasa on Monday.\n\n"
+                                       "The governor's entourage is also composed of the following ministers:\n\n"
+                                       "Anna Wanjiru – Minister of Culture;\n\n"
+                                       "Ângela Vidal – Minister of Health;\n\n"
+                                       "Grace Achieng – president of the Tourism Board.\n\n"
+                                       "The trip will focus on trade with Nairobi.");
+  const char *members[] = { "Anna Wanjiru", "Ângela Vidal", "Grace Achieng" };
+  NdItinerary *trip;
+
+  trip = find_trip (including, "John Kamau", TRUE);
+  g_assert_nonnull (trip);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Mombasa");
+  g_assert_cmpstr (place_at (trip, 1), ==, "Nairobi");
+
+  g_assert_cmpuint (listed->len, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      trip = find_trip (listed, members[i], TRUE);
+      g_assert_nonnull (trip);
+      g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 1);
+      g_assert_cmpstr (place_at (trip, 0), ==, "Mombasa");
+    }
+}
+
 /* Seventh session: a date between the verb of travel and where it goes
  * ("leave on 17 November for X", "travelling on 19 November to Y") */
 static void
@@ -1116,6 +1149,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/companions", test_companions);
   g_test_add_func ("/itinerary/meetings-of-a-traveller", test_meetings_of_a_traveller);
   g_test_add_func ("/itinerary/date-before-destination", test_date_before_destination);
+  g_test_add_func ("/itinerary/entourage-lists", test_entourage_lists);
 
   return g_test_run ();
 }

@@ -1999,6 +1999,50 @@ scan_family (Builder *b)
     }
 }
 
+/* The person a list item names first when it opens with a name set off
+ * by a dash ("Ana Lopes – Minister of Health;"), one the extraction did
+ * not find (owned by the builder), or NULL */
+static NdEntity *
+list_item_name (Builder          *b,
+                const NdTextSpan *item)
+{
+  static GRegex *item_regex;
+  static gsize initialized;
+  g_autofree char *text = slice (b, item->start, MIN (item->end, item->start + 80));
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *word = NULL;
+  g_autofree char *key = NULL;
+  NdEntity *named;
+
+  if (g_once_init_enter (&initialized))
+    {
+      item_regex = g_regex_new ("^[\\s•*]*((\\p{Lu}[\\p{L}’'.-]*)(?:\\s+\\p{Lu}[\\p{L}’'.-]*){1,3})\\s+[–—-]\\s",
+                                G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  if (!g_regex_match (item_regex, text, 0, &info))
+    return NULL;
+  /* not a place the extraction found there, nor "The Minister" */
+  for (guint i = 0; i < b->places->len; i++)
+    {
+      const Mention *m = &g_array_index (b->places, Mention, i);
+
+      if (m->start >= item->start && m->start < item->start + 4)
+        return NULL;
+    }
+  word = g_match_info_fetch (info, 2);
+  key = nd_extract_key_dup (word, -1);
+  if (key == NULL ||
+      (ND_WORD_INFO_FLAGS (nd_lexicon_lookup_word (nd_lexicon_get_default (), key)) &
+       (ND_WORD_COMMON | ND_WORD_NON_NAME | ND_WORD_TITLE | ND_WORD_TITLE_START | ND_WORD_ORG | ND_WORD_ORG_START)))
+    return NULL;
+  name = g_match_info_fetch (info, 1);
+  named = nd_entity_new (ND_ENTITY_PERSON, name);
+  g_ptr_array_add (b->owned, named);
+  return named;
+}
+
 /* People who go with a traveller: "accompanied by A, B and C", "A and B
  * will accompany the minister", "the delegation includes A and B": they
  * travel the traveller's stops (the one named before "accompanied by",
@@ -2016,7 +2060,7 @@ scan_companions (Builder *b)
 
   if (g_once_init_enter (&initialized))
     {
-      with_regex = g_regex_new ("\\b(?:accompanied (?:(?:on|during|for) (?:the|this|his|her|their) (?:[\\w-]+ ){0,2}?(?:trip|tour|visit|journey|mission|flight) )?by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: (?!(?:met|meet|meets|meeting|has|have|had|hosted|visited|saw|see)\\b)[\\w-]+){0,3} (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of|(?:will|would|is to|are to)(?: also)? include)|(?:the |other )?members of the (?:delegation|entourage|party|team|group|travell?ing party) (?:are|were|will be|include|included))\\b",
+      with_regex = g_regex_new ("\\b(?:accompanied (?:(?:on|during|for) (?:the|this|his|her|their) (?:[\\w-]+ ){0,2}?(?:trip|tour|visit|journey|mission|flight) )?by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: (?!(?:met|meet|meets|meeting|has|have|had|hosted|visited|saw|see)\\b)[\\w-]+){0,3},? (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of|composed of|made up of|(?:will|would|is to|are to)(?: also)? include)|(?:the |other )?members of the (?:delegation|entourage|party|team|group|travell?ing party) (?:are|were|will be|include|included))\\b",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       accompany_regex = g_regex_new ("\\b(?:will|would|to|also|are to|is to) accompany\\b|\\b(?:is|are|was|were|will be)(?: also)? accompanying(?= (?:him|her|them|the|[\\p{Lu}]))|\\baccompan(?:ied|ies)(?= (?:him|her|the|them|[\\p{Lu}]))",
                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -2158,6 +2202,46 @@ scan_companions (Builder *b)
                 continue;
             }
           travel_along (b, trip, m->entity);
+        }
+
+      /* "the entourage is composed of the following ministers:" and a
+       * list, one person an item: the person each item starts with */
+      if (after && memchr (text + ce, ':', strlen (text + ce)) != NULL)
+        {
+          g_autofree char *tail = slice (b, cue_end, end);
+
+          if (!re_match ("^[^.;:\\p{Lu}]*:\\s*$", tail, 0))
+            continue;
+          for (guint s2 = s + 1; s2 < b->sentences->len && s2 <= s + 40; s2++)
+            {
+              NdTextSpan *item = &g_array_index (b->sentences, NdTextSpan, s2);
+              const Mention *first = NULL;
+              g_autofree char *lead = NULL;
+
+              for (guint i = 0; i < b->people->len; i++)
+                {
+                  const Mention *m = &g_array_index (b->people, Mention, i);
+
+                  if (m->start >= item->start && m->start < item->end &&
+                      (first == NULL || m->start < first->start))
+                    first = m;
+                }
+              if (first != NULL)
+                lead = slice (b, item->start, first->start);
+              if (first == NULL || !re_match ("^[\\s\\-–—•*\\d.)]*$", lead, 0))
+                {
+                  /* "Ana Lopes – Minister of Health;": a name the
+                   * extraction missed, set off by a dash */
+                  NdEntity *named = list_item_name (b, item);
+
+                  if (named == NULL)
+                    break;
+                  travel_along (b, trip, named);
+                  continue;
+                }
+              if (first->entity != trip->person)
+                travel_along (b, trip, first->entity);
+            }
         }
     }
 }
