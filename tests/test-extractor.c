@@ -469,6 +469,23 @@ test_role_after_name (void)
   g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Carole King"));
 }
 
+/* A town that is also a given name, right after a relative, is the
+ * relative's name: "his daughter Florence", "his wife, Regina" */
+static void
+test_relative_named_like_a_town (void)
+{
+  g_autoptr(Result) result = extract (
+    "Senator Tomas Brandt travelled to Oslo with his daughter Florence and his wife, Regina. "
+    "Mayor Ana Lopes and husband Austin arrived in Lima on Monday.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Florence"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Regina"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Austin"));
+  g_assert_null (find (result, ND_ENTITY_PLACE, "Florence"));
+  g_assert_null (find (result, ND_ENTITY_PLACE, "Austin"));
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Lima"));
+}
+
 static void
 test_attache_is_a_title (void)
 {
@@ -1013,6 +1030,7 @@ main (int   argc,
   g_test_add_func ("/extractor/organizations/plural-possessive", test_plural_possessive_in_org);
   g_test_add_func ("/extractor/people/attache", test_attache_is_a_title);
   g_test_add_func ("/extractor/people/role-after-name", test_role_after_name);
+  g_test_add_func ("/extractor/people/relative-named-like-a-town", test_relative_named_like_a_town);
   g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);
   g_test_add_func ("/extractor/offsets/samples", test_offsets_samples);

@@ -1022,6 +1022,18 @@ test_entourage_lists (void)
     }
 }
 
+/* "X and wife Y landed in Z": no "his" needed for the spouse to travel */
+static void
+test_spouse_without_possessive (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Mayor Ana Lopes and husband Pedro landed in Lima on Monday for a two-day visit.");
+  NdItinerary *trip = find_trip (trips, "Pedro", TRUE);
+
+  g_assert_cmpuint (trips->len, ==, 2);
+  g_assert_nonnull (trip);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Lima");
+}
+
 /* Seventh session: a date between the verb of travel and where it goes
  * ("leave on 17 November for X", "travelling on 19 November to Y") */
 static void
@@ -1150,6 +1162,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/meetings-of-a-traveller", test_meetings_of_a_traveller);
   g_test_add_func ("/itinerary/date-before-destination", test_date_before_destination);
   g_test_add_func ("/itinerary/entourage-lists", test_entourage_lists);
+  g_test_add_func ("/itinerary/spouse-without-possessive", test_spouse_without_possessive);
 
   return g_test_run ();
 }

@@ -2200,6 +2200,13 @@ place_fits (Ex            *ex,
   if (run_before && segments[n - 1].first == p - 1 && is_compass (key_of (ex, p - 1)))
     return TRUE;
 
+  /* "his daughter Chelsea", "wife, Camilla": a town that is a given
+   * name, right after a relative, is the relative's name */
+  if ((info_of (ex, p) & ND_WORD_FIRST_NAME) &&
+      ((p >= 1 && (token_class (ex, p - 1) & WC_RELATIVE)) ||
+       (p >= 2 && token_is_punct (ex, p - 1, ',') && (token_class (ex, p - 2) & WC_RELATIVE))))
+    return FALSE;
+
   /* "Secretary of State Antony Blinken" */
   if (after_title)
     return FALSE;

@@ -229,10 +229,10 @@ init_regexes (void)
   year_regex = g_regex_new ("\\b(?:19|20)\\d\\d\\b", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Tillerson and Homeland Security Secretary John Kelly are headed to" */
   /* "Obama along with his wife, Michelle, will travel" */
-  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner|son|daughter|" TITLE_WORDS "),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
+  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:(?:his|her|their) )?(?:wife|husband|spouse|partner|son|daughter|" TITLE_WORDS "),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Kushner, U.S. negotiator Jason Greenblatt and ...": a list; "X,
    * his wife Y and ..." */
-  listed_regex = g_regex_new ("^\\s*,\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner|son|daughter|" TITLE_WORDS "),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
+  listed_regex = g_regex_new ("^\\s*,\\s+(?:(?:(?:his|her|their) )?(?:wife|husband|spouse|partner|son|daughter|" TITLE_WORDS "),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
   negation_regex = g_regex_new (
     "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*|prevent\\w* from|barred from|blocked from|objected to)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
