@@ -1034,6 +1034,37 @@ test_spouse_without_possessive (void)
   g_assert_cmpstr (place_at (trip, 0), ==, "Lima");
 }
 
+/* Back-references by office: "the monarch" (a king), "the Holy Father"
+ * (a pope), "the bishop"; and "travel by air to" */
+static void
+test_office_back_references (void)
+{
+  g_autoptr(GPtrArray) king = build ("King Haakon Olsen will visit Tromsø on Monday. Crowds are expected.\n\n"
+                                     "On Tuesday, the monarch will travel by air to Bergen, where Mayor Ana Lopes "
+                                     "will greet him.");
+  g_autoptr(GPtrArray) pope = build ("Pope Leo Martins began a visit to Lisbon on Friday. The visit was long "
+                                     "planned by officials.\n\nOn Sunday, the Holy Father will fly to Porto for a mass.");
+  g_autoptr(GPtrArray) bishop = build ("Bishop Tomas Brandt will tour the country next month. Officials prepared "
+                                       "for weeks.\n\nThe bishop is expected to arrive in Lagos on October 9.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (king->len, ==, 1);
+  trip = g_ptr_array_index (king, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Haakon Olsen");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (place_at (trip, 1), ==, "Bergen");
+
+  g_assert_cmpuint (pope->len, ==, 1);
+  trip = g_ptr_array_index (pope, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (place_at (trip, 1), ==, "Porto");
+
+  g_assert_cmpuint (bishop->len, ==, 1);
+  trip = g_ptr_array_index (bishop, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Tomas Brandt");
+  g_assert_cmpstr (place_at (trip, 0), ==, "Lagos");
+}
+
 /* Seventh session: a date between the verb of travel and where it goes
  * ("leave on 17 November for X", "travelling on 19 November to Y") */
 static void
@@ -1163,6 +1194,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/date-before-destination", test_date_before_destination);
   g_test_add_func ("/itinerary/entourage-lists", test_entourage_lists);
   g_test_add_func ("/itinerary/spouse-without-possessive", test_spouse_without_possessive);
+  g_test_add_func ("/itinerary/office-back-references", test_office_back_references);
 
   return g_test_run ();
 }

@@ -164,7 +164,7 @@ init_regexes (void)
     "|flights? (?:back |home )?to"
     "|toured|tours|touring"
     "|(?:first |next |final |last |refuell?ing )?stops? (?:was|is|will be|included|in|at|to|on)"
-    "|travel(?:s|ed|led|ing|ling)?(?:" ON_DATE "| on \\w+| later| next| back| onward| on)? (?:to|through)"
+    "|travel(?:s|ed|led|ing|ling)?(?:" ON_DATE "| on \\w+| later| next| back| onward| on)?(?: by (?:air|road|car|train|rail|sea|boat|ship|plane|helicopter|bus|coach))? (?:to|through)"
     "|(?:fly|flies|flew|flying|flown)(?:" ON_DATE "| on| back| later| next| directly| straight| [\\d,.]+ (?:miles|kilometres|kilometers|km))? (?:to|into)"
     "|(?:head|heads|headed|heading)(?: on| next| back| later)? (?:to|for)"
     /* ("land in" only as a verb: not "the Serb-held land in Croatia") */
@@ -236,7 +236,7 @@ init_regexes (void)
   negation_regex = g_regex_new (
     "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*|prevent\\w* from|barred from|blocked from|objected to)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:[\\p{Lu}][\\w-]+ |(?:assistant|deputy|foreign|defen[cs]e|finance|health|trade|interior|prime|vice|former|new|visiting|incoming|outgoing|[\\p{Ll}]+al) )?(?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|leader|senator|governor)\\b",
+  pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:[\\p{Lu}][\\w-]+ |(?:assistant|deputy|foreign|defen[cs]e|finance|health|trade|interior|prime|vice|former|new|visiting|incoming|outgoing|[\\p{Ll}]+al) )?(?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|empress|monarch|sovereign|prince|princess|duke|duchess|archbishop|bishop|cardinal|patriarch|holy father|leader|senator|governor|mayor)\\b",
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:advisers?|advisors?|aides?|envoys?|representatives?|emissar(?:y|ies)|counterparts?) (?:to|for)|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than|following|succeeding|succeeded|replacing|replaced|like|unlike))\\b[^,;.]{0,60}$",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -1008,6 +1008,19 @@ joins_titles (Builder    *b,
  * clause, else the first; when a pronoun or a title ("he", "the
  * president") comes first, the last traveller or person named before the
  * sentence */
+/* "the monarch" is the King, "the pontiff" the Pope: `title` names the
+ * office `role` holds in other words (both case-folded) */
+static gboolean
+same_office (const char *title,
+             const char *role)
+{
+  if (g_str_has_suffix (title, "monarch") || g_str_has_suffix (title, "sovereign"))
+    return re_match ("\\b(?:king|queen|emperor|empress|sultan|emir|tsar|czar)\\b", role, 0);
+  if (g_str_has_suffix (title, "pontiff") || g_str_has_suffix (title, "holy father"))
+    return re_match ("\\bpope\\b", role, 0);
+  return FALSE;
+}
+
 static NdEntity *
 find_traveller (Builder *b,
                 guint    sent_start,
@@ -1156,7 +1169,7 @@ find_traveller (Builder *b,
               if (m->start >= pronoun_at || nd_entity_get_role (m->entity) == NULL)
                 continue;
               role = g_utf8_casefold (nd_entity_get_role (m->entity), -1);
-              if (strstr (role, title) == NULL)
+              if (strstr (role, title) == NULL && !same_office (title, role))
                 continue;
               if (trip_length (b, m->entity) > 0)
                 return m->entity;
