@@ -1065,6 +1065,21 @@ test_office_back_references (void)
   g_assert_cmpstr (place_at (trip, 0), ==, "Lagos");
 }
 
+/* A time between "arrived" and "in", a place "nearby" after the cue */
+static void
+test_arrival_time_and_nearby (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Chancellor Tomas Brandt arrived shortly after 9:30 am (0130 GMT) in the "
+                                      "northern Italian city of Turin en route to nearby Milan.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Turin");
+  g_assert_cmpstr (place_at (trip, 1), ==, "Milan");
+}
+
 /* Seventh session: a date between the verb of travel and where it goes
  * ("leave on 17 November for X", "travelling on 19 November to Y") */
 static void
@@ -1195,6 +1210,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/entourage-lists", test_entourage_lists);
   g_test_add_func ("/itinerary/spouse-without-possessive", test_spouse_without_possessive);
   g_test_add_func ("/itinerary/office-back-references", test_office_back_references);
+  g_test_add_func ("/itinerary/arrival-time-and-nearby", test_arrival_time_and_nearby);
 
   return g_test_run ();
 }
