@@ -486,6 +486,19 @@ test_relative_named_like_a_town (void)
   g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Lima"));
 }
 
+/* A name in quotes of its own is a work's title: "her hit 'Nina Lovu'" */
+static void
+test_quoted_title_is_no_person (void)
+{
+  g_autoptr(Result) result = extract (
+    "The singer Ana Lopes, whose latest hit 'Maria Lovu' tops the charts, will take her show to Nairobi. "
+    "Her album “Pedro Alves” came out in May.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Ana Lopes"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Maria Lovu"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Pedro Alves"));
+}
+
 static void
 test_attache_is_a_title (void)
 {
@@ -1030,6 +1043,7 @@ main (int   argc,
   g_test_add_func ("/extractor/organizations/plural-possessive", test_plural_possessive_in_org);
   g_test_add_func ("/extractor/people/attache", test_attache_is_a_title);
   g_test_add_func ("/extractor/people/role-after-name", test_role_after_name);
+  g_test_add_func ("/extractor/people/quoted-title", test_quoted_title_is_no_person);
   g_test_add_func ("/extractor/people/relative-named-like-a-town", test_relative_named_like_a_town);
   g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);

@@ -1865,6 +1865,15 @@ add_run (Ex         *ex,
   if (first > last || !is_name_token (ex, first))
     return;
 
+  /* "her latest hit 'Nina Lovu'": a name in quotes of its own is a
+   * work's title, no one's name */
+  if (first >= 1 && last + 1 < ex->n && last - first < 4 && role == NULL &&
+      (token_is_punct (ex, first - 1, '\'') || token_is_punct (ex, first - 1, '"')) &&
+      token_is_punct (ex, last + 1, tok (ex, first - 1)->ch) &&
+      (tok (ex, first - 1)->start == 0 || g_ascii_isspace (ex->text[tok (ex, first - 1)->start - 1])) &&
+      !g_ascii_isalnum (ex->text[tok (ex, last + 1)->end]))
+    return;
+
   for (guint i = first; i <= last; i++)
     if (!is_name_token (ex, i) && (token_class (ex, i) & WC_HARD_CONNECTOR))
       has_hard = TRUE;
