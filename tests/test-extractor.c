@@ -499,6 +499,20 @@ test_quoted_title_is_no_person (void)
   g_assert_null (find (result, ND_ENTITY_PERSON, "Pedro Alves"));
 }
 
+/* A nickname in brackets inside a name: "Peter J. (Pete) Holmgren"; an
+ * acronym in brackets is none ("Ana Lopes (PSD)") */
+static void
+test_nickname_in_brackets (void)
+{
+  g_autoptr(Result) result = extract (
+    "Peter J. (Pete) Holmgren will meet Jan (Johnny) Kowalski in Oslo. Ana Lopes (PSD) was there too.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Peter J. (Pete) Holmgren"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Jan (Johnny) Kowalski"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Ana Lopes"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Peter J."));
+}
+
 static void
 test_attache_is_a_title (void)
 {
@@ -1044,6 +1058,7 @@ main (int   argc,
   g_test_add_func ("/extractor/people/attache", test_attache_is_a_title);
   g_test_add_func ("/extractor/people/role-after-name", test_role_after_name);
   g_test_add_func ("/extractor/people/quoted-title", test_quoted_title_is_no_person);
+  g_test_add_func ("/extractor/people/nickname-in-brackets", test_nickname_in_brackets);
   g_test_add_func ("/extractor/people/relative-named-like-a-town", test_relative_named_like_a_town);
   g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);

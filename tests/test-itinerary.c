@@ -1080,6 +1080,22 @@ test_arrival_time_and_nearby (void)
   g_assert_cmpstr (place_at (trip, 1), ==, "Milan");
 }
 
+/* "Adviser to the President, X, will travel": the title after "to" is
+ * no subject, X is */
+static void
+test_title_after_preposition (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Adviser to the President, Peter Holmgren, will travel to Chile, Peru, and "
+                                      "Bolivia next month. His visit is intended to show President Ana Lopes's "
+                                      "strong support.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Peter Holmgren");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
+}
+
 /* Seventh session: a date between the verb of travel and where it goes
  * ("leave on 17 November for X", "travelling on 19 November to Y") */
 static void
@@ -1211,6 +1227,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/spouse-without-possessive", test_spouse_without_possessive);
   g_test_add_func ("/itinerary/office-back-references", test_office_back_references);
   g_test_add_func ("/itinerary/arrival-time-and-nearby", test_arrival_time_and_nearby);
+  g_test_add_func ("/itinerary/title-after-preposition", test_title_after_preposition);
 
   return g_test_run ();
 }

@@ -2842,6 +2842,17 @@ find_chunks (Ex *ex)
               j = c;
               continue;
             }
+          /* "Thomas F. (Mack) McLarty": a nickname in brackets after a
+           * given name or an initial, inside the name */
+          if (k + 3 < ex->n && token_is_punct (ex, k, '(') && is_name_token (ex, k + 1) &&
+              token_is_punct (ex, k + 2, ')') && is_name_token (ex, k + 3) &&
+              !(tok (ex, k + 1)->flags & ND_TOKEN_ALL_CAPS) && !(tok (ex, k + 3)->flags & ND_TOKEN_ALL_CAPS) &&
+              ((tok (ex, j)->flags & ND_TOKEN_INITIAL) || (info_of (ex, j) & ND_WORD_FIRST_NAME)) &&
+              !(gazetteer_flags_of (ex, k + 1) & ND_GAZETTEER_PLACE))
+            {
+              j = k + 3;
+              continue;
+            }
           break;
         }
 

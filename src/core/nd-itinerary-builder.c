@@ -1059,6 +1059,14 @@ find_traveller (Builder *b,
 
           named = m->start >= at && m->start < end;
         }
+      /* "Adviser to the President, X, will travel": a title after a
+       * preposition is no subject */
+      if (!named && ps > 0 && g_ascii_strncasecmp (head + ps, "the ", 4) == 0)
+        {
+          g_autofree char *before = g_strndup (head, ps);
+
+          named = re_match ("\\b(?:to|of|for|with|by|from)\\s+$", before, G_REGEX_CASELESS);
+        }
       if (!named)
         {
           pronoun_at = at;
