@@ -1096,6 +1096,27 @@ test_title_after_preposition (void)
   g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
 }
 
+/* A squad's trip: "X led a group of other national team players to Y";
+ * "also expected to join camp in Y are A, B and C" */
+static void
+test_squad_and_camp (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Captain Tomas Brandt last night led a group of other national team players "
+                                      "to Denmark ahead of Friday's friendly.\n\n"
+                                      "Also expected to join camp in Denmark are Pedro Alves, Olga Lind and Ana Lopes.");
+  const char *players[] = { "Tomas Brandt", "Pedro Alves", "Olga Lind", "Ana Lopes" };
+
+  g_assert_cmpuint (trips->len, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (players); i++)
+    {
+      NdItinerary *trip = find_trip (trips, players[i], TRUE);
+
+      g_assert_nonnull (trip);
+      g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 1);
+      g_assert_cmpstr (place_at (trip, 0), ==, "Denmark");
+    }
+}
+
 /* Seventh session: a date between the verb of travel and where it goes
  * ("leave on 17 November for X", "travelling on 19 November to Y") */
 static void
@@ -1228,6 +1249,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/office-back-references", test_office_back_references);
   g_test_add_func ("/itinerary/arrival-time-and-nearby", test_arrival_time_and_nearby);
   g_test_add_func ("/itinerary/title-after-preposition", test_title_after_preposition);
+  g_test_add_func ("/itinerary/squad-and-camp", test_squad_and_camp);
 
   return g_test_run ();
 }

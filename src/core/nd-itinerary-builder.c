@@ -187,7 +187,7 @@ init_regexes (void)
     "|(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|finish|finishes|finished|finishing|begin|begins|began|beginning|start|starts|started|starting) (?:his |her |their |the |its )?(?:[\\w-]+ )?(?:trip|tour|visit|journey)(?: [\\w.]+){0,4}? (?:in|at|from)"
     "|(?:bound|destined) for"
     /* "will lead an interagency delegation to A, B and C" */
-    "|(?:lead|leads|led|leading|head|heads|headed|heading) (?:a|an|the|his|her|their)(?: [\\w-]+){0,3} (?:delegation|mission|team)s? to"
+    "|(?:lead|leads|led|leading|head|heads|headed|heading) (?:a|an|the|his|her|their)(?: [\\w-]+){0,5}? (?:delegation|mission|team|squad|contingent|players|athletes|troupe|crew)s? to"
     "|(?:take|takes|took|taking|taken) (?:him|her|them) (?:from|to)"
     "|(?:then|next|later|before|after)(?: on)? to"
     "|(?:and|then) on to(?= \\p{Lu})"
@@ -2098,6 +2098,8 @@ scan_companions (Builder *b)
                                  "(?:him|her|them|the (?:[\\w-]+ ){0,2}?(?:minister|president|prime minister|secretary|mayor|premier|king|queen|prince|princess|leader|delegation|envoy|governor|chairman))\\b|"
                                  "among those (?:travell?ing|going|flying|accompanying|on the (?:trip|tour|visit))\\b|"
                                  "among (?:the|his|her|their) (?:delegation|entourage|travell?ing party|delegates)\\b|"
+                                 /* "also expected to join camp in Vienna are A, B and C" */
+                                 "\\bjoin(?:s|ing)? (?:the )?(?:camp|(?:\\w+ )?(?:squad|team|delegation|entourage|party|group|tour) in(?= \\p{Lu}))\\b|"
                                  "(?:will|would|is to|are to|is due to|are due to)(?: also)? (?:make|join) (?:the|this|his|her|their) (?:[\\w-]+ )?(?:trip|tour|visit|journey)\\b)",
                                  G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&initialized, 1);
@@ -2200,8 +2202,12 @@ scan_companions (Builder *b)
                 continue;
               head = slice (b, start, m->start);
               next = slice (b, m->end, MIN (end, m->end + 12));
-              /* not the people met, nor the one who says so */
+              /* not the people met, nor the one who says so; but "to
+               * join camp in X are A and B" names who goes */
+              g_autofree char *listed = m->start >= cue_end ? slice (b, cue_end, m->start) : NULL;
+
               if (g_regex_match (object_regex, head, 0, NULL) && !joins_titles (b, start, head) &&
+                  !(listed != NULL && re_match ("^[^.;]{0,40}?\\b(?:are|were|will be)[\\s;:,]*$", listed, 0)) &&
                   !re_match ("\\b(?:as well as|along with|together with|and)\\s+(?:[\\p{L}][\\w.’'-]*\\s+){0,6}$", head, G_REGEX_CASELESS))
                 continue;
               if (re_match ("^(?:'s|’s|\\s*,?\\s*(?:said|says|told|added|announced))", next, G_REGEX_CASELESS) ||
