@@ -1117,6 +1117,28 @@ test_squad_and_camp (void)
     }
 }
 
+/* A dateline after a standfirst; "X launched a tour Wednesday" there
+ * starts the trip there; "Today in A, he ...", "And in B over the
+ * weekend, he ..." */
+static void
+test_dateline_after_standfirst (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Envoy upbeat on tour\n\n"
+                                      "Diplomacy: The visit follows years of reform.\n\n"
+                                      "LIMA, Peru — Tomas Brandt launched a South American tour Monday, officials said.\n\n"
+                                      "Today in Bolivia, he is to visit a school. And in Paraguay over the weekend, "
+                                      "he will take a boat ride.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Tomas Brandt");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Lima");
+  g_assert_cmpstr (place_at (trip, 1), ==, "Bolivia");
+  g_assert_cmpstr (place_at (trip, 2), ==, "Paraguay");
+}
+
 /* Seventh session: a date between the verb of travel and where it goes
  * ("leave on 17 November for X", "travelling on 19 November to Y") */
 static void
@@ -1250,6 +1272,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/arrival-time-and-nearby", test_arrival_time_and_nearby);
   g_test_add_func ("/itinerary/title-after-preposition", test_title_after_preposition);
   g_test_add_func ("/itinerary/squad-and-camp", test_squad_and_camp);
+  g_test_add_func ("/itinerary/dateline-after-standfirst", test_dateline_after_standfirst);
 
   return g_test_run ();
 }

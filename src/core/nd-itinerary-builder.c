@@ -292,7 +292,10 @@ init_regexes (void)
   /* "After his stop in Egypt, Kishida will visit ...", "Before arriving
    * in Nigeria, he visited ...": a clause put first that names a stop */
   here_regex = g_regex_new ("\\b(?:flew|flown|came|come|comes|coming|arrive|arrived|arrives|arriving|land|landed|lands|landing|traveled|travelled|is|was|were|will be) here\\b"
-                            "|\\b(?:arrived|arrives|landed|lands)(?= on| late| early| in the (?:morning|afternoon|evening)| at (?:dawn|noon|night)| shortly)",
+                            "|\\b(?:arrived|arrives|landed|lands|touched down|touches down)(?= on| late| early| in the (?:morning|afternoon|evening)| at (?:dawn|noon|night)| shortly)"
+                            /* "X launched a Latin American tour Wednesday"
+                             * under a dateline: it starts there */
+                            "|\\b(?:launched|launches|began|begins|started|starts|opened|opens|kicked off|kicks off) (?:a|an|his|her|their)(?: [\\w-]+){0,3} (?:tour|trip|visit|journey)\\b",
                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "since Johnson traveled there in 1966": the when in group 1 */
   there_regex = g_regex_new ("\\b(?:visited|traveled|travelled|went|flew|was|were) there\\b((?:[^,.;:]{0,20}?)\\b(?:in|during) (?:\\w+ )?(?:19|20)\\d\\d)",
@@ -2876,7 +2879,9 @@ scan_fronted_place (Builder *b,
   Trip *trip;
   g_autoptr(NdStop) stop = NULL;
 
-  if (!re_match ("^\\s*(?:[Ww]hile )?[Ii]n \\p{Lu}", text, 0) ||
+  /* "Today in Argentina, he ...", "And in Brazil over the weekend,
+   * he ...", "Then in the provincial capital of Goma, he ..." */
+  if (!re_match ("^\\s*(?:(?:[Aa]nd|[Tt]hen|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ater|[Nn]ext|[Aa]fterwards|[Oo]n \\p{Lu}\\w+(?: \\d{1,2})?),?\\s+)?(?:[Ww]hile )?[Ii]n (?:the (?:[\\p{L}-]+ ){0,4}?(?:capital|city|town|port|resort|island|village) of )?\\p{Lu}", text, 0) ||
       !re_match ("^[^,]{2,50},\\s+(?:\\S+\\s+){0,6}?(?:will|would|is (?:to|set to|expected to|scheduled to|due to|slated to)|plans? to|planned to|was to|met|meets|held|holds|toured|tours|visited|visits|laid|lays|attended|attends|signed|signs|spoke|speaks|addressed|addresses|delivered|delivers|received|receives|opened|opens|inaugurated|inaugurates|unveiled|talked|scheduled)\\b",
                              text, 0) ||
       !re_match ("^[^,]{2,50}(,)", text, 0))
@@ -2894,8 +2899,12 @@ scan_fronted_place (Builder *b,
         {
           g_autofree char *after = slice (b, m->end, comma);
 
-          if (re_match ("^\\s*(?:,.*)?$", after, 0))
+          /* "in Brazil over the weekend," */
+          if (re_match ("^\\s*(?:(?:on|over|this|next|later|early|late|during)\\b[^,]{0,25})?(?:,.*)?$", after, 0))
             place = m;
+          /* "in the North Kivu provincial capital of Goma," */
+          else if (re_match ("^[^,]{0,40}\\b(?:capital|city|town|port|resort|island|village) of\\s+$", after, 0))
+            continue;
           break;
         }
     }
@@ -4573,16 +4582,27 @@ nd_itinerary_builder_build_with_headline (const char *body,
 
   /* a dateline: the body opens with a place, maybe its country or an
    * agency, then a dash (or a colon: "JAKARTA (JP): ...") */
+  /* (or it opens a paragraph after a standfirst: "Diplomacy: Visit
+   * reflects ...\n\nSANTIAGO, Chile —") */
   for (guint i = 0; i < b.places->len; i++)
     {
       const Mention *m = &g_array_index (b.places, Mention, i);
       g_autofree char *head = slice (&b, 0, m->start);
-      g_autofree char *rest = slice (&b, m->end, MIN (b.n_chars, m->end + 50));
+      g_autofree char *rest = NULL;
 
-      if (re_match ("^\\s*$", head, 0) &&
-          re_match ("^(?:,\\s*[\\p{Lu}][\\w .’'-]{1,30}?)?\\s*(?:\\([^)]{1,30}\\)\\s*)?(?:[—–-]|:\\s)", rest, 0))
+      if (m->start > 600)
+        break;
+      if (!re_match ("(?:^|\\n)\\s*$", head, 0))
+        {
+          if (i == 0 && re_match ("^\\s*$", head, 0))
+            break;
+          continue;
+        }
+      rest = slice (&b, m->end, MIN (b.n_chars, m->end + 50));
+      if (re_match ("^(?:,\\s*[\\p{Lu}][\\w .’'-]{1,30}?)?\\s*(?:\\([^)]{1,30}\\)\\s*)?(?:[—–-]|:\\s)", rest, 0))
         b.dateline = m;
-      break;
+      if (i == 0 || b.dateline != NULL || re_match ("^\\s*$", head, 0))
+        break;
     }
 
   {
