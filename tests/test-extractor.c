@@ -513,6 +513,23 @@ test_nickname_in_brackets (void)
   g_assert_null (find (result, ND_ENTITY_PERSON, "Peter J."));
 }
 
+/* A run that opens with a demonym is no one's name: "the British
+ * Airways Condor jet" */
+static void
+test_demonym_run_is_no_person (void)
+{
+  g_autoptr(Result) result = extract (
+    "The king, the first Dutch monarch ever to visit Peru, arrived in Lima on Sunday.\n\n"
+    "Awaiting the king was Foreign Minister Ana Lopes. The prince and Lopes walked up the stairway "
+    "into the British Airways Condor jet and escorted the king from the plane.\n\n"
+    "Also on hand was British Foreign Secretary Sir Tom Brandt, who flew to the Peruvian capital "
+    "after a stopover in Quito.", NULL);
+
+  g_assert_null (find (result, ND_ENTITY_PERSON, "British Airways Condor"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Tom Brandt"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Ana Lopes"));
+}
+
 static void
 test_attache_is_a_title (void)
 {
@@ -1059,6 +1076,7 @@ main (int   argc,
   g_test_add_func ("/extractor/people/role-after-name", test_role_after_name);
   g_test_add_func ("/extractor/people/quoted-title", test_quoted_title_is_no_person);
   g_test_add_func ("/extractor/people/nickname-in-brackets", test_nickname_in_brackets);
+  g_test_add_func ("/extractor/people/demonym-run", test_demonym_run_is_no_person);
   g_test_add_func ("/extractor/people/relative-named-like-a-town", test_relative_named_like_a_town);
   g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);

@@ -1704,6 +1704,12 @@ classify_run (Ex       *ex,
   if ((key_class (key_of (ex, first_word)) & WC_DIRECTION))
     return CAND_NONE;
 
+  /* "the British Airways Tristar jet", "the Argentine Republic": nor
+   * is a run that opens with a demonym */
+  if (!titled && n_words > 1 && !(first_info & (ND_WORD_FIRST_NAME | ND_WORD_SURNAME)) &&
+      nd_gazetteer_lookup_demonym (ex->gazetteer, key_of (ex, first_word)) != NULL)
+    return CAND_NONE;
+
   /* after a title: a name unless it reads as words ("U.S. Envoy Cuts
    * Gaza Ceasefire Talks Short") */
   if (titled)
