@@ -1139,6 +1139,29 @@ test_dateline_after_standfirst (void)
   g_assert_cmpstr (place_at (trip, 2), ==, "Paraguay");
 }
 
+/* The place left as a trip ends was a stop: "has left A today for B,
+ * wrapping up her visit to C"; "left A late Tuesday, ending a tour" */
+static void
+test_place_left_at_the_end (void)
+{
+  g_autoptr(GPtrArray) wrap = build ("Director-General Dr Ana Lopes has left Lima today for Geneva, Switzerland, "
+                                     "wrapping up her three-day official visit to Peru.");
+  g_autoptr(GPtrArray) ending = build ("Foreign Minister Ana Lopes left the Peruvian capital of Lima late Tuesday, "
+                                       "ending a week-long regional tour.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (wrap->len, ==, 1);
+  trip = g_ptr_array_index (wrap, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Lima");
+  g_assert_cmpstr (place_at (trip, 1), ==, "Geneva");
+
+  g_assert_cmpuint (ending->len, ==, 1);
+  trip = g_ptr_array_index (ending, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Ana Lopes");
+  g_assert_cmpstr (place_at (trip, 0), ==, "Lima");
+}
+
 /* Seventh session: a date between the verb of travel and where it goes
  * ("leave on 17 November for X", "travelling on 19 November to Y") */
 static void
@@ -1273,6 +1296,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/title-after-preposition", test_title_after_preposition);
   g_test_add_func ("/itinerary/squad-and-camp", test_squad_and_camp);
   g_test_add_func ("/itinerary/dateline-after-standfirst", test_dateline_after_standfirst);
+  g_test_add_func ("/itinerary/place-left-at-the-end", test_place_left_at_the_end);
 
   return g_test_run ();
 }

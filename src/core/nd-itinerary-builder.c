@@ -2864,6 +2864,82 @@ scan_cotravellers (Builder *b)
  * already on the move doing something there; the clause may start
  * inside the sentence (", and, in Rio, he will attend"), from
  * `clause_start` */
+/* "X has left Kathmandu today for Geneva, wrapping up a visit to Nepal",
+ * "X left the South Korean capital of Seoul late Tuesday, ending a
+ * week-long tour": the place left as a trip ends was one of its stops */
+static void
+scan_left_place (Builder *b,
+                 guint    sent_start,
+                 guint    sent_end)
+{
+  static GRegex *left_regex;
+  static gsize initialized;
+  const char *bytes = b->body + b->byte_at[sent_start];
+  gsize n_bytes = b->byte_at[sent_end] - b->byte_at[sent_start];
+  g_autofree char *text = NULL;
+  g_autoptr(GMatchInfo) info = NULL;
+  int vs, ve;
+  guint verb_start, verb_end;
+  const Mention *place = NULL;
+  NdEntity *person;
+  g_autoptr(NdStop) stop = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      left_regex = g_regex_new ("\\b(?:left|leaves|leaving|departed|departs|departing)\\s",
+                                G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  /* the words of a trip's end first: most sentences have none */
+  if (!g_strstr_len (bytes, n_bytes, "ending ") && !g_strstr_len (bytes, n_bytes, "wrapping up ") &&
+      !g_strstr_len (bytes, n_bytes, "concluding ") && !g_strstr_len (bytes, n_bytes, "winding up ") &&
+      !g_strstr_len (bytes, n_bytes, "completing "))
+    return;
+  text = slice (b, sent_start, sent_end);
+  if (!g_regex_match (left_regex, text, 0, &info))
+    return;
+  g_match_info_fetch_pos (info, 0, &vs, &ve);
+  verb_start = sent_start + g_utf8_pointer_to_offset (text, text + vs);
+  verb_end = sent_start + g_utf8_pointer_to_offset (text, text + ve);
+  for (guint i = 0; i < b->places->len; i++)
+    {
+      const Mention *m = &g_array_index (b->places, Mention, i);
+      g_autofree char *gap = NULL;
+      g_autofree char *rest = NULL;
+
+      if (m->start < verb_end)
+        continue;
+      if (m->start > verb_end + 60 || m->end > sent_end)
+        break;
+      gap = slice (b, verb_end, m->start);
+      if (!re_match ("^\\s*(?:the\\s+)?$", gap, 0) && !g_regex_match (descriptor_gap_regex, gap, 0, NULL))
+        continue;
+      rest = slice (b, m->end, sent_end);
+      if (re_match ("^[^;:()]*?,\\s*(?:\\w+\\s+){0,2}?(?:ending|wrapping up|concluding|winding up|completing)\\s+(?:his|her|their|its|a|an|the)\\b", rest, 0))
+        place = m;
+      break;
+    }
+  if (place == NULL)
+    return;
+  person = find_traveller (b, sent_start, verb_start, sent_end);
+  if (person == NULL)
+    return;
+  stop = nd_stop_new (NULL);
+  nd_stop_set_place_entity (stop, place->entity);
+  name_as_written (b, stop, place);
+  set_when (stop, b, find_date (b, sent_start, place->end, sent_end));
+  stop->evidence_start = sent_start;
+  stop->evidence_end = sent_end;
+  /* before where it leaves for ("for Geneva"); else after the stops
+   * the sentence tells of ("ending a tour during which he visited A") */
+  {
+    g_autofree char *after = slice (b, place->end, sent_end);
+
+    trip_add (get_trip (b, person), stop,
+              re_match ("^[^,;]{0,40}\\bfor\\s", after, 0) ? place->start : sent_end - 1, FALSE, FALSE);
+  }
+}
+
 static void
 scan_fronted_place (Builder *b,
                     guint    sent_start,
@@ -4629,6 +4705,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
         {
           scan_sentence (&b, span->start, MIN (span->end, b.n_chars));
           scan_semicolon_list (&b, span->start, MIN (span->end, b.n_chars));
+          scan_left_place (&b, span->start, MIN (span->end, b.n_chars));
         }
     }
   /* "In Algeria, Lula will sign ...": once every sentence is read, so
