@@ -1162,6 +1162,21 @@ test_place_left_at_the_end (void)
   g_assert_cmpstr (place_at (trip, 0), ==, "Lima");
 }
 
+/* Under a dateline, "who arrived 30 minutes earlier" arrived there; an
+ * all-capital dateline is named as the body writes it */
+static void
+test_arrived_earlier_under_dateline (void)
+{
+  g_autoptr(GPtrArray) trips = build ("BOMBAY — Queen Ana Lopes arrived in Bombay Sunday for a week-long tour.\n\n"
+                                      "Awaiting the queen was her husband, Prince Tomas Brandt, who arrived 30 "
+                                      "minutes earlier on a flight from Delhi.");
+  NdItinerary *trip = find_trip (trips, "Tomas Brandt", TRUE);
+
+  g_assert_nonnull (trip);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 1);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Bombay");
+}
+
 /* Seventh session: a date between the verb of travel and where it goes
  * ("leave on 17 November for X", "travelling on 19 November to Y") */
 static void
@@ -1297,6 +1312,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/squad-and-camp", test_squad_and_camp);
   g_test_add_func ("/itinerary/dateline-after-standfirst", test_dateline_after_standfirst);
   g_test_add_func ("/itinerary/place-left-at-the-end", test_place_left_at_the_end);
+  g_test_add_func ("/itinerary/arrived-earlier-under-dateline", test_arrived_earlier_under_dateline);
 
   return g_test_run ();
 }

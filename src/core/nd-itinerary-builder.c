@@ -291,8 +291,8 @@ init_regexes (void)
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "After his stop in Egypt, Kishida will visit ...", "Before arriving
    * in Nigeria, he visited ...": a clause put first that names a stop */
-  here_regex = g_regex_new ("\\b(?:flew|flown|came|come|comes|coming|arrive|arrived|arrives|arriving|land|landed|lands|landing|traveled|travelled|is|was|were|will be) here\\b"
-                            "|\\b(?:arrived|arrives|landed|lands|touched down|touches down)(?= on| late| early| in the (?:morning|afternoon|evening)| at (?:dawn|noon|night)| shortly)"
+  here_regex = g_regex_new ("\\b(?:flew|flown|came|come|comes|coming|arrive|arrived|arrives|arriving|land|landed|lands|landing|traveled|travelled|is|was|were|will be|(?<=['’]s )visit) here\\b"
+                            "|\\b(?:arrived|arrives|landed|lands|touched down|touches down)(?= on| late| early| in the (?:morning|afternoon|evening)| at (?:dawn|noon|night)| shortly| (?:\\d+|an?|one|two|three) (?:minutes?|hours?|days?) (?:earlier|later|before|after))"
                             /* "X launched a Latin American tour Wednesday"
                              * under a dateline: it starts there */
                             "|\\b(?:launched|launches|began|begins|started|starts|opened|opens|kicked off|kicks off) (?:a|an|his|her|their)(?: [\\w-]+){0,3} (?:tour|trip|visit|journey)\\b",
@@ -666,6 +666,29 @@ name_as_written (Builder       *b,
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     lower |= g_unichar_islower (g_utf8_get_char (p));
+  /* "PEKING —" of a dateline: as the body writes it elsewhere */
+  for (guint i = 0; !lower && g_utf8_strlen (text, -1) >= 3 && i < b->places->len; i++)
+    {
+      const Mention *other = &g_array_index (b->places, Mention, i);
+      g_autofree char *written = NULL;
+      g_autofree char *folded = NULL;
+      g_autofree char *folded_text = NULL;
+
+      if (other->entity != m->entity || other == m)
+        continue;
+      written = slice (b, other->start, other->end);
+      folded = g_utf8_casefold (written, -1);
+      folded_text = g_utf8_casefold (text, -1);
+      if (strcmp (folded, folded_text) != 0)
+        continue;
+      for (const char *p = written; *p; p = g_utf8_next_char (p))
+        lower |= g_unichar_islower (g_utf8_get_char (p));
+      if (lower)
+        {
+          g_free (text);
+          text = g_steal_pointer (&written);
+        }
+    }
   /* not "HANOI" of a dateline, nor "U.S." */
   if (g_utf8_strlen (text, -1) < 3 || !g_unichar_isupper (g_utf8_get_char (text)) || !lower)
     return;
@@ -3857,6 +3880,7 @@ scan_sentence (Builder *b,
               g_autoptr(NdStop) stop = nd_stop_new (NULL);
 
               nd_stop_set_place_entity (stop, b->dateline->entity);
+              name_as_written (b, stop, b->dateline);
               set_when (stop, b, find_date (b, verb_start, verb_start, sent_end));
               stop->evidence_start = sent_start;
               stop->evidence_end = sent_end;
