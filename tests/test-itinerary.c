@@ -1175,6 +1175,15 @@ test_arrived_earlier_under_dateline (void)
   g_assert_nonnull (trip);
   g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 1);
   g_assert_cmpstr (place_at (trip, 0), ==, "Bombay");
+
+  /* a dateline written only in capitals: as written, not "Cancún" */
+  {
+    g_autoptr(GPtrArray) here = build ("CANCUN, Mexico — President Ana Lopes arrived here on Saturday evening "
+                                       "for a summit.");
+
+    g_assert_cmpuint (here->len, ==, 1);
+    g_assert_cmpstr (place_at (g_ptr_array_index (here, 0), 0), ==, "Cancun");
+  }
 }
 
 /* Seventh session: a date between the verb of travel and where it goes

@@ -689,6 +689,31 @@ name_as_written (Builder       *b,
           text = g_steal_pointer (&written);
         }
     }
+  /* "CANCUN —" of a dateline, never written otherwise, for "Cancún":
+   * "Cancun", as written but for the capitals */
+  if (!lower && g_utf8_strlen (text, -1) >= 3 && stop->place_entity != NULL &&
+      nd_entity_get_name (stop->place_entity) != NULL && !strchr (text, '.'))
+    {
+      g_autofree char *folded = g_utf8_casefold (text, -1);
+      g_autofree char *name = g_utf8_casefold (nd_entity_get_name (stop->place_entity), -1);
+
+      if (strcmp (folded, name) != 0 && !g_str_has_suffix (name, folded))
+        {
+          GString *titled = g_string_new (NULL);
+          gboolean start = TRUE;
+
+          for (const char *p = folded; *p; p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+
+              g_string_append_unichar (titled, start ? g_unichar_totitle (c) : c);
+              start = !g_unichar_isalpha (c);
+            }
+          g_free (text);
+          text = g_string_free (titled, FALSE);
+          lower = TRUE;
+        }
+    }
   /* not "HANOI" of a dateline, nor "U.S." */
   if (g_utf8_strlen (text, -1) < 3 || !g_unichar_isupper (g_utf8_get_char (text)) || !lower)
     return;
