@@ -2163,6 +2163,7 @@ scan_companions (Builder *b)
       NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, s);
       guint start = span->start, end = MIN (span->end, b->n_chars);
       g_autofree char *text = NULL;
+      g_autofree char *lower = NULL;
       g_autoptr(GMatchInfo) info = NULL;
       int cs, ce;
       guint cue_at, cue_end;
@@ -2173,7 +2174,12 @@ scan_companions (Builder *b)
       if (end <= start || end - start > 800)
         continue;
       text = slice (b, start, end);
-      after = g_regex_match (with_regex, text, 0, &info);
+      /* the words each pattern needs, before running it */
+      lower = g_ascii_strdown (text, -1);
+      after = (strstr (lower, "accompanied") || strstr (lower, "joined by") || strstr (lower, "ing with") ||
+               strstr (lower, "delegat") || strstr (lower, "entourage") || strstr (lower, "party") ||
+               strstr (lower, "team") || strstr (lower, "members")) &&
+              g_regex_match (with_regex, text, 0, &info);
       if (!after)
         {
           g_clear_pointer (&info, g_match_info_unref);
@@ -2182,7 +2188,7 @@ scan_companions (Builder *b)
       if (!after && !anywhere)
         {
           g_clear_pointer (&info, g_match_info_unref);
-          if (!g_regex_match (accompany_regex, text, 0, &info))
+          if (!strstr (lower, "accompan") || !g_regex_match (accompany_regex, text, 0, &info))
             continue;
         }
       g_match_info_fetch_pos (info, 0, &cs, &ce);
