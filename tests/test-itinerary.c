@@ -1186,6 +1186,21 @@ test_arrived_earlier_under_dateline (void)
   }
 }
 
+/* "would be arrested if he ever visited X": a condition, no stop */
+static void
+test_conditional_visit (void)
+{
+  g_autoptr(GPtrArray) trips = build ("President Tomas Brandt will travel to Ghana and Peru next week. A court said "
+                                      "Brandt would be arrested if he ever visited Chile.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Ghana");
+  g_assert_cmpstr (place_at (trip, 1), ==, "Peru");
+}
+
 /* Seventh session: a date between the verb of travel and where it goes
  * ("leave on 17 November for X", "travelling on 19 November to Y") */
 static void
@@ -1322,6 +1337,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/dateline-after-standfirst", test_dateline_after_standfirst);
   g_test_add_func ("/itinerary/place-left-at-the-end", test_place_left_at_the_end);
   g_test_add_func ("/itinerary/arrived-earlier-under-dateline", test_arrived_earlier_under_dateline);
+  g_test_add_func ("/itinerary/conditional-visit", test_conditional_visit);
 
   return g_test_run ();
 }

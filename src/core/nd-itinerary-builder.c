@@ -178,6 +178,7 @@ init_regexes (void)
     "|(?:due|expected|scheduled|set) (?:to arrive |to land |to stop )?(?:in|at)"
     "|(?<with>(?:be |been |was |were |is |are )?(?:joined|accompanied) (?:in|at))"
     "|(?:cross|crosses|crossed|crossing) into"
+
     "|(?:arrival|arrivals|return|stay|stays|stint|stints|stopover|stop-over) (?:in|at|to)"
     "|(?:reach|reaches|reached|reaching|touched down in|touches down in|touch down in)"
     "|en route to|on (?:his|her|their|its) way to|bound for"
@@ -3452,6 +3453,9 @@ scan_sentence (Builder *b,
         if (g_regex_match (negation_regex, cut, 0, NULL))
           continue;
       }
+      /* "would be arrested if he ever visited X": a condition */
+      if (re_match ("\\bif\\s+(?:[\\w’'-]+\\s+){1,3}$", lead, G_REGEX_CASELESS))
+        continue;
       from_cue = g_match_info_fetch_named_pos (info, "from", &gs, &ge) && gs >= 0;
       fronted = from_cue && cue_start <= sent_start + 2 && re_match ("^\\W*(?:from|after|following)\\b", cue, G_REGEX_CASELESS);
       if (g_regex_match (after_regex, lead, 0, NULL) || g_str_has_prefix (cue, "after") || from_cue)
