@@ -530,6 +530,17 @@ test_demonym_run_is_no_person (void)
   g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Ana Lopes"));
 }
 
+/* Initials without their last period: "Ambassador D.K Mensah" */
+static void
+test_initials_without_period (void)
+{
+  g_autoptr(Result) result = extract (
+    "Ambassador D.K Mensah and Mr P.V Rao flew to Lagos on Friday.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "D.K Mensah"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "P.V Rao"));
+}
+
 static void
 test_attache_is_a_title (void)
 {
@@ -1077,6 +1088,7 @@ main (int   argc,
   g_test_add_func ("/extractor/people/quoted-title", test_quoted_title_is_no_person);
   g_test_add_func ("/extractor/people/nickname-in-brackets", test_nickname_in_brackets);
   g_test_add_func ("/extractor/people/demonym-run", test_demonym_run_is_no_person);
+  g_test_add_func ("/extractor/people/initials-without-period", test_initials_without_period);
   g_test_add_func ("/extractor/people/relative-named-like-a-town", test_relative_named_like_a_town);
   g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);

@@ -1656,6 +1656,19 @@ ends_phrase (Ex    *ex,
 
 /* Classifies a run of unknown words first..last (name tokens and name
  * particles, no hard connectors) */
+/* "D.K", "A.P.J": capitals joined by periods, the last one without */
+static gboolean
+is_initials (const char *text,
+             gsize       length)
+{
+  if (length < 3 || length % 2 == 0)
+    return FALSE;
+  for (gsize k = 0; k < length; k++)
+    if ((k % 2 == 0 && !g_ascii_isupper (text[k])) || (k % 2 == 1 && text[k] != '.'))
+      return FALSE;
+  return TRUE;
+}
+
 static CandKind
 classify_run (Ex       *ex,
               guint     first,
@@ -1688,9 +1701,11 @@ classify_run (Ex       *ex,
             (titled || (i > first && (info_of (ex, first) & ND_WORD_FIRST_NAME)))) &&
           !is_name_suffix (ex, i))
         n_common++;
-      /* "AMX-10 RC", "MQ-9B": no one's name */
+      /* "AMX-10 RC", "MQ-9B": no one's name; "D.K Osei", "A.K Antony":
+       * initials without their last period are */
       if (has_digit (ex, i) || (token->flags & ND_TOKEN_ALL_CAPS && !(token->flags & ND_TOKEN_ABBREVIATION) &&
-                                token->end - token->start > 1 && !is_name_suffix (ex, i)))
+                                token->end - token->start > 1 && !is_name_suffix (ex, i) &&
+                                !(i < last && is_initials (ex->text + token->start, token->end - token->start))))
         no_name = TRUE;
     }
 
