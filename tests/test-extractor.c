@@ -541,6 +541,16 @@ test_initials_without_period (void)
   g_assert_nonnull (find (result, ND_ENTITY_PERSON, "P.V Rao"));
 }
 
+/* "State Secretary Sukardi": one name after a title of two words */
+static void
+test_one_name_after_longer_title (void)
+{
+  g_autoptr(Result) result = extract (
+    "State Secretary Sukardi will depart for Lima today.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Sukardi"));
+}
+
 static void
 test_attache_is_a_title (void)
 {
@@ -1089,6 +1099,7 @@ main (int   argc,
   g_test_add_func ("/extractor/people/nickname-in-brackets", test_nickname_in_brackets);
   g_test_add_func ("/extractor/people/demonym-run", test_demonym_run_is_no_person);
   g_test_add_func ("/extractor/people/initials-without-period", test_initials_without_period);
+  g_test_add_func ("/extractor/people/one-name-after-longer-title", test_one_name_after_longer_title);
   g_test_add_func ("/extractor/people/relative-named-like-a-town", test_relative_named_like_a_town);
   g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);

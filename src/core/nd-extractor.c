@@ -2714,8 +2714,12 @@ interpret_segments (Ex      *ex,
                  * a ruler's title is not ("Emperor Akihito", "Sultan
                  * Qaboos": a regnal name the name lists lack) */
                 gboolean royal = royal_title (ex, segment);
+                /* (but "State Secretary X": a capitalised word of the
+                 * role before it makes a longer title) */
                 gboolean weak = segment->first == segment->last && !royal &&
-                                is_common (ex, segment->first, G_MAXUINT);
+                                is_common (ex, segment->first, G_MAXUINT) &&
+                                !(segment->first > 0 && is_name_token (ex, segment->first - 1) &&
+                                  (info_of (ex, segment->first - 1) & ND_WORD_TITLE_START));
 
                 add_run (ex, next->first, next->last, role, weak,
                          royal ? segment->first : G_MAXUINT, -1);
