@@ -1201,6 +1201,23 @@ test_conditional_visit (void)
   g_assert_cmpstr (place_at (trip, 1), ==, "Peru");
 }
 
+/* "Afterwards, the petista will travel to X": a rare noun is an epithet
+ * of the one travelling; a frequent one ("the convoy") is not */
+static void
+test_epithet_subject (void)
+{
+  g_autoptr(GPtrArray) trips = build ("President Ana Lopes left for Lisbon on Thursday.\n\n"
+                                      "Afterwards, the petista will travel to Madrid, Spain. Later the convoy will "
+                                      "travel to Toledo.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Lisbon");
+  g_assert_cmpstr (place_at (trip, 1), ==, "Madrid");
+}
+
 /* Seventh session: a date between the verb of travel and where it goes
  * ("leave on 17 November for X", "travelling on 19 November to Y") */
 static void
@@ -1338,6 +1355,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/place-left-at-the-end", test_place_left_at_the_end);
   g_test_add_func ("/itinerary/arrived-earlier-under-dateline", test_arrived_earlier_under_dateline);
   g_test_add_func ("/itinerary/conditional-visit", test_conditional_visit);
+  g_test_add_func ("/itinerary/epithet-subject", test_epithet_subject);
 
   return g_test_run ();
 }

@@ -1379,6 +1379,35 @@ find_traveller (Builder *b,
           re_match ("^\\W*(?:after|before|following|with)\\b", head, G_REGEX_CASELESS))
         return m->entity;
     }
+
+  /* "Afterwards, the petista will travel to Madrid": a rare noun for a
+   * person (no frequent word: "the convoy", "the plane") is the one
+   * travelling already */
+  if (b->last_traveller != NULL &&
+      (g_str_has_prefix (head, "the ") || g_str_has_prefix (head, "The ") || strstr (head, ", the ") != NULL))
+    {
+      static GRegex *epithet_regex;
+      static gsize initialized;
+      g_autoptr(GMatchInfo) em = NULL;
+
+      if (g_once_init_enter (&initialized))
+        {
+          epithet_regex = g_regex_new ("^\\W*(?:\\w+,\\s+)?[Tt]he\\s+(\\p{Ll}[\\p{Ll}-]{3,})\\s+(?:(?:will|would|shall|is|was|then|also|later|to|expected|scheduled|set|due|plans?|planned)\\s+)*$",
+                                       G_REGEX_OPTIMIZE, 0, NULL);
+          g_once_init_leave (&initialized, 1);
+        }
+      if (g_regex_match (epithet_regex, head, 0, &em))
+        {
+          g_autofree char *noun = g_match_info_fetch (em, 1);
+          g_autofree char *key = nd_extract_key_dup (noun, -1);
+          guint32 word = key != NULL ? nd_lexicon_lookup_word (nd_lexicon_get_default (), key) : 0;
+
+          if (key != NULL && ND_WORD_INFO_RANK (word) == 0 &&
+              !(ND_WORD_INFO_FLAGS (word) & (ND_WORD_ORG | ND_WORD_ORG_SUFFIX | ND_WORD_NON_NAME)) &&
+              trip_length (b, b->last_traveller) > 0)
+            return b->last_traveller;
+        }
+    }
   return NULL;
 }
 
