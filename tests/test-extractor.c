@@ -453,6 +453,104 @@ test_plural_possessive_in_org (void)
 
 /* "Attache Bong-Hyup Chung", "Defence Attache X", "Special Emissary X":
  * diplomatic titles, not part of the name */
+/* A role written right after a name, with no comma, is no part of it;
+ * a one-word title that is also a family name still is ("Carole King") */
+static void
+test_role_after_name (void)
+{
+  g_autoptr(Result) result = extract (
+    "Mr Kofi Boateng Presidential Spokesperson and Mr Yaw Darko Minister of Fisheries "
+    "flew to Lagos. Singer Carole King performed there.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Kofi Boateng"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Yaw Darko"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Kofi Boateng Presidential Spokesperson"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Kofi Boateng Presidential"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Carole King"));
+}
+
+/* A town that is also a given name, right after a relative, is the
+ * relative's name: "his daughter Florence", "his wife, Regina" */
+static void
+test_relative_named_like_a_town (void)
+{
+  g_autoptr(Result) result = extract (
+    "Senator Tomas Brandt travelled to Oslo with his daughter Florence and his wife, Regina. "
+    "Mayor Ana Lopes and husband Austin arrived in Lima on Monday.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Florence"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Regina"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Austin"));
+  g_assert_null (find (result, ND_ENTITY_PLACE, "Florence"));
+  g_assert_null (find (result, ND_ENTITY_PLACE, "Austin"));
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Lima"));
+}
+
+/* A name in quotes of its own is a work's title: "her hit 'Nina Lovu'" */
+static void
+test_quoted_title_is_no_person (void)
+{
+  g_autoptr(Result) result = extract (
+    "The singer Ana Lopes, whose latest hit 'Maria Lovu' tops the charts, will take her show to Nairobi. "
+    "Her album “Pedro Alves” came out in May.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Ana Lopes"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Maria Lovu"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Pedro Alves"));
+}
+
+/* A nickname in brackets inside a name: "Peter J. (Pete) Holmgren"; an
+ * acronym in brackets is none ("Ana Lopes (PSD)") */
+static void
+test_nickname_in_brackets (void)
+{
+  g_autoptr(Result) result = extract (
+    "Peter J. (Pete) Holmgren will meet Jan (Johnny) Kowalski in Oslo. Ana Lopes (PSD) was there too.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Peter J. (Pete) Holmgren"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Jan (Johnny) Kowalski"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Ana Lopes"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Peter J."));
+}
+
+/* A run that opens with a demonym is no one's name: "the British
+ * Airways Condor jet" */
+static void
+test_demonym_run_is_no_person (void)
+{
+  g_autoptr(Result) result = extract (
+    "The king, the first Dutch monarch ever to visit Peru, arrived in Lima on Sunday.\n\n"
+    "Awaiting the king was Foreign Minister Ana Lopes. The prince and Lopes walked up the stairway "
+    "into the British Airways Condor jet and escorted the king from the plane.\n\n"
+    "Also on hand was British Foreign Secretary Sir Tom Brandt, who flew to the Peruvian capital "
+    "after a stopover in Quito.", NULL);
+
+  g_assert_null (find (result, ND_ENTITY_PERSON, "British Airways Condor"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Tom Brandt"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Ana Lopes"));
+}
+
+/* Initials without their last period: "Ambassador D.K Mensah" */
+static void
+test_initials_without_period (void)
+{
+  g_autoptr(Result) result = extract (
+    "Ambassador D.K Mensah and Mr P.V Rao flew to Lagos on Friday.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "D.K Mensah"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "P.V Rao"));
+}
+
+/* "State Secretary Sukardi": one name after a title of two words */
+static void
+test_one_name_after_longer_title (void)
+{
+  g_autoptr(Result) result = extract (
+    "State Secretary Sukardi will depart for Lima today.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Sukardi"));
+}
+
 static void
 test_attache_is_a_title (void)
 {
@@ -996,6 +1094,13 @@ main (int   argc,
   g_test_add_func ("/extractor/people/opening-verb", test_opening_verb_is_no_name);
   g_test_add_func ("/extractor/organizations/plural-possessive", test_plural_possessive_in_org);
   g_test_add_func ("/extractor/people/attache", test_attache_is_a_title);
+  g_test_add_func ("/extractor/people/role-after-name", test_role_after_name);
+  g_test_add_func ("/extractor/people/quoted-title", test_quoted_title_is_no_person);
+  g_test_add_func ("/extractor/people/nickname-in-brackets", test_nickname_in_brackets);
+  g_test_add_func ("/extractor/people/demonym-run", test_demonym_run_is_no_person);
+  g_test_add_func ("/extractor/people/initials-without-period", test_initials_without_period);
+  g_test_add_func ("/extractor/people/one-name-after-longer-title", test_one_name_after_longer_title);
+  g_test_add_func ("/extractor/people/relative-named-like-a-town", test_relative_named_like_a_town);
   g_test_add_func ("/extractor/people/coordinated-given-name", test_people_coordinated_given_name);
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);
   g_test_add_func ("/extractor/offsets/samples", test_offsets_samples);

@@ -1012,6 +1012,254 @@ test_legs_told_again (void)
   g_assert_cmpstr (stop_at (trip, 1)->place, ==, "Nairobi");
 }
 
+
+/* "X and his entourage, including A, will depart for Y"; "the entourage
+ * is composed of the following ministers:" and one person a line, names
+ * the extraction misses too ("Ângela Vidal – Minister of Health;") */
+static void
+test_entourage_lists (void)
+{
+  g_autoptr(GPtrArray) including = build ("Governor Peter Otieno arrived in Mombasa on Monday.\n\n"
+                                          "The governor and his entourage, including Finance Minister John Kamau, "
+                                          "will depart for Nairobi today.");
+  g_autoptr(GPtrArray) listed = build ("Governor Peter Otieno left for Mombasa on Monday.\n\n"
+                                       "The governor's entourage is also composed of the following ministers:\n\n"
+                                       "Anna Wanjiru – Minister of Culture;\n\n"
+                                       "Ângela Vidal – Minister of Health;\n\n"
+                                       "Grace Achieng – president of the Tourism Board.\n\n"
+                                       "The trip will focus on trade with Nairobi.");
+  const char *members[] = { "Anna Wanjiru", "Ângela Vidal", "Grace Achieng" };
+  NdItinerary *trip;
+
+  trip = find_trip (including, "John Kamau", TRUE);
+  g_assert_nonnull (trip);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Mombasa");
+  g_assert_cmpstr (place_at (trip, 1), ==, "Nairobi");
+
+  g_assert_cmpuint (listed->len, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      trip = find_trip (listed, members[i], TRUE);
+      g_assert_nonnull (trip);
+      g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 1);
+      g_assert_cmpstr (place_at (trip, 0), ==, "Mombasa");
+    }
+}
+
+/* "X and wife Y landed in Z": no "his" needed for the spouse to travel */
+static void
+test_spouse_without_possessive (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Mayor Ana Lopes and husband Pedro landed in Lima on Monday for a two-day visit.");
+  NdItinerary *trip = find_trip (trips, "Pedro", TRUE);
+
+  g_assert_cmpuint (trips->len, ==, 2);
+  g_assert_nonnull (trip);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Lima");
+}
+
+/* Back-references by office: "the monarch" (a king), "the Holy Father"
+ * (a pope), "the bishop"; and "travel by air to" */
+static void
+test_office_back_references (void)
+{
+  g_autoptr(GPtrArray) king = build ("King Haakon Olsen will visit Tromsø on Monday. Crowds are expected.\n\n"
+                                     "On Tuesday, the monarch will travel by air to Bergen, where Mayor Ana Lopes "
+                                     "will greet him.");
+  g_autoptr(GPtrArray) pope = build ("Pope Leo Martins began a visit to Lisbon on Friday. The visit was long "
+                                     "planned by officials.\n\nOn Sunday, the Holy Father will fly to Porto for a mass.");
+  g_autoptr(GPtrArray) bishop = build ("Bishop Tomas Brandt will tour the country next month. Officials prepared "
+                                       "for weeks.\n\nThe bishop is expected to arrive in Lagos on October 9.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (king->len, ==, 1);
+  trip = g_ptr_array_index (king, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Haakon Olsen");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (place_at (trip, 1), ==, "Bergen");
+
+  g_assert_cmpuint (pope->len, ==, 1);
+  trip = g_ptr_array_index (pope, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (place_at (trip, 1), ==, "Porto");
+
+  g_assert_cmpuint (bishop->len, ==, 1);
+  trip = g_ptr_array_index (bishop, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Tomas Brandt");
+  g_assert_cmpstr (place_at (trip, 0), ==, "Lagos");
+}
+
+/* A time between "arrived" and "in", a place "nearby" after the cue */
+static void
+test_arrival_time_and_nearby (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Chancellor Tomas Brandt arrived shortly after 9:30 am (0130 GMT) in the "
+                                      "northern Italian city of Turin en route to nearby Milan.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Turin");
+  g_assert_cmpstr (place_at (trip, 1), ==, "Milan");
+}
+
+/* "Adviser to the President, X, will travel": the title after "to" is
+ * no subject, X is */
+static void
+test_title_after_preposition (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Adviser to the President, Peter Holmgren, will travel to Chile, Peru, and "
+                                      "Bolivia next month. His visit is intended to show President Ana Lopes's "
+                                      "strong support.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Peter Holmgren");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
+}
+
+/* A squad's trip: "X led a group of other national team players to Y";
+ * "also expected to join camp in Y are A, B and C" */
+static void
+test_squad_and_camp (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Captain Tomas Brandt last night led a group of other national team players "
+                                      "to Denmark ahead of Friday's friendly.\n\n"
+                                      "Also expected to join camp in Denmark are Pedro Alves, Olga Lind and Ana Lopes.");
+  const char *players[] = { "Tomas Brandt", "Pedro Alves", "Olga Lind", "Ana Lopes" };
+
+  g_assert_cmpuint (trips->len, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (players); i++)
+    {
+      NdItinerary *trip = find_trip (trips, players[i], TRUE);
+
+      g_assert_nonnull (trip);
+      g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 1);
+      g_assert_cmpstr (place_at (trip, 0), ==, "Denmark");
+    }
+}
+
+/* A dateline after a standfirst; "X launched a tour Wednesday" there
+ * starts the trip there; "Today in A, he ...", "And in B over the
+ * weekend, he ..." */
+static void
+test_dateline_after_standfirst (void)
+{
+  g_autoptr(GPtrArray) trips = build ("Envoy upbeat on tour\n\n"
+                                      "Diplomacy: The visit follows years of reform.\n\n"
+                                      "LIMA, Peru — Tomas Brandt launched a South American tour Monday, officials said.\n\n"
+                                      "Today in Bolivia, he is to visit a school. And in Paraguay over the weekend, "
+                                      "he will take a boat ride.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Tomas Brandt");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Lima");
+  g_assert_cmpstr (place_at (trip, 1), ==, "Bolivia");
+  g_assert_cmpstr (place_at (trip, 2), ==, "Paraguay");
+}
+
+/* The place left as a trip ends was a stop: "has left A today for B,
+ * wrapping up her visit to C"; "left A late Tuesday, ending a tour" */
+static void
+test_place_left_at_the_end (void)
+{
+  g_autoptr(GPtrArray) wrap = build ("Director-General Dr Ana Lopes has left Lima today for Geneva, Switzerland, "
+                                     "wrapping up her three-day official visit to Peru.");
+  g_autoptr(GPtrArray) ending = build ("Foreign Minister Ana Lopes left the Peruvian capital of Lima late Tuesday, "
+                                       "ending a week-long regional tour.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (wrap->len, ==, 1);
+  trip = g_ptr_array_index (wrap, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Lima");
+  g_assert_cmpstr (place_at (trip, 1), ==, "Geneva");
+
+  g_assert_cmpuint (ending->len, ==, 1);
+  trip = g_ptr_array_index (ending, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Ana Lopes");
+  g_assert_cmpstr (place_at (trip, 0), ==, "Lima");
+}
+
+/* Under a dateline, "who arrived 30 minutes earlier" arrived there; an
+ * all-capital dateline is named as the body writes it */
+static void
+test_arrived_earlier_under_dateline (void)
+{
+  g_autoptr(GPtrArray) trips = build ("BOMBAY — Queen Ana Lopes arrived in Bombay Sunday for a week-long tour.\n\n"
+                                      "Awaiting the queen was her husband, Prince Tomas Brandt, who arrived 30 "
+                                      "minutes earlier on a flight from Delhi.");
+  NdItinerary *trip = find_trip (trips, "Tomas Brandt", TRUE);
+
+  g_assert_nonnull (trip);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 1);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Bombay");
+
+  /* a dateline written only in capitals: as written, not "Cancún" */
+  {
+    g_autoptr(GPtrArray) here = build ("CANCUN, Mexico — President Ana Lopes arrived here on Saturday evening "
+                                       "for a summit.");
+
+    g_assert_cmpuint (here->len, ==, 1);
+    g_assert_cmpstr (place_at (g_ptr_array_index (here, 0), 0), ==, "Cancun");
+  }
+}
+
+/* "would be arrested if he ever visited X": a condition, no stop */
+static void
+test_conditional_visit (void)
+{
+  g_autoptr(GPtrArray) trips = build ("President Tomas Brandt will travel to Ghana and Peru next week. A court said "
+                                      "Brandt would be arrested if he ever visited Chile.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Ghana");
+  g_assert_cmpstr (place_at (trip, 1), ==, "Peru");
+}
+
+/* "Afterwards, the petista will travel to X": a rare noun is an epithet
+ * of the one travelling; a frequent one ("the convoy") is not */
+static void
+test_epithet_subject (void)
+{
+  g_autoptr(GPtrArray) trips = build ("President Ana Lopes left for Lisbon on Thursday.\n\n"
+                                      "Afterwards, the petista will travel to Madrid, Spain. Later the convoy will "
+                                      "travel to Toledo.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 2);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Lisbon");
+  g_assert_cmpstr (place_at (trip, 1), ==, "Madrid");
+}
+
+/* Seventh session: a date between the verb of travel and where it goes
+ * ("leave on 17 November for X", "travelling on 19 November to Y") */
+static void
+test_date_before_destination (void)
+{
+  g_autoptr(GPtrArray) trips = build ("The envoy, Tomas Brandt, is scheduled to leave on 3 March for Vilnius to "
+                                      "meet the prime minister. Mr Brandt will then be travelling on March 5th to "
+                                      "Riga, before flying on 7 March to Tallinn.");
+  NdItinerary *trip;
+
+  g_assert_cmpuint (trips->len, ==, 1);
+  trip = g_ptr_array_index (trips, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (trip), ==, "Tomas Brandt");
+  g_assert_cmpuint (nd_itinerary_get_stops (trip)->len, ==, 3);
+  g_assert_cmpstr (place_at (trip, 0), ==, "Vilnius");
+  g_assert_cmpstr (place_at (trip, 1), ==, "Riga");
+  g_assert_cmpstr (place_at (trip, 2), ==, "Tallinn");
+}
 /* People who go with the traveller: "A, B and C will accompany the
  * minister", "accompanied by A and B, but C stayed home"; "Health and
  * Family Welfare Minister X" is one title, X the traveller */
@@ -1121,6 +1369,18 @@ main (int   argc,
   g_test_add_func ("/itinerary/legs-told-again", test_legs_told_again);
   g_test_add_func ("/itinerary/companions", test_companions);
   g_test_add_func ("/itinerary/meetings-of-a-traveller", test_meetings_of_a_traveller);
+  g_test_add_func ("/itinerary/date-before-destination", test_date_before_destination);
+  g_test_add_func ("/itinerary/entourage-lists", test_entourage_lists);
+  g_test_add_func ("/itinerary/spouse-without-possessive", test_spouse_without_possessive);
+  g_test_add_func ("/itinerary/office-back-references", test_office_back_references);
+  g_test_add_func ("/itinerary/arrival-time-and-nearby", test_arrival_time_and_nearby);
+  g_test_add_func ("/itinerary/title-after-preposition", test_title_after_preposition);
+  g_test_add_func ("/itinerary/squad-and-camp", test_squad_and_camp);
+  g_test_add_func ("/itinerary/dateline-after-standfirst", test_dateline_after_standfirst);
+  g_test_add_func ("/itinerary/place-left-at-the-end", test_place_left_at_the_end);
+  g_test_add_func ("/itinerary/arrived-earlier-under-dateline", test_arrived_earlier_under_dateline);
+  g_test_add_func ("/itinerary/conditional-visit", test_conditional_visit);
+  g_test_add_func ("/itinerary/epithet-subject", test_epithet_subject);
 
   return g_test_run ();
 }

@@ -1656,6 +1656,19 @@ ends_phrase (Ex    *ex,
 
 /* Classifies a run of unknown words first..last (name tokens and name
  * particles, no hard connectors) */
+/* "D.K", "A.P.J": capitals joined by periods, the last one without */
+static gboolean
+is_initials (const char *text,
+             gsize       length)
+{
+  if (length < 3 || length % 2 == 0)
+    return FALSE;
+  for (gsize k = 0; k < length; k++)
+    if ((k % 2 == 0 && !g_ascii_isupper (text[k])) || (k % 2 == 1 && text[k] != '.'))
+      return FALSE;
+  return TRUE;
+}
+
 static CandKind
 classify_run (Ex       *ex,
               guint     first,
@@ -1688,9 +1701,11 @@ classify_run (Ex       *ex,
             (titled || (i > first && (info_of (ex, first) & ND_WORD_FIRST_NAME)))) &&
           !is_name_suffix (ex, i))
         n_common++;
-      /* "AMX-10 RC", "MQ-9B": no one's name */
+      /* "AMX-10 RC", "MQ-9B": no one's name; "D.K Osei", "A.K Antony":
+       * initials without their last period are */
       if (has_digit (ex, i) || (token->flags & ND_TOKEN_ALL_CAPS && !(token->flags & ND_TOKEN_ABBREVIATION) &&
-                                token->end - token->start > 1 && !is_name_suffix (ex, i)))
+                                token->end - token->start > 1 && !is_name_suffix (ex, i) &&
+                                !(i < last && is_initials (ex->text + token->start, token->end - token->start))))
         no_name = TRUE;
     }
 
@@ -1702,6 +1717,12 @@ classify_run (Ex       *ex,
 
   /* "North Ossetia", "South Sudan": no one's name */
   if ((key_class (key_of (ex, first_word)) & WC_DIRECTION))
+    return CAND_NONE;
+
+  /* "the British Airways Tristar jet", "the Argentine Republic": nor
+   * is a run that opens with a demonym */
+  if (!titled && n_words > 1 && !(first_info & (ND_WORD_FIRST_NAME | ND_WORD_SURNAME)) &&
+      nd_gazetteer_lookup_demonym (ex->gazetteer, key_of (ex, first_word)) != NULL)
     return CAND_NONE;
 
   /* after a title: a name unless it reads as words ("U.S. Envoy Cuts
@@ -1863,6 +1884,15 @@ add_run (Ex         *ex,
   while (last > first && !is_name_token (ex, last))
     last--;
   if (first > last || !is_name_token (ex, first))
+    return;
+
+  /* "her latest hit 'Nina Lovu'": a name in quotes of its own is a
+   * work's title, no one's name */
+  if (first >= 1 && last + 1 < ex->n && last - first < 4 && role == NULL &&
+      (token_is_punct (ex, first - 1, '\'') || token_is_punct (ex, first - 1, '"')) &&
+      token_is_punct (ex, last + 1, tok (ex, first - 1)->ch) &&
+      (tok (ex, first - 1)->start == 0 || g_ascii_isspace (ex->text[tok (ex, first - 1)->start - 1])) &&
+      !g_ascii_isalnum (ex->text[tok (ex, last + 1)->end]))
     return;
 
   for (guint i = first; i <= last; i++)
@@ -2200,6 +2230,13 @@ place_fits (Ex            *ex,
   if (run_before && segments[n - 1].first == p - 1 && is_compass (key_of (ex, p - 1)))
     return TRUE;
 
+  /* "his daughter Chelsea", "wife, Camilla": a town that is a given
+   * name, right after a relative, is the relative's name */
+  if ((info_of (ex, p) & ND_WORD_FIRST_NAME) &&
+      ((p >= 1 && (token_class (ex, p - 1) & WC_RELATIVE)) ||
+       (p >= 2 && token_is_punct (ex, p - 1, ',') && (token_class (ex, p - 2) & WC_RELATIVE))))
+    return FALSE;
+
   /* "Secretary of State Antony Blinken" */
   if (after_title)
     return FALSE;
@@ -2258,7 +2295,7 @@ segment_chunk (Ex      *ex,
     {
       const NdToken *token = tok (ex, p);
       gboolean positional = (token->flags & (ND_TOKEN_SENTENCE_START | ND_TOKEN_CLAUSE_START)) != 0;
-      guint name_last;
+      guint name_last, seg_first;
       Match match;
 
       if (!is_name_token (ex, p))
@@ -2308,12 +2345,28 @@ segment_chunk (Ex      *ex,
           unknown_word_follows (ex, match.last, *last))
         match.kind = MATCH_NONE;
 
-      /* "Martin Luther King", "Stephen King": a one-word title in a name */
+      /* "Martin Luther King", "Stephen King": a one-word title in a
+       * name, when it is also a family name (or after one word); "Kofi
+       * Mensah Spokesperson" is a name and a role */
       if (match.kind == MATCH_TITLE && match.last == p && n > 0 &&
           segments[n - 1].kind == MATCH_NONE && segments[n - 1].last + 1 == p &&
           is_name_token (ex, segments[n - 1].first) && is_name_token (ex, p - 1) &&
-          (info_of (ex, segments[n - 1].first) & ND_WORD_FIRST_NAME))
+          (info_of (ex, segments[n - 1].first) & ND_WORD_FIRST_NAME) &&
+          ((info_of (ex, p) & ND_WORD_SURNAME) || segments[n - 1].first + 1 == p))
         match.kind = MATCH_NONE;
+
+      /* "Mr Kofi Mensah Presidential Spokesperson": the frequent words
+       * right before a title are part of it, not of the name */
+      seg_first = p;
+      if (match.kind == MATCH_TITLE && n > 0 && segments[n - 1].kind == MATCH_NONE &&
+          segments[n - 1].last + 1 == p)
+        {
+          while (seg_first - 1 > segments[n - 1].first && is_name_token (ex, seg_first - 1) &&
+                 is_common (ex, seg_first - 1, G_MAXUINT) &&
+                 !(info_of (ex, seg_first - 1) & (ND_WORD_FIRST_NAME | ND_WORD_SURNAME)))
+            seg_first--;
+          segments[n - 1].last = seg_first - 1;
+        }
 
       if (match.kind == MATCH_NONE && (token->flags & ND_TOKEN_HYPHENATED) && add_hyphen_parts (ex, p))
         {
@@ -2351,7 +2404,7 @@ segment_chunk (Ex      *ex,
           continue;
         }
 
-      add_segment (segments, &n, match.kind, p, match.last, match.org, match.country);
+      add_segment (segments, &n, match.kind, seg_first, match.last, match.org, match.country);
       segments[n - 1].name_last = match.kind == MATCH_PLACE ? name_last : match.last;
 
       /* "North Kivu", "Southern Lebanon": the direction is part of the
@@ -2661,8 +2714,12 @@ interpret_segments (Ex      *ex,
                  * a ruler's title is not ("Emperor Akihito", "Sultan
                  * Qaboos": a regnal name the name lists lack) */
                 gboolean royal = royal_title (ex, segment);
+                /* (but "State Secretary X": a capitalised word of the
+                 * role before it makes a longer title) */
                 gboolean weak = segment->first == segment->last && !royal &&
-                                is_common (ex, segment->first, G_MAXUINT);
+                                is_common (ex, segment->first, G_MAXUINT) &&
+                                !(segment->first > 0 && is_name_token (ex, segment->first - 1) &&
+                                  (info_of (ex, segment->first - 1) & ND_WORD_TITLE_START));
 
                 add_run (ex, next->first, next->last, role, weak,
                          royal ? segment->first : G_MAXUINT, -1);
@@ -2808,6 +2865,17 @@ find_chunks (Ex *ex)
           if (c > k && is_name_token (ex, c) && !(tok (ex, c)->flags & ND_TOKEN_SENTENCE_START))
             {
               j = c;
+              continue;
+            }
+          /* "Thomas F. (Mack) McLarty": a nickname in brackets after a
+           * given name or an initial, inside the name */
+          if (k + 3 < ex->n && token_is_punct (ex, k, '(') && is_name_token (ex, k + 1) &&
+              token_is_punct (ex, k + 2, ')') && is_name_token (ex, k + 3) &&
+              !(tok (ex, k + 1)->flags & ND_TOKEN_ALL_CAPS) && !(tok (ex, k + 3)->flags & ND_TOKEN_ALL_CAPS) &&
+              ((tok (ex, j)->flags & ND_TOKEN_INITIAL) || (info_of (ex, j) & ND_WORD_FIRST_NAME)) &&
+              !(gazetteer_flags_of (ex, k + 1) & ND_GAZETTEER_PLACE))
+            {
+              j = k + 3;
               continue;
             }
           break;

@@ -255,6 +255,12 @@ static const char * const companion_stems[] = {
   "jour", "flig", "miss", "alon", "amon", "make", NULL
 };
 static WordStarts companion_starts;
+/* " on 17 November", " on Nov. 17th" between a verb of travel and
+ * where it goes ("leave on 17 November for Sarajevo") */
+#define ON_DATE " on (?:\\w+,? )?(?:\\d{1,2}(?:st|nd|rd|th)? \\p{L}+\\.?|\\p{L}+\\.? \\d{1,2}(?:st|nd|rd|th)?)"
+
+/* " just before 6:00 pm (0900 GMT)" between "arrived" and "in" */
+#define AT_TIME "(?: (?:just |shortly |soon )?(?:before|after|at|around|about) \\d{1,2}(?:[:.]\\d\\d)? ?(?:[ap]\\.?m\\.?)?(?: (?:local time|GMT|UTC))?(?: \\([^()]{1,20}\\))?)?"
 
 static void
 init_regexes (void)
@@ -279,27 +285,28 @@ init_regexes (void)
     "|flights? (?:back |home )?to"
     "|toured|tours|touring"
     "|(?:first |next |final |last |refuell?ing )?stops? (?:was|is|will be|included|in|at|to|on)"
-    "|travel(?:s|ed|led|ing|ling)?(?: on \\w+| later| next| back| onward| on)? (?:to|through)"
-    "|(?:fly|flies|flew|flying|flown)(?: on| back| later| next| directly| straight| [\\d,.]+ (?:miles|kilometres|kilometers|km))? (?:to|into)"
+    "|travel(?:s|ed|led|ing|ling)?(?:" ON_DATE "| on \\w+| later| next| back| onward| on)?(?: by (?:air|road|car|train|rail|sea|boat|ship|plane|helicopter|bus|coach))? (?:to|through)"
+    "|(?:fly|flies|flew|flying|flown)(?:" ON_DATE "| on| back| later| next| directly| straight| [\\d,.]+ (?:miles|kilometres|kilometers|km))? (?:to|into)"
     "|(?:head|heads|headed|heading)(?: on| next| back| later)? (?:to|for)"
     /* ("land in" only as a verb: not "the Serb-held land in Croatia") */
-    "|(?:arrive|arrives|arrived|arriving|landed|lands|landing|(?<=to |will |would |shall |could |should |did |may |might )land)(?: \\w+)? (?:in|at)"
+    "|(?:arrive|arrives|arrived|arriving|landed|lands|landing|(?<=to |will |would |shall |could |should |did |may |might )land)(?: \\w+)?" AT_TIME " (?:in|at)"
     "|(?:go|goes|went|going|move|moves|moved|continue|continues|continued|proceed|proceeds|proceeded|return|returns|returned|come|comes|came)(?: on| back)? to"
     "|(?:will be|would be|was|were|is|are|be) (?:in|at)"
     "|(?:was|were|is|are|be|being|been) (?:driven|taken|flown|brought|escorted|welcomed|received|greeted) (?:to|in|at)"
     "|(?:due|expected|scheduled|set) (?:to arrive |to land |to stop )?(?:in|at)"
     "|(?<with>(?:be |been |was |were |is |are )?(?:joined|accompanied) (?:in|at))"
     "|(?:cross|crosses|crossed|crossing) into"
+
     "|(?:arrival|arrivals|return|stay|stays|stint|stints|stopover|stop-over) (?:in|at|to)"
     "|(?:reach|reaches|reached|reaching|touched down in|touches down in|touch down in)"
     "|en route to|on (?:his|her|their|its) way to|bound for"
     "|(?:stop|stops|stopped|stopping)(?: \\w+){0,2} (?:in|at)"
-    "|(?:leave|leaves|left|leaving|depart|departs|departed|departing)(?: \\p{Lu}[\\w'’-]*){0,3}(?: on \\w+| \\w+ \\w+)? for"
+    "|(?:leave|leaves|left|leaving|depart|departs|departed|departing)(?: \\p{Lu}[\\w'’-]*){0,3}(?:" ON_DATE "| on \\w+| \\w+ \\w+)? for"
     "|(?:bring|brings|brought|bringing) (?:him|her|them) to"
     "|(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|finish|finishes|finished|finishing|begin|begins|began|beginning|start|starts|started|starting) (?:his |her |their |the |its )?(?:[\\w-]+ )?(?:trip|tour|visit|journey)(?: [\\w.]+){0,4}? (?:in|at|from)"
     "|(?:bound|destined) for"
     /* "will lead an interagency delegation to A, B and C" */
-    "|(?:lead|leads|led|leading|head|heads|headed|heading) (?:a|an|the|his|her|their)(?: [\\w-]+){0,3} (?:delegation|mission|team)s? to"
+    "|(?:lead|leads|led|leading|head|heads|headed|heading) (?:a|an|the|his|her|their)(?: [\\w-]+){0,5}? (?:delegation|mission|team|squad|contingent|players|athletes|troupe|crew)s? to"
     "|(?:take|takes|took|taking|taken) (?:him|her|them) (?:from|to)"
     "|(?:then|next|later|before|after)(?: on)? to"
     "|(?:and|then) on to(?= \\p{Lu})"
@@ -353,14 +360,14 @@ init_regexes (void)
   year_regex = g_regex_new ("\\b(?:19|20)\\d\\d\\b", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Tillerson and Homeland Security Secretary John Kelly are headed to" */
   /* "Obama along with his wife, Michelle, will travel" */
-  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner|son|daughter|" TITLE_WORDS "),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
+  coordinated_regex = g_regex_new ("^\\s*,?\\s*(?:and|along with|together with)\\s+(?:(?:(?:his|her|their) )?(?:wife|husband|spouse|partner|son|daughter|" TITLE_WORDS "),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Kushner, U.S. negotiator Jason Greenblatt and ...": a list; "X,
    * his wife Y and ..." */
-  listed_regex = g_regex_new ("^\\s*,\\s+(?:(?:his|her|their) (?:wife|husband|spouse|partner|son|daughter|" TITLE_WORDS "),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
+  listed_regex = g_regex_new ("^\\s*,\\s+(?:(?:(?:his|her|their) )?(?:wife|husband|spouse|partner|son|daughter|" TITLE_WORDS "),?\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+){0,6}$", G_REGEX_OPTIMIZE, 0, NULL);
   negation_regex = g_regex_new (
     "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*|prevent\\w* from|barred from|blocked from|objected to)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:[\\p{Lu}][\\w-]+ |(?:assistant|deputy|foreign|defen[cs]e|finance|health|trade|interior|prime|vice|former|new|visiting|incoming|outgoing|[\\p{Ll}]+al) )?(?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|leader|senator|governor)\\b",
+  pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:[\\p{Lu}][\\w-]+ |(?:assistant|deputy|foreign|defen[cs]e|finance|health|trade|interior|prime|vice|former|new|visiting|incoming|outgoing|[\\p{Ll}]+al) )?(?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|king|queen|emperor|empress|monarch|sovereign|prince|princess|duke|duchess|archbishop|bishop|cardinal|patriarch|holy father|leader|senator|governor|mayor)\\b",
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:advisers?|advisors?|aides?|envoys?|representatives?|emissar(?:y|ies)|counterparts?) (?:to|for)|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than|following|succeeding|succeeded|replacing|replaced|like|unlike))\\b[^,;.]{0,60}$",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -372,7 +379,7 @@ init_regexes (void)
   team_regex = g_regex_new ("(?:\\b[Tt]he\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+){0,3}|['’]s\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:own|new|negotiating|advance|diplomatic|peace)\\s+){0,2})(?:team|negotiating team|delegation)\\b[^,;.]{0,40}$",
                             G_REGEX_OPTIMIZE, 0, NULL);
   gap_regex = g_regex_new (
-    "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|fellow|region|north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|central|north-east|north-west|south-east|south-west|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b))*$",
+    "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|nearby|fellow|region|north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|central|north-east|north-west|south-east|south-west|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b))*$",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   after_regex = g_regex_new ("\\bafter\\s+(?:(?:concluding|completing|ending|finishing|wrapping up|winding up) )?(?:a |an |his |her |their |the )?(?:\\w+ )?$",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -412,8 +419,11 @@ init_regexes (void)
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "After his stop in Egypt, Kishida will visit ...", "Before arriving
    * in Nigeria, he visited ...": a clause put first that names a stop */
-  here_regex = g_regex_new ("\\b(?:flew|flown|came|come|comes|coming|arrive|arrived|arrives|arriving|land|landed|lands|landing|traveled|travelled|is|was|were|will be) here\\b"
-                            "|\\b(?:arrived|arrives|landed|lands)(?= on| late| early| in the (?:morning|afternoon|evening)| at (?:dawn|noon|night)| shortly)",
+  here_regex = g_regex_new ("\\b(?:flew|flown|came|come|comes|coming|arrive|arrived|arrives|arriving|land|landed|lands|landing|traveled|travelled|is|was|were|will be|(?<=['’]s )visit) here\\b"
+                            "|\\b(?:arrived|arrives|landed|lands|touched down|touches down)(?= on| late| early| in the (?:morning|afternoon|evening)| at (?:dawn|noon|night)| shortly| (?:\\d+|an?|one|two|three) (?:minutes?|hours?|days?) (?:earlier|later|before|after))"
+                            /* "X launched a Latin American tour Wednesday"
+                             * under a dateline: it starts there */
+                            "|\\b(?:launched|launches|began|begins|started|starts|opened|opens|kicked off|kicks off) (?:a|an|his|her|their)(?: [\\w-]+){0,3} (?:tour|trip|visit|journey)\\b",
                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "since Johnson traveled there in 1966": the when in group 1 */
   there_regex = g_regex_new ("\\b(?:visited|traveled|travelled|went|flew|was|were) there\\b((?:[^,.;:]{0,20}?)\\b(?:in|during) (?:\\w+ )?(?:19|20)\\d\\d)",
@@ -815,6 +825,54 @@ name_as_written (Builder       *b,
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     lower |= g_unichar_islower (g_utf8_get_char (p));
+  /* "PEKING —" of a dateline: as the body writes it elsewhere */
+  for (guint i = 0; !lower && g_utf8_strlen (text, -1) >= 3 && i < b->places->len; i++)
+    {
+      const Mention *other = &g_array_index (b->places, Mention, i);
+      g_autofree char *written = NULL;
+      g_autofree char *folded = NULL;
+      g_autofree char *folded_text = NULL;
+
+      if (other->entity != m->entity || other == m)
+        continue;
+      written = slice (b, other->start, other->end);
+      folded = g_utf8_casefold (written, -1);
+      folded_text = g_utf8_casefold (text, -1);
+      if (strcmp (folded, folded_text) != 0)
+        continue;
+      for (const char *p = written; *p; p = g_utf8_next_char (p))
+        lower |= g_unichar_islower (g_utf8_get_char (p));
+      if (lower)
+        {
+          g_free (text);
+          text = g_steal_pointer (&written);
+        }
+    }
+  /* "CANCUN —" of a dateline, never written otherwise, for "Cancún":
+   * "Cancun", as written but for the capitals */
+  if (!lower && g_utf8_strlen (text, -1) >= 3 && stop->place_entity != NULL &&
+      nd_entity_get_name (stop->place_entity) != NULL && !strchr (text, '.'))
+    {
+      g_autofree char *folded = g_utf8_casefold (text, -1);
+      g_autofree char *name = g_utf8_casefold (nd_entity_get_name (stop->place_entity), -1);
+
+      if (strcmp (folded, name) != 0 && !g_str_has_suffix (name, folded))
+        {
+          GString *titled = g_string_new (NULL);
+          gboolean start = TRUE;
+
+          for (const char *p = folded; *p; p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+
+              g_string_append_unichar (titled, start ? g_unichar_totitle (c) : c);
+              start = !g_unichar_isalpha (c);
+            }
+          g_free (text);
+          text = g_string_free (titled, FALSE);
+          lower = TRUE;
+        }
+    }
   /* not "HANOI" of a dateline, nor "U.S." */
   if (g_utf8_strlen (text, -1) < 3 || !g_unichar_isupper (g_utf8_get_char (text)) || !lower)
     return;
@@ -1163,6 +1221,19 @@ joins_titles (Builder    *b,
  * clause, else the first; when a pronoun or a title ("he", "the
  * president") comes first, the last traveller or person named before the
  * sentence */
+/* "the monarch" is the King, "the pontiff" the Pope: `title` names the
+ * office `role` holds in other words (both case-folded) */
+static gboolean
+same_office (const char *title,
+             const char *role)
+{
+  if (g_str_has_suffix (title, "monarch") || g_str_has_suffix (title, "sovereign"))
+    return re_match ("\\b(?:king|queen|emperor|empress|sultan|emir|tsar|czar)\\b", role, 0);
+  if (g_str_has_suffix (title, "pontiff") || g_str_has_suffix (title, "holy father"))
+    return re_match ("\\bpope\\b", role, 0);
+  return FALSE;
+}
+
 static NdEntity *
 find_traveller (Builder *b,
                 guint    sent_start,
@@ -1197,6 +1268,14 @@ find_traveller (Builder *b,
           const Mention *m = &g_array_index (b->people, Mention, i);
 
           named = m->start >= at && m->start < end;
+        }
+      /* "Adviser to the President, X, will travel": a title after a
+       * preposition is no subject */
+      if (!named && ps > 0 && g_ascii_strncasecmp (head + ps, "the ", 4) == 0)
+        {
+          g_autofree char *before = g_strndup (head, ps);
+
+          named = re_match ("\\b(?:to|of|for|with|by|from)\\s+$", before, G_REGEX_CASELESS);
         }
       if (!named)
         {
@@ -1311,7 +1390,7 @@ find_traveller (Builder *b,
               if (m->start >= pronoun_at || nd_entity_get_role (m->entity) == NULL)
                 continue;
               role = g_utf8_casefold (nd_entity_get_role (m->entity), -1);
-              if (strstr (role, title) == NULL)
+              if (strstr (role, title) == NULL && !same_office (title, role))
                 continue;
               if (trip_length (b, m->entity) > 0)
                 return m->entity;
@@ -1457,6 +1536,35 @@ find_traveller (Builder *b,
       if (!g_regex_match (object_regex, before, 0, NULL) &&
           re_match ("^\\W*(?:after|before|following|with)\\b", head, G_REGEX_CASELESS))
         return m->entity;
+    }
+
+  /* "Afterwards, the petista will travel to Madrid": a rare noun for a
+   * person (no frequent word: "the convoy", "the plane") is the one
+   * travelling already */
+  if (b->last_traveller != NULL &&
+      (g_str_has_prefix (head, "the ") || g_str_has_prefix (head, "The ") || strstr (head, ", the ") != NULL))
+    {
+      static GRegex *epithet_regex;
+      static gsize initialized;
+      g_autoptr(GMatchInfo) em = NULL;
+
+      if (g_once_init_enter (&initialized))
+        {
+          epithet_regex = g_regex_new ("^\\W*(?:\\w+,\\s+)?[Tt]he\\s+(\\p{Ll}[\\p{Ll}-]{3,})\\s+(?:(?:will|would|shall|is|was|then|also|later|to|expected|scheduled|set|due|plans?|planned)\\s+)*$",
+                                       G_REGEX_OPTIMIZE, 0, NULL);
+          g_once_init_leave (&initialized, 1);
+        }
+      if (g_regex_match (epithet_regex, head, 0, &em))
+        {
+          g_autofree char *noun = g_match_info_fetch (em, 1);
+          g_autofree char *key = nd_extract_key_dup (noun, -1);
+          guint32 word = key != NULL ? nd_lexicon_lookup_word (nd_lexicon_get_default (), key) : 0;
+
+          if (key != NULL && ND_WORD_INFO_RANK (word) == 0 &&
+              !(ND_WORD_INFO_FLAGS (word) & (ND_WORD_ORG | ND_WORD_ORG_SUFFIX | ND_WORD_NON_NAME)) &&
+              trip_length (b, b->last_traveller) > 0)
+            return b->last_traveller;
+        }
     }
   return NULL;
 }
@@ -2154,6 +2262,50 @@ scan_family (Builder *b)
     }
 }
 
+/* The person a list item names first when it opens with a name set off
+ * by a dash ("Ana Lopes – Minister of Health;"), one the extraction did
+ * not find (owned by the builder), or NULL */
+static NdEntity *
+list_item_name (Builder          *b,
+                const NdTextSpan *item)
+{
+  static GRegex *item_regex;
+  static gsize initialized;
+  g_autofree char *text = slice (b, item->start, MIN (item->end, item->start + 80));
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *word = NULL;
+  g_autofree char *key = NULL;
+  NdEntity *named;
+
+  if (g_once_init_enter (&initialized))
+    {
+      item_regex = g_regex_new ("^[\\s•*]*((\\p{Lu}[\\p{L}’'.-]*)(?:\\s+\\p{Lu}[\\p{L}’'.-]*){1,3})\\s+[–—-]\\s",
+                                G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  if (!g_regex_match (item_regex, text, 0, &info))
+    return NULL;
+  /* not a place the extraction found there, nor "The Minister" */
+  for (guint i = 0; i < b->places->len; i++)
+    {
+      const Mention *m = &g_array_index (b->places, Mention, i);
+
+      if (m->start >= item->start && m->start < item->start + 4)
+        return NULL;
+    }
+  word = g_match_info_fetch (info, 2);
+  key = nd_extract_key_dup (word, -1);
+  if (key == NULL ||
+      (ND_WORD_INFO_FLAGS (nd_lexicon_lookup_word (nd_lexicon_get_default (), key)) &
+       (ND_WORD_COMMON | ND_WORD_NON_NAME | ND_WORD_TITLE | ND_WORD_TITLE_START | ND_WORD_ORG | ND_WORD_ORG_START)))
+    return NULL;
+  name = g_match_info_fetch (info, 1);
+  named = nd_entity_new (ND_ENTITY_PERSON, name);
+  g_ptr_array_add (b->owned, named);
+  return named;
+}
+
 /* People who go with a traveller: "accompanied by A, B and C", "A and B
  * will accompany the minister", "the delegation includes A and B": they
  * travel the traveller's stops (the one named before "accompanied by",
@@ -2169,7 +2321,7 @@ static const char * const with_words[] = {
 static const char * const going_words[] = {
   "be going", "the trip", "the tour", "the visit", "the journey", "the flight", "the mission",
   "part of the", "member", "with him", "with her", "with them", "with the ", "alongside", "among ",
-  "make ", "join ", NULL
+  "make ", "join", NULL
 };
 
 static void
@@ -2183,7 +2335,7 @@ scan_companions (Builder *b)
 
   if (g_once_init_enter (&initialized))
     {
-      with_regex = g_regex_new ("\\b(?:accompanied (?:(?:on|during|for) (?:the|this|his|her|their) (?:[\\w-]+ ){0,2}?(?:trip|tour|visit|journey|mission|flight) )?by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: (?!(?:met|meet|meets|meeting|has|have|had|hosted|visited|saw|see)\\b)[\\w-]+){0,3} (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of|(?:will|would|is to|are to)(?: also)? include)|(?:the |other )?members of the (?:delegation|entourage|party|team|group|travell?ing party) (?:are|were|will be|include|included))\\b",
+      with_regex = g_regex_new ("\\b(?:accompanied (?:(?:on|during|for) (?:the|this|his|her|their) (?:[\\w-]+ ){0,2}?(?:trip|tour|visit|journey|mission|flight) )?by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: (?!(?:met|meet|meets|meeting|has|have|had|hosted|visited|saw|see)\\b)[\\w-]+){0,3},? (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of|composed of|made up of|(?:will|would|is to|are to)(?: also)? include)|(?:the |other )?members of the (?:delegation|entourage|party|team|group|travell?ing party) (?:are|were|will be|include|included))\\b",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       accompany_regex = g_regex_new ("\\b(?:will|would|to|also|are to|is to) accompany\\b|\\b(?:is|are|was|were|will be)(?: also)? accompanying(?= (?:him|her|them|the|[\\p{Lu}]))|\\baccompan(?:ied|ies)(?= (?:him|her|the|them|[\\p{Lu}]))",
                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -2197,6 +2349,8 @@ scan_companions (Builder *b)
                                  "(?:him|her|them|the (?:[\\w-]+ ){0,2}?(?:minister|president|prime minister|secretary|mayor|premier|king|queen|prince|princess|leader|delegation|envoy|governor|chairman))\\b|"
                                  "among those (?:travell?ing|going|flying|accompanying|on the (?:trip|tour|visit))\\b|"
                                  "among (?:the|his|her|their) (?:delegation|entourage|travell?ing party|delegates)\\b|"
+                                 /* "also expected to join camp in Vienna are A, B and C" */
+                                 "\\bjoin(?:s|ing)? (?:the )?(?:camp|(?:\\w+ )?(?:squad|team|delegation|entourage|party|group|tour) in(?= \\p{Lu}))\\b|"
                                  "(?:will|would|is to|are to|is due to|are due to)(?: also)? (?:make|join) (?:the|this|his|her|their) (?:[\\w-]+ )?(?:trip|tour|visit|journey)\\b)",
                                  G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&initialized, 1);
@@ -2303,8 +2457,12 @@ scan_companions (Builder *b)
                 continue;
               head = slice (b, start, m->start);
               next = slice (b, m->end, MIN (end, m->end + 12));
-              /* not the people met, nor the one who says so */
+              /* not the people met, nor the one who says so; but "to
+               * join camp in X are A and B" names who goes */
+              g_autofree char *listed = m->start >= cue_end ? slice (b, cue_end, m->start) : NULL;
+
               if (g_regex_match (object_regex, head, 0, NULL) && !joins_titles (b, start, head) &&
+                  !(listed != NULL && re_match ("^[^.;]{0,40}?\\b(?:are|were|will be)[\\s;:,]*$", listed, 0)) &&
                   !re_match ("\\b(?:as well as|along with|together with|and)\\s+(?:[\\p{L}][\\w.’'-]*\\s+){0,6}$", head, G_REGEX_CASELESS))
                 continue;
               if (re_match ("^(?:'s|’s|\\s*,?\\s*(?:said|says|told|added|announced))", next, G_REGEX_CASELESS) ||
@@ -2329,6 +2487,46 @@ scan_companions (Builder *b)
                 continue;
             }
           travel_along (b, trip, m->entity);
+        }
+
+      /* "the entourage is composed of the following ministers:" and a
+       * list, one person an item: the person each item starts with */
+      if (after && memchr (text + ce, ':', strlen (text + ce)) != NULL)
+        {
+          g_autofree char *tail = slice (b, cue_end, end);
+
+          if (!re_match ("^[^.;:\\p{Lu}]*:\\s*$", tail, 0))
+            continue;
+          for (guint s2 = s + 1; s2 < b->sentences->len && s2 <= s + 40; s2++)
+            {
+              NdTextSpan *item = &g_array_index (b->sentences, NdTextSpan, s2);
+              const Mention *first = NULL;
+              g_autofree char *lead = NULL;
+
+              for (guint i = 0; i < b->people->len; i++)
+                {
+                  const Mention *m = &g_array_index (b->people, Mention, i);
+
+                  if (m->start >= item->start && m->start < item->end &&
+                      (first == NULL || m->start < first->start))
+                    first = m;
+                }
+              if (first != NULL)
+                lead = slice (b, item->start, first->start);
+              if (first == NULL || !re_match ("^[\\s\\-–—•*\\d.)]*$", lead, 0))
+                {
+                  /* "Ana Lopes – Minister of Health;": a name the
+                   * extraction missed, set off by a dash */
+                  NdEntity *named = list_item_name (b, item);
+
+                  if (named == NULL)
+                    break;
+                  travel_along (b, trip, named);
+                  continue;
+                }
+              if (first->entity != trip->person)
+                travel_along (b, trip, first->entity);
+            }
         }
     }
 }
@@ -2918,6 +3116,82 @@ scan_cotravellers (Builder *b)
  * already on the move doing something there; the clause may start
  * inside the sentence (", and, in Rio, he will attend"), from
  * `clause_start` */
+/* "X has left Kathmandu today for Geneva, wrapping up a visit to Nepal",
+ * "X left the South Korean capital of Seoul late Tuesday, ending a
+ * week-long tour": the place left as a trip ends was one of its stops */
+static void
+scan_left_place (Builder *b,
+                 guint    sent_start,
+                 guint    sent_end)
+{
+  static GRegex *left_regex;
+  static gsize initialized;
+  const char *bytes = b->body + b->byte_at[sent_start];
+  gsize n_bytes = b->byte_at[sent_end] - b->byte_at[sent_start];
+  g_autofree char *text = NULL;
+  g_autoptr(GMatchInfo) info = NULL;
+  int vs, ve;
+  guint verb_start, verb_end;
+  const Mention *place = NULL;
+  NdEntity *person;
+  g_autoptr(NdStop) stop = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      left_regex = g_regex_new ("\\b(?:left|leaves|leaving|departed|departs|departing)\\s",
+                                G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  /* the words of a trip's end first: most sentences have none */
+  if (!g_strstr_len (bytes, n_bytes, "ending ") && !g_strstr_len (bytes, n_bytes, "wrapping up ") &&
+      !g_strstr_len (bytes, n_bytes, "concluding ") && !g_strstr_len (bytes, n_bytes, "winding up ") &&
+      !g_strstr_len (bytes, n_bytes, "completing "))
+    return;
+  text = slice (b, sent_start, sent_end);
+  if (!g_regex_match (left_regex, text, 0, &info))
+    return;
+  g_match_info_fetch_pos (info, 0, &vs, &ve);
+  verb_start = sent_start + g_utf8_pointer_to_offset (text, text + vs);
+  verb_end = sent_start + g_utf8_pointer_to_offset (text, text + ve);
+  for (guint i = 0; i < b->places->len; i++)
+    {
+      const Mention *m = &g_array_index (b->places, Mention, i);
+      g_autofree char *gap = NULL;
+      g_autofree char *rest = NULL;
+
+      if (m->start < verb_end)
+        continue;
+      if (m->start > verb_end + 60 || m->end > sent_end)
+        break;
+      gap = slice (b, verb_end, m->start);
+      if (!re_match ("^\\s*(?:the\\s+)?$", gap, 0) && !g_regex_match (descriptor_gap_regex, gap, 0, NULL))
+        continue;
+      rest = slice (b, m->end, sent_end);
+      if (re_match ("^[^;:()]*?,\\s*(?:\\w+\\s+){0,2}?(?:ending|wrapping up|concluding|winding up|completing)\\s+(?:his|her|their|its|a|an|the)\\b", rest, 0))
+        place = m;
+      break;
+    }
+  if (place == NULL)
+    return;
+  person = find_traveller (b, sent_start, verb_start, sent_end);
+  if (person == NULL)
+    return;
+  stop = nd_stop_new (NULL);
+  nd_stop_set_place_entity (stop, place->entity);
+  name_as_written (b, stop, place);
+  set_when (stop, b, find_date (b, sent_start, place->end, sent_end));
+  stop->evidence_start = sent_start;
+  stop->evidence_end = sent_end;
+  /* before where it leaves for ("for Geneva"); else after the stops
+   * the sentence tells of ("ending a tour during which he visited A") */
+  {
+    g_autofree char *after = slice (b, place->end, sent_end);
+
+    trip_add (get_trip (b, person), stop,
+              re_match ("^[^,;]{0,40}\\bfor\\s", after, 0) ? place->start : sent_end - 1, FALSE, FALSE);
+  }
+}
+
 static void
 scan_fronted_place (Builder *b,
                     guint    sent_start,
@@ -2933,7 +3207,9 @@ scan_fronted_place (Builder *b,
   Trip *trip;
   g_autoptr(NdStop) stop = NULL;
 
-  if (!re_match ("^\\s*(?:[Ww]hile )?[Ii]n \\p{Lu}", text, 0) ||
+  /* "Today in Argentina, he ...", "And in Brazil over the weekend,
+   * he ...", "Then in the provincial capital of Goma, he ..." */
+  if (!re_match ("^\\s*(?:(?:[Aa]nd|[Tt]hen|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ater|[Nn]ext|[Aa]fterwards|[Oo]n \\p{Lu}\\w+(?: \\d{1,2})?),?\\s+)?(?:[Ww]hile )?[Ii]n (?:the (?:[\\p{L}-]+ ){0,4}?(?:capital|city|town|port|resort|island|village) of )?\\p{Lu}", text, 0) ||
       !re_match ("^[^,]{2,50},\\s+(?:\\S+\\s+){0,6}?(?:will|would|is (?:to|set to|expected to|scheduled to|due to|slated to)|plans? to|planned to|was to|met|meets|held|holds|toured|tours|visited|visits|laid|lays|attended|attends|signed|signs|spoke|speaks|addressed|addresses|delivered|delivers|received|receives|opened|opens|inaugurated|inaugurates|unveiled|talked|scheduled)\\b",
                              text, 0) ||
       !re_match ("^[^,]{2,50}(,)", text, 0))
@@ -2951,8 +3227,12 @@ scan_fronted_place (Builder *b,
         {
           g_autofree char *after = slice (b, m->end, comma);
 
-          if (re_match ("^\\s*(?:,.*)?$", after, 0))
+          /* "in Brazil over the weekend," */
+          if (re_match ("^\\s*(?:(?:on|over|this|next|later|early|late|during)\\b[^,]{0,25})?(?:,.*)?$", after, 0))
             place = m;
+          /* "in the North Kivu provincial capital of Goma," */
+          else if (re_match ("^[^,]{0,40}\\b(?:capital|city|town|port|resort|island|village) of\\s+$", after, 0))
+            continue;
           break;
         }
     }
@@ -3445,6 +3725,9 @@ scan_sentence (Builder *b,
         if (g_regex_match (negation_regex, cut, 0, NULL))
           continue;
       }
+      /* "would be arrested if he ever visited X": a condition */
+      if (re_match ("\\bif\\s+(?:[\\w’'-]+\\s+){1,3}$", lead, G_REGEX_CASELESS))
+        continue;
       from_cue = g_match_info_fetch_named_pos (info, "from", &gs, &ge) && gs >= 0;
       fronted = from_cue && cue_start <= sent_start + 2 && re_match ("^\\W*(?:from|after|following)\\b", cue, G_REGEX_CASELESS);
       if (g_regex_match (after_regex, lead, 0, NULL) || g_str_has_prefix (cue, "after") || from_cue)
@@ -3904,6 +4187,7 @@ scan_sentence (Builder *b,
               g_autoptr(NdStop) stop = nd_stop_new (NULL);
 
               nd_stop_set_place_entity (stop, b->dateline->entity);
+              name_as_written (b, stop, b->dateline);
               set_when (stop, b, find_date (b, verb_start, verb_start, sent_end));
               stop->evidence_start = sent_start;
               stop->evidence_end = sent_end;
@@ -4705,16 +4989,27 @@ nd_itinerary_builder_build_with_headline (const char *body,
 
   /* a dateline: the body opens with a place, maybe its country or an
    * agency, then a dash (or a colon: "JAKARTA (JP): ...") */
+  /* (or it opens a paragraph after a standfirst: "Diplomacy: Visit
+   * reflects ...\n\nSANTIAGO, Chile —") */
   for (guint i = 0; i < b.places->len; i++)
     {
       const Mention *m = &g_array_index (b.places, Mention, i);
       g_autofree char *head = slice (&b, 0, m->start);
-      g_autofree char *rest = slice (&b, m->end, MIN (b.n_chars, m->end + 50));
+      g_autofree char *rest = NULL;
 
-      if (re_match ("^\\s*$", head, 0) &&
-          re_match ("^(?:,\\s*[\\p{Lu}][\\w .’'-]{1,30}?)?\\s*(?:\\([^)]{1,30}\\)\\s*)?(?:[—–-]|:\\s)", rest, 0))
+      if (m->start > 600)
+        break;
+      if (!re_match ("(?:^|\\n)\\s*$", head, 0))
+        {
+          if (i == 0 && re_match ("^\\s*$", head, 0))
+            break;
+          continue;
+        }
+      rest = slice (&b, m->end, MIN (b.n_chars, m->end + 50));
+      if (re_match ("^(?:,\\s*[\\p{Lu}][\\w .’'-]{1,30}?)?\\s*(?:\\([^)]{1,30}\\)\\s*)?(?:[—–-]|:\\s)", rest, 0))
         b.dateline = m;
-      break;
+      if (i == 0 || b.dateline != NULL || re_match ("^\\s*$", head, 0))
+        break;
     }
 
   {
@@ -4744,6 +5039,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
         {
           scan_sentence (&b, span->start, MIN (span->end, b.n_chars));
           scan_semicolon_list (&b, span->start, MIN (span->end, b.n_chars));
+          scan_left_place (&b, span->start, MIN (span->end, b.n_chars));
         }
     }
   /* "In Algeria, Lula will sign ...": once every sentence is read, so
