@@ -976,6 +976,26 @@ set_when (NdStop        *stop,
     stop->when_date = g_strdup (nd_entity_get_value (next->entity));
 }
 
+/* A stop at `place` (named as the article writes it), at the time of
+ * the date mention `when` (or none), told from `evidence_start` to
+ * `evidence_end` */
+static NdStop *
+stop_new_at (Builder       *b,
+             const Mention *place,
+             const Mention *when,
+             guint          evidence_start,
+             guint          evidence_end)
+{
+  NdStop *stop = nd_stop_new (NULL);
+
+  nd_stop_set_place_entity (stop, place->entity);
+  name_as_written (b, stop, place);
+  set_when (stop, b, when);
+  stop->evidence_start = evidence_start;
+  stop->evidence_end = evidence_end;
+  return stop;
+}
+
 static guint
 trip_length (Builder  *b,
              NdEntity *person)
@@ -1959,12 +1979,8 @@ scan_date_schedule (Builder *b)
         if (last != NULL && last->entity == m->entity)
           continue;
         last = m;
-        stop = nd_stop_new (NULL);
-        nd_stop_set_place_entity (stop, m->entity);
-        name_as_written (b, stop, m);
-        set_when (stop, b, g_ptr_array_index (whens, i));
-        stop->evidence_start = ((const Mention *) g_ptr_array_index (whens, i))->start;
-        stop->evidence_end = g_array_index (ends, guint, i);
+        stop = stop_new_at (b, m, g_ptr_array_index (whens, i),
+                            ((const Mention *) g_ptr_array_index (whens, i))->start, g_array_index (ends, guint, i));
         /* a return to a place after others is another stop */
         if (i > 0)
           {
@@ -3176,12 +3192,8 @@ scan_left_place (Builder *b,
   person = find_traveller (b, sent_start, verb_start, sent_end);
   if (person == NULL)
     return;
-  stop = nd_stop_new (NULL);
-  nd_stop_set_place_entity (stop, place->entity);
-  name_as_written (b, stop, place);
-  set_when (stop, b, find_date (b, sent_start, place->end, sent_end));
-  stop->evidence_start = sent_start;
-  stop->evidence_end = sent_end;
+  stop = stop_new_at (b, place, find_date (b, sent_start, place->end, sent_end),
+                      sent_start, sent_end);
   /* before where it leaves for ("for Geneva"); else after the stops
    * the sentence tells of ("ending a tour during which he visited A") */
   {
@@ -3264,12 +3276,8 @@ scan_fronted_place (Builder *b,
   if (person == NULL || trip_length (b, person) == 0)
     return;
 
-  stop = nd_stop_new (NULL);
-  nd_stop_set_place_entity (stop, place->entity);
-  name_as_written (b, stop, place);
-  set_when (stop, b, find_date (b, sent_start, place->end, sent_end));
-  stop->evidence_start = sent_start;
-  stop->evidence_end = sent_end;
+  stop = stop_new_at (b, place, find_date (b, sent_start, place->end, sent_end),
+                      sent_start, sent_end);
   trip = get_trip (b, person);
   trip_add (trip, stop, place->start, FALSE, FALSE);
 }
@@ -4145,12 +4153,8 @@ scan_sentence (Builder *b,
             }
           if (place == NULL || (person = find_traveller (b, sent_start, at, sent_end)) == NULL)
             continue;
-          stop = nd_stop_new (NULL);
-          nd_stop_set_place_entity (stop, place->entity);
-          name_as_written (b, stop, place);
-          set_when (stop, b, find_date (b, end, end, sent_end));
-          stop->evidence_start = sent_start;
-          stop->evidence_end = sent_end;
+          stop = stop_new_at (b, place, find_date (b, end, end, sent_end),
+                              sent_start, sent_end);
           trip_add (get_trip (b, person), stop, at, TRUE, FALSE);
         }
     }
