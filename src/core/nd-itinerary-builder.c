@@ -335,14 +335,16 @@ init_regexes (void)
     "|(?<meetand>(?<=\\band )(?:[\\p{Lu}][\\w.’'-]*\\s+){1,6}in)(?= (?:the )?\\p{Lu})"
     "|(?<activity>(?<!-)(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led(?! by)|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared|(?:received|receives|accepted|accepts)(?! (?:them|him|her|us|the (?:delegation|visitors?|guests?|leaders?|president|king|queen)\\b|\\p{Lu})))\\b[^,.;:()]{0,60}? (?:in|at|on))"
     "|(?:in|to) (?=\\p{Lu}))";
-  cue_regex = g_regex_new (cue_pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  /* the same, matched only where the search starts (see next_cue()) */
+  /* matched only where the search starts (see next_cue()); the pattern
+   * as it is only to check next_cue() against it */
   {
     g_autofree char *at = g_strconcat ("\\G", cue_pattern, NULL);
 
     cue_at_regex = g_regex_new (at, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   }
   check_cues = g_getenv ("ND_CHECK_CUES") != NULL;
+  if (check_cues)
+    cue_regex = g_regex_new (cue_pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   word_starts_init (&cue_starts, cue_stems);
   word_starts_init (&companion_starts, companion_stems);
   past_regex = g_regex_new (
@@ -480,11 +482,13 @@ holds_any (const char         *lower,
   return FALSE;
 }
 
-/* What `final_regex` and `first_regex` cannot match without; the body
- * words of `latest_regex` are the first three */
+/* What `final_regex` and `first_regex` cannot match without */
 static const char * const trip_words[] = {
   "stop", "leg", "destination", "trip", "tour", "visit", "journey", NULL
 };
+
+/* What `latest_regex` cannot match without */
+static const char * const latest_words[] = { "stop", "leg", "destination", NULL };
 
 /* What `past_regex` cannot match without */
 static const char * const past_words[] = {
@@ -5022,7 +5026,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
 
     g_autofree char *lower = g_ascii_strdown (body, -1);
 
-    if ((strstr (lower, "stop") != NULL || strstr (lower, "leg") != NULL || strstr (lower, "destination") != NULL) &&
+    if (holds_any (lower, latest_words) &&
         g_regex_match (latest_regex, body, 0, &latest))
       {
         g_match_info_fetch_pos (latest, 0, &ls, &le);
