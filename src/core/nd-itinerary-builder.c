@@ -20,6 +20,7 @@
  * the same traveller's trip.
  */
 #define G_LOG_DOMAIN "newsdesk-itinerary"
+#define _GNU_SOURCE   /* memmem() */
 
 #include <stdlib.h>
 #include <string.h>
@@ -96,7 +97,7 @@ static gboolean joined (Builder *b, const Mention *a, const Mention *next);
 
 static GRegex *cue_regex;
 static GRegex *cue_at_regex;
-static gboolean check_cues;  /* ND_CHECK_CUES: next_cue() is checked on every sentence */
+static gboolean check_cues;  /* ND_CHECK_CUES: next_cue() and find_latest() are checked on every sentence and body */
 static GRegex *past_regex;
 static GRegex *past_clause_regex;
 static GRegex *year_regex;
@@ -124,6 +125,7 @@ static GRegex *follows_regex;
 static GRegex *anchor_regex;
 static GRegex *here_regex;
 static GRegex *latest_regex;
+static GRegex *latest_at_regex;
 static GRegex *there_regex;
 
 /* Lower-case words of the titles and descriptions written before a
@@ -149,7 +151,7 @@ typedef struct
 
 /* The bit of the word at `p`: its first four letters in lower case, or
  * all of it and its end */
-static guint
+static inline guint
 stem_index (const char *p)
 {
   guint k = 0, n = 0;
@@ -175,7 +177,7 @@ word_starts_init (WordStarts         *set,
 }
 
 /* Whether the word at `p` is one of `set` */
-static gboolean
+static inline gboolean
 word_starts_has (const WordStarts *set,
                  const char       *p)
 {
@@ -197,7 +199,7 @@ word_starts_has (const WordStarts *set,
 /* Whether `p` starts a word: an ASCII letter after a character that is
  * not an ASCII letter, digit or "_" (a letter of another script counts
  * as a word's end, so that no start is missed) */
-static gboolean
+static inline gboolean
 starts_word (const char *text,
              const char *p)
 {
@@ -431,8 +433,10 @@ init_regexes (void)
   there_regex = g_regex_new ("\\b(?:visited|traveled|travelled|went|flew|was|were) there\\b((?:[^,.;:]{0,20}?)\\b(?:in|during) (?:\\w+ )?(?:19|20)\\d\\d)",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "Hanoi, the latest stop on a tour": the trip is under way */
-  latest_regex = g_regex_new ("\\b(?:latest|most recent|second|third|fourth|fifth|sixth|seventh|penultimate) (?:stop|leg|destination)\\b",
-                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+#define LATEST_PATTERN "\\b(?:latest|most recent|second|third|fourth|fifth|sixth|seventh|penultimate) (?:stop|leg|destination)\\b"
+  latest_regex = g_regex_new (LATEST_PATTERN, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  latest_at_regex = g_regex_new ("\\G" LATEST_PATTERN, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+#undef LATEST_PATTERN
   anchor_regex = g_regex_new ("^\\W*(?:(?<after>after|following)|(?<before>before|prior to|ahead of))\\b",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
 
@@ -441,30 +445,52 @@ init_regexes (void)
 
 /* g_regex_match_simple() compiles its pattern on every call; the
  * builder's patterns are literals, so each is compiled once, keyed by its
- * address (and flags), and shared by every thread */
+ * address (and flags). Each thread keeps its own (a GRegex matches in any
+ * thread, but one shared table needs a lock at every call, and the import
+ * extracts on two threads at once). */
+static void
+free_regex_cache (gpointer cache)
+{
+  g_hash_table_unref (cache);
+}
+
+/* one table for the patterns matched as written, one for caseless */
+static GPrivate regex_cache[2] = { G_PRIVATE_INIT (free_regex_cache), G_PRIVATE_INIT (free_regex_cache) };
+
 static gboolean
 re_match (const char         *pattern,
           const char         *text,
           GRegexCompileFlags  flags)
 {
-  static GMutex lock;
-  static GHashTable *cache;
+  GPrivate *slot = &regex_cache[(flags & G_REGEX_CASELESS) ? 1 : 0];
+  GHashTable *cache = g_private_get (slot);
   GRegex *regex;
-  gpointer key = GSIZE_TO_POINTER ((gsize) pattern ^ ((gsize) flags << 1));
 
-  g_mutex_lock (&lock);
+  g_assert ((flags & ~G_REGEX_CASELESS) == 0);
   if (cache == NULL)
-    cache = g_hash_table_new (g_direct_hash, g_direct_equal);
-  regex = g_hash_table_lookup (cache, key);
+    {
+      cache = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_regex_unref);
+      g_private_set (slot, cache);
+    }
+  regex = g_hash_table_lookup (cache, pattern);
   if (regex == NULL)
     {
       regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
       g_assert (regex != NULL);
-      g_hash_table_insert (cache, key, regex);
+      g_hash_table_insert (cache, (gpointer) pattern, regex);
     }
-  g_mutex_unlock (&lock);
 
   return g_regex_match (regex, text, 0, NULL);
+}
+
+/* Whether the `n` bytes at `bytes` hold `needle` (memmem() rather than
+ * g_strstr_len(), which compares byte by byte at every position) */
+static inline gboolean
+bytes_hold (const char *bytes,
+            gsize       n,
+            const char *needle)
+{
+  return memmem (bytes, n, needle, strlen (needle)) != NULL;
 }
 
 /* Whether `lower` (text in ASCII lower case) holds one of `needles`: the
@@ -499,6 +525,62 @@ static const char * const past_words[] = {
 static const char * const past_clause_words[] = {
   "when ", "last", "previous", "prior", "earlier", "had ", "has ", "have ", "once", "twice", NULL
 };
+
+/* Where the first match of `latest_regex` in `body` starts: the pattern
+ * runs only where one of its first words is followed by one of its last
+ * ones in `lower` (`body` in ASCII lower case), rather than at every
+ * letter of the body (a third of a millisecond an article). A body with a
+ * long s, which a caseless pattern takes for "s", is searched whole. */
+static gboolean
+find_latest (const char *body,
+             const char *lower,
+             int        *start)
+{
+  static const char * const firsts[] = {
+    "latest", "most recent", "second", "third", "fourth", "fifth", "sixth", "seventh", "penultimate",
+  };
+  static const char * const lasts[] = { "stop", "leg", "destination" };
+  int best = -1;
+
+  if (strstr (body, "\xc5\xbf") != NULL)
+    {
+      g_autoptr(GMatchInfo) info = NULL;
+      int end;
+
+      if (!g_regex_match (latest_regex, body, 0, &info))
+        return FALSE;
+      g_match_info_fetch_pos (info, 0, start, &end);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (lasts); i++)
+    for (const char *p = strstr (lower, lasts[i]); p != NULL; p = strstr (p + 1, lasts[i]))
+      {
+        if (p - lower < 2 || p[-1] != ' ')
+          continue;
+        for (guint j = 0; j < G_N_ELEMENTS (firsts); j++)
+          {
+            gsize n = strlen (firsts[j]);
+            int at = (int) (p - 1 - lower) - (int) n;
+
+            if (at >= 0 && (best < 0 || at < best) && memcmp (lower + at, firsts[j], n) == 0 &&
+                g_regex_match_full (latest_at_regex, body, -1, at, 0, NULL, NULL))
+              best = at;
+          }
+      }
+  if (check_cues)
+    {
+      g_autoptr(GMatchInfo) info = NULL;
+      int full = -1, end;
+
+      if (g_regex_match (latest_regex, body, 0, &info))
+        g_match_info_fetch_pos (info, 0, &full, &end);
+      if (full != best)
+        g_error ("find_latest() found %d, the full search %d, in: %s", best, full, body);
+    }
+  *start = best;
+  return best >= 0;
+}
 
 static char *
 slice (Builder *b,
@@ -2158,8 +2240,8 @@ scan_family (Builder *b)
       int cs, ce;
 
       if (end <= start || end - start > 600 ||
-          (!g_strstr_len (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start], " his ") &&
-           !g_strstr_len (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start], " her ")))
+          (!bytes_hold (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start], " his ") &&
+           !bytes_hold (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start], " her ")))
         continue;
       text = slice (b, start, end);
       if (!g_regex_match (family_regex, text, 0, &info))
@@ -3163,9 +3245,9 @@ scan_left_place (Builder *b,
       g_once_init_leave (&initialized, 1);
     }
   /* the words of a trip's end first: most sentences have none */
-  if (!g_strstr_len (bytes, n_bytes, "ending ") && !g_strstr_len (bytes, n_bytes, "wrapping up ") &&
-      !g_strstr_len (bytes, n_bytes, "concluding ") && !g_strstr_len (bytes, n_bytes, "winding up ") &&
-      !g_strstr_len (bytes, n_bytes, "completing "))
+  if (!bytes_hold (bytes, n_bytes, "ending ") && !bytes_hold (bytes, n_bytes, "wrapping up ") &&
+      !bytes_hold (bytes, n_bytes, "concluding ") && !bytes_hold (bytes, n_bytes, "winding up ") &&
+      !bytes_hold (bytes, n_bytes, "completing "))
     return;
   text = slice (b, sent_start, sent_end);
   if (!g_regex_match (left_regex, text, 0, &info))
@@ -5021,15 +5103,11 @@ nd_itinerary_builder_build_with_headline (const char *body,
     }
 
   {
-    g_autoptr(GMatchInfo) latest = NULL;
-    int ls, le;
-
+    int ls;
     g_autofree char *lower = g_ascii_strdown (body, -1);
 
-    if (holds_any (lower, latest_words) &&
-        g_regex_match (latest_regex, body, 0, &latest))
+    if (holds_any (lower, latest_words) && find_latest (body, lower, &ls))
       {
-        g_match_info_fetch_pos (latest, 0, &ls, &le);
         b.latest_stop = TRUE;
         b.latest = g_ascii_strncasecmp (body + ls, "latest", 6) == 0 || g_ascii_strncasecmp (body + ls, "most", 4) == 0;
         b.latest_at = g_utf8_pointer_to_offset (body, body + ls);
