@@ -99,7 +99,7 @@ static GRegex *cue_regex;
 static GRegex *cue_at_regex;
 static gboolean check_cues;  /* ND_CHECK_CUES: next_cue() and find_latest() are checked on every sentence and body */
 static GRegex *past_regex;
-static GRegex *past_clause_regex;
+static GRegex *past_clause_regex[4];
 static GRegex *year_regex;
 static GRegex *coordinated_regex;
 static GRegex *listed_regex;
@@ -353,13 +353,20 @@ init_regexes (void)
     "\\b(?:(?:previous|past|prior|earlier|former|other) (?:visits?|trips?|travels?|stops?)"
     "|(?:has|have|had)(?: also| already| since| previously| repeatedly| so far| thus far| until now| to date| once| twice| before| ever| recently| often)* (?:visited|traveled|travelled|been to|toured|gone to|made \\w+ (?:visits|trips)))",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  /* "in 2016, when he visited X", "his last tour ... was in 2016" */
-  past_clause_regex = g_regex_new (
-    "\\bwhen (?:he|she|they|\\p{Lu}[\\w'’-]+) (?:\\w+ )?(?:visited|toured|traveled|travelled|went to|flew to|was in|were in)\\b"
-    "|\\b(?:last|previous|prior|earlier)\\b[^.;]{0,50}\\b(?:trip|tour|visit|journey|stop)s?\\b[^.;]{0,40}\\b(?:was|were|came|took place)\\b"
-    "|\\b(?:had|has|have) (?:\\w+ )?(?:earlier|previously|once|already|also|twice|before)\\b"
-    /* "traveled to the region once during his presidency" */
-    "|(?<!who )(?<!which )\\b(?:visited|traveled|travelled|toured|went)\\b(?:\\s+[\\w-]+){0,4}\\s+(?:once|twice)\\b",
+  /* "in 2016, when he visited X", "his last tour ... was in 2016"; four
+   * patterns, each after its own words (past_clause_words[]) */
+  past_clause_regex[0] = g_regex_new (
+    "\\bwhen (?:he|she|they|\\p{Lu}[\\w'’-]+) (?:\\w+ )?(?:visited|toured|traveled|travelled|went to|flew to|was in|were in)\\b",
+    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  past_clause_regex[1] = g_regex_new (
+    "\\b(?:last|previous|prior|earlier)\\b[^.;]{0,50}\\b(?:trip|tour|visit|journey|stop)s?\\b[^.;]{0,40}\\b(?:was|were|came|took place)\\b",
+    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  past_clause_regex[2] = g_regex_new (
+    "\\b(?:had|has|have) (?:\\w+ )?(?:earlier|previously|once|already|also|twice|before)\\b",
+    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "traveled to the region once during his presidency" */
+  past_clause_regex[3] = g_regex_new (
+    "(?<!who )(?<!which )\\b(?:visited|traveled|travelled|toured|went)\\b(?:\\s+[\\w-]+){0,4}\\s+(?:once|twice)\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   year_regex = g_regex_new ("\\b(?:19|20)\\d\\d\\b", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Tillerson and Homeland Security Secretary John Kelly are headed to" */
@@ -423,6 +430,7 @@ init_regexes (void)
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "After his stop in Egypt, Kishida will visit ...", "Before arriving
    * in Nigeria, he visited ...": a clause put first that names a stop */
+  /* (a new alternative's word goes in here_words[] too) */
   here_regex = g_regex_new ("\\b(?:flew|flown|came|come|comes|coming|arrive|arrived|arrives|arriving|land|landed|lands|landing|traveled|travelled|is|was|were|will be|(?<=['’]s )visit) here\\b"
                             "|\\b(?:arrived|arrives|landed|lands|touched down|touches down)(?= on| late| early| in the (?:morning|afternoon|evening)| at (?:dawn|noon|night)| shortly| (?:\\d+|an?|one|two|three) (?:minutes?|hours?|days?) (?:earlier|later|before|after))"
                             /* "X launched a Latin American tour Wednesday"
@@ -502,6 +510,10 @@ static gboolean
 holds_any (const char         *lower,
            const char * const *needles)
 {
+  /* a caseless pattern takes the long s for "s" and the Kelvin sign for
+   * "k": text with either may match without the words */
+  if (strstr (lower, "\xc5\xbf") != NULL || strstr (lower, "\xe2\x84\xaa") != NULL)
+    return TRUE;
   for (guint i = 0; needles[i] != NULL; i++)
     if (strstr (lower, needles[i]) != NULL)
       return TRUE;
@@ -513,6 +525,14 @@ static const char * const trip_words[] = {
   "stop", "leg", "destination", "trip", "tour", "visit", "journey", NULL
 };
 
+/* What `here_regex` cannot match without */
+static const char * const here_words[] = {
+  "here", "arrive", "land", "touche", "launch", "began", "begin", "start", "open", "kick", NULL
+};
+
+/* What `there_regex` cannot match without */
+static const char * const there_words[] = { " there", NULL };
+
 /* What `latest_regex` cannot match without */
 static const char * const latest_words[] = { "stop", "leg", "destination", NULL };
 
@@ -521,10 +541,25 @@ static const char * const past_words[] = {
   "visit", "trip", "travel", "stop", "been to", "toured", "gone to", NULL
 };
 
-/* What `past_clause_regex` cannot match without */
-static const char * const past_clause_words[] = {
-  "when ", "last", "previous", "prior", "earlier", "had ", "has ", "have ", "once", "twice", NULL
+/* What each of `past_clause_regex` cannot match without */
+static const char * const * const past_clause_words[] = {
+  (const char * const[]) { "when ", NULL },
+  (const char * const[]) { "last", "previous", "prior", "earlier", NULL },
+  (const char * const[]) { "had ", "has ", "have ", NULL },
+  (const char * const[]) { "once", "twice", NULL },
 };
+
+/* Whether a sentence tells of an earlier trip in a clause ("when he
+ * visited X"); `lower` is `text` in ASCII lower case */
+static gboolean
+says_past_clause (const char *lower,
+                  const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (past_clause_regex); i++)
+    if (holds_any (lower, past_clause_words[i]) && g_regex_match (past_clause_regex[i], text, 0, NULL))
+      return TRUE;
+  return FALSE;
+}
 
 /* Where the first match of `latest_regex` in `body` starts: the pattern
  * runs only where one of its first words is followed by one of its last
@@ -1155,13 +1190,15 @@ token_shared (Builder    *b,
   for (guint j = 0; j < n; j++)
     {
       NdEntity *other = g_array_index (b->people, Mention, j).entity;
-      g_auto(GStrv) words = NULL;
+      const char *name;
+      gsize length = strlen (token);
 
       if (other == entity)
         continue;
-      words = g_strsplit (nd_entity_get_name (other), " ", -1);
-      for (guint k = 0; words[k] != NULL; k++)
-        if (g_strcmp0 (words[k], token) == 0)
+      /* one of the words between its spaces */
+      name = nd_entity_get_name (other);
+      for (const char *hit = strstr (name, token); hit != NULL; hit = strstr (hit + 1, token))
+        if ((hit == name || hit[-1] == ' ') && (hit[length] == '\0' || hit[length] == ' '))
           return TRUE;
     }
   return FALSE;
@@ -3729,7 +3766,7 @@ scan_sentence (Builder *b,
   text = slice (b, sent_start, sent_end);
   lower = g_ascii_strdown (text, -1);
   past = (holds_any (lower, past_words) && g_regex_match (past_regex, text, 0, NULL)) ||
-         (holds_any (lower, past_clause_words) && g_regex_match (past_clause_regex, text, 0, NULL));
+         says_past_clause (lower, text);
   trip_said = holds_any (lower, trip_words);
   final = trip_said && g_regex_match (final_regex, text, 0, NULL);
   first = trip_said && g_regex_match (first_regex, text, 0, NULL);
@@ -4197,6 +4234,7 @@ scan_sentence (Builder *b,
   /* "... Malaysia, the first president to visit since Lyndon Johnson
    * traveled there in 1966": a past visit to the place named before
    * "there" in the sentence */
+  if (holds_any (lower, there_words))
     {
       g_autoptr(GMatchInfo) there = NULL;
 
@@ -4251,7 +4289,7 @@ scan_sentence (Builder *b,
     {
       g_autoptr(GMatchInfo) here = NULL;
 
-      if (g_regex_match (here_regex, text, 0, &here))
+      if (holds_any (lower, here_words) && g_regex_match (here_regex, text, 0, &here))
         {
           int vs, ve;
           guint verb_start;
