@@ -10,8 +10,10 @@
  * only, until at least N MB (default 50) of body text went through;
  * prints MB/s of extraction, and of extraction and freeing the entities
  * it made (timed apart); and MB/s per second this thread spent on the
- * CPU, which other processes taking the core change less. Not a test:
- * run it by hand on a quiet machine.
+ * CPU, which other processes taking the core change less. Then the
+ * same with the trips built from those entities, as the import does
+ * (nd_extractor_extract_article()). Not a test: run it by hand on a
+ * quiet machine.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,6 +107,8 @@ main (int   argc,
   double free_seconds = 0;
   double best_round = G_MAXDOUBLE;
   double cpu_seconds = 0;
+  double trip_cpu_seconds = 0;
+  gsize trips = 0;
 
   options = g_option_context_new ("[FILE…] — extraction throughput");
   g_option_context_add_main_entries (options, entries, NULL);
@@ -142,6 +146,7 @@ main (int   argc,
       double cpu_start = thread_cpu_seconds ();
       gint64 round_start = g_get_monotonic_time ();
       gint64 round_end;
+      gint64 free_start;
       double round_seconds;
 
       for (guint i = 0; i < articles->len; i++)
@@ -155,8 +160,24 @@ main (int   argc,
         }
       round_end = g_get_monotonic_time ();
       cpu_seconds += thread_cpu_seconds () - cpu_start;
+
+      /* the trips of the same articles, from the entities just found */
+      cpu_start = thread_cpu_seconds ();
+      for (guint i = 0; i < articles->len; i++)
+        {
+          NdArticle *article = g_ptr_array_index (articles, i);
+          g_autoptr(GPtrArray) built = nd_extractor_build_itineraries (nd_article_get_title (article),
+                                                                      nd_article_get_body (article),
+                                                                      nd_article_get_published (article),
+                                                                      g_ptr_array_index (results, i));
+
+          trips += built->len;
+        }
+      trip_cpu_seconds += thread_cpu_seconds () - cpu_start;
+
+      free_start = g_get_monotonic_time ();
       g_ptr_array_set_size (results, 0);
-      free_seconds += (g_get_monotonic_time () - round_end) / 1e6;
+      free_seconds += (g_get_monotonic_time () - free_start) / 1e6;
 
       round_seconds = (round_end - round_start) / 1e6;
       seconds += round_seconds;
@@ -178,6 +199,11 @@ main (int   argc,
    * while other processes run do not count */
   if (cpu_seconds > 0)
     printf ("extraction per CPU second: %.1f MB/s\n", bytes / 1e6 / cpu_seconds);
+  /* what the import extracts: the entities, then the trips */
+  if (cpu_seconds + trip_cpu_seconds > 0)
+    printf ("with the trips (%.2f trips per article), per CPU second: %.1f MB/s (the trips alone %.1f MB/s)\n",
+            (double) trips / (articles->len * rounds), bytes / 1e6 / (cpu_seconds + trip_cpu_seconds),
+            trip_cpu_seconds > 0 ? bytes / 1e6 / trip_cpu_seconds : 0);
 
   return 0;
 }

@@ -481,6 +481,19 @@ test_latest_stop (void)
   assert_route ("Foreign Minister Anna Lindqvist arrived in Hanoi on Tuesday, the third stop of her tour. "
                 "She visited Jakarta and Manila earlier in the week.",
                 "Anna Lindqvist", "Jakarta > Manila > Hanoi");
+
+  /* the search for "the third stop" (find_latest(), checked against the
+   * whole pattern under ND_CHECK_CUES): in capitals, after words that
+   * only look like it, and with a long s, which the caseless pattern
+   * takes for an "s" */
+  g_assert_true (g_getenv ("ND_CHECK_CUES") != NULL);
+  assert_route ("Foreign Minister Anna Lindqvist said the second-stop idea and the unlatest stopover "
+                "were off. She arrived in Hanoi on Tuesday, the Third Stop of her tour. "
+                "She visited Jakarta and Manila earlier in the week.",
+                "Anna Lindqvist", "Jakarta > Manila > Hanoi");
+  assert_route ("Foreign Minister Anna Lindqvist arrived in Hanoi on Tuesday, the \xc5\xbf" "econd stop of her tour. "
+                "She visited Jakarta and Manila earlier in the week.",
+                "Anna Lindqvist", "Jakarta > Manila > Hanoi");
 }
 
 /* A team or a delegation travels as its named members: "X's team" as

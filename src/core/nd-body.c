@@ -291,6 +291,18 @@ nd_block_free (NdBlock *block)
   g_free (block);
 }
 
+/* g_unichar_isspace() of the character at `p`, ASCII without decoding
+ * (most of a body) */
+static inline gboolean
+char_is_space (const char *p)
+{
+  guchar c = (guchar) *p;
+
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  return g_unichar_isspace (g_utf8_get_char (p));
+}
+
 static GArray *
 split_lines (const char *body)
 {
@@ -306,7 +318,7 @@ split_lines (const char *body)
       Line line;
 
       /* leading white space */
-      while (q < stop && g_unichar_isspace (g_utf8_get_char (q)))
+      while (q < stop && char_is_space (q))
         {
           q = g_utf8_next_char (q);
           offset++;
@@ -319,11 +331,11 @@ split_lines (const char *body)
 
       while (q < stop)
         {
-          gunichar c = g_utf8_get_char (q);
+          gboolean space = char_is_space (q);
 
           q = g_utf8_next_char (q);
           offset++;
-          if (!g_unichar_isspace (c))
+          if (!space)
             {
               line.length = q - line.start;
               line.char_end = offset;

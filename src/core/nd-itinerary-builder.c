@@ -20,6 +20,7 @@
  * the same traveller's trip.
  */
 #define G_LOG_DOMAIN "newsdesk-itinerary"
+#define _GNU_SOURCE   /* memmem() */
 
 #include <stdlib.h>
 #include <string.h>
@@ -96,9 +97,9 @@ static gboolean joined (Builder *b, const Mention *a, const Mention *next);
 
 static GRegex *cue_regex;
 static GRegex *cue_at_regex;
-static gboolean check_cues;  /* ND_CHECK_CUES: next_cue() is checked on every sentence */
+static gboolean check_cues;  /* ND_CHECK_CUES: next_cue() and find_latest() are checked on every sentence and body */
 static GRegex *past_regex;
-static GRegex *past_clause_regex;
+static GRegex *past_clause_regex[4];
 static GRegex *year_regex;
 static GRegex *coordinated_regex;
 static GRegex *listed_regex;
@@ -124,6 +125,7 @@ static GRegex *follows_regex;
 static GRegex *anchor_regex;
 static GRegex *here_regex;
 static GRegex *latest_regex;
+static GRegex *latest_at_regex;
 static GRegex *there_regex;
 
 /* Lower-case words of the titles and descriptions written before a
@@ -149,7 +151,7 @@ typedef struct
 
 /* The bit of the word at `p`: its first four letters in lower case, or
  * all of it and its end */
-static guint
+static inline guint
 stem_index (const char *p)
 {
   guint k = 0, n = 0;
@@ -175,7 +177,7 @@ word_starts_init (WordStarts         *set,
 }
 
 /* Whether the word at `p` is one of `set` */
-static gboolean
+static inline gboolean
 word_starts_has (const WordStarts *set,
                  const char       *p)
 {
@@ -197,7 +199,7 @@ word_starts_has (const WordStarts *set,
 /* Whether `p` starts a word: an ASCII letter after a character that is
  * not an ASCII letter, digit or "_" (a letter of another script counts
  * as a word's end, so that no start is missed) */
-static gboolean
+static inline gboolean
 starts_word (const char *text,
              const char *p)
 {
@@ -351,13 +353,20 @@ init_regexes (void)
     "\\b(?:(?:previous|past|prior|earlier|former|other) (?:visits?|trips?|travels?|stops?)"
     "|(?:has|have|had)(?: also| already| since| previously| repeatedly| so far| thus far| until now| to date| once| twice| before| ever| recently| often)* (?:visited|traveled|travelled|been to|toured|gone to|made \\w+ (?:visits|trips)))",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  /* "in 2016, when he visited X", "his last tour ... was in 2016" */
-  past_clause_regex = g_regex_new (
-    "\\bwhen (?:he|she|they|\\p{Lu}[\\w'’-]+) (?:\\w+ )?(?:visited|toured|traveled|travelled|went to|flew to|was in|were in)\\b"
-    "|\\b(?:last|previous|prior|earlier)\\b[^.;]{0,50}\\b(?:trip|tour|visit|journey|stop)s?\\b[^.;]{0,40}\\b(?:was|were|came|took place)\\b"
-    "|\\b(?:had|has|have) (?:\\w+ )?(?:earlier|previously|once|already|also|twice|before)\\b"
-    /* "traveled to the region once during his presidency" */
-    "|(?<!who )(?<!which )\\b(?:visited|traveled|travelled|toured|went)\\b(?:\\s+[\\w-]+){0,4}\\s+(?:once|twice)\\b",
+  /* "in 2016, when he visited X", "his last tour ... was in 2016"; four
+   * patterns, each after its own words (past_clause_words[]) */
+  past_clause_regex[0] = g_regex_new (
+    "\\bwhen (?:he|she|they|\\p{Lu}[\\w'’-]+) (?:\\w+ )?(?:visited|toured|traveled|travelled|went to|flew to|was in|were in)\\b",
+    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  past_clause_regex[1] = g_regex_new (
+    "\\b(?:last|previous|prior|earlier)\\b[^.;]{0,50}\\b(?:trip|tour|visit|journey|stop)s?\\b[^.;]{0,40}\\b(?:was|were|came|took place)\\b",
+    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  past_clause_regex[2] = g_regex_new (
+    "\\b(?:had|has|have) (?:\\w+ )?(?:earlier|previously|once|already|also|twice|before)\\b",
+    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "traveled to the region once during his presidency" */
+  past_clause_regex[3] = g_regex_new (
+    "(?<!who )(?<!which )\\b(?:visited|traveled|travelled|toured|went)\\b(?:\\s+[\\w-]+){0,4}\\s+(?:once|twice)\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   year_regex = g_regex_new ("\\b(?:19|20)\\d\\d\\b", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Tillerson and Homeland Security Secretary John Kelly are headed to" */
@@ -421,6 +430,7 @@ init_regexes (void)
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "After his stop in Egypt, Kishida will visit ...", "Before arriving
    * in Nigeria, he visited ...": a clause put first that names a stop */
+  /* (a new alternative's word goes in here_words[] too) */
   here_regex = g_regex_new ("\\b(?:flew|flown|came|come|comes|coming|arrive|arrived|arrives|arriving|land|landed|lands|landing|traveled|travelled|is|was|were|will be|(?<=['’]s )visit) here\\b"
                             "|\\b(?:arrived|arrives|landed|lands|touched down|touches down)(?= on| late| early| in the (?:morning|afternoon|evening)| at (?:dawn|noon|night)| shortly| (?:\\d+|an?|one|two|three) (?:minutes?|hours?|days?) (?:earlier|later|before|after))"
                             /* "X launched a Latin American tour Wednesday"
@@ -431,8 +441,10 @@ init_regexes (void)
   there_regex = g_regex_new ("\\b(?:visited|traveled|travelled|went|flew|was|were) there\\b((?:[^,.;:]{0,20}?)\\b(?:in|during) (?:\\w+ )?(?:19|20)\\d\\d)",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "Hanoi, the latest stop on a tour": the trip is under way */
-  latest_regex = g_regex_new ("\\b(?:latest|most recent|second|third|fourth|fifth|sixth|seventh|penultimate) (?:stop|leg|destination)\\b",
-                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+#define LATEST_PATTERN "\\b(?:latest|most recent|second|third|fourth|fifth|sixth|seventh|penultimate) (?:stop|leg|destination)\\b"
+  latest_regex = g_regex_new (LATEST_PATTERN, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  latest_at_regex = g_regex_new ("\\G" LATEST_PATTERN, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+#undef LATEST_PATTERN
   anchor_regex = g_regex_new ("^\\W*(?:(?<after>after|following)|(?<before>before|prior to|ahead of))\\b",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
 
@@ -441,30 +453,52 @@ init_regexes (void)
 
 /* g_regex_match_simple() compiles its pattern on every call; the
  * builder's patterns are literals, so each is compiled once, keyed by its
- * address (and flags), and shared by every thread */
+ * address (and flags). Each thread keeps its own (a GRegex matches in any
+ * thread, but one shared table needs a lock at every call, and the import
+ * extracts on two threads at once). */
+static void
+free_regex_cache (gpointer cache)
+{
+  g_hash_table_unref (cache);
+}
+
+/* one table for the patterns matched as written, one for caseless */
+static GPrivate regex_cache[2] = { G_PRIVATE_INIT (free_regex_cache), G_PRIVATE_INIT (free_regex_cache) };
+
 static gboolean
 re_match (const char         *pattern,
           const char         *text,
           GRegexCompileFlags  flags)
 {
-  static GMutex lock;
-  static GHashTable *cache;
+  GPrivate *slot = &regex_cache[(flags & G_REGEX_CASELESS) ? 1 : 0];
+  GHashTable *cache = g_private_get (slot);
   GRegex *regex;
-  gpointer key = GSIZE_TO_POINTER ((gsize) pattern ^ ((gsize) flags << 1));
 
-  g_mutex_lock (&lock);
+  g_assert ((flags & ~G_REGEX_CASELESS) == 0);
   if (cache == NULL)
-    cache = g_hash_table_new (g_direct_hash, g_direct_equal);
-  regex = g_hash_table_lookup (cache, key);
+    {
+      cache = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_regex_unref);
+      g_private_set (slot, cache);
+    }
+  regex = g_hash_table_lookup (cache, pattern);
   if (regex == NULL)
     {
       regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
       g_assert (regex != NULL);
-      g_hash_table_insert (cache, key, regex);
+      g_hash_table_insert (cache, (gpointer) pattern, regex);
     }
-  g_mutex_unlock (&lock);
 
   return g_regex_match (regex, text, 0, NULL);
+}
+
+/* Whether the `n` bytes at `bytes` hold `needle` (memmem() rather than
+ * g_strstr_len(), which compares byte by byte at every position) */
+static inline gboolean
+bytes_hold (const char *bytes,
+            gsize       n,
+            const char *needle)
+{
+  return memmem (bytes, n, needle, strlen (needle)) != NULL;
 }
 
 /* Whether `lower` (text in ASCII lower case) holds one of `needles`: the
@@ -476,6 +510,10 @@ static gboolean
 holds_any (const char         *lower,
            const char * const *needles)
 {
+  /* a caseless pattern takes the long s for "s" and the Kelvin sign for
+   * "k": text with either may match without the words */
+  if (strstr (lower, "\xc5\xbf") != NULL || strstr (lower, "\xe2\x84\xaa") != NULL)
+    return TRUE;
   for (guint i = 0; needles[i] != NULL; i++)
     if (strstr (lower, needles[i]) != NULL)
       return TRUE;
@@ -487,6 +525,14 @@ static const char * const trip_words[] = {
   "stop", "leg", "destination", "trip", "tour", "visit", "journey", NULL
 };
 
+/* What `here_regex` cannot match without */
+static const char * const here_words[] = {
+  "here", "arrive", "land", "touche", "launch", "began", "begin", "start", "open", "kick", NULL
+};
+
+/* What `there_regex` cannot match without */
+static const char * const there_words[] = { " there", NULL };
+
 /* What `latest_regex` cannot match without */
 static const char * const latest_words[] = { "stop", "leg", "destination", NULL };
 
@@ -495,10 +541,81 @@ static const char * const past_words[] = {
   "visit", "trip", "travel", "stop", "been to", "toured", "gone to", NULL
 };
 
-/* What `past_clause_regex` cannot match without */
-static const char * const past_clause_words[] = {
-  "when ", "last", "previous", "prior", "earlier", "had ", "has ", "have ", "once", "twice", NULL
+/* What each of `past_clause_regex` cannot match without */
+static const char * const * const past_clause_words[] = {
+  (const char * const[]) { "when ", NULL },
+  (const char * const[]) { "last", "previous", "prior", "earlier", NULL },
+  (const char * const[]) { "had ", "has ", "have ", NULL },
+  (const char * const[]) { "once", "twice", NULL },
 };
+
+/* Whether a sentence tells of an earlier trip in a clause ("when he
+ * visited X"); `lower` is `text` in ASCII lower case */
+static gboolean
+says_past_clause (const char *lower,
+                  const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (past_clause_regex); i++)
+    if (holds_any (lower, past_clause_words[i]) && g_regex_match (past_clause_regex[i], text, 0, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* Where the first match of `latest_regex` in `body` starts: the pattern
+ * runs only where one of its first words is followed by one of its last
+ * ones in `lower` (`body` in ASCII lower case), rather than at every
+ * letter of the body (a third of a millisecond an article). A body with a
+ * long s, which a caseless pattern takes for "s", is searched whole. */
+static gboolean
+find_latest (const char *body,
+             const char *lower,
+             int        *start)
+{
+  static const char * const firsts[] = {
+    "latest", "most recent", "second", "third", "fourth", "fifth", "sixth", "seventh", "penultimate",
+  };
+  static const char * const lasts[] = { "stop", "leg", "destination" };
+  int best = -1;
+
+  if (strstr (body, "\xc5\xbf") != NULL)
+    {
+      g_autoptr(GMatchInfo) info = NULL;
+      int end;
+
+      if (!g_regex_match (latest_regex, body, 0, &info))
+        return FALSE;
+      g_match_info_fetch_pos (info, 0, start, &end);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (lasts); i++)
+    for (const char *p = strstr (lower, lasts[i]); p != NULL; p = strstr (p + 1, lasts[i]))
+      {
+        if (p - lower < 2 || p[-1] != ' ')
+          continue;
+        for (guint j = 0; j < G_N_ELEMENTS (firsts); j++)
+          {
+            gsize n = strlen (firsts[j]);
+            int at = (int) (p - 1 - lower) - (int) n;
+
+            if (at >= 0 && (best < 0 || at < best) && memcmp (lower + at, firsts[j], n) == 0 &&
+                g_regex_match_full (latest_at_regex, body, -1, at, 0, NULL, NULL))
+              best = at;
+          }
+      }
+  if (check_cues)
+    {
+      g_autoptr(GMatchInfo) info = NULL;
+      int full = -1, end;
+
+      if (g_regex_match (latest_regex, body, 0, &info))
+        g_match_info_fetch_pos (info, 0, &full, &end);
+      if (full != best)
+        g_error ("find_latest() found %d, the full search %d, in: %s", best, full, body);
+    }
+  *start = best;
+  return best >= 0;
+}
 
 static char *
 slice (Builder *b,
@@ -1073,13 +1190,15 @@ token_shared (Builder    *b,
   for (guint j = 0; j < n; j++)
     {
       NdEntity *other = g_array_index (b->people, Mention, j).entity;
-      g_auto(GStrv) words = NULL;
+      const char *name;
+      gsize length = strlen (token);
 
       if (other == entity)
         continue;
-      words = g_strsplit (nd_entity_get_name (other), " ", -1);
-      for (guint k = 0; words[k] != NULL; k++)
-        if (g_strcmp0 (words[k], token) == 0)
+      /* one of the words between its spaces */
+      name = nd_entity_get_name (other);
+      for (const char *hit = strstr (name, token); hit != NULL; hit = strstr (hit + 1, token))
+        if ((hit == name || hit[-1] == ' ') && (hit[length] == '\0' || hit[length] == ' '))
           return TRUE;
     }
   return FALSE;
@@ -2158,8 +2277,8 @@ scan_family (Builder *b)
       int cs, ce;
 
       if (end <= start || end - start > 600 ||
-          (!g_strstr_len (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start], " his ") &&
-           !g_strstr_len (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start], " her ")))
+          (!bytes_hold (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start], " his ") &&
+           !bytes_hold (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start], " her ")))
         continue;
       text = slice (b, start, end);
       if (!g_regex_match (family_regex, text, 0, &info))
@@ -3163,9 +3282,9 @@ scan_left_place (Builder *b,
       g_once_init_leave (&initialized, 1);
     }
   /* the words of a trip's end first: most sentences have none */
-  if (!g_strstr_len (bytes, n_bytes, "ending ") && !g_strstr_len (bytes, n_bytes, "wrapping up ") &&
-      !g_strstr_len (bytes, n_bytes, "concluding ") && !g_strstr_len (bytes, n_bytes, "winding up ") &&
-      !g_strstr_len (bytes, n_bytes, "completing "))
+  if (!bytes_hold (bytes, n_bytes, "ending ") && !bytes_hold (bytes, n_bytes, "wrapping up ") &&
+      !bytes_hold (bytes, n_bytes, "concluding ") && !bytes_hold (bytes, n_bytes, "winding up ") &&
+      !bytes_hold (bytes, n_bytes, "completing "))
     return;
   text = slice (b, sent_start, sent_end);
   if (!g_regex_match (left_regex, text, 0, &info))
@@ -3647,7 +3766,7 @@ scan_sentence (Builder *b,
   text = slice (b, sent_start, sent_end);
   lower = g_ascii_strdown (text, -1);
   past = (holds_any (lower, past_words) && g_regex_match (past_regex, text, 0, NULL)) ||
-         (holds_any (lower, past_clause_words) && g_regex_match (past_clause_regex, text, 0, NULL));
+         says_past_clause (lower, text);
   trip_said = holds_any (lower, trip_words);
   final = trip_said && g_regex_match (final_regex, text, 0, NULL);
   first = trip_said && g_regex_match (first_regex, text, 0, NULL);
@@ -4115,6 +4234,7 @@ scan_sentence (Builder *b,
   /* "... Malaysia, the first president to visit since Lyndon Johnson
    * traveled there in 1966": a past visit to the place named before
    * "there" in the sentence */
+  if (holds_any (lower, there_words))
     {
       g_autoptr(GMatchInfo) there = NULL;
 
@@ -4169,7 +4289,7 @@ scan_sentence (Builder *b,
     {
       g_autoptr(GMatchInfo) here = NULL;
 
-      if (g_regex_match (here_regex, text, 0, &here))
+      if (holds_any (lower, here_words) && g_regex_match (here_regex, text, 0, &here))
         {
           int vs, ve;
           guint verb_start;
@@ -5021,15 +5141,11 @@ nd_itinerary_builder_build_with_headline (const char *body,
     }
 
   {
-    g_autoptr(GMatchInfo) latest = NULL;
-    int ls, le;
-
+    int ls;
     g_autofree char *lower = g_ascii_strdown (body, -1);
 
-    if (holds_any (lower, latest_words) &&
-        g_regex_match (latest_regex, body, 0, &latest))
+    if (holds_any (lower, latest_words) && find_latest (body, lower, &ls))
       {
-        g_match_info_fetch_pos (latest, 0, &ls, &le);
         b.latest_stop = TRUE;
         b.latest = g_ascii_strncasecmp (body + ls, "latest", 6) == 0 || g_ascii_strncasecmp (body + ls, "most", 4) == 0;
         b.latest_at = g_utf8_pointer_to_offset (body, body + ls);
