@@ -1086,7 +1086,13 @@ markdown_inline (const char    *line,
           break;
         }
 
-      g_string_append_c (text, *p++);
+      /* this character, and the plain ones after it at once */
+      {
+        gsize n = 1 + strcspn (p + 1, "\\`![<*_~");
+
+        g_string_append_len (text, p, n);
+        p += n;
+      }
     }
 
   push_text (pieces, text);
@@ -1614,13 +1620,13 @@ markdown_to_plain (GPtrArray *lines,
   return g_steal_pointer (&out);
 }
 
-NdArticle *
-nd_importer_parse_text (const char *text,
-                        const char *source)
+/* nd_importer_parse_text() of text that nd_text_normalize() gave */
+static NdArticle *
+parse_normalized_text (const char *normalized,
+                       const char *source)
 {
   g_autoptr(NdArticle) article = nd_article_new ();
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *normalized = NULL;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
   g_autoptr(GPtrArray) plain = NULL;
@@ -1629,9 +1635,6 @@ nd_importer_parse_text (const char *text,
   guint first = 0;
   guint second;
 
-  g_return_val_if_fail (text != NULL, NULL);
-
-  normalized = nd_text_normalize (text);
   split = g_strsplit (normalized, "\n", -1);
   for (guint i = 0; split[i] != NULL; i++)
     g_ptr_array_add (lines, g_steal_pointer (&split[i]));
@@ -1671,6 +1674,18 @@ nd_importer_parse_text (const char *text,
   nd_article_set_source (article, source);
 
   return g_steal_pointer (&article);
+}
+
+NdArticle *
+nd_importer_parse_text (const char *text,
+                        const char *source)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  normalized = nd_text_normalize (text);
+  return parse_normalized_text (normalized, source);
 }
 
 /* NewsDesk JSON */
@@ -2886,7 +2901,8 @@ nd_importer_parse_data (const char  *data,
 
   basename = g_path_get_basename (name);
   articles = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (articles, nd_importer_parse_text (text, basename));
+  /* nd_text_decode() normalized it */
+  g_ptr_array_add (articles, parse_normalized_text (text, basename));
 
   return g_steal_pointer (&articles);
 }

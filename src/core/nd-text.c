@@ -61,7 +61,8 @@ looks_binary_utf8 (const char *text)
 
   for (const char *p = text; *p && n < SNIFF_LENGTH; p = g_utf8_next_char (p), n++)
     {
-      gunichar c = g_utf8_get_char (p);
+      /* (an ASCII byte is its own code point) */
+      gunichar c = (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p);
 
       if ((c < 0x20 && !is_text_control ((guchar) c)) || c == 0x7F)
         controls++;
