@@ -179,6 +179,31 @@ test_cue_search (void)
   g_assert_cmpstr (stop_at (g_ptr_array_index (marks, 0), 0)->place, ==, "Lima");
 }
 
+/* a compass direction between the verb of travel and where it goes:
+ * "will travel south to", "flew north-west to", "headed east for" */
+static void
+test_compass_direction (void)
+{
+  const char *texts[] = {
+    "Foreign Minister Jane Harlow arrived in Baghdad on Friday. Tomorrow, she will travel south to Basra.",
+    "Foreign Minister Jane Harlow arrived in Baghdad on Friday. On Saturday she flew north-west to Basra.",
+    "Foreign Minister Jane Harlow arrived in Baghdad on Friday. She then headed southwards for Basra.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) built = build (texts[i]);
+      NdItinerary *itinerary;
+
+      g_assert_cmpuint (built->len, ==, 1);
+      itinerary = g_ptr_array_index (built, 0);
+      g_assert_cmpstr (nd_itinerary_get_traveller (itinerary), ==, "Jane Harlow");
+      g_assert_cmpuint (nd_itinerary_get_stops (itinerary)->len, ==, 2);
+      g_assert_cmpstr (stop_at (itinerary, 0)->place, ==, "Baghdad");
+      g_assert_cmpstr (stop_at (itinerary, 1)->place, ==, "Basra");
+    }
+}
+
 /* negation and mere mentions make no stop; "after" reorders */
 static void
 test_rules (void)
@@ -1346,6 +1371,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/no-itinerary", test_no_itinerary);
   g_test_add_func ("/itinerary/rules", test_rules);
   g_test_add_func ("/itinerary/cue-search", test_cue_search);
+  g_test_add_func ("/itinerary/compass-direction", test_compass_direction);
   g_test_add_func ("/itinerary/database", test_database);
   g_test_add_func ("/itinerary/real-patterns", test_real_patterns);
   g_test_add_func ("/itinerary/database-past-visits", test_database_past_visits);

@@ -257,6 +257,10 @@ static const char * const companion_stems[] = {
   "jour", "flig", "miss", "alon", "amon", "make", NULL
 };
 static WordStarts companion_starts;
+/* " south", " on to the north-east" between a verb of travel and where it
+ * goes ("he will travel south to Najaf", "flew west to Lagos") */
+#define COMPASS "(?: (?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:wards?)?)"
+
 /* " on 17 November", " on Nov. 17th" between a verb of travel and
  * where it goes ("leave on 17 November for Sarajevo") */
 #define ON_DATE " on (?:\\w+,? )?(?:\\d{1,2}(?:st|nd|rd|th)? \\p{L}+\\.?|\\p{L}+\\.? \\d{1,2}(?:st|nd|rd|th)?)"
@@ -287,12 +291,12 @@ init_regexes (void)
     "|flights? (?:back |home )?to"
     "|toured|tours|touring"
     "|(?:first |next |final |last |refuell?ing )?stops? (?:was|is|will be|included|in|at|to|on)"
-    "|travel(?:s|ed|led|ing|ling)?(?:" ON_DATE "| on \\w+| later| next| back| onward| on)?(?: by (?:air|road|car|train|rail|sea|boat|ship|plane|helicopter|bus|coach))? (?:to|through)"
-    "|(?:fly|flies|flew|flying|flown)(?:" ON_DATE "| on| back| later| next| directly| straight| [\\d,.]+ (?:miles|kilometres|kilometers|km))? (?:to|into)"
-    "|(?:head|heads|headed|heading)(?: on| next| back| later)? (?:to|for)"
+    "|travel(?:s|ed|led|ing|ling)?(?:" ON_DATE "| on \\w+| later| next| back| onward| on|" COMPASS ")?(?: by (?:air|road|car|train|rail|sea|boat|ship|plane|helicopter|bus|coach))? (?:to|through)"
+    "|(?:fly|flies|flew|flying|flown)(?:" ON_DATE "| on| back| later| next| directly| straight|" COMPASS "| [\\d,.]+ (?:miles|kilometres|kilometers|km))? (?:to|into)"
+    "|(?:head|heads|headed|heading)(?: on| next| back| later|" COMPASS ")? (?:to|for)"
     /* ("land in" only as a verb: not "the Serb-held land in Croatia") */
     "|(?:arrive|arrives|arrived|arriving|landed|lands|landing|(?<=to |will |would |shall |could |should |did |may |might )land)(?: \\w+)?" AT_TIME " (?:in|at)"
-    "|(?:go|goes|went|going|move|moves|moved|continue|continues|continued|proceed|proceeds|proceeded|return|returns|returned|come|comes|came)(?: on| back)? to"
+    "|(?:go|goes|went|going|move|moves|moved|continue|continues|continued|proceed|proceeds|proceeded|return|returns|returned|come|comes|came)(?: on| back|" COMPASS ")? to"
     "|(?:will be|would be|was|were|is|are|be) (?:in|at)"
     "|(?:was|were|is|are|be|being|been) (?:driven|taken|flown|brought|escorted|welcomed|received|greeted) (?:to|in|at)"
     "|(?:due|expected|scheduled|set) (?:to arrive |to land |to stop )?(?:in|at)"
