@@ -1985,8 +1985,13 @@ add_run (Ex         *ex,
       g_array_index (ex->cands, Cand, place_before).last + 1 == first)
     kind = CAND_ORG;
 
-  /* "Pope Francis", "Queen Margrethe II": the title is part of the name */
-  if (kind == CAND_PERSON && royal_first != G_MAXUINT && count_words_in (ex, first, last) == 1)
+  /* "Pope Francis", "Queen Margrethe II": the title is part of the name;
+   * so it is of a regnal name of two words ("Pope John Paul II", "King
+   * Carl Gustaf XVI"), which its number marks as a ruler's */
+  if (kind == CAND_PERSON && royal_first != G_MAXUINT &&
+      (count_words_in (ex, first, last) == 1 ||
+       (count_words_in (ex, first, last) == 2 && is_roman_numeral (ex->text + tok (ex, last)->start,
+                                                                   tok (ex, last)->end - tok (ex, last)->start))))
     first = royal_first;
 
   /* "Israeli Defense Ministry", "Gaza Health Ministry": the place or

@@ -93,6 +93,8 @@ typedef struct
 
 static int month_day_of (const char *when);
 static gboolean joined (Builder *b, const Mention *a, const Mention *next);
+static const char *home_country (Builder *b, NdEntity *person);
+static const char *stop_country (const Candidate *c);
 
 static GRegex *cue_regex;
 static GRegex *cue_at_regex;
@@ -2344,6 +2346,170 @@ static const char * const going_words[] = {
   "make ", "join", NULL
 };
 
+/* "Cuban President Fidel Castro met President Putin in Havana ... to
+ * greet Putin": one who is at home where a visitor from elsewhere
+ * comes, and greets, meets or hosts someone, is the host, no
+ * traveller: their trip is dropped when all its stops are in their own
+ * country (told by a demonym before their name) */
+static void
+drop_hosts (Builder *b)
+{
+  for (guint t = 0; t < b->trips->len; t++)
+    {
+      Trip *trip = g_ptr_array_index (b->trips, t);
+      const char *home;
+      gboolean at_home = TRUE, visited = FALSE, hosts = FALSE;
+
+      if (trip->candidates->len == 0 || (home = home_country (b, trip->person)) == NULL)
+        continue;
+      for (guint k = 0; k < trip->candidates->len && at_home; k++)
+        at_home = g_strcmp0 (stop_country (&g_array_index (trip->candidates, Candidate, k)), home) == 0;
+      if (!at_home)
+        continue;
+      for (guint o = 0; o < b->trips->len && !visited; o++)
+        {
+          Trip *other = g_ptr_array_index (b->trips, o);
+
+          if (other == trip || g_strcmp0 (home_country (b, other->person), home) == 0)
+            continue;
+          for (guint k = 0; k < other->candidates->len && !visited; k++)
+            visited = g_strcmp0 (stop_country (&g_array_index (other->candidates, Candidate, k)), home) == 0;
+        }
+      if (!visited)
+        continue;
+      /* the host's words, in a sentence that names them */
+      for (guint i = 0; i < b->people->len && !hosts; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+          guint from, to;
+          g_autofree char *around = NULL;
+
+          if (m->entity != trip->person)
+            continue;
+          from = m->start;
+          to = MIN (b->n_chars, m->end + 120);
+          around = slice (b, from, to);
+          hosts = re_match ("^[^.;]*?\\b(?:greet|greets|greeted|welcome|welcomes|welcomed|received|receives|hosted|hosts|met|meets)\\b[^.;]{0,40}?\\p{Lu}",
+                            around, 0);
+        }
+      if (!hosts)
+        continue;
+      for (guint k = 0; k < trip->candidates->len; k++)
+        nd_stop_unref (g_array_index (trip->candidates, Candidate, k).stop);
+      g_array_set_size (trip->candidates, 0);
+    }
+}
+
+/* "MOSCOW — Soviet leader X rolled out the red carpet Friday for Indian
+ * Prime Minister Y", "... welcomed Kenyan President Y": under a
+ * dateline, one from another country welcomed in the opening sentences
+ * is there, when nothing else gives them a stop */
+static void
+scan_welcomed (Builder *b)
+{
+  const char *here;
+
+  if (b->dateline == NULL || (here = nd_entity_get_country (b->dateline->entity)) == NULL)
+    return;
+  for (guint s = 0; s < b->sentences->len && s < 3; s++)
+    {
+      NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, s);
+      guint start = span->start, end = MIN (span->end, b->n_chars);
+      const char *bytes = b->body + b->byte_at[start];
+      gsize n_bytes = b->byte_at[end] - b->byte_at[start];
+      g_autofree char *text = NULL;
+      g_autoptr(GMatchInfo) info = NULL;
+      int ws, we;
+      guint cue_end;
+
+      if (end <= start ||
+          (!g_strstr_len (bytes, n_bytes, "elcom") && !g_strstr_len (bytes, n_bytes, "red carpet") &&
+           !g_strstr_len (bytes, n_bytes, "greet")))
+        continue;
+      text = slice (b, start, end);
+      if (!re_match ("\\b(?:welcomed|welcomes|welcome for|greeted|greets|rolled out the red carpet|rolls out the red carpet)\\b", text, 0))
+        continue;
+      {
+        static GRegex *welcome_regex;
+        static gsize initialized;
+
+        if (g_once_init_enter (&initialized))
+          {
+            welcome_regex = g_regex_new ("\\b(?:welcomed|welcomes|greeted|greets|red carpet(?: \\w+)?(?: for)?|welcome for)\\s+(?:the\\s+)?",
+                                         G_REGEX_OPTIMIZE, 0, NULL);
+            g_once_init_leave (&initialized, 1);
+          }
+        if (!g_regex_match (welcome_regex, text, 0, &info))
+          continue;
+      }
+      g_match_info_fetch_pos (info, 0, &ws, &we);
+      cue_end = start + g_utf8_strlen (text, we);
+      for (guint i = 0; i < b->people->len; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+          const char *home;
+          g_autofree char *gap = NULL;
+          Trip *trip;
+
+          if (m->start < cue_end)
+            continue;
+          if (m->end > end || m->start > cue_end + 50)
+            break;
+          /* only titles and a demonym between: "Indian Prime Minister" */
+          gap = slice (b, cue_end, m->start);
+          if (!re_match ("^(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+|,\\s*)*$", gap, 0))
+            break;
+          home = home_country (b, m->entity);
+          if (home == NULL || strcmp (home, here) == 0)
+            break;
+          trip = get_trip (b, m->entity);
+          if (trip->candidates->len == 0)
+            trip_add (trip, stop_new_at (b, b->dateline, find_date (b, start, start, end), start, end),
+                      b->dateline->start, FALSE, FALSE);
+          break;
+        }
+    }
+}
+
+/* "X's Italian-born wife, Sonia", "Jiang's wife Wang Yeping": the
+ * spouse of one who travels goes along */
+static void
+scan_spouses (Builder *b)
+{
+  static GRegex *spouse_regex;
+  static gsize initialized;
+
+  if (!strstr (b->body, "wife") && !strstr (b->body, "husband"))
+    return;
+  if (g_once_init_enter (&initialized))
+    {
+      spouse_regex = g_regex_new ("['’]s (?:[\\w-]+ )?(?:wife|husband),?\\s+$", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  for (guint i = 0; i + 1 < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      const Mention *next = &g_array_index (b->people, Mention, i + 1);
+      g_autofree char *gap = NULL;
+      Trip *trip = NULL;
+
+      if (next->start < m->end || next->start - m->end > 30)
+        continue;
+      gap = slice (b, m->end, next->start);
+      if (!g_regex_match (spouse_regex, gap, G_REGEX_MATCH_ANCHORED, NULL) || next->entity == m->entity)
+        continue;
+      for (guint t = 0; t < b->trips->len && trip == NULL; t++)
+        {
+          Trip *other = g_ptr_array_index (b->trips, t);
+
+          if (other->person == m->entity && other->candidates->len > 0)
+            trip = other;
+        }
+      if (trip != NULL)
+        travel_along (b, trip, next->entity);
+    }
+}
+
 static void
 scan_companions (Builder *b)
 {
@@ -2355,7 +2521,7 @@ scan_companions (Builder *b)
 
   if (g_once_init_enter (&initialized))
     {
-      with_regex = g_regex_new ("\\b(?:accompanied (?:(?:on|during|for) (?:the|this|his|her|their) (?:[\\w-]+ ){0,2}?(?:trip|tour|visit|journey|mission|flight) )?by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: (?!(?:met|meet|meets|meeting|has|have|had|hosted|visited|saw|see)\\b)[\\w-]+){0,3},? (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of|composed of|made up of|(?:will|would|is to|are to)(?: also)? include)|(?:the |other )?members of the (?:delegation|entourage|party|team|group|travell?ing party) (?:are|were|will be|include|included))\\b",
+      with_regex = g_regex_new ("\\b(?:accompanied (?:(?:on|during|for) (?:the|this|his|her|their) (?:[\\w-]+ ){0,2}?(?:trip|tour|visit|journey|mission|flight) )?by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: (?!(?:met|meet|meets|meeting|has|have|had|hosted|visited|saw|see)\\b)[\\w-]+){0,6}?,? (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of|composed of|made up of|(?:will|would|is to|are to)(?: also)? include)|(?:the |other )?members of the (?:delegation|entourage|party|team|group|travell?ing party) (?:are|were|will be|include|included))\\b",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       accompany_regex = g_regex_new ("\\b(?:will|would|to|also|are to|is to) accompany\\b|\\b(?:is|are|was|were|will be)(?: also)? accompanying(?= (?:him|her|them|the|[\\p{Lu}]))|\\baccompan(?:ied|ies)(?= (?:him|her|the|them|[\\p{Lu}]))",
                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -3132,6 +3298,66 @@ scan_cotravellers (Builder *b)
     }
 }
 
+/* The country a person is of, by a demonym right before a mention of
+ * their name, with only titles between ("Cuban President Fidel
+ * Castro", "The British Prime Minister, Margaret Thatcher", "Soviet
+ * leader Mikhail Gorbachev"), or NULL */
+static const char *
+home_country (Builder  *b,
+              NdEntity *person)
+{
+  static GRegex *demonym_regex;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      demonym_regex = g_regex_new ("\\b(\\p{Lu}[\\p{L}-]+)(?:\\s+(?:[\\p{Lu}][\\w.’'-]*|" TITLE_WORDS ")){1,4},?\\s*$",
+                                   G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      g_autofree char *before = NULL;
+      g_autoptr(GMatchInfo) info = NULL;
+
+      if (m->entity != person)
+        continue;
+      before = slice (b, m->start > 50 ? m->start - 50 : 0, m->start);
+      /* (within the sentence: the name's own titles) */
+      for (char *p = before; *p != '\0'; p++)
+        if (*p == '\n' || *p == ';' || *p == ':' || ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' '))
+          memmove (before, p + 1, strlen (p + 1) + 1), p = before - 1;
+      if (g_regex_match (demonym_regex, before, 0, &info))
+        {
+          g_autofree char *span = g_match_info_fetch (info, 0);
+          g_auto(GStrv) words = g_regex_split_simple ("[\\s,]+", span, 0, 0);
+
+          /* "The British Prime Minister": any of the capitalised words */
+          for (guint w = 0; words[w] != NULL; w++)
+            {
+              g_autofree char *key = NULL;
+              const char *country;
+
+              if (!g_unichar_isupper (g_utf8_get_char (words[w])) ||
+                  (key = nd_extract_key_dup (words[w], -1)) == NULL)
+                continue;
+              country = nd_gazetteer_lookup_demonym (nd_gazetteer_get_default (), key);
+              if (country != NULL)
+                return country;
+            }
+        }
+    }
+  return NULL;
+}
+
+/* The country of the place a stop is at, or NULL */
+static const char *
+stop_country (const Candidate *c)
+{
+  return c->stop->place_entity != NULL ? nd_entity_get_country (c->stop->place_entity) : NULL;
+}
+
 /* "In Beijing, Scholz will meet Xi": a place put first, then a traveller
  * already on the move doing something there; the clause may start
  * inside the sentence (", and, in Rio, he will attend"), from
@@ -3155,6 +3381,7 @@ scan_left_place (Builder *b,
   const Mention *place = NULL;
   NdEntity *person;
   g_autoptr(NdStop) stop = NULL;
+  gboolean ending, abroad = FALSE;
 
   if (g_once_init_enter (&initialized))
     {
@@ -3162,10 +3389,15 @@ scan_left_place (Builder *b,
                                 G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&initialized, 1);
     }
-  /* the words of a trip's end first: most sentences have none */
-  if (!g_strstr_len (bytes, n_bytes, "ending ") && !g_strstr_len (bytes, n_bytes, "wrapping up ") &&
-      !g_strstr_len (bytes, n_bytes, "concluding ") && !g_strstr_len (bytes, n_bytes, "winding up ") &&
-      !g_strstr_len (bytes, n_bytes, "completing "))
+  /* the words of a trip's end first, or "for" after "left": most
+   * sentences have none */
+  ending = g_strstr_len (bytes, n_bytes, "ending ") || g_strstr_len (bytes, n_bytes, "wrapping up ") ||
+           g_strstr_len (bytes, n_bytes, "concluding ") || g_strstr_len (bytes, n_bytes, "winding up ") ||
+           g_strstr_len (bytes, n_bytes, "completing ");
+  if (!ending && !(g_strstr_len (bytes, n_bytes, " for ") &&
+                   (g_strstr_len (bytes, n_bytes, "left ") || g_strstr_len (bytes, n_bytes, "leaving ") ||
+                    g_strstr_len (bytes, n_bytes, "departed ") || g_strstr_len (bytes, n_bytes, "departing ") ||
+                    g_strstr_len (bytes, n_bytes, "leaves ") || g_strstr_len (bytes, n_bytes, "departs "))))
     return;
   text = slice (b, sent_start, sent_end);
   if (!g_regex_match (left_regex, text, 0, &info))
@@ -3187,15 +3419,48 @@ scan_left_place (Builder *b,
       if (!re_match ("^\\s*(?:the\\s+)?$", gap, 0) && !g_regex_match (descriptor_gap_regex, gap, 0, NULL))
         continue;
       rest = slice (b, m->end, sent_end);
-      if (re_match ("^[^;:()]*?,\\s*(?:\\w+\\s+){0,2}?(?:ending|wrapping up|concluding|winding up|completing)\\s+(?:his|her|their|its|a|an|the)\\b", rest, 0))
+      if (ending && re_match ("^[^;:()]*?,\\s*(?:\\w+\\s+){0,2}?(?:ending|wrapping up|concluding|winding up|completing)\\s+(?:his|her|their|its|a|an|the)\\b", rest, 0))
         place = m;
+      /* "before leaving Zimbabwe for Malawi": the place left is a stop
+       * of one who is abroad there (not "left Auckland for London" of a
+       * New Zealander, nor one whose home is not known) */
+      else if (re_match ("^\\s+(?:on \\w+ |this \\w+ |\\w+day )?for\\s", rest, 0))
+        {
+          place = m;
+          abroad = TRUE;
+        }
       break;
     }
   if (place == NULL)
     return;
   person = find_traveller (b, sent_start, verb_start, sent_end);
+  /* "before leaving Zimbabwe for Malawi, Mrs Thatcher declined": the
+   * subject after the clause */
+  if (person == NULL && abroad)
+    for (guint i = 0; i < b->people->len; i++)
+      {
+        const Mention *m = &g_array_index (b->people, Mention, i);
+        g_autofree char *gap = NULL;
+
+        if (m->start < place->end)
+          continue;
+        if (m->end > sent_end)
+          break;
+        gap = slice (b, place->end, m->start);
+        if (re_match ("^[^,.;:]*,\\s*(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+)*$", gap, 0))
+          person = m->entity;
+        break;
+      }
   if (person == NULL)
     return;
+  if (abroad)
+    {
+      const char *home = home_country (b, person);
+
+      if (home == NULL || nd_entity_get_country (place->entity) == NULL ||
+          g_strcmp0 (home, nd_entity_get_country (place->entity)) == 0)
+        return;
+    }
   stop = stop_new_at (b, place, find_date (b, sent_start, place->end, sent_end),
                       sent_start, sent_end);
   /* before where it leaves for ("for Geneva"); else after the stops
@@ -3203,8 +3468,46 @@ scan_left_place (Builder *b,
   {
     g_autofree char *after = slice (b, place->end, sent_end);
 
-    trip_add (get_trip (b, person), stop,
-              re_match ("^[^,;]{0,40}\\bfor\\s", after, 0) ? place->start : sent_end - 1, FALSE, FALSE);
+    double key = re_match ("^[^,;]{0,40}\\bfor\\s", after, 0) ? place->start : sent_end - 1;
+    Trip *trip = get_trip (b, person);
+
+    /* "leaving Zimbabwe for Malawi" after a stop in Blantyre: before
+     * the stops in the country it leaves for */
+    if (abroad)
+      for (guint i = 0; i < b->places->len; i++)
+        {
+          const Mention *to = &g_array_index (b->places, Mention, i);
+
+          if (to->start <= place->end)
+            continue;
+          if (to->start > place->end + 30 || to->end > sent_end)
+            break;
+          /* (a stop there may be read later, as one of a dateline or a
+           * heading, "Blantyre, Malawi": before every mention of the
+           * country it leaves for) */
+          for (guint j = 0; j < b->places->len && nd_entity_get_country (to->entity) != NULL; j++)
+            {
+              const Mention *there = &g_array_index (b->places, Mention, j);
+
+              if (there->start >= to->start)
+                break;
+              if (g_strcmp0 (nd_entity_get_country (there->entity), nd_entity_get_country (to->entity)) == 0)
+                {
+                  key = MIN (key, (double) there->start - 0.5);
+                  break;
+                }
+            }
+          for (guint k = 0; k < trip->candidates->len; k++)
+            {
+              const Candidate *c = &g_array_index (trip->candidates, Candidate, k);
+
+              if (!c->unordered && nd_entity_get_country (to->entity) != NULL &&
+                  g_strcmp0 (stop_country (c), nd_entity_get_country (to->entity)) == 0)
+                key = MIN (key, c->key - 0.5);
+            }
+          break;
+        }
+    trip_add (trip, stop, key, FALSE, FALSE);
   }
 }
 
@@ -3691,7 +3994,7 @@ scan_sentence (Builder *b,
         {
           g_autofree char *before = slice (b, cue_start > sent_start + 60 ? cue_start - 60 : sent_start, cue_start);
 
-          cue_past = re_match ("\\blast (?:fall|autumn|spring|summer|winter|year|january|february|march|april|may|june|july|august|september|october|november|december)\\b",
+          cue_past = re_match ("\\blast (?:fall|autumn|spring|summer|winter|year|week|month|weekend|january|february|march|april|may|june|july|august|september|october|november|december)\\b",
                                            before, G_REGEX_CASELESS);
         }
       /* "after traveling to X and Y earlier this month" */
@@ -3774,6 +4077,44 @@ scan_sentence (Builder *b,
             }
         }
       person = find_traveller (b, sent_start, cue_start, sent_end);
+      /* "The last visit to Cuba was by Soviet leader Mikhail Gorbachev":
+       * the one named after "by" */
+      if (strstr (text, " by ") != NULL && re_match ("^(?:\\w+ )?visit", cue, G_REGEX_CASELESS))
+        {
+          g_autofree char *rest = slice (b, cue_end, sent_end);
+          g_autoptr(GMatchInfo) by = NULL;
+          static GRegex *by_regex;
+          static gsize by_initialized;
+
+          if (g_once_init_enter (&by_initialized))
+            {
+              by_regex = g_regex_new ("^[^.;:]{0,60}?\\b(?:was|were|is|will be|would be)\\s+(?:made\\s+|paid\\s+)?by\\s+",
+                                      G_REGEX_OPTIMIZE, 0, NULL);
+              g_once_init_leave (&by_initialized, 1);
+            }
+          if (g_regex_match (by_regex, rest, 0, &by))
+            {
+              int ys, ye;
+              guint at;
+
+              g_match_info_fetch_pos (by, 0, &ys, &ye);
+              at = cue_end + g_utf8_strlen (rest, ye);
+              for (guint i = 0; i < b->people->len; i++)
+                {
+                  const Mention *m = &g_array_index (b->people, Mention, i);
+
+                  g_autofree char *gap = NULL;
+
+                  if (m->start < at || m->end > sent_end)
+                    continue;
+                  /* "by ex-Soviet leader Mikhail Gorbachev" */
+                  gap = slice (b, at, m->start);
+                  if (re_match ("^(?:the\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|[\\w-]+-[\\w-]+\\s+|" TITLE_WORDS "\\s+){0,5}$", gap, 0))
+                    person = m->entity;
+                  break;
+                }
+            }
+        }
       /* "The Duke and Duchess will visit India for a tour starting in
        * Mumbai": a later cue of the sentence with no one new named
        * before it is the same travellers' */
@@ -3946,6 +4287,15 @@ scan_sentence (Builder *b,
               g_autofree char *next = slice (b, m->end, MIN (sent_end, m->end + 2));
 
               if (g_str_has_prefix (next, "'s") || g_str_has_prefix (next, "’"))
+                break;
+            }
+          /* "his visit to Moscow's ex-Cold War ally": the place owns what
+           * is visited, which is elsewhere ("China's capital" is not) */
+          if (prev == NULL && !tight)
+            {
+              g_autofree char *next = slice (b, m->end, MIN (sent_end, m->end + 24));
+
+              if (re_match ("^['’]s\\s+(?:[\\w-]+\\s+){0,2}(?:ally|allies|neighbou?rs?|rivals?|enemy|enemies|partners?|foes?|adversary|adversaries)\\b", next, 0))
                 break;
             }
           if (!tight)
@@ -4699,6 +5049,9 @@ trip_to_itinerary (Trip      *trip,
   gboolean all_dates = TRUE, all_days = TRUE, ordered = FALSE;
   GArray *cands = trip->candidates;
 
+  if (g_getenv ("ND_DEBUG_KEYS"))
+    for (guint i = 0; i < cands->len; i++)
+      g_printerr ("DBG %s %s key=%g when=%s un=%d\n", nd_entity_get_name (trip->person), g_array_index (cands, Candidate, i).stop->place, g_array_index (cands, Candidate, i).key, g_array_index (cands, Candidate, i).stop->when, g_array_index (cands, Candidate, i).unordered);
   for (guint i = 0; i < cands->len; i++)
     {
       Candidate *c = &g_array_index (cands, Candidate, i);
@@ -4962,8 +5315,13 @@ nd_itinerary_builder_build_with_headline (const char *body,
           NdEntity *other = g_array_index (b.people, Mention, j).entity;
           const char *full = nd_entity_get_name (other);
 
-          if (other != m->entity && strncmp (full, name, len) == 0 && full[len] == ' ' &&
-              full[len + 1] != '\0' && strspn (full + len + 1, "IVX") == strlen (full + len + 1))
+          const char *at = full;
+
+          /* ("John Paul" of "Pope John Paul II": after the title) */
+          if (strncmp (full, name, len) != 0 && (at = strstr (full, name)) != NULL && at[-1] != ' ')
+            at = NULL;
+          if (other != m->entity && at != NULL && strncmp (at, name, len) == 0 && at[len] == ' ' &&
+              at[len + 1] != '\0' && strspn (at + len + 1, "IVX") == strlen (at + len + 1))
             {
               m->entity = other;
               break;
@@ -5090,6 +5448,9 @@ nd_itinerary_builder_build_with_headline (const char *body,
   scan_family (&b);
   scan_companions (&b);
   scan_cotravellers (&b);
+  drop_hosts (&b);
+  scan_welcomed (&b);
+  scan_spouses (&b);
 
   for (guint i = 0; i < b.trips->len; i++)
     {
