@@ -3997,6 +3997,14 @@ scan_sentence (Builder *b,
           cue_past = re_match ("\\blast (?:fall|autumn|spring|summer|winter|year|week|month|weekend|january|february|march|april|may|june|july|august|september|october|november|december)\\b",
                                            before, G_REGEX_CASELESS);
         }
+      /* "He made a brief visit last week to Gaza": a visit told as done
+       * before */
+      if (!cue_past && re_match ("^(?:state |official |working |brief |surprise |first )?visit\\b", cue, G_REGEX_CASELESS))
+        {
+          g_autofree char *rest = slice (b, cue_end, MIN (sent_end, cue_end + 30));
+
+          cue_past = re_match ("^\\s*(?:last (?:week|month|year|weekend)|earlier this (?:week|month|year))\\b", rest, G_REGEX_CASELESS);
+        }
       /* "after traveling to X and Y earlier this month" */
       if (!cue_past && re_match ("^(?:visited|toured|traveled|travelled|went|flew)\\b|^(?:after|before) (?:traveling|travelling|visiting|touring)",
                                  cue, G_REGEX_CASELESS))
@@ -4077,6 +4085,43 @@ scan_sentence (Builder *b,
             }
         }
       person = find_traveller (b, sent_start, cue_start, sent_end);
+      /* "Arafat told reporters that the PLO's Political Department
+       * would stay in Tunis": the one speaking is not the subject of
+       * what is said, which names no one */
+      if (person != NULL && strstr (text, "that ") != NULL)
+        {
+          g_autofree char *upto = slice (b, sent_start, cue_start);
+          g_autoptr(GMatchInfo) said = NULL;
+          static GRegex *said_regex;
+          static gsize said_initialized;
+
+          if (g_once_init_enter (&said_initialized))
+            {
+              said_regex = g_regex_new ("\\b(?:said|says|told [\\w ]{1,30}?|announced|added|stated)\\s+(?:\\w+\\s+){0,3}?that\\s+(the\\s[^\\n]{3,100}|[\\p{Lu}][^\\n]{3,100}|about [^\\n]{3,100})$",
+                                        G_REGEX_OPTIMIZE, 0, NULL);
+              g_once_init_leave (&said_initialized, 1);
+            }
+          if (g_regex_match (said_regex, upto, 0, &said))
+            {
+              int ss, se;
+              guint subject_at;
+              gboolean named = FALSE;
+              g_autofree char *subject = g_match_info_fetch (said, 1);
+
+              g_match_info_fetch_pos (said, 1, &ss, &se);
+              subject_at = sent_start + g_utf8_strlen (upto, ss);
+              for (guint i = 0; i < b->people->len && !named; i++)
+                {
+                  const Mention *m = &g_array_index (b->people, Mention, i);
+
+                  named = m->start >= subject_at && m->end <= cue_start;
+                }
+              if (!named && !g_regex_match (pronoun_regex, subject, 0, NULL) &&
+                  !g_regex_match (group_regex, subject, 0, NULL) &&
+                  !re_match ("\\b(?:team|party|entourage|squad|officials|aides)\\b", subject, G_REGEX_CASELESS))
+                continue;
+            }
+        }
       /* "The last visit to Cuba was by Soviet leader Mikhail Gorbachev":
        * the one named after "by" */
       if (strstr (text, " by ") != NULL && re_match ("^(?:\\w+ )?visit", cue, G_REGEX_CASELESS))
@@ -4314,10 +4359,12 @@ scan_sentence (Builder *b,
           /* "Tel Aviv, Israel", "Biloxi, Mississippi": where the place
            * just named lies, not another stop */
           /* "Ouagadougou in Burkina Faso": the same */
+          /* ("Jericho in the West Bank": an area written with "the") */
           if (prev != NULL && re_match ("^\\s+in\\s+(?:the\\s+)?$", gap, G_REGEX_CASELESS) &&
               nd_entity_get_country (m->entity) != NULL &&
               g_strcmp0 (nd_entity_get_country (m->entity), nd_entity_get_country (prev->entity)) == 0 &&
-              (is_country (m->entity) || region_holds (m->entity, prev->entity)))
+              (is_country (m->entity) || region_holds (m->entity, prev->entity) ||
+               re_match ("\\bthe\\s+$", gap, G_REGEX_CASELESS)))
             {
               prev = m;
               continue;
@@ -4419,6 +4466,29 @@ scan_sentence (Builder *b,
             {
               double before_key = earlier_stop_key (b, travellers[0], sent_start, cue_start);
 
+              /* "He came here after concluding his state visit to
+               * Uruguay": before the stop told last */
+              if (before_key == G_MAXDOUBLE)
+                {
+                  g_autofree char *head = slice (b, sent_start, cue_start);
+                  Trip *own = get_trip (b, travellers[0]);
+                  guint latest = 0;
+
+                  /* (the place told latest, not a region: "the fourth
+                   * leg of his tour of Latin America") */
+                  if (re_match ("\\b(?:came|comes|come|arrived|arrives|flew|landed|got) here\\b", head, G_REGEX_CASELESS))
+                    for (guint c = 0; c < own->candidates->len; c++)
+                      {
+                        const Candidate *told = &g_array_index (own->candidates, Candidate, c);
+
+                        if (!told->unordered && !is_region_stop (told) && told->stop->evidence_start < sent_start &&
+                            told->stop->evidence_start >= latest)
+                          {
+                            latest = told->stop->evidence_start;
+                            before_key = told->key;
+                          }
+                      }
+                }
               key = (before_key < G_MAXDOUBLE ? before_key : (double) sent_start) - 0.5 + n_found * 0.01;
             }
           else if (final && !cue_past)
@@ -5049,9 +5119,6 @@ trip_to_itinerary (Trip      *trip,
   gboolean all_dates = TRUE, all_days = TRUE, ordered = FALSE;
   GArray *cands = trip->candidates;
 
-  if (g_getenv ("ND_DEBUG_KEYS"))
-    for (guint i = 0; i < cands->len; i++)
-      g_printerr ("DBG %s %s key=%g when=%s un=%d\n", nd_entity_get_name (trip->person), g_array_index (cands, Candidate, i).stop->place, g_array_index (cands, Candidate, i).key, g_array_index (cands, Candidate, i).stop->when, g_array_index (cands, Candidate, i).unordered);
   for (guint i = 0; i < cands->len; i++)
     {
       Candidate *c = &g_array_index (cands, Candidate, i);
