@@ -242,6 +242,7 @@ static const char * const cue_stems[] = {
   "late", "befo", "afte", "itin", "enga", "prog", "drov", "driv", "from", "foll", "meet", "spea",
   "addr", "hold", "held", "atte", "spok", "deli", "gave", "host", "laid", "open", "inau", "walk",
   "surv", "insp", "pray", "cele", "rall", "camp", "unve", "sign", "appe", "rece", "acce",
+  "comi", "movi", "boar",
   /* shorter words, whole */
   "go", "is", "be", "en", "on", "in", "to", "fly", "led", "set", "due", "end", "are", "was", "via",
   "and", "met",
@@ -292,7 +293,9 @@ init_regexes (void)
     "|(?:head|heads|headed|heading)(?: on| next| back| later)? (?:to|for)"
     /* ("land in" only as a verb: not "the Serb-held land in Croatia") */
     "|(?:arrive|arrives|arrived|arriving|landed|lands|landing|(?<=to |will |would |shall |could |should |did |may |might )land)(?: \\w+)?" AT_TIME " (?:in|at)"
-    "|(?:go|goes|went|going|move|moves|moved|continue|continues|continued|proceed|proceeds|proceeded|return|returns|returned|come|comes|came)(?: on| back)? to"
+    "|(?:go|goes|went|going|move|moves|moved|moving|continue|continues|continued|continuing|proceed|proceeds|proceeded|proceeding|return|returns|returned|returning|come|comes|came|coming)(?: on| back)? to"
+    /* "was about to board a plane in Nashville": where the traveller is */
+    "|(?:board|boards|boarded|boarding) (?:a|an|the|his|her|their)(?: [\\w-]+){0,3} (?:plane|flight|jet|aircraft|train|ship|helicopter) (?:in|at)"
     "|(?:will be|would be|was|were|is|are|be) (?:in|at)"
     "|(?:was|were|is|are|be|being|been) (?:driven|taken|flown|brought|escorted|welcomed|received|greeted) (?:to|in|at)"
     "|(?:due|expected|scheduled|set) (?:to arrive |to land |to stop )?(?:in|at)"
@@ -4493,6 +4496,11 @@ scan_sentence (Builder *b,
             }
           else if (final && !cue_past)
             key = 1e9 + m->start;
+          /* "is returning to South Africa": the trip's end, after the
+           * stops told after it ("... was about to board a plane in
+           * Nashville") */
+          else if (!cue_past && prev == NULL && re_match ("^return(?:s|ed|ing)? (?:home )?to\\b", cue, G_REGEX_CASELESS))
+            key = 1e9 + m->start;
           else if (first && !cue_past)
             key = -1e9 + m->start;
 
@@ -5394,6 +5402,42 @@ nd_itinerary_builder_build_with_headline (const char *body,
               break;
             }
         }
+    }
+  /* "Archbishop Tutu" after "Archbishop Desmond Tutu": a title and a
+   * surname are the person of that surname with a given name */
+  for (guint i = 0; i < b.people->len; i++)
+    {
+      Mention *m = &g_array_index (b.people, Mention, i);
+      const char *name = nd_entity_get_name (m->entity);
+      const char *space = strrchr (name, ' ');
+      g_autofree char *head = NULL;
+      g_autofree char *key = NULL;
+      NdEntity *full = NULL;
+
+      if (space == NULL || strchr (name, ' ') != space)
+        continue;
+      head = g_strndup (name, space - name);
+      key = nd_extract_key_dup (head, -1);
+      if (key == NULL ||
+          !(ND_WORD_INFO_FLAGS (nd_lexicon_lookup_word (nd_lexicon_get_default (), key)) & (ND_WORD_TITLE | ND_WORD_TITLE_START)))
+        continue;
+      for (guint j = 0; j < b.people->len; j++)
+        {
+          NdEntity *other = g_array_index (b.people, Mention, j).entity;
+          const char *other_name = nd_entity_get_name (other);
+          const char *tail = strrchr (other_name, ' ');
+
+          if (other == m->entity || tail == NULL || strcmp (tail, space) != 0)
+            continue;
+          if (full != NULL && full != other)
+            {
+              full = NULL;  /* two people of that surname: which is not known */
+              break;
+            }
+          full = other;
+        }
+      if (full != NULL)
+        m->entity = full;
     }
   add_surname_mentions (&b);
   g_array_sort (b.places, compare_mentions);
