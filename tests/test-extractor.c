@@ -296,11 +296,14 @@ static void
 test_people_royal (void)
 {
   g_autoptr(Result) result = extract ("Pope Francis met Queen Margrethe II in Rome. Francis spoke first.", NULL);
+  g_autoptr(Result) two_words = extract ("After Pope Peter Paul III had said Mass in Lyon, the crowd left.", NULL);
   NdEntity *pope = find (result, ND_ENTITY_PERSON, "Pope Francis");
 
   g_assert_nonnull (pope);
   g_assert_true (has_mention (pope, "Francis"));
   g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Queen Margrethe II"));
+  /* a regnal name of two words keeps its title too */
+  g_assert_nonnull (find (two_words, ND_ENTITY_PERSON, "Pope Peter Paul III"));
 }
 
 /* Titles that name their one holder: "the Dalai Lama", "the Emir of

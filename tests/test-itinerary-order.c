@@ -58,6 +58,34 @@ assert_route (const char *body,
   g_assert_cmpstr (found, ==, expected);
 }
 
+/* The places of the traveller's unordered itinerary (visits before),
+ * joined by " > ", or NULL */
+static char *
+past_route (GPtrArray  *itineraries,
+            const char *traveller)
+{
+  for (guint i = 0; i < itineraries->len; i++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, i);
+
+      if (g_strcmp0 (nd_itinerary_get_traveller (itinerary), traveller) == 0 &&
+          !nd_itinerary_get_ordered (itinerary))
+        return route (itinerary);
+    }
+  return NULL;
+}
+
+/* Whether the traveller has any itinerary */
+static gboolean
+travels (GPtrArray  *itineraries,
+         const char *traveller)
+{
+  for (guint i = 0; i < itineraries->len; i++)
+    if (g_strcmp0 (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, i)), traveller) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* "After her stop in X, she will visit Y and Z": right after X, before
  * a place the overview named earlier */
 static void
@@ -989,6 +1017,130 @@ test_make_the_trip (void)
   assert_route (body, "Ana Lopes", "Hanoi > Manila");
 }
 
+/* A host at home is no traveller: "Cuban President X met President Y in
+ * Havana ... at the airport to greet Y"; "his visit to Moscow's old
+ * ally" is no stop in Moscow */
+static void
+test_host_at_home (void)
+{
+  const char *body = "HAVANA — Cuban President Rafael Ortiz met Russian President Ivan Petrov in Havana late "
+                     "Wednesday at the start of his visit to Moscow's old ally.\n\n"
+                     "Ortiz was at the airport to greet Petrov, who arrived shortly before midnight.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+
+  g_assert_false (travels (itineraries, "Rafael Ortiz"));
+  assert_route (body, "Ivan Petrov", "Havana");
+}
+
+/* Under a dateline, one from abroad welcomed in the opening sentence is
+ * there; "Y's wife, Z" goes along; the one welcoming stays home */
+static void
+test_welcomed_and_spouse (void)
+{
+  const char *body = "OSLO — Norwegian Prime Minister Kari Dahl rolled out the red carpet Friday for Indian "
+                     "Prime Minister Arjun Mehta as the two opened a trade fair.\n\n"
+                     "Dahl's husband, Olav, was present for the ceremony, along with Mehta's Delhi-born "
+                     "wife, Leela, who wore a sari.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+
+  assert_route (body, "Arjun Mehta", "Oslo");
+  assert_route (body, "Leela", "Oslo");
+  g_assert_false (travels (itineraries, "Kari Dahl"));
+  g_assert_false (travels (itineraries, "Olav"));
+}
+
+/* "before leaving Kenya for Uganda": the place left is a stop of one who
+ * is abroad there, before the country left for; not of one at home */
+static void
+test_left_abroad (void)
+{
+  const char *abroad = "The British Foreign Secretary, Joan Whitby, arrived in Kampala yesterday.\n\n"
+                       "Earlier, at a press conference before leaving Kenya for Uganda, Mrs Whitby declined "
+                       "to comment on the talks.";
+  const char *home = "The Kenyan runner Ann Wambui left Kenya for London on Monday to race in the marathon.";
+
+  assert_route (abroad, "Joan Whitby", "Kenya > Kampala");
+  assert_route (home, "Ann Wambui", "London");
+}
+
+/* "The last visit to Chile from Spain was by Spanish king X in 1995":
+ * a past visit of X, not of the one named before */
+static void
+test_visit_was_by (void)
+{
+  const char *body = "President Ana Lopes arrived in Santiago on Monday for a three-day visit.\n\n"
+                     "The last visit to Chile by a European head of state was by former Spanish king "
+                     "Juan Ortega in 1995.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *past = past_route (itineraries, "Juan Ortega");
+
+  assert_route (body, "Ana Lopes", "Santiago");
+  g_assert_cmpstr (past, ==, "Chile");
+}
+
+/* "She made a brief visit last week to A and B in the West Bank": a
+ * visit before the trip, and "in the West Bank" says where B lies */
+static void
+test_visit_last_week (void)
+{
+  const char *body = "Minister Ana Lopes plans to fly to Cairo on Monday and then head to Amman.\n\n"
+                     "She made a brief visit last week to Hebron and Jericho in the West Bank.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *past = past_route (itineraries, "Ana Lopes");
+
+  assert_route (body, "Ana Lopes", "Cairo > Amman");
+  g_assert_cmpstr (past, ==, "Hebron > Jericho");
+}
+
+/* "X told reporters that the ministry's office would stay in A": what
+ * is said of another subject is no stop of the one speaking */
+static void
+test_speaker_not_subject (void)
+{
+  assert_route ("Minister Ana Lopes will fly to Lima on Monday.\n\n"
+                "Lopes told reporters on Sunday that the ministry's trade office would stay in Quito "
+                "to keep ties with the region.",
+                "Ana Lopes", "Lima");
+}
+
+/* "He came here after concluding his state visit to A": A before the
+ * place told last (not the region of "the fourth leg of his tour of
+ * Latin America") */
+static void
+test_came_here_after (void)
+{
+  assert_route ("President Ola Berg arrived in Brazil on Wednesday for a working visit. Brazil is the "
+                "fourth leg of his six-nation tour of Latin America. He came here after concluding his "
+                "state visit to Uruguay.",
+                "Ola Berg", "Uruguay > Brazil");
+}
+
+/* "is returning to Lesotho" ends the trip; "about to board a plane in
+ * Denver" is where the traveller was; "Archbishop Mabuza" is Peter
+ * Mabuza */
+static void
+test_returning_and_boarding (void)
+{
+  assert_route ("Archbishop Peter Mabuza did not cancel a trip to Ohio because of an emergency, his "
+                "office said.\n\n"
+                "\"Archbishop Mabuza is returning to Lesotho,\" an aide said.\n\n"
+                "The organiser said Mabuza was about to board a Columbus-bound plane in Denver on Tuesday.",
+                "Peter Mabuza", "Denver > Lesotho");
+}
+
+/* "X's entourage who arrived aboard the same plane included A and B":
+ * they travel X's stops */
+static void
+test_entourage_same_plane (void)
+{
+  const char *body = "President Li Wen arrived in Lima on Monday for a state visit. Li's entourage who "
+                     "arrived aboard the same plane included Vice Premier Wang Tao and Foreign Minister "
+                     "Zhou Ming.";
+
+  assert_route (body, "Wang Tao", "Lima");
+  assert_route (body, "Zhou Ming", "Lima");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1048,6 +1200,15 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/accompanying-and-members", test_accompanying_and_members);
   g_test_add_func ("/itinerary-order/joining-on-the-trip", test_joining_on_the_trip);
   g_test_add_func ("/itinerary-order/make-the-trip", test_make_the_trip);
+  g_test_add_func ("/itinerary-order/host-at-home", test_host_at_home);
+  g_test_add_func ("/itinerary-order/welcomed-and-spouse", test_welcomed_and_spouse);
+  g_test_add_func ("/itinerary-order/left-abroad", test_left_abroad);
+  g_test_add_func ("/itinerary-order/visit-was-by", test_visit_was_by);
+  g_test_add_func ("/itinerary-order/visit-last-week", test_visit_last_week);
+  g_test_add_func ("/itinerary-order/speaker-not-subject", test_speaker_not_subject);
+  g_test_add_func ("/itinerary-order/came-here-after", test_came_here_after);
+  g_test_add_func ("/itinerary-order/returning-and-boarding", test_returning_and_boarding);
+  g_test_add_func ("/itinerary-order/entourage-same-plane", test_entourage_same_plane);
 
   return g_test_run ();
 }

@@ -4157,7 +4157,7 @@ scan_sentence (Builder *b,
                     continue;
                   /* "by ex-Soviet leader Mikhail Gorbachev" */
                   gap = slice (b, at, m->start);
-                  if (re_match ("^(?:the\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|[\\w-]+-[\\w-]+\\s+|" TITLE_WORDS "\\s+){0,5}$", gap, 0))
+                  if (re_match ("^(?:the\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|[\\w-]+-[\\w-]+\\s+|(?:former|late|then|ex)\\s+|" TITLE_WORDS "\\s+){0,5}$", gap, 0))
                     person = m->entity;
                   break;
                 }
