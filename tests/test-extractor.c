@@ -306,6 +306,17 @@ test_people_royal (void)
   g_assert_nonnull (find (two_words, ND_ENTITY_PERSON, "Pope Peter Paul III"));
 }
 
+/* "Fort Wilson, Canada": a place, though Fort is also a given name and
+ * Wilson a surname */
+static void
+test_fort_place (void)
+{
+  g_autoptr(Result) result = extract ("The bishop will fly to Detroit and Fort Wilson, Canada, next week.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Fort Wilson"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Fort Wilson"));
+}
+
 /* Titles that name their one holder: "the Dalai Lama", "the Emir of
  * Zorland" are people; "the Prince" is the prince named before; a title
  * after a given name and a comma is that person's */
@@ -1108,6 +1119,7 @@ main (int   argc,
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);
   g_test_add_func ("/extractor/offsets/samples", test_offsets_samples);
   g_test_add_func ("/extractor/article", test_article);
+  g_test_add_func ("/extractor/fort-place", test_fort_place);
   g_test_add_func ("/extractor/robustness", test_robustness);
   g_test_add_func ("/extractor/threads", test_threads);
   g_test_add_func ("/extractor/generic-bodies", test_generic_bodies);

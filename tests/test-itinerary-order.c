@@ -1141,6 +1141,19 @@ test_entourage_same_plane (void)
   assert_route (body, "Zhou Ming", "Lima");
 }
 
+/* "taking him to the American South, the West, Detroit and Fort
+ * Wilson, Canada": regions the gazetteer lacks do not end the list, a
+ * fort is a place; "asked if he would like to ... visit X" is no trip */
+static void
+test_regions_and_conditions (void)
+{
+  assert_route ("Pope Peter Paul III was in good spirits. An aide asked a worshipper if he would like "
+                "to return the call and visit the Vatican.\n\n"
+                "His 12th trip will begin Thursday, taking him to the American South, the West, Detroit "
+                "and Fort Wilson, Canada.",
+                "Pope Peter Paul III", "Detroit > Fort Wilson > Canada");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1209,6 +1222,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/came-here-after", test_came_here_after);
   g_test_add_func ("/itinerary-order/returning-and-boarding", test_returning_and_boarding);
   g_test_add_func ("/itinerary-order/entourage-same-plane", test_entourage_same_plane);
+  g_test_add_func ("/itinerary-order/regions-and-conditions", test_regions_and_conditions);
 
   return g_test_run ();
 }

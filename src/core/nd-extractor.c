@@ -271,7 +271,7 @@ static const char * const feature_suffixes[] = {
 
 static const char * const feature_prefixes[] = {
   "lake", "mount", "mt", "cape", "gulf", "bay", "isle", "strait", "sea",
-  "mountains", "river",
+  "mountains", "river", "fort",
   NULL
 };
 
@@ -1846,6 +1846,27 @@ names_feature (Ex    *ex,
          (key_class (tail) & WC_FEATURE_SUFFIX);
 }
 
+/* ", Canada" right after token `last`: where the place just named lies
+ * ("Fort Simpson, Canada", though Fort is also a given name) */
+static gboolean
+followed_by_place (Ex    *ex,
+                   guint  last)
+{
+  const NdToken *token = tok (ex, last);
+  const char *p = ex->text + token->end;
+  const char *word;
+  char key[ND_EXTRACT_KEY_MAX];
+
+  if (p[0] != ',' || p[1] != ' ' || !g_ascii_isupper (p[2]))
+    return FALSE;
+  word = p + 2;
+  for (p = word; g_ascii_isalpha (*p) || *p == '.'; p++)
+    ;
+  if (nd_extract_key (word, p - word, key, sizeof key) == 0)
+    return FALSE;
+  return (nd_gazetteer_lookup_key (ex->gazetteer, key, -1) & ND_GAZETTEER_PLACE) != 0;
+}
+
 /* Name words in first..last, not counting "Jr." or "II" */
 static guint
 count_words_in (Ex    *ex,
@@ -1972,8 +1993,13 @@ add_run (Ex         *ex,
 
   kind = classify_run (ex, first, last, role != NULL, weak_title, strict, &flags);
 
-  /* "Lake Pontchartrain", "Gorée Island": a place the gazetteer lacks */
-  if (kind != CAND_PERSON && role == NULL && last > first && names_feature (ex, first, last))
+  /* "Lake Pontchartrain", "Gorée Island": a place the gazetteer lacks;
+   * so is "Fort Simpson", though Simpson is a surname, when a place
+   * word that is no given name opens it */
+  if (role == NULL && last > first && names_feature (ex, first, last) &&
+      (kind != CAND_PERSON ||
+       ((key_class (key_of (ex, first)) & WC_FEATURE_PREFIX) &&
+        (!(info_of (ex, first) & ND_WORD_FIRST_NAME) || followed_by_place (ex, last)))))
     {
       cand = add_cand (ex, CAND_PLACE, first, last);
       cand->flags |= CAND_UNRESOLVED;

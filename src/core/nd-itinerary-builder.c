@@ -386,7 +386,10 @@ init_regexes (void)
   team_regex = g_regex_new ("(?:\\b[Tt]he\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+){0,3}|['’]s\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:own|new|negotiating|advance|diplomatic|peace)\\s+){0,2})(?:team|negotiating team|delegation)\\b[^,;.]{0,40}$",
                             G_REGEX_OPTIMIZE, 0, NULL);
   gap_regex = g_regex_new (
-    "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|nearby|fellow|region|north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|central|north-east|north-west|south-east|south-west|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b))*$",
+    "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|nearby|fellow|region|north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|central|north-east|north-west|south-east|south-west|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b)"
+    /* "to the American South, the West, Detroit": regions the
+     * gazetteer lacks, listed before a place it knows */
+    "|(?<=the )\\p{Lu}[\\w-]*(?=,| \\p{Lu}[\\w-]*,))*$",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   after_regex = g_regex_new ("\\bafter\\s+(?:(?:concluding|completing|ending|finishing|wrapping up|winding up) )?(?:a |an |his |her |their |the )?(?:\\w+ )?$",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -4051,9 +4054,17 @@ scan_sentence (Builder *b,
         if (g_regex_match (negation_regex, cut, 0, NULL))
           continue;
       }
-      /* "would be arrested if he ever visited X": a condition */
+      /* "would be arrested if he ever visited X": a condition; "asked
+       * if he would like to return the call and visit X" too */
       if (re_match ("\\bif\\s+(?:[\\w’'-]+\\s+){1,3}$", lead, G_REGEX_CASELESS))
         continue;
+      if (strstr (text, "if ") != NULL || strstr (text, "whether ") != NULL)
+        {
+          g_autofree char *clause = slice (b, cue_start > sent_start + 90 ? cue_start - 90 : sent_start, cue_start);
+
+          if (re_match ("\\b(?:if|whether)\\s+(?:he|she|they|it|you|we|i)\\s+(?:would|could|might|should|will|can|may)\\s+(?:[\\w’'-]+\\s+){0,10}$", clause, G_REGEX_CASELESS))
+            continue;
+        }
       from_cue = g_match_info_fetch_named_pos (info, "from", &gs, &ge) && gs >= 0;
       fronted = from_cue && cue_start <= sent_start + 2 && re_match ("^\\W*(?:from|after|following)\\b", cue, G_REGEX_CASELESS);
       if (g_regex_match (after_regex, lead, 0, NULL) || g_str_has_prefix (cue, "after") || from_cue)
