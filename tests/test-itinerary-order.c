@@ -1154,6 +1154,33 @@ test_regions_and_conditions (void)
                 "Pope Peter Paul III", "Detroit > Fort Wilson > Canada");
 }
 
+/* "X last visited the region in 2024 when she attended a meeting in A.
+ * She also travelled to B May last year": two visits before the trip,
+ * each an unordered itinerary of its own */
+static void
+test_last_visited (void)
+{
+  const char *body = "Foreign Minister Ana Lopes will visit Peru, Chile and Bolivia next week.\n\n"
+                     "Lopes last visited the region in August 2024 when she attended a forum in Quito.\n\n"
+                     "She also travelled to Panama May last year, where she announced new aid.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  guint n_past = 0;
+
+  assert_route (body, "Ana Lopes", "Peru > Chile > Bolivia");
+  for (guint i = 0; i < itineraries->len; i++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, i);
+      g_autofree char *places = NULL;
+
+      if (nd_itinerary_get_ordered (itinerary))
+        continue;
+      places = route (itinerary);
+      g_assert_true (g_strcmp0 (places, "Quito") == 0 || g_strcmp0 (places, "Panama") == 0);
+      n_past++;
+    }
+  g_assert_cmpuint (n_past, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1223,6 +1250,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/returning-and-boarding", test_returning_and_boarding);
   g_test_add_func ("/itinerary-order/entourage-same-plane", test_entourage_same_plane);
   g_test_add_func ("/itinerary-order/regions-and-conditions", test_regions_and_conditions);
+  g_test_add_func ("/itinerary-order/last-visited", test_last_visited);
 
   return g_test_run ();
 }

@@ -361,6 +361,8 @@ init_regexes (void)
     "\\bwhen (?:he|she|they|\\p{Lu}[\\w'’-]+) (?:\\w+ )?(?:visited|toured|traveled|travelled|went to|flew to|was in|were in)\\b"
     "|\\b(?:last|previous|prior|earlier)\\b[^.;]{0,50}\\b(?:trip|tour|visit|journey|stop)s?\\b[^.;]{0,40}\\b(?:was|were|came|took place)\\b"
     "|\\b(?:had|has|have) (?:\\w+ )?(?:earlier|previously|once|already|also|twice|before)\\b"
+    /* "Wong last visited the Pacific in August 2024 when ..." */
+    "|\\b(?:last|previously|earlier) (?:visited|toured|traveled|travelled|went to|flew to|was in|came to)\\b"
     /* "traveled to the region once during his presidency" */
     "|(?<!who )(?<!which )\\b(?:visited|traveled|travelled|toured|went)\\b(?:\\s+[\\w-]+){0,4}\\s+(?:once|twice)\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -5584,15 +5586,39 @@ nd_itinerary_builder_build_with_headline (const char *body,
         continue;
       past = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_stop_unref);
       g_ptr_array_add (result, trip_to_itinerary (trip, past, b.year));
-      if (past->len > 0)
+      /* visits told in sentences of their own are visits of their own
+       * ("Wong last visited Suva in 2024 ... She also travelled to
+       * Tuvalu May last year") */
+      for (guint j = 0; j < past->len; )
         {
           NdItinerary *visits = nd_itinerary_new (NULL);
+          guint told = ((NdStop *) g_ptr_array_index (past, j))->evidence_start;
+          guint order = 1;
 
           nd_itinerary_set_traveller_entity (visits, trip->person);
           nd_itinerary_set_ordered (visits, FALSE);
-          for (guint j = 0; j < past->len; j++)
-            nd_itinerary_add_stop (visits, g_ptr_array_index (past, j));
+          for (guint k = j; k < past->len; k++)
+            {
+              NdStop *stop = g_ptr_array_index (past, k);
+
+              if (stop->evidence_start == told)
+                {
+                  stop->order = order++;
+                  nd_itinerary_add_stop (visits, stop);
+                }
+            }
           g_ptr_array_add (result, visits);
+          /* the next stop of another sentence not yet given */
+          for (j++; j < past->len; j++)
+            {
+              NdStop *stop = g_ptr_array_index (past, j);
+              gboolean given = stop->evidence_start == told;
+
+              for (guint k = 0; k < j && !given; k++)
+                given = ((NdStop *) g_ptr_array_index (past, k))->evidence_start == stop->evidence_start;
+              if (!given)
+                break;
+            }
         }
     }
 
