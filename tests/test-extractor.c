@@ -306,6 +306,19 @@ test_people_royal (void)
   g_assert_nonnull (find (two_words, ND_ENTITY_PERSON, "Pope Peter Paul III"));
 }
 
+/* A surname used alone that travels is a person, at a sentence start
+ * too: "Ballard arrives in Delhi", "Ballard will fly to Pune"; "Gates"
+ * is also a common word */
+static void
+test_surname_that_travels (void)
+{
+  g_autoptr(Result) result = extract ("Nobody would talk about Gates' plans. Gates arrives in Delhi on "
+                                      "March 3. Here Gates will meet customers.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Gates"));
+  g_assert_null (find (result, ND_ENTITY_ORGANIZATION, "Gates"));
+}
+
 /* "Fort Wilson, Canada": a place, though Fort is also a given name and
  * Wilson a surname */
 static void
@@ -1120,6 +1133,7 @@ main (int   argc,
   g_test_add_func ("/extractor/offsets/samples", test_offsets_samples);
   g_test_add_func ("/extractor/article", test_article);
   g_test_add_func ("/extractor/fort-place", test_fort_place);
+  g_test_add_func ("/extractor/surname-that-travels", test_surname_that_travels);
   g_test_add_func ("/extractor/robustness", test_robustness);
   g_test_add_func ("/extractor/threads", test_threads);
   g_test_add_func ("/extractor/generic-bodies", test_generic_bodies);

@@ -1200,6 +1200,33 @@ has_org_cue (Ex    *ex,
   return FALSE;
 }
 
+/* "arrives in", "flies to", "will fly to" right after token `last`: its
+ * name is of one who travels */
+static gboolean
+travels_after (Ex    *ex,
+               guint  last)
+{
+  static const char * const verbs[] = {
+    "arrives", "arrived", "flies", "flew", "lands", "landed", "travels", "traveled", "travelled", NULL
+  };
+  static const char * const future[] = { "arrive", "fly", "land", "travel", NULL };
+  guint v = last + 1;
+  gboolean verb = FALSE;
+
+  if (last + 3 >= ex->n)
+    return FALSE;
+  if (token_is (ex, v, "will"))
+    {
+      v++;
+      for (guint k = 0; future[k] != NULL && !verb; k++)
+        verb = token_is (ex, v, future[k]);
+    }
+  else
+    for (guint k = 0; verbs[k] != NULL && !verb; k++)
+      verb = token_is (ex, v, verbs[k]);
+  return verb && (token_is (ex, v + 1, "in") || token_is (ex, v + 1, "to") || token_is (ex, v + 1, "at"));
+}
+
 /* "X said", "X, 45, said", "said X" */
 static gboolean
 has_speech_cue (Ex    *ex,
@@ -1243,6 +1270,11 @@ has_speech_cue (Ex    *ex,
 
   /* "Pelé's widow": a person has relatives */
   if ((tok (ex, last)->flags & ND_TOKEN_POSSESSIVE) && (token_class (ex, last + 1) & WC_RELATIVE))
+    return TRUE;
+
+  /* "Gates arrives in Delhi", "Gates flies to Mumbai", "Gates will fly
+   * to Seoul": one who travels */
+  if (!(tok (ex, last)->flags & ND_TOKEN_POSSESSIVE) && travels_after (ex, last))
     return TRUE;
 
   return FALSE;
@@ -2419,7 +2451,10 @@ segment_chunk (Ex      *ex,
                                       (info_of (ex, p + 1) & ND_WORD_SURNAME) &&
                                       !is_common (ex, p + 1, COMMON_RANK_NAME);
 
-              if (!name_follows)
+              /* "Gates arrives in Delhi": a surname that travels */
+              if (!name_follows && !((info & ND_WORD_SURNAME) && !(info & ND_WORD_NON_NAME) &&
+                                     !(token->flags & ND_TOKEN_ALL_CAPS) &&
+                                     (p == *last || !is_name_token (ex, p + 1)) && travels_after (ex, p)))
                 {
                   p++;
                   first = p;

@@ -293,7 +293,10 @@ init_regexes (void)
     "|(?:head|heads|headed|heading)(?: on| next| back| later)? (?:to|for)"
     /* ("land in" only as a verb: not "the Serb-held land in Croatia") */
     "|(?:arrive|arrives|arrived|arriving|landed|lands|landing|(?<=to |will |would |shall |could |should |did |may |might )land)(?: \\w+)?" AT_TIME " (?:in|at)"
-    "|(?:go|goes|went|going|move|moves|moved|moving|continue|continues|continued|continuing|proceed|proceeds|proceeded|proceeding|return|returns|returned|returning|come|comes|came|coming)(?: on| back)? to"
+    "|(?:go|goes|went|going|move|moves|moved|continue|continues|continued|proceed|proceeds|proceeded|return|returns|returned|come|comes|came)(?: on| back)? to"
+    /* "is returning to South Africa" (not "before returning to", told
+     * of whoever was named last) */
+    "|(?<=is |are |was |were |be )(?:moving|continuing|proceeding|returning|coming)(?: on| back| home)? to"
     /* "was about to board a plane in Nashville": where the traveller is */
     "|(?:board|boards|boarded|boarding) (?:a|an|the|his|her|their)(?: [\\w-]+){0,3} (?:plane|flight|jet|aircraft|train|ship|helicopter) (?:in|at)"
     "|(?:will be|would be|was|were|is|are|be) (?:in|at)"
