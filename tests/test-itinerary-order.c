@@ -1181,6 +1181,18 @@ test_last_visited (void)
   g_assert_cmpuint (n_past, ==, 2);
 }
 
+/* "Later, she proceeded for Multan"; a town whose name is a common word
+ * ("Saddle"), always capitalised and named after "to", "in" and "from",
+ * is a place */
+static void
+test_proceeded_and_common_word_town (void)
+{
+  assert_route ("Activist Ana Lopes visited her hometown Saddle valley on Saturday. She said she came to "
+                "Saddle to open a school.\n\n"
+                "Later, she proceeded for Multan. During her visit to Saddle, she met old friends.",
+                "Ana Lopes", "Saddle > Multan");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1251,6 +1263,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/entourage-same-plane", test_entourage_same_plane);
   g_test_add_func ("/itinerary-order/regions-and-conditions", test_regions_and_conditions);
   g_test_add_func ("/itinerary-order/last-visited", test_last_visited);
+  g_test_add_func ("/itinerary-order/proceeded-and-common-word-town", test_proceeded_and_common_word_town);
 
   return g_test_run ();
 }

@@ -1899,6 +1899,23 @@ followed_by_place (Ex    *ex,
   return (nd_gazetteer_lookup_key (ex->gazetteer, key, -1) & ND_GAZETTEER_PLACE) != 0;
 }
 
+/* Whether the word of token `i` is also written in lower case in the
+ * text */
+static gboolean
+lower_case_in_text (Ex    *ex,
+                    guint  i)
+{
+  const NdToken *token = tok (ex, i);
+  gsize len = token->end - token->start;
+  const char *word = ex->text + token->start;
+
+  for (const char *p = ex->text; (p = strchr (p, g_ascii_tolower (word[0]))) != NULL; p++)
+    if ((p == ex->text || !g_ascii_isalnum (p[-1])) && strncmp (p + 1, word + 1, len - 1) == 0 &&
+        !g_ascii_isalnum (p[len]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Name words in first..last, not counting "Jr." or "II" */
 static guint
 count_words_in (Ex    *ex,
@@ -3660,6 +3677,7 @@ typedef struct
 {
   guint    total;
   guint    running;      /* in running text, not capitalised by position */
+  guint    to_cues;      /* after "to", "from", "in", "at" */
   guint    person_cues;
   guint    org_cues;
   guint    place_cues;
@@ -3751,6 +3769,9 @@ resolve_singles (Ex *ex)
         ws->org_cues++;
       if (cand->first > 0 && (token_class (ex, cand->first - 1) & WC_STRONG_LOCATIVE))
         ws->place_cues++;
+      if (cand->first > 0 && (token_is (ex, cand->first - 1, "to") || token_is (ex, cand->first - 1, "from") ||
+                              token_is (ex, cand->first - 1, "in") || token_is (ex, cand->first - 1, "at")))
+        ws->to_cues++;
       if (cand->flags & CAND_ALL_CAPS)
         ws->all_caps = TRUE;
     }
@@ -3777,6 +3798,17 @@ resolve_singles (Ex *ex)
       ws = nd_extract_ptr_map_lookup (stats, cand->key);
       name_word = (ws->info & (ND_WORD_SURNAME | ND_WORD_FIRST_NAME)) != 0;
 
+      /* "her visit to Swat ... came to Swat ... from Swat": a common
+       * word the text always capitalises, after "to", "in", "from"
+       * again and again, is a place the gazetteer lacks */
+      if (ws->running >= 2 && ws->to_cues >= 2 && ws->to_cues * 2 >= ws->total &&
+          ws->person_cues == 0 && ws->org_cues == 0 && !ws->all_caps && !name_word &&
+          is_common (ex, cand->first, G_MAXUINT) && !lower_case_in_text (ex, cand->first))
+        {
+          cand->kind = CAND_PLACE;
+          cand->flags |= CAND_UNRESOLVED;
+          continue;
+        }
       if (ws->running == 0 || (is_common (ex, cand->first, G_MAXUINT) && !name_word) ||
           strlen (cand->key) < 2 ||
           (key_class (cand->key) & WC_DIRECTION))
