@@ -1193,6 +1193,17 @@ test_proceeded_and_common_word_town (void)
                 "Ana Lopes", "Saddle > Multan");
 }
 
+/* "followed up her journey to A with a later visit to war-torn B": a
+ * hyphenated adjective before a place does not end the trip */
+static void
+test_hyphenated_adjective (void)
+{
+  assert_route ("Princess Ana was busy all year.\n\n"
+                "She followed up her journey to Angola with a later visit to quake-hit Nepal, "
+                "championing the cause.",
+                "Princess Ana", "Angola > Nepal");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1264,6 +1275,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/regions-and-conditions", test_regions_and_conditions);
   g_test_add_func ("/itinerary-order/last-visited", test_last_visited);
   g_test_add_func ("/itinerary-order/proceeded-and-common-word-town", test_proceeded_and_common_word_town);
+  g_test_add_func ("/itinerary-order/hyphenated-adjective", test_hyphenated_adjective);
 
   return g_test_run ();
 }

@@ -396,7 +396,9 @@ init_regexes (void)
     "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|nearby|fellow|region|north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|central|north-east|north-west|south-east|south-west|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b)"
     /* "to the American South, the West, Detroit": regions the
      * gazetteer lacks, listed before a place it knows */
-    "|(?<=the )\\p{Lu}[\\w-]*(?=,| \\p{Lu}[\\w-]*,))*$",
+    "|(?<=the )\\p{Lu}[\\w-]*(?=,| \\p{Lu}[\\w-]*,)"
+    /* "a later visit to war-torn Bosnia" */
+    "|\\p{Ll}+-\\p{Ll}+(?=\\s*$))*$",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   after_regex = g_regex_new ("\\bafter\\s+(?:(?:concluding|completing|ending|finishing|wrapping up|winding up) )?(?:a |an |his |her |their |the )?(?:\\w+ )?$",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
