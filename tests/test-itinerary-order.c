@@ -1204,6 +1204,22 @@ test_hyphenated_adjective (void)
                 "Princess Ana", "Angola > Nepal");
 }
 
+/* "The Kiwi Ferns left Auckland for London": a team as the subject
+ * travels as the people named as its captain and coach (not a former
+ * coach) */
+static void
+test_squad_members (void)
+{
+  const char *body = "The Kiwi Ferns left Auckland for London on Thursday to defend their title.\n\n"
+                     "They will play under the same captain, Mere Tane, and a new head coach, Lisa Holt, "
+                     "who was an assistant to former coach Joan Reid.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+
+  assert_route (body, "Mere Tane", "London");
+  assert_route (body, "Lisa Holt", "London");
+  g_assert_false (travels (itineraries, "Joan Reid"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1276,6 +1292,7 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/last-visited", test_last_visited);
   g_test_add_func ("/itinerary-order/proceeded-and-common-word-town", test_proceeded_and_common_word_town);
   g_test_add_func ("/itinerary-order/hyphenated-adjective", test_hyphenated_adjective);
+  g_test_add_func ("/itinerary-order/squad-members", test_squad_members);
 
   return g_test_run ();
 }

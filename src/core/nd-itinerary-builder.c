@@ -3089,6 +3089,55 @@ find_team (Builder   *b,
   return n;
 }
 
+/* "The All Blacks left New Zealand for England ... under the same
+ * captain, Richie McCaw, but a new head coach, Steve Hansen": a team,
+ * band or orchestra named as the subject travels as the people the
+ * article names as its captain, coach, conductor or players */
+static guint
+find_squad (Builder   *b,
+            guint      sent_start,
+            guint      cue_start,
+            NdEntity **out,
+            guint      max)
+{
+  static GRegex *member_regex;
+  static gsize initialized;
+  g_autofree char *head = slice (b, sent_start, cue_start);
+  guint n = 0;
+
+  if (!re_match ("^\\W*(?:The\\s+)?(?:\\p{Lu}[\\w'’.-]*\\s+){1,4}$", head, 0))
+    return 0;
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+
+      if (m->start >= sent_start && m->end <= cue_start)
+        return 0;
+    }
+  if (g_once_init_enter (&initialized))
+    {
+      member_regex = g_regex_new ("\\b(?:captain|co-captain|vice-captain|skipper|(?:head |assistant )?coach|player|conductor|bandleader|frontman|frontwoman|lead singer|singer|guitarist|drummer|bassist)s?,?\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+)*$",
+                                  G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  for (guint i = 0; i < b->people->len && n < max; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      g_autofree char *before = slice (b, m->start > 40 ? m->start - 40 : 0, m->start);
+      gboolean seen = FALSE;
+
+      /* (not "a former coach", "the rival team's captain") */
+      if (!g_regex_match (member_regex, before, 0, NULL) ||
+          re_match ("\\b(?:former|ex-|rival|opposing|late)\\b[^,.;]*$", before, G_REGEX_CASELESS))
+        continue;
+      for (guint k = 0; k < n; k++)
+        seen |= out[k] == m->entity;
+      if (!seen)
+        out[n++] = m->entity;
+    }
+  return n;
+}
+
 /* Are the two people named one after the other in one list ("A and B",
  * "A, U.S. negotiator B")? */
 static gboolean
@@ -4236,8 +4285,9 @@ scan_sentence (Builder *b,
           travellers[0] = person;
           n_travellers = 1;
         }
-      else if ((n_travellers = find_group (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers))) == 0)
-        n_travellers = find_team (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers));
+      else if ((n_travellers = find_group (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers))) == 0 &&
+               (n_travellers = find_team (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers))) == 0)
+        n_travellers = find_squad (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers));
     have_travellers:
       /* "he will be joined in Juba by X and by Y": they come too */
       if (companions)
