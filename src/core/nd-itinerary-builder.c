@@ -2369,13 +2369,20 @@ static const char * const going_words[] = {
 static void
 drop_hosts (Builder *b)
 {
+  g_autofree const char **homes = NULL;
+
+  if (b->trips->len < 2)
+    return;
+  homes = g_new0 (const char *, b->trips->len);
+  for (guint t = 0; t < b->trips->len; t++)
+    homes[t] = home_country (b, ((Trip *) g_ptr_array_index (b->trips, t))->person);
   for (guint t = 0; t < b->trips->len; t++)
     {
       Trip *trip = g_ptr_array_index (b->trips, t);
-      const char *home;
+      const char *home = homes[t];
       gboolean at_home = TRUE, visited = FALSE, hosts = FALSE;
 
-      if (trip->candidates->len == 0 || (home = home_country (b, trip->person)) == NULL)
+      if (trip->candidates->len == 0 || home == NULL)
         continue;
       for (guint k = 0; k < trip->candidates->len && at_home; k++)
         at_home = g_strcmp0 (stop_country (&g_array_index (trip->candidates, Candidate, k)), home) == 0;
@@ -2385,7 +2392,7 @@ drop_hosts (Builder *b)
         {
           Trip *other = g_ptr_array_index (b->trips, o);
 
-          if (other == trip || g_strcmp0 (home_country (b, other->person), home) == 0)
+          if (other == trip || g_strcmp0 (homes[o], home) == 0)
             continue;
           for (guint k = 0; k < other->candidates->len && !visited; k++)
             visited = g_strcmp0 (stop_country (&g_array_index (other->candidates, Candidate, k)), home) == 0;
@@ -4063,7 +4070,8 @@ scan_sentence (Builder *b,
         }
       /* "He made a brief visit last week to Gaza": a visit told as done
        * before */
-      if (!cue_past && re_match ("^(?:state |official |working |brief |surprise |first )?visit\\b", cue, G_REGEX_CASELESS))
+      if (!cue_past && strstr (lower, "last ") != NULL && strstr (cue, "isit") != NULL &&
+          re_match ("^(?:state |official |working |brief |surprise |first )?visit\\b", cue, G_REGEX_CASELESS))
         {
           g_autofree char *rest = slice (b, cue_end, MIN (sent_end, cue_end + 30));
 
@@ -4116,7 +4124,7 @@ scan_sentence (Builder *b,
        * if he would like to return the call and visit X" too */
       if (re_match ("\\bif\\s+(?:[\\w’'-]+\\s+){1,3}$", lead, G_REGEX_CASELESS))
         continue;
-      if (strstr (text, "if ") != NULL || strstr (text, "whether ") != NULL)
+      if (strstr (text, " if ") != NULL || strstr (text, " whether ") != NULL)
         {
           g_autofree char *clause = slice (b, cue_start > sent_start + 90 ? cue_start - 90 : sent_start, cue_start);
 
@@ -4160,7 +4168,9 @@ scan_sentence (Builder *b,
       /* "Arafat told reporters that the PLO's Political Department
        * would stay in Tunis": the one speaking is not the subject of
        * what is said, which names no one */
-      if (person != NULL && strstr (text, "that ") != NULL)
+      if (person != NULL && strstr (text, "that ") != NULL &&
+          (strstr (text, "said") != NULL || strstr (text, "told") != NULL || strstr (text, "says") != NULL ||
+           strstr (text, "announced") != NULL || strstr (text, "added") != NULL || strstr (text, "stated") != NULL))
         {
           g_autofree char *upto = slice (b, sent_start, cue_start);
           g_autoptr(GMatchInfo) said = NULL;
@@ -4196,7 +4206,7 @@ scan_sentence (Builder *b,
         }
       /* "The last visit to Cuba was by Soviet leader Mikhail Gorbachev":
        * the one named after "by" */
-      if (strstr (text, " by ") != NULL && re_match ("^(?:\\w+ )?visit", cue, G_REGEX_CASELESS))
+      if (strstr (text, " by ") != NULL && strstr (cue, "isit") != NULL && re_match ("^(?:\\w+ )?visit", cue, G_REGEX_CASELESS))
         {
           g_autofree char *rest = slice (b, cue_end, sent_end);
           g_autoptr(GMatchInfo) by = NULL;
@@ -4569,7 +4579,8 @@ scan_sentence (Builder *b,
           /* "is returning to South Africa": the trip's end, after the
            * stops told after it ("... was about to board a plane in
            * Nashville") */
-          else if (!cue_past && prev == NULL && re_match ("^return(?:s|ed|ing)? (?:home )?to\\b", cue, G_REGEX_CASELESS))
+          else if (!cue_past && prev == NULL && g_ascii_strncasecmp (cue, "return", 6) == 0 &&
+                   re_match ("^return(?:s|ed|ing)? (?:home )?to\\b", cue, G_REGEX_CASELESS))
             key = 1e9 + m->start;
           else if (first && !cue_past)
             key = -1e9 + m->start;
