@@ -2486,8 +2486,11 @@ scan_welcomed (Builder *b)
             break;
           trip = get_trip (b, m->entity);
           if (trip->candidates->len == 0)
-            trip_add (trip, stop_new_at (b, b->dateline, find_date (b, start, start, end), start, end),
-                      b->dateline->start, FALSE, FALSE);
+            {
+              g_autoptr(NdStop) stop = stop_new_at (b, b->dateline, find_date (b, start, start, end), start, end);
+
+              trip_add (trip, stop, b->dateline->start, FALSE, FALSE);
+            }
           break;
         }
     }
