@@ -296,11 +296,38 @@ static void
 test_people_royal (void)
 {
   g_autoptr(Result) result = extract ("Pope Francis met Queen Margrethe II in Rome. Francis spoke first.", NULL);
+  g_autoptr(Result) two_words = extract ("After Pope Peter Paul III had said Mass in Lyon, the crowd left.", NULL);
   NdEntity *pope = find (result, ND_ENTITY_PERSON, "Pope Francis");
 
   g_assert_nonnull (pope);
   g_assert_true (has_mention (pope, "Francis"));
   g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Queen Margrethe II"));
+  /* a regnal name of two words keeps its title too */
+  g_assert_nonnull (find (two_words, ND_ENTITY_PERSON, "Pope Peter Paul III"));
+}
+
+/* A surname used alone that travels is a person, at a sentence start
+ * too: "Ballard arrives in Delhi", "Ballard will fly to Pune"; "Gates"
+ * is also a common word */
+static void
+test_surname_that_travels (void)
+{
+  g_autoptr(Result) result = extract ("Nobody would talk about Gates' plans. Gates arrives in Delhi on "
+                                      "March 3. Here Gates will meet customers.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Gates"));
+  g_assert_null (find (result, ND_ENTITY_ORGANIZATION, "Gates"));
+}
+
+/* "Fort Wilson, Canada": a place, though Fort is also a given name and
+ * Wilson a surname */
+static void
+test_fort_place (void)
+{
+  g_autoptr(Result) result = extract ("The bishop will fly to Detroit and Fort Wilson, Canada, next week.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PLACE, "Fort Wilson"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Fort Wilson"));
 }
 
 /* Titles that name their one holder: "the Dalai Lama", "the Emir of
@@ -1105,6 +1132,8 @@ main (int   argc,
   g_test_add_func ("/extractor/people/shared-surname", test_people_shared_surname);
   g_test_add_func ("/extractor/offsets/samples", test_offsets_samples);
   g_test_add_func ("/extractor/article", test_article);
+  g_test_add_func ("/extractor/fort-place", test_fort_place);
+  g_test_add_func ("/extractor/surname-that-travels", test_surname_that_travels);
   g_test_add_func ("/extractor/robustness", test_robustness);
   g_test_add_func ("/extractor/threads", test_threads);
   g_test_add_func ("/extractor/generic-bodies", test_generic_bodies);

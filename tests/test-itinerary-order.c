@@ -58,6 +58,34 @@ assert_route (const char *body,
   g_assert_cmpstr (found, ==, expected);
 }
 
+/* The places of the traveller's unordered itinerary (visits before),
+ * joined by " > ", or NULL */
+static char *
+past_route (GPtrArray  *itineraries,
+            const char *traveller)
+{
+  for (guint i = 0; i < itineraries->len; i++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, i);
+
+      if (g_strcmp0 (nd_itinerary_get_traveller (itinerary), traveller) == 0 &&
+          !nd_itinerary_get_ordered (itinerary))
+        return route (itinerary);
+    }
+  return NULL;
+}
+
+/* Whether the traveller has any itinerary */
+static gboolean
+travels (GPtrArray  *itineraries,
+         const char *traveller)
+{
+  for (guint i = 0; i < itineraries->len; i++)
+    if (g_strcmp0 (nd_itinerary_get_traveller (g_ptr_array_index (itineraries, i)), traveller) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* "After her stop in X, she will visit Y and Z": right after X, before
  * a place the overview named earlier */
 static void
@@ -1002,6 +1030,209 @@ test_make_the_trip (void)
   assert_route (body, "Ana Lopes", "Hanoi > Manila");
 }
 
+/* A host at home is no traveller: "Cuban President X met President Y in
+ * Havana ... at the airport to greet Y"; "his visit to Moscow's old
+ * ally" is no stop in Moscow */
+static void
+test_host_at_home (void)
+{
+  const char *body = "HAVANA — Cuban President Rafael Ortiz met Russian President Ivan Petrov in Havana late "
+                     "Wednesday at the start of his visit to Moscow's old ally.\n\n"
+                     "Ortiz was at the airport to greet Petrov, who arrived shortly before midnight.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+
+  g_assert_false (travels (itineraries, "Rafael Ortiz"));
+  assert_route (body, "Ivan Petrov", "Havana");
+}
+
+/* Under a dateline, one from abroad welcomed in the opening sentence is
+ * there; "Y's wife, Z" goes along; the one welcoming stays home */
+static void
+test_welcomed_and_spouse (void)
+{
+  const char *body = "OSLO — Norwegian Prime Minister Kari Dahl rolled out the red carpet Friday for Indian "
+                     "Prime Minister Arjun Mehta as the two opened a trade fair.\n\n"
+                     "Dahl's husband, Olav, was present for the ceremony, along with Mehta's Delhi-born "
+                     "wife, Leela, who wore a sari.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+
+  assert_route (body, "Arjun Mehta", "Oslo");
+  assert_route (body, "Leela", "Oslo");
+  g_assert_false (travels (itineraries, "Kari Dahl"));
+  g_assert_false (travels (itineraries, "Olav"));
+}
+
+/* "before leaving Kenya for Uganda": the place left is a stop of one who
+ * is abroad there, before the country left for; not of one at home */
+static void
+test_left_abroad (void)
+{
+  const char *abroad = "The British Foreign Secretary, Joan Whitby, arrived in Kampala yesterday.\n\n"
+                       "Earlier, at a press conference before leaving Kenya for Uganda, Mrs Whitby declined "
+                       "to comment on the talks.";
+  const char *home = "The Kenyan runner Ann Wambui left Kenya for London on Monday to race in the marathon.";
+
+  assert_route (abroad, "Joan Whitby", "Kenya > Kampala");
+  assert_route (home, "Ann Wambui", "London");
+}
+
+/* "The last visit to Chile from Spain was by Spanish king X in 1995":
+ * a past visit of X, not of the one named before */
+static void
+test_visit_was_by (void)
+{
+  const char *body = "President Ana Lopes arrived in Santiago on Monday for a three-day visit.\n\n"
+                     "The last visit to Chile by a European head of state was by former Spanish king "
+                     "Juan Ortega in 1995.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *past = past_route (itineraries, "Juan Ortega");
+
+  assert_route (body, "Ana Lopes", "Santiago");
+  g_assert_cmpstr (past, ==, "Chile");
+}
+
+/* "She made a brief visit last week to A and B in the West Bank": a
+ * visit before the trip, and "in the West Bank" says where B lies */
+static void
+test_visit_last_week (void)
+{
+  const char *body = "Minister Ana Lopes plans to fly to Cairo on Monday and then head to Amman.\n\n"
+                     "She made a brief visit last week to Hebron and Jericho in the West Bank.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  g_autofree char *past = past_route (itineraries, "Ana Lopes");
+
+  assert_route (body, "Ana Lopes", "Cairo > Amman");
+  g_assert_cmpstr (past, ==, "Hebron > Jericho");
+}
+
+/* "X told reporters that the ministry's office would stay in A": what
+ * is said of another subject is no stop of the one speaking */
+static void
+test_speaker_not_subject (void)
+{
+  assert_route ("Minister Ana Lopes will fly to Lima on Monday.\n\n"
+                "Lopes told reporters on Sunday that the ministry's trade office would stay in Quito "
+                "to keep ties with the region.",
+                "Ana Lopes", "Lima");
+}
+
+/* "He came here after concluding his state visit to A": A before the
+ * place told last (not the region of "the fourth leg of his tour of
+ * Latin America") */
+static void
+test_came_here_after (void)
+{
+  assert_route ("President Ola Berg arrived in Brazil on Wednesday for a working visit. Brazil is the "
+                "fourth leg of his six-nation tour of Latin America. He came here after concluding his "
+                "state visit to Uruguay.",
+                "Ola Berg", "Uruguay > Brazil");
+}
+
+/* "is returning to Lesotho" ends the trip; "about to board a plane in
+ * Denver" is where the traveller was; "Archbishop Mabuza" is Peter
+ * Mabuza */
+static void
+test_returning_and_boarding (void)
+{
+  assert_route ("Archbishop Peter Mabuza did not cancel a trip to Ohio because of an emergency, his "
+                "office said.\n\n"
+                "\"Archbishop Mabuza is returning to Lesotho,\" an aide said.\n\n"
+                "The organiser said Mabuza was about to board a Columbus-bound plane in Denver on Tuesday.",
+                "Peter Mabuza", "Denver > Lesotho");
+}
+
+/* "X's entourage who arrived aboard the same plane included A and B":
+ * they travel X's stops */
+static void
+test_entourage_same_plane (void)
+{
+  const char *body = "President Li Wen arrived in Lima on Monday for a state visit. Li's entourage who "
+                     "arrived aboard the same plane included Vice Premier Wang Tao and Foreign Minister "
+                     "Zhou Ming.";
+
+  assert_route (body, "Wang Tao", "Lima");
+  assert_route (body, "Zhou Ming", "Lima");
+}
+
+/* "taking him to the American South, the West, Detroit and Fort
+ * Wilson, Canada": regions the gazetteer lacks do not end the list, a
+ * fort is a place; "asked if he would like to ... visit X" is no trip */
+static void
+test_regions_and_conditions (void)
+{
+  assert_route ("Pope Peter Paul III was in good spirits. An aide asked a worshipper if he would like "
+                "to return the call and visit the Vatican.\n\n"
+                "His 12th trip will begin Thursday, taking him to the American South, the West, Detroit "
+                "and Fort Wilson, Canada.",
+                "Pope Peter Paul III", "Detroit > Fort Wilson > Canada");
+}
+
+/* "X last visited the region in 2024 when she attended a meeting in A.
+ * She also travelled to B May last year": two visits before the trip,
+ * each an unordered itinerary of its own */
+static void
+test_last_visited (void)
+{
+  const char *body = "Foreign Minister Ana Lopes will visit Peru, Chile and Bolivia next week.\n\n"
+                     "Lopes last visited the region in August 2024 when she attended a forum in Quito.\n\n"
+                     "She also travelled to Panama May last year, where she announced new aid.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+  guint n_past = 0;
+
+  assert_route (body, "Ana Lopes", "Peru > Chile > Bolivia");
+  for (guint i = 0; i < itineraries->len; i++)
+    {
+      NdItinerary *itinerary = g_ptr_array_index (itineraries, i);
+      g_autofree char *places = NULL;
+
+      if (nd_itinerary_get_ordered (itinerary))
+        continue;
+      places = route (itinerary);
+      g_assert_true (g_strcmp0 (places, "Quito") == 0 || g_strcmp0 (places, "Panama") == 0);
+      n_past++;
+    }
+  g_assert_cmpuint (n_past, ==, 2);
+}
+
+/* "Later, she proceeded for Multan"; a town whose name is a common word
+ * ("Saddle"), always capitalised and named after "to", "in" and "from",
+ * is a place */
+static void
+test_proceeded_and_common_word_town (void)
+{
+  assert_route ("Activist Ana Lopes visited her hometown Saddle valley on Saturday. She said she came to "
+                "Saddle to open a school.\n\n"
+                "Later, she proceeded for Multan. During her visit to Saddle, she met old friends.",
+                "Ana Lopes", "Saddle > Multan");
+}
+
+/* "followed up her journey to A with a later visit to war-torn B": a
+ * hyphenated adjective before a place does not end the trip */
+static void
+test_hyphenated_adjective (void)
+{
+  assert_route ("Princess Ana was busy all year.\n\n"
+                "She followed up her journey to Angola with a later visit to quake-hit Nepal, "
+                "championing the cause.",
+                "Princess Ana", "Angola > Nepal");
+}
+
+/* "The Kiwi Ferns left Auckland for London": a team as the subject
+ * travels as the people named as its captain and coach (not a former
+ * coach) */
+static void
+test_squad_members (void)
+{
+  const char *body = "The Kiwi Ferns left Auckland for London on Thursday to defend their title.\n\n"
+                     "They will play under the same captain, Mere Tane, and a new head coach, Lisa Holt, "
+                     "who was an assistant to former coach Joan Reid.";
+  g_autoptr(GPtrArray) itineraries = build (body);
+
+  assert_route (body, "Mere Tane", "London");
+  assert_route (body, "Lisa Holt", "London");
+  g_assert_false (travels (itineraries, "Joan Reid"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1061,6 +1292,20 @@ main (int   argc,
   g_test_add_func ("/itinerary-order/accompanying-and-members", test_accompanying_and_members);
   g_test_add_func ("/itinerary-order/joining-on-the-trip", test_joining_on_the_trip);
   g_test_add_func ("/itinerary-order/make-the-trip", test_make_the_trip);
+  g_test_add_func ("/itinerary-order/host-at-home", test_host_at_home);
+  g_test_add_func ("/itinerary-order/welcomed-and-spouse", test_welcomed_and_spouse);
+  g_test_add_func ("/itinerary-order/left-abroad", test_left_abroad);
+  g_test_add_func ("/itinerary-order/visit-was-by", test_visit_was_by);
+  g_test_add_func ("/itinerary-order/visit-last-week", test_visit_last_week);
+  g_test_add_func ("/itinerary-order/speaker-not-subject", test_speaker_not_subject);
+  g_test_add_func ("/itinerary-order/came-here-after", test_came_here_after);
+  g_test_add_func ("/itinerary-order/returning-and-boarding", test_returning_and_boarding);
+  g_test_add_func ("/itinerary-order/entourage-same-plane", test_entourage_same_plane);
+  g_test_add_func ("/itinerary-order/regions-and-conditions", test_regions_and_conditions);
+  g_test_add_func ("/itinerary-order/last-visited", test_last_visited);
+  g_test_add_func ("/itinerary-order/proceeded-and-common-word-town", test_proceeded_and_common_word_town);
+  g_test_add_func ("/itinerary-order/hyphenated-adjective", test_hyphenated_adjective);
+  g_test_add_func ("/itinerary-order/squad-members", test_squad_members);
 
   return g_test_run ();
 }

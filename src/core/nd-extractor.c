@@ -271,7 +271,7 @@ static const char * const feature_suffixes[] = {
 
 static const char * const feature_prefixes[] = {
   "lake", "mount", "mt", "cape", "gulf", "bay", "isle", "strait", "sea",
-  "mountains", "river",
+  "mountains", "river", "fort",
   NULL
 };
 
@@ -1200,6 +1200,33 @@ has_org_cue (Ex    *ex,
   return FALSE;
 }
 
+/* "arrives in", "flies to", "will fly to" right after token `last`: its
+ * name is of one who travels */
+static gboolean
+travels_after (Ex    *ex,
+               guint  last)
+{
+  static const char * const verbs[] = {
+    "arrives", "arrived", "flies", "flew", "lands", "landed", "travels", "traveled", "travelled", NULL
+  };
+  static const char * const future[] = { "arrive", "fly", "land", "travel", NULL };
+  guint v = last + 1;
+  gboolean verb = FALSE;
+
+  if (last + 3 >= ex->n)
+    return FALSE;
+  if (token_is (ex, v, "will"))
+    {
+      v++;
+      for (guint k = 0; future[k] != NULL && !verb; k++)
+        verb = token_is (ex, v, future[k]);
+    }
+  else
+    for (guint k = 0; verbs[k] != NULL && !verb; k++)
+      verb = token_is (ex, v, verbs[k]);
+  return verb && (token_is (ex, v + 1, "in") || token_is (ex, v + 1, "to") || token_is (ex, v + 1, "at"));
+}
+
 /* "X said", "X, 45, said", "said X" */
 static gboolean
 has_speech_cue (Ex    *ex,
@@ -1243,6 +1270,11 @@ has_speech_cue (Ex    *ex,
 
   /* "Pelé's widow": a person has relatives */
   if ((tok (ex, last)->flags & ND_TOKEN_POSSESSIVE) && (token_class (ex, last + 1) & WC_RELATIVE))
+    return TRUE;
+
+  /* "Gates arrives in Delhi", "Gates flies to Mumbai", "Gates will fly
+   * to Seoul": one who travels */
+  if (!(tok (ex, last)->flags & ND_TOKEN_POSSESSIVE) && travels_after (ex, last))
     return TRUE;
 
   return FALSE;
@@ -1846,6 +1878,44 @@ names_feature (Ex    *ex,
          (key_class (tail) & WC_FEATURE_SUFFIX);
 }
 
+/* ", Canada" right after token `last`: where the place just named lies
+ * ("Fort Simpson, Canada", though Fort is also a given name) */
+static gboolean
+followed_by_place (Ex    *ex,
+                   guint  last)
+{
+  const NdToken *token = tok (ex, last);
+  const char *p = ex->text + token->end;
+  const char *word;
+  char key[ND_EXTRACT_KEY_MAX];
+
+  if (p[0] != ',' || p[1] != ' ' || !g_ascii_isupper (p[2]))
+    return FALSE;
+  word = p + 2;
+  for (p = word; g_ascii_isalpha (*p) || *p == '.'; p++)
+    ;
+  if (nd_extract_key (word, p - word, key, sizeof key) == 0)
+    return FALSE;
+  return (nd_gazetteer_lookup_key (ex->gazetteer, key, -1) & ND_GAZETTEER_PLACE) != 0;
+}
+
+/* Whether the word of token `i` is also written in lower case in the
+ * text */
+static gboolean
+lower_case_in_text (Ex    *ex,
+                    guint  i)
+{
+  const NdToken *token = tok (ex, i);
+  gsize len = token->end - token->start;
+  const char *word = ex->text + token->start;
+
+  for (const char *p = ex->text; (p = strchr (p, g_ascii_tolower (word[0]))) != NULL; p++)
+    if ((p == ex->text || !g_ascii_isalnum (p[-1])) && strncmp (p + 1, word + 1, len - 1) == 0 &&
+        !g_ascii_isalnum (p[len]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Name words in first..last, not counting "Jr." or "II" */
 static guint
 count_words_in (Ex    *ex,
@@ -1972,8 +2042,13 @@ add_run (Ex         *ex,
 
   kind = classify_run (ex, first, last, role != NULL, weak_title, strict, &flags);
 
-  /* "Lake Pontchartrain", "Gorée Island": a place the gazetteer lacks */
-  if (kind != CAND_PERSON && role == NULL && last > first && names_feature (ex, first, last))
+  /* "Lake Pontchartrain", "Gorée Island": a place the gazetteer lacks;
+   * so is "Fort Simpson", though Simpson is a surname, when a place
+   * word that is no given name opens it */
+  if (role == NULL && last > first && names_feature (ex, first, last) &&
+      (kind != CAND_PERSON ||
+       ((key_class (key_of (ex, first)) & WC_FEATURE_PREFIX) &&
+        (!(info_of (ex, first) & ND_WORD_FIRST_NAME) || followed_by_place (ex, last)))))
     {
       cand = add_cand (ex, CAND_PLACE, first, last);
       cand->flags |= CAND_UNRESOLVED;
@@ -1985,8 +2060,13 @@ add_run (Ex         *ex,
       g_array_index (ex->cands, Cand, place_before).last + 1 == first)
     kind = CAND_ORG;
 
-  /* "Pope Francis", "Queen Margrethe II": the title is part of the name */
-  if (kind == CAND_PERSON && royal_first != G_MAXUINT && count_words_in (ex, first, last) == 1)
+  /* "Pope Francis", "Queen Margrethe II": the title is part of the name;
+   * so it is of a regnal name of two words ("Pope John Paul II", "King
+   * Carl Gustaf XVI"), which its number marks as a ruler's */
+  if (kind == CAND_PERSON && royal_first != G_MAXUINT &&
+      (count_words_in (ex, first, last) == 1 ||
+       (count_words_in (ex, first, last) == 2 && is_roman_numeral (ex->text + tok (ex, last)->start,
+                                                                   tok (ex, last)->end - tok (ex, last)->start))))
     first = royal_first;
 
   /* "Israeli Defense Ministry", "Gaza Health Ministry": the place or
@@ -2388,7 +2468,10 @@ segment_chunk (Ex      *ex,
                                       (info_of (ex, p + 1) & ND_WORD_SURNAME) &&
                                       !is_common (ex, p + 1, COMMON_RANK_NAME);
 
-              if (!name_follows)
+              /* "Gates arrives in Delhi": a surname that travels */
+              if (!name_follows && !((info & ND_WORD_SURNAME) && !(info & ND_WORD_NON_NAME) &&
+                                     !(token->flags & ND_TOKEN_ALL_CAPS) &&
+                                     (p == *last || !is_name_token (ex, p + 1)) && travels_after (ex, p)))
                 {
                   p++;
                   first = p;
@@ -3594,6 +3677,7 @@ typedef struct
 {
   guint    total;
   guint    running;      /* in running text, not capitalised by position */
+  guint    to_cues;      /* after "to", "from", "in", "at" */
   guint    person_cues;
   guint    org_cues;
   guint    place_cues;
@@ -3685,6 +3769,9 @@ resolve_singles (Ex *ex)
         ws->org_cues++;
       if (cand->first > 0 && (token_class (ex, cand->first - 1) & WC_STRONG_LOCATIVE))
         ws->place_cues++;
+      if (cand->first > 0 && (token_is (ex, cand->first - 1, "to") || token_is (ex, cand->first - 1, "from") ||
+                              token_is (ex, cand->first - 1, "in") || token_is (ex, cand->first - 1, "at")))
+        ws->to_cues++;
       if (cand->flags & CAND_ALL_CAPS)
         ws->all_caps = TRUE;
     }
@@ -3711,6 +3798,17 @@ resolve_singles (Ex *ex)
       ws = nd_extract_ptr_map_lookup (stats, cand->key);
       name_word = (ws->info & (ND_WORD_SURNAME | ND_WORD_FIRST_NAME)) != 0;
 
+      /* "her visit to Swat ... came to Swat ... from Swat": a common
+       * word the text always capitalises, after "to", "in", "from"
+       * again and again, is a place the gazetteer lacks */
+      if (ws->running >= 2 && ws->to_cues >= 2 && ws->to_cues * 2 >= ws->total &&
+          ws->person_cues == 0 && ws->org_cues == 0 && !ws->all_caps && !name_word &&
+          is_common (ex, cand->first, G_MAXUINT) && !lower_case_in_text (ex, cand->first))
+        {
+          cand->kind = CAND_PLACE;
+          cand->flags |= CAND_UNRESOLVED;
+          continue;
+        }
       if (ws->running == 0 || (is_common (ex, cand->first, G_MAXUINT) && !name_word) ||
           strlen (cand->key) < 2 ||
           (key_class (cand->key) & WC_DIRECTION))

@@ -94,12 +94,26 @@ typedef struct
 
 static int month_day_of (const char *when);
 static gboolean joined (Builder *b, const Mention *a, const Mention *next);
+static const char *home_country (Builder *b, NdEntity *person);
+static const char *stop_country (const Candidate *c);
 
 static GRegex *cue_regex;
 static GRegex *cue_at_regex;
 static gboolean check_cues;  /* ND_CHECK_CUES: next_cue() and find_latest() are checked on every sentence and body */
 static GRegex *past_regex;
-static GRegex *past_clause_regex[4];
+/* "in 2016, when he visited X", "his last tour ... was in 2016": a trip
+ * told as an earlier one; each pattern runs only on sentences with one
+ * of its words (past_clause_words[], in the same order) */
+static const char * const past_clause_patterns[] = {
+  "\\bwhen (?:he|she|they|\\p{Lu}[\\w'’-]+) (?:\\w+ )?(?:visited|toured|traveled|travelled|went to|flew to|was in|were in)\\b",
+  "\\b(?:last|previous|prior|earlier)\\b[^.;]{0,50}\\b(?:trip|tour|visit|journey|stop)s?\\b[^.;]{0,40}\\b(?:was|were|came|took place)\\b",
+  "\\b(?:had|has|have) (?:\\w+ )?(?:earlier|previously|once|already|also|twice|before)\\b",
+  /* "Wong last visited the Pacific in August 2024 when ..." */
+  "\\b(?:last|previously|earlier) (?:visited|toured|traveled|travelled|went to|flew to|was in|came to)\\b",
+  /* "traveled to the region once during his presidency" */
+  "(?<!who )(?<!which )\\b(?:visited|traveled|travelled|toured|went)\\b(?:\\s+[\\w-]+){0,4}\\s+(?:once|twice)\\b",
+};
+static GRegex *past_clause_regex[G_N_ELEMENTS (past_clause_patterns)];
 static GRegex *year_regex;
 static GRegex *coordinated_regex;
 static GRegex *listed_regex;
@@ -242,6 +256,7 @@ static const char * const cue_stems[] = {
   "late", "befo", "afte", "itin", "enga", "prog", "drov", "driv", "from", "foll", "meet", "spea",
   "addr", "hold", "held", "atte", "spok", "deli", "gave", "host", "laid", "open", "inau", "walk",
   "surv", "insp", "pray", "cele", "rall", "camp", "unve", "sign", "appe", "rece", "acce",
+  "comi", "movi", "boar",
   /* shorter words, whole */
   "go", "is", "be", "en", "on", "in", "to", "fly", "led", "set", "due", "end", "are", "was", "via",
   "and", "met",
@@ -294,9 +309,16 @@ init_regexes (void)
     "|travel(?:s|ed|led|ing|ling)?(?:" ON_DATE "| on \\w+| later| next| back| onward| on|" COMPASS ")?(?: by (?:air|road|car|train|rail|sea|boat|ship|plane|helicopter|bus|coach))? (?:to|through)"
     "|(?:fly|flies|flew|flying|flown)(?:" ON_DATE "| on| back| later| next| directly| straight|" COMPASS "| [\\d,.]+ (?:miles|kilometres|kilometers|km))? (?:to|into)"
     "|(?:head|heads|headed|heading)(?: on| next| back| later|" COMPASS ")? (?:to|for)"
+    /* "Later, she proceeded for Islamabad" */
+    "|(?:proceed|proceeds|proceeded|proceeding)(?: on| next| back| later)? for"
     /* ("land in" only as a verb: not "the Serb-held land in Croatia") */
     "|(?:arrive|arrives|arrived|arriving|landed|lands|landing|(?<=to |will |would |shall |could |should |did |may |might )land)(?: \\w+)?" AT_TIME " (?:in|at)"
     "|(?:go|goes|went|going|move|moves|moved|continue|continues|continued|proceed|proceeds|proceeded|return|returns|returned|come|comes|came)(?: on| back|" COMPASS ")? to"
+    /* "is returning to South Africa" (not "before returning to", told
+     * of whoever was named last) */
+    "|(?<=is |are |was |were |be )(?:moving|continuing|proceeding|returning|coming)(?: on| back| home)? to"
+    /* "was about to board a plane in Nashville": where the traveller is */
+    "|(?:board|boards|boarded|boarding) (?:a|an|the|his|her|their)(?: [\\w-]+){0,3} (?:plane|flight|jet|aircraft|train|ship|helicopter) (?:in|at)"
     "|(?:will be|would be|was|were|is|are|be) (?:in|at)"
     "|(?:was|were|is|are|be|being|been) (?:driven|taken|flown|brought|escorted|welcomed|received|greeted) (?:to|in|at)"
     "|(?:due|expected|scheduled|set) (?:to arrive |to land |to stop )?(?:in|at)"
@@ -357,21 +379,8 @@ init_regexes (void)
     "\\b(?:(?:previous|past|prior|earlier|former|other) (?:visits?|trips?|travels?|stops?)"
     "|(?:has|have|had)(?: also| already| since| previously| repeatedly| so far| thus far| until now| to date| once| twice| before| ever| recently| often)* (?:visited|traveled|travelled|been to|toured|gone to|made \\w+ (?:visits|trips)))",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  /* "in 2016, when he visited X", "his last tour ... was in 2016"; four
-   * patterns, each after its own words (past_clause_words[]) */
-  past_clause_regex[0] = g_regex_new (
-    "\\bwhen (?:he|she|they|\\p{Lu}[\\w'’-]+) (?:\\w+ )?(?:visited|toured|traveled|travelled|went to|flew to|was in|were in)\\b",
-    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  past_clause_regex[1] = g_regex_new (
-    "\\b(?:last|previous|prior|earlier)\\b[^.;]{0,50}\\b(?:trip|tour|visit|journey|stop)s?\\b[^.;]{0,40}\\b(?:was|were|came|took place)\\b",
-    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  past_clause_regex[2] = g_regex_new (
-    "\\b(?:had|has|have) (?:\\w+ )?(?:earlier|previously|once|already|also|twice|before)\\b",
-    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  /* "traveled to the region once during his presidency" */
-  past_clause_regex[3] = g_regex_new (
-    "(?<!who )(?<!which )\\b(?:visited|traveled|travelled|toured|went)\\b(?:\\s+[\\w-]+){0,4}\\s+(?:once|twice)\\b",
-    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (past_clause_regex); i++)
+    past_clause_regex[i] = g_regex_new (past_clause_patterns[i], G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   year_regex = g_regex_new ("\\b(?:19|20)\\d\\d\\b", G_REGEX_OPTIMIZE, 0, NULL);
   /* "Tillerson and Homeland Security Secretary John Kelly are headed to" */
   /* "Obama along with his wife, Michelle, will travel" */
@@ -394,7 +403,12 @@ init_regexes (void)
   team_regex = g_regex_new ("(?:\\b[Tt]he\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+){0,3}|['’]s\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:own|new|negotiating|advance|diplomatic|peace)\\s+){0,2})(?:team|negotiating team|delegation)\\b[^,;.]{0,40}$",
                             G_REGEX_OPTIMIZE, 0, NULL);
   gap_regex = g_regex_new (
-    "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|nearby|fellow|region|north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|central|north-east|north-west|south-east|south-west|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b))*$",
+    "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|nearby|fellow|region|north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|central|north-east|north-west|south-east|south-west|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b)"
+    /* "to the American South, the West, Detroit": regions the
+     * gazetteer lacks, listed before a place it knows */
+    "|(?<=the )\\p{Lu}[\\w-]*(?=,| \\p{Lu}[\\w-]*,)"
+    /* "a later visit to war-torn Bosnia" */
+    "|\\p{Ll}+-\\p{Ll}+(?=\\s*$))*$",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   after_regex = g_regex_new ("\\bafter\\s+(?:(?:concluding|completing|ending|finishing|wrapping up|winding up) )?(?:a |an |his |her |their |the )?(?:\\w+ )?$",
                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -550,8 +564,10 @@ static const char * const * const past_clause_words[] = {
   (const char * const[]) { "when ", NULL },
   (const char * const[]) { "last", "previous", "prior", "earlier", NULL },
   (const char * const[]) { "had ", "has ", "have ", NULL },
+  (const char * const[]) { "last", "previous", "earlier", NULL },
   (const char * const[]) { "once", "twice", NULL },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (past_clause_words) == G_N_ELEMENTS (past_clause_patterns));
 
 /* Whether a sentence tells of an earlier trip in a clause ("when he
  * visited X"); `lower` is `text` in ASCII lower case */
@@ -2467,6 +2483,180 @@ static const char * const going_words[] = {
   "make ", "join", NULL
 };
 
+/* "Cuban President Fidel Castro met President Putin in Havana ... to
+ * greet Putin": one who is at home where a visitor from elsewhere
+ * comes, and greets, meets or hosts someone, is the host, no
+ * traveller: their trip is dropped when all its stops are in their own
+ * country (told by a demonym before their name) */
+static void
+drop_hosts (Builder *b)
+{
+  g_autofree const char **homes = NULL;
+
+  if (b->trips->len < 2)
+    return;
+  homes = g_new0 (const char *, b->trips->len);
+  for (guint t = 0; t < b->trips->len; t++)
+    homes[t] = home_country (b, ((Trip *) g_ptr_array_index (b->trips, t))->person);
+  for (guint t = 0; t < b->trips->len; t++)
+    {
+      Trip *trip = g_ptr_array_index (b->trips, t);
+      const char *home = homes[t];
+      gboolean at_home = TRUE, visited = FALSE, hosts = FALSE;
+
+      if (trip->candidates->len == 0 || home == NULL)
+        continue;
+      for (guint k = 0; k < trip->candidates->len && at_home; k++)
+        at_home = g_strcmp0 (stop_country (&g_array_index (trip->candidates, Candidate, k)), home) == 0;
+      if (!at_home)
+        continue;
+      for (guint o = 0; o < b->trips->len && !visited; o++)
+        {
+          Trip *other = g_ptr_array_index (b->trips, o);
+
+          if (other == trip || g_strcmp0 (homes[o], home) == 0)
+            continue;
+          for (guint k = 0; k < other->candidates->len && !visited; k++)
+            visited = g_strcmp0 (stop_country (&g_array_index (other->candidates, Candidate, k)), home) == 0;
+        }
+      if (!visited)
+        continue;
+      /* the host's words, in a sentence that names them */
+      for (guint i = 0; i < b->people->len && !hosts; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+          guint from, to;
+          g_autofree char *around = NULL;
+
+          if (m->entity != trip->person)
+            continue;
+          from = m->start;
+          to = MIN (b->n_chars, m->end + 120);
+          around = slice (b, from, to);
+          hosts = re_match ("^[^.;]*?\\b(?:greet|greets|greeted|welcome|welcomes|welcomed|received|receives|hosted|hosts|met|meets)\\b[^.;]{0,40}?\\p{Lu}",
+                            around, 0);
+        }
+      if (!hosts)
+        continue;
+      for (guint k = 0; k < trip->candidates->len; k++)
+        nd_stop_unref (g_array_index (trip->candidates, Candidate, k).stop);
+      g_array_set_size (trip->candidates, 0);
+    }
+}
+
+/* "MOSCOW — Soviet leader X rolled out the red carpet Friday for Indian
+ * Prime Minister Y", "... welcomed Kenyan President Y": under a
+ * dateline, one from another country welcomed in the opening sentences
+ * is there, when nothing else gives them a stop */
+static void
+scan_welcomed (Builder *b)
+{
+  const char *here;
+
+  if (b->dateline == NULL || (here = nd_entity_get_country (b->dateline->entity)) == NULL)
+    return;
+  for (guint s = 0; s < b->sentences->len && s < 3; s++)
+    {
+      NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, s);
+      guint start = span->start, end = MIN (span->end, b->n_chars);
+      const char *bytes = b->body + b->byte_at[start];
+      gsize n_bytes = b->byte_at[end] - b->byte_at[start];
+      g_autofree char *text = NULL;
+      g_autoptr(GMatchInfo) info = NULL;
+      int ws, we;
+      guint cue_end;
+
+      if (end <= start ||
+          (!bytes_hold (bytes, n_bytes, "elcom") && !bytes_hold (bytes, n_bytes, "red carpet") &&
+           !bytes_hold (bytes, n_bytes, "greet")))
+        continue;
+      text = slice (b, start, end);
+      if (!re_match ("\\b(?:welcomed|welcomes|welcome for|greeted|greets|rolled out the red carpet|rolls out the red carpet)\\b", text, 0))
+        continue;
+      {
+        static GRegex *welcome_regex;
+        static gsize initialized;
+
+        if (g_once_init_enter (&initialized))
+          {
+            welcome_regex = g_regex_new ("\\b(?:welcomed|welcomes|greeted|greets|red carpet(?: \\w+)?(?: for)?|welcome for)\\s+(?:the\\s+)?",
+                                         G_REGEX_OPTIMIZE, 0, NULL);
+            g_once_init_leave (&initialized, 1);
+          }
+        if (!g_regex_match (welcome_regex, text, 0, &info))
+          continue;
+      }
+      g_match_info_fetch_pos (info, 0, &ws, &we);
+      cue_end = start + g_utf8_strlen (text, we);
+      for (guint i = 0; i < b->people->len; i++)
+        {
+          const Mention *m = &g_array_index (b->people, Mention, i);
+          const char *home;
+          g_autofree char *gap = NULL;
+          Trip *trip;
+
+          if (m->start < cue_end)
+            continue;
+          if (m->end > end || m->start > cue_end + 50)
+            break;
+          /* only titles and a demonym between: "Indian Prime Minister" */
+          gap = slice (b, cue_end, m->start);
+          if (!re_match ("^(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+|,\\s*)*$", gap, 0))
+            break;
+          home = home_country (b, m->entity);
+          if (home == NULL || strcmp (home, here) == 0)
+            break;
+          trip = get_trip (b, m->entity);
+          if (trip->candidates->len == 0)
+            {
+              g_autoptr(NdStop) stop = stop_new_at (b, b->dateline, find_date (b, start, start, end), start, end);
+
+              trip_add (trip, stop, b->dateline->start, FALSE, FALSE);
+            }
+          break;
+        }
+    }
+}
+
+/* "X's Italian-born wife, Sonia", "Jiang's wife Wang Yeping": the
+ * spouse of one who travels goes along */
+static void
+scan_spouses (Builder *b)
+{
+  static GRegex *spouse_regex;
+  static gsize initialized;
+
+  if (!strstr (b->body, "wife") && !strstr (b->body, "husband"))
+    return;
+  if (g_once_init_enter (&initialized))
+    {
+      spouse_regex = g_regex_new ("['’]s (?:[\\w-]+ )?(?:wife|husband),?\\s+$", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  for (guint i = 0; i + 1 < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      const Mention *next = &g_array_index (b->people, Mention, i + 1);
+      g_autofree char *gap = NULL;
+      Trip *trip = NULL;
+
+      if (next->start < m->end || next->start - m->end > 30)
+        continue;
+      gap = slice (b, m->end, next->start);
+      if (!g_regex_match (spouse_regex, gap, G_REGEX_MATCH_ANCHORED, NULL) || next->entity == m->entity)
+        continue;
+      for (guint t = 0; t < b->trips->len && trip == NULL; t++)
+        {
+          Trip *other = g_ptr_array_index (b->trips, t);
+
+          if (other->person == m->entity && other->candidates->len > 0)
+            trip = other;
+        }
+      if (trip != NULL)
+        travel_along (b, trip, next->entity);
+    }
+}
+
 static void
 scan_companions (Builder *b)
 {
@@ -2478,7 +2668,7 @@ scan_companions (Builder *b)
 
   if (g_once_init_enter (&initialized))
     {
-      with_regex = g_regex_new ("\\b(?:accompanied (?:(?:on|during|for) (?:the|this|his|her|their) (?:[\\w-]+ ){0,2}?(?:trip|tour|visit|journey|mission|flight) )?by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: (?!(?:met|meet|meets|meeting|has|have|had|hosted|visited|saw|see)\\b)[\\w-]+){0,3},? (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of|composed of|made up of|(?:will|would|is to|are to)(?: also)? include)|(?:the |other )?members of the (?:delegation|entourage|party|team|group|travell?ing party) (?:are|were|will be|include|included))\\b",
+      with_regex = g_regex_new ("\\b(?:accompanied (?:(?:on|during|for) (?:the|this|his|her|their) (?:[\\w-]+ ){0,2}?(?:trip|tour|visit|journey|mission|flight) )?by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: (?!(?:met|meet|meets|meeting|has|have|had|hosted|visited|saw|see)\\b)[\\w-]+){0,6}?,? (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of|composed of|made up of|(?:will|would|is to|are to)(?: also)? include)|(?:the |other )?members of the (?:delegation|entourage|party|team|group|travell?ing party) (?:are|were|will be|include|included))\\b",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       accompany_regex = g_regex_new ("\\b(?:will|would|to|also|are to|is to) accompany\\b|\\b(?:is|are|was|were|will be)(?: also)? accompanying(?= (?:him|her|them|the|[\\p{Lu}]))|\\baccompan(?:ied|ies)(?= (?:him|her|the|them|[\\p{Lu}]))",
                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -3031,6 +3221,55 @@ find_team (Builder   *b,
   return n;
 }
 
+/* "The All Blacks left New Zealand for England ... under the same
+ * captain, Richie McCaw, but a new head coach, Steve Hansen": a team,
+ * band or orchestra named as the subject travels as the people the
+ * article names as its captain, coach, conductor or players */
+static guint
+find_squad (Builder   *b,
+            guint      sent_start,
+            guint      cue_start,
+            NdEntity **out,
+            guint      max)
+{
+  static GRegex *member_regex;
+  static gsize initialized;
+  g_autofree char *head = slice (b, sent_start, cue_start);
+  guint n = 0;
+
+  if (!re_match ("^\\W*(?:The\\s+)?(?:\\p{Lu}[\\w'’.-]*\\s+){1,4}$", head, 0))
+    return 0;
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+
+      if (m->start >= sent_start && m->end <= cue_start)
+        return 0;
+    }
+  if (g_once_init_enter (&initialized))
+    {
+      member_regex = g_regex_new ("\\b(?:captain|co-captain|vice-captain|skipper|(?:head |assistant )?coach|player|conductor|bandleader|frontman|frontwoman|lead singer|singer|guitarist|drummer|bassist)s?,?\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+)*$",
+                                  G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  for (guint i = 0; i < b->people->len && n < max; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      g_autofree char *before = slice (b, m->start > 40 ? m->start - 40 : 0, m->start);
+      gboolean seen = FALSE;
+
+      /* (not "a former coach", "the rival team's captain") */
+      if (!g_regex_match (member_regex, before, 0, NULL) ||
+          re_match ("\\b(?:former|ex-|rival|opposing|late)\\b[^,.;]*$", before, G_REGEX_CASELESS))
+        continue;
+      for (guint k = 0; k < n; k++)
+        seen |= out[k] == m->entity;
+      if (!seen)
+        out[n++] = m->entity;
+    }
+  return n;
+}
+
 /* Are the two people named one after the other in one list ("A and B",
  * "A, U.S. negotiator B")? */
 static gboolean
@@ -3255,6 +3494,66 @@ scan_cotravellers (Builder *b)
     }
 }
 
+/* The country a person is of, by a demonym right before a mention of
+ * their name, with only titles between ("Cuban President Fidel
+ * Castro", "The British Prime Minister, Margaret Thatcher", "Soviet
+ * leader Mikhail Gorbachev"), or NULL */
+static const char *
+home_country (Builder  *b,
+              NdEntity *person)
+{
+  static GRegex *demonym_regex;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      demonym_regex = g_regex_new ("\\b(\\p{Lu}[\\p{L}-]+)(?:\\s+(?:[\\p{Lu}][\\w.’'-]*|" TITLE_WORDS ")){1,4},?\\s*$",
+                                   G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      g_autofree char *before = NULL;
+      g_autoptr(GMatchInfo) info = NULL;
+
+      if (m->entity != person)
+        continue;
+      before = slice (b, m->start > 50 ? m->start - 50 : 0, m->start);
+      /* (within the sentence: the name's own titles) */
+      for (char *p = before; *p != '\0'; p++)
+        if (*p == '\n' || *p == ';' || *p == ':' || ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' '))
+          memmove (before, p + 1, strlen (p + 1) + 1), p = before - 1;
+      if (g_regex_match (demonym_regex, before, 0, &info))
+        {
+          g_autofree char *span = g_match_info_fetch (info, 0);
+          g_auto(GStrv) words = g_regex_split_simple ("[\\s,]+", span, 0, 0);
+
+          /* "The British Prime Minister": any of the capitalised words */
+          for (guint w = 0; words[w] != NULL; w++)
+            {
+              g_autofree char *key = NULL;
+              const char *country;
+
+              if (!g_unichar_isupper (g_utf8_get_char (words[w])) ||
+                  (key = nd_extract_key_dup (words[w], -1)) == NULL)
+                continue;
+              country = nd_gazetteer_lookup_demonym (nd_gazetteer_get_default (), key);
+              if (country != NULL)
+                return country;
+            }
+        }
+    }
+  return NULL;
+}
+
+/* The country of the place a stop is at, or NULL */
+static const char *
+stop_country (const Candidate *c)
+{
+  return c->stop->place_entity != NULL ? nd_entity_get_country (c->stop->place_entity) : NULL;
+}
+
 /* "In Beijing, Scholz will meet Xi": a place put first, then a traveller
  * already on the move doing something there; the clause may start
  * inside the sentence (", and, in Rio, he will attend"), from
@@ -3278,6 +3577,7 @@ scan_left_place (Builder *b,
   const Mention *place = NULL;
   NdEntity *person;
   g_autoptr(NdStop) stop = NULL;
+  gboolean ending, abroad = FALSE;
 
   if (g_once_init_enter (&initialized))
     {
@@ -3285,10 +3585,15 @@ scan_left_place (Builder *b,
                                 G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&initialized, 1);
     }
-  /* the words of a trip's end first: most sentences have none */
-  if (!bytes_hold (bytes, n_bytes, "ending ") && !bytes_hold (bytes, n_bytes, "wrapping up ") &&
-      !bytes_hold (bytes, n_bytes, "concluding ") && !bytes_hold (bytes, n_bytes, "winding up ") &&
-      !bytes_hold (bytes, n_bytes, "completing "))
+  /* the words of a trip's end first, or "for" after "left": most
+   * sentences have none */
+  ending = bytes_hold (bytes, n_bytes, "ending ") || bytes_hold (bytes, n_bytes, "wrapping up ") ||
+           bytes_hold (bytes, n_bytes, "concluding ") || bytes_hold (bytes, n_bytes, "winding up ") ||
+           bytes_hold (bytes, n_bytes, "completing ");
+  if (!ending && !(bytes_hold (bytes, n_bytes, " for ") &&
+                   (bytes_hold (bytes, n_bytes, "left ") || bytes_hold (bytes, n_bytes, "leaving ") ||
+                    bytes_hold (bytes, n_bytes, "departed ") || bytes_hold (bytes, n_bytes, "departing ") ||
+                    bytes_hold (bytes, n_bytes, "leaves ") || bytes_hold (bytes, n_bytes, "departs "))))
     return;
   text = slice (b, sent_start, sent_end);
   if (!g_regex_match (left_regex, text, 0, &info))
@@ -3310,15 +3615,48 @@ scan_left_place (Builder *b,
       if (!re_match ("^\\s*(?:the\\s+)?$", gap, 0) && !g_regex_match (descriptor_gap_regex, gap, 0, NULL))
         continue;
       rest = slice (b, m->end, sent_end);
-      if (re_match ("^[^;:()]*?,\\s*(?:\\w+\\s+){0,2}?(?:ending|wrapping up|concluding|winding up|completing)\\s+(?:his|her|their|its|a|an|the)\\b", rest, 0))
+      if (ending && re_match ("^[^;:()]*?,\\s*(?:\\w+\\s+){0,2}?(?:ending|wrapping up|concluding|winding up|completing)\\s+(?:his|her|their|its|a|an|the)\\b", rest, 0))
         place = m;
+      /* "before leaving Zimbabwe for Malawi": the place left is a stop
+       * of one who is abroad there (not "left Auckland for London" of a
+       * New Zealander, nor one whose home is not known) */
+      else if (re_match ("^\\s+(?:on \\w+ |this \\w+ |\\w+day )?for\\s", rest, 0))
+        {
+          place = m;
+          abroad = TRUE;
+        }
       break;
     }
   if (place == NULL)
     return;
   person = find_traveller (b, sent_start, verb_start, sent_end);
+  /* "before leaving Zimbabwe for Malawi, Mrs Thatcher declined": the
+   * subject after the clause */
+  if (person == NULL && abroad)
+    for (guint i = 0; i < b->people->len; i++)
+      {
+        const Mention *m = &g_array_index (b->people, Mention, i);
+        g_autofree char *gap = NULL;
+
+        if (m->start < place->end)
+          continue;
+        if (m->end > sent_end)
+          break;
+        gap = slice (b, place->end, m->start);
+        if (re_match ("^[^,.;:]*,\\s*(?:[\\p{Lu}][\\w.’'-]*\\s+|" TITLE_WORDS "\\s+)*$", gap, 0))
+          person = m->entity;
+        break;
+      }
   if (person == NULL)
     return;
+  if (abroad)
+    {
+      const char *home = home_country (b, person);
+
+      if (home == NULL || nd_entity_get_country (place->entity) == NULL ||
+          g_strcmp0 (home, nd_entity_get_country (place->entity)) == 0)
+        return;
+    }
   stop = stop_new_at (b, place, find_date (b, sent_start, place->end, sent_end),
                       sent_start, sent_end);
   /* before where it leaves for ("for Geneva"); else after the stops
@@ -3326,8 +3664,46 @@ scan_left_place (Builder *b,
   {
     g_autofree char *after = slice (b, place->end, sent_end);
 
-    trip_add (get_trip (b, person), stop,
-              re_match ("^[^,;]{0,40}\\bfor\\s", after, 0) ? place->start : sent_end - 1, FALSE, FALSE);
+    double key = re_match ("^[^,;]{0,40}\\bfor\\s", after, 0) ? place->start : sent_end - 1;
+    Trip *trip = get_trip (b, person);
+
+    /* "leaving Zimbabwe for Malawi" after a stop in Blantyre: before
+     * the stops in the country it leaves for */
+    if (abroad)
+      for (guint i = 0; i < b->places->len; i++)
+        {
+          const Mention *to = &g_array_index (b->places, Mention, i);
+
+          if (to->start <= place->end)
+            continue;
+          if (to->start > place->end + 30 || to->end > sent_end)
+            break;
+          /* (a stop there may be read later, as one of a dateline or a
+           * heading, "Blantyre, Malawi": before every mention of the
+           * country it leaves for) */
+          for (guint j = 0; j < b->places->len && nd_entity_get_country (to->entity) != NULL; j++)
+            {
+              const Mention *there = &g_array_index (b->places, Mention, j);
+
+              if (there->start >= to->start)
+                break;
+              if (g_strcmp0 (nd_entity_get_country (there->entity), nd_entity_get_country (to->entity)) == 0)
+                {
+                  key = MIN (key, (double) there->start - 0.5);
+                  break;
+                }
+            }
+          for (guint k = 0; k < trip->candidates->len; k++)
+            {
+              const Candidate *c = &g_array_index (trip->candidates, Candidate, k);
+
+              if (!c->unordered && nd_entity_get_country (to->entity) != NULL &&
+                  g_strcmp0 (stop_country (c), nd_entity_get_country (to->entity)) == 0)
+                key = MIN (key, c->key - 0.5);
+            }
+          break;
+        }
+    trip_add (trip, stop, key, FALSE, FALSE);
   }
 }
 
@@ -3814,8 +4190,17 @@ scan_sentence (Builder *b,
         {
           g_autofree char *before = slice (b, cue_start > sent_start + 60 ? cue_start - 60 : sent_start, cue_start);
 
-          cue_past = re_match ("\\blast (?:fall|autumn|spring|summer|winter|year|january|february|march|april|may|june|july|august|september|october|november|december)\\b",
+          cue_past = re_match ("\\blast (?:fall|autumn|spring|summer|winter|year|week|month|weekend|january|february|march|april|may|june|july|august|september|october|november|december)\\b",
                                            before, G_REGEX_CASELESS);
+        }
+      /* "He made a brief visit last week to Gaza": a visit told as done
+       * before */
+      if (!cue_past && strstr (lower, "last ") != NULL && strstr (cue, "isit") != NULL &&
+          re_match ("^(?:state |official |working |brief |surprise |first )?visit\\b", cue, G_REGEX_CASELESS))
+        {
+          g_autofree char *rest = slice (b, cue_end, MIN (sent_end, cue_end + 30));
+
+          cue_past = re_match ("^\\s*(?:last (?:week|month|year|weekend)|earlier this (?:week|month|year))\\b", rest, G_REGEX_CASELESS);
         }
       /* "after traveling to X and Y earlier this month" */
       if (!cue_past && re_match ("^(?:visited|toured|traveled|travelled|went|flew)\\b|^(?:after|before) (?:traveling|travelling|visiting|touring)",
@@ -3860,9 +4245,17 @@ scan_sentence (Builder *b,
         if (g_regex_match (negation_regex, cut, 0, NULL))
           continue;
       }
-      /* "would be arrested if he ever visited X": a condition */
+      /* "would be arrested if he ever visited X": a condition; "asked
+       * if he would like to return the call and visit X" too */
       if (re_match ("\\bif\\s+(?:[\\w’'-]+\\s+){1,3}$", lead, G_REGEX_CASELESS))
         continue;
+      if (strstr (text, " if ") != NULL || strstr (text, " whether ") != NULL)
+        {
+          g_autofree char *clause = slice (b, cue_start > sent_start + 90 ? cue_start - 90 : sent_start, cue_start);
+
+          if (re_match ("\\b(?:if|whether)\\s+(?:he|she|they|it|you|we|i)\\s+(?:would|could|might|should|will|can|may)\\s+(?:[\\w’'-]+\\s+){0,10}$", clause, G_REGEX_CASELESS))
+            continue;
+        }
       from_cue = g_match_info_fetch_named_pos (info, "from", &gs, &ge) && gs >= 0;
       fronted = from_cue && cue_start <= sent_start + 2 && re_match ("^\\W*(?:from|after|following)\\b", cue, G_REGEX_CASELESS);
       if (g_regex_match (after_regex, lead, 0, NULL) || g_str_has_prefix (cue, "after") || from_cue)
@@ -3897,6 +4290,83 @@ scan_sentence (Builder *b,
             }
         }
       person = find_traveller (b, sent_start, cue_start, sent_end);
+      /* "Arafat told reporters that the PLO's Political Department
+       * would stay in Tunis": the one speaking is not the subject of
+       * what is said, which names no one */
+      if (person != NULL && strstr (text, "that ") != NULL &&
+          (strstr (text, "said") != NULL || strstr (text, "told") != NULL || strstr (text, "says") != NULL ||
+           strstr (text, "announced") != NULL || strstr (text, "added") != NULL || strstr (text, "stated") != NULL))
+        {
+          g_autofree char *upto = slice (b, sent_start, cue_start);
+          g_autoptr(GMatchInfo) said = NULL;
+          static GRegex *said_regex;
+          static gsize said_initialized;
+
+          if (g_once_init_enter (&said_initialized))
+            {
+              said_regex = g_regex_new ("\\b(?:said|says|told [\\w ]{1,30}?|announced|added|stated)\\s+(?:\\w+\\s+){0,3}?that\\s+(the\\s[^\\n]{3,100}|[\\p{Lu}][^\\n]{3,100}|about [^\\n]{3,100})$",
+                                        G_REGEX_OPTIMIZE, 0, NULL);
+              g_once_init_leave (&said_initialized, 1);
+            }
+          if (g_regex_match (said_regex, upto, 0, &said))
+            {
+              int ss, se;
+              guint subject_at;
+              gboolean named = FALSE;
+              g_autofree char *subject = g_match_info_fetch (said, 1);
+
+              g_match_info_fetch_pos (said, 1, &ss, &se);
+              subject_at = sent_start + g_utf8_strlen (upto, ss);
+              for (guint i = 0; i < b->people->len && !named; i++)
+                {
+                  const Mention *m = &g_array_index (b->people, Mention, i);
+
+                  named = m->start >= subject_at && m->end <= cue_start;
+                }
+              if (!named && !g_regex_match (pronoun_regex, subject, 0, NULL) &&
+                  !g_regex_match (group_regex, subject, 0, NULL) &&
+                  !re_match ("\\b(?:team|party|entourage|squad|officials|aides)\\b", subject, G_REGEX_CASELESS))
+                continue;
+            }
+        }
+      /* "The last visit to Cuba was by Soviet leader Mikhail Gorbachev":
+       * the one named after "by" */
+      if (strstr (text, " by ") != NULL && strstr (cue, "isit") != NULL && re_match ("^(?:\\w+ )?visit", cue, G_REGEX_CASELESS))
+        {
+          g_autofree char *rest = slice (b, cue_end, sent_end);
+          g_autoptr(GMatchInfo) by = NULL;
+          static GRegex *by_regex;
+          static gsize by_initialized;
+
+          if (g_once_init_enter (&by_initialized))
+            {
+              by_regex = g_regex_new ("^[^.;:]{0,60}?\\b(?:was|were|is|will be|would be)\\s+(?:made\\s+|paid\\s+)?by\\s+",
+                                      G_REGEX_OPTIMIZE, 0, NULL);
+              g_once_init_leave (&by_initialized, 1);
+            }
+          if (g_regex_match (by_regex, rest, 0, &by))
+            {
+              int ys, ye;
+              guint at;
+
+              g_match_info_fetch_pos (by, 0, &ys, &ye);
+              at = cue_end + g_utf8_strlen (rest, ye);
+              for (guint i = 0; i < b->people->len; i++)
+                {
+                  const Mention *m = &g_array_index (b->people, Mention, i);
+
+                  g_autofree char *gap = NULL;
+
+                  if (m->start < at || m->end > sent_end)
+                    continue;
+                  /* "by ex-Soviet leader Mikhail Gorbachev" */
+                  gap = slice (b, at, m->start);
+                  if (re_match ("^(?:the\\s+)?(?:[\\p{Lu}][\\w.’'-]*\\s+|[\\w-]+-[\\w-]+\\s+|(?:former|late|then|ex)\\s+|" TITLE_WORDS "\\s+){0,5}$", gap, 0))
+                    person = m->entity;
+                  break;
+                }
+            }
+        }
       /* "The Duke and Duchess will visit India for a tour starting in
        * Mumbai": a later cue of the sentence with no one new named
        * before it is the same travellers' */
@@ -3950,8 +4420,9 @@ scan_sentence (Builder *b,
           travellers[0] = person;
           n_travellers = 1;
         }
-      else if ((n_travellers = find_group (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers))) == 0)
-        n_travellers = find_team (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers));
+      else if ((n_travellers = find_group (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers))) == 0 &&
+               (n_travellers = find_team (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers))) == 0)
+        n_travellers = find_squad (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers));
     have_travellers:
       /* "he will be joined in Juba by X and by Y": they come too */
       if (companions)
@@ -4071,6 +4542,15 @@ scan_sentence (Builder *b,
               if (g_str_has_prefix (next, "'s") || g_str_has_prefix (next, "’"))
                 break;
             }
+          /* "his visit to Moscow's ex-Cold War ally": the place owns what
+           * is visited, which is elsewhere ("China's capital" is not) */
+          if (prev == NULL && !tight)
+            {
+              g_autofree char *next = slice (b, m->end, MIN (sent_end, m->end + 24));
+
+              if (re_match ("^['’]s\\s+(?:[\\w-]+\\s+){0,2}(?:ally|allies|neighbou?rs?|rivals?|enemy|enemies|partners?|foes?|adversary|adversaries)\\b", next, 0))
+                break;
+            }
           if (!tight)
             {
               g_autofree char *next = slice (b, m->end, MIN (sent_end, m->end + 20));
@@ -4087,10 +4567,12 @@ scan_sentence (Builder *b,
           /* "Tel Aviv, Israel", "Biloxi, Mississippi": where the place
            * just named lies, not another stop */
           /* "Ouagadougou in Burkina Faso": the same */
+          /* ("Jericho in the West Bank": an area written with "the") */
           if (prev != NULL && re_match ("^\\s+in\\s+(?:the\\s+)?$", gap, G_REGEX_CASELESS) &&
               nd_entity_get_country (m->entity) != NULL &&
               g_strcmp0 (nd_entity_get_country (m->entity), nd_entity_get_country (prev->entity)) == 0 &&
-              (is_country (m->entity) || region_holds (m->entity, prev->entity)))
+              (is_country (m->entity) || region_holds (m->entity, prev->entity) ||
+               re_match ("\\bthe\\s+$", gap, G_REGEX_CASELESS)))
             {
               prev = m;
               continue;
@@ -4192,9 +4674,38 @@ scan_sentence (Builder *b,
             {
               double before_key = earlier_stop_key (b, travellers[0], sent_start, cue_start);
 
+              /* "He came here after concluding his state visit to
+               * Uruguay": before the stop told last */
+              if (before_key == G_MAXDOUBLE)
+                {
+                  g_autofree char *head = slice (b, sent_start, cue_start);
+                  Trip *own = get_trip (b, travellers[0]);
+                  guint latest = 0;
+
+                  /* (the place told latest, not a region: "the fourth
+                   * leg of his tour of Latin America") */
+                  if (re_match ("\\b(?:came|comes|come|arrived|arrives|flew|landed|got) here\\b", head, G_REGEX_CASELESS))
+                    for (guint c = 0; c < own->candidates->len; c++)
+                      {
+                        const Candidate *told = &g_array_index (own->candidates, Candidate, c);
+
+                        if (!told->unordered && !is_region_stop (told) && told->stop->evidence_start < sent_start &&
+                            told->stop->evidence_start >= latest)
+                          {
+                            latest = told->stop->evidence_start;
+                            before_key = told->key;
+                          }
+                      }
+                }
               key = (before_key < G_MAXDOUBLE ? before_key : (double) sent_start) - 0.5 + n_found * 0.01;
             }
           else if (final && !cue_past)
+            key = 1e9 + m->start;
+          /* "is returning to South Africa": the trip's end, after the
+           * stops told after it ("... was about to board a plane in
+           * Nashville") */
+          else if (!cue_past && prev == NULL && g_ascii_strncasecmp (cue, "return", 6) == 0 &&
+                   re_match ("^return(?:s|ed|ing)? (?:home )?to\\b", cue, G_REGEX_CASELESS))
             key = 1e9 + m->start;
           else if (first && !cue_past)
             key = -1e9 + m->start;
@@ -5086,13 +5597,54 @@ nd_itinerary_builder_build_with_headline (const char *body,
           NdEntity *other = g_array_index (b.people, Mention, j).entity;
           const char *full = nd_entity_get_name (other);
 
-          if (other != m->entity && strncmp (full, name, len) == 0 && full[len] == ' ' &&
-              full[len + 1] != '\0' && strspn (full + len + 1, "IVX") == strlen (full + len + 1))
+          const char *at = full;
+
+          /* ("John Paul" of "Pope John Paul II": after the title) */
+          if (strncmp (full, name, len) != 0 && (at = strstr (full, name)) != NULL && at[-1] != ' ')
+            at = NULL;
+          if (other != m->entity && at != NULL && strncmp (at, name, len) == 0 && at[len] == ' ' &&
+              at[len + 1] != '\0' && strspn (at + len + 1, "IVX") == strlen (at + len + 1))
             {
               m->entity = other;
               break;
             }
         }
+    }
+  /* "Archbishop Tutu" after "Archbishop Desmond Tutu": a title and a
+   * surname are the person of that surname with a given name */
+  for (guint i = 0; i < b.people->len; i++)
+    {
+      Mention *m = &g_array_index (b.people, Mention, i);
+      const char *name = nd_entity_get_name (m->entity);
+      const char *space = strrchr (name, ' ');
+      g_autofree char *head = NULL;
+      g_autofree char *key = NULL;
+      NdEntity *full = NULL;
+
+      if (space == NULL || strchr (name, ' ') != space)
+        continue;
+      head = g_strndup (name, space - name);
+      key = nd_extract_key_dup (head, -1);
+      if (key == NULL ||
+          !(ND_WORD_INFO_FLAGS (nd_lexicon_lookup_word (nd_lexicon_get_default (), key)) & (ND_WORD_TITLE | ND_WORD_TITLE_START)))
+        continue;
+      for (guint j = 0; j < b.people->len; j++)
+        {
+          NdEntity *other = g_array_index (b.people, Mention, j).entity;
+          const char *other_name = nd_entity_get_name (other);
+          const char *tail = strrchr (other_name, ' ');
+
+          if (other == m->entity || tail == NULL || strcmp (tail, space) != 0)
+            continue;
+          if (full != NULL && full != other)
+            {
+              full = NULL;  /* two people of that surname: which is not known */
+              break;
+            }
+          full = other;
+        }
+      if (full != NULL)
+        m->entity = full;
     }
   add_surname_mentions (&b);
   g_array_sort (b.places, compare_mentions);
@@ -5210,6 +5762,9 @@ nd_itinerary_builder_build_with_headline (const char *body,
   scan_family (&b);
   scan_companions (&b);
   scan_cotravellers (&b);
+  drop_hosts (&b);
+  scan_welcomed (&b);
+  scan_spouses (&b);
 
   for (guint i = 0; i < b.trips->len; i++)
     {
@@ -5221,15 +5776,39 @@ nd_itinerary_builder_build_with_headline (const char *body,
         continue;
       past = g_ptr_array_new_with_free_func ((GDestroyNotify) nd_stop_unref);
       g_ptr_array_add (result, trip_to_itinerary (trip, past, b.year));
-      if (past->len > 0)
+      /* visits told in sentences of their own are visits of their own
+       * ("Wong last visited Suva in 2024 ... She also travelled to
+       * Tuvalu May last year") */
+      for (guint j = 0; j < past->len; )
         {
           NdItinerary *visits = nd_itinerary_new (NULL);
+          guint told = ((NdStop *) g_ptr_array_index (past, j))->evidence_start;
+          guint order = 1;
 
           nd_itinerary_set_traveller_entity (visits, trip->person);
           nd_itinerary_set_ordered (visits, FALSE);
-          for (guint j = 0; j < past->len; j++)
-            nd_itinerary_add_stop (visits, g_ptr_array_index (past, j));
+          for (guint k = j; k < past->len; k++)
+            {
+              NdStop *stop = g_ptr_array_index (past, k);
+
+              if (stop->evidence_start == told)
+                {
+                  stop->order = order++;
+                  nd_itinerary_add_stop (visits, stop);
+                }
+            }
           g_ptr_array_add (result, visits);
+          /* the next stop of another sentence not yet given */
+          for (j++; j < past->len; j++)
+            {
+              NdStop *stop = g_ptr_array_index (past, j);
+              gboolean given = stop->evidence_start == told;
+
+              for (guint k = 0; k < j && !given; k++)
+                given = ((NdStop *) g_ptr_array_index (past, k))->evidence_start == stop->evidence_start;
+              if (!given)
+                break;
+            }
         }
     }
 
