@@ -484,9 +484,10 @@ free_regex_cache (gpointer cache)
 static GPrivate regex_cache[2] = { G_PRIVATE_INIT (free_regex_cache), G_PRIVATE_INIT (free_regex_cache) };
 
 static gboolean
-re_match (const char         *pattern,
-          const char         *text,
-          GRegexCompileFlags  flags)
+re_search (const char          *pattern,
+           const char          *text,
+           GRegexCompileFlags   flags,
+           GMatchInfo         **info)
 {
   GPrivate *slot = &regex_cache[(flags & G_REGEX_CASELESS) ? 1 : 0];
   GHashTable *cache = g_private_get (slot);
@@ -506,7 +507,16 @@ re_match (const char         *pattern,
       g_hash_table_insert (cache, (gpointer) pattern, regex);
     }
 
-  return g_regex_match (regex, text, 0, NULL);
+  return g_regex_match (regex, text, 0, info);
+}
+
+/* Whether `pattern` (a literal) matches `text` */
+static gboolean
+re_match (const char         *pattern,
+          const char         *text,
+          GRegexCompileFlags  flags)
+{
+  return re_search (pattern, text, flags, NULL);
 }
 
 /* Whether the `n` bytes at `bytes` hold `needle` (memmem() rather than
@@ -1707,17 +1717,9 @@ find_traveller (Builder *b,
   if (b->last_traveller != NULL &&
       (g_str_has_prefix (head, "the ") || g_str_has_prefix (head, "The ") || strstr (head, ", the ") != NULL))
     {
-      static GRegex *epithet_regex;
-      static gsize initialized;
       g_autoptr(GMatchInfo) em = NULL;
 
-      if (g_once_init_enter (&initialized))
-        {
-          epithet_regex = g_regex_new ("^\\W*(?:\\w+,\\s+)?[Tt]he\\s+(\\p{Ll}[\\p{Ll}-]{3,})\\s+(?:(?:will|would|shall|is|was|then|also|later|to|expected|scheduled|set|due|plans?|planned)\\s+)*$",
-                                       G_REGEX_OPTIMIZE, 0, NULL);
-          g_once_init_leave (&initialized, 1);
-        }
-      if (g_regex_match (epithet_regex, head, 0, &em))
+      if (re_search ("^\\W*(?:\\w+,\\s+)?[Tt]he\\s+(\\p{Ll}[\\p{Ll}-]{3,})\\s+(?:(?:will|would|shall|is|was|then|also|later|to|expected|scheduled|set|due|plans?|planned)\\s+)*$", head, 0, &em))
         {
           g_autofree char *noun = g_match_info_fetch (em, 1);
           g_autofree char *key = nd_extract_key_dup (noun, -1);
@@ -2275,16 +2277,6 @@ travel_along (Builder  *b,
 static void
 scan_family (Builder *b)
 {
-  static GRegex *family_regex;
-  static gsize initialized;
-
-  if (g_once_init_enter (&initialized))
-    {
-      family_regex = g_regex_new ("\\b(?:with|accompanied by|joined by|(?<pronoun>[Hh]e|[Ss]he) and) (?:his|her) "
-                                  "(?:wife|husband|spouse|partner|daughters?|sons?|children|family)\\b",
-                                  G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialized, 1);
-    }
   for (guint s = 0; s < b->sentences->len; s++)
     {
       NdTextSpan *span = &g_array_index (b->sentences, NdTextSpan, s);
@@ -2301,7 +2293,8 @@ scan_family (Builder *b)
            !bytes_hold (b->body + b->byte_at[start], b->byte_at[end] - b->byte_at[start], " her ")))
         continue;
       text = slice (b, start, end);
-      if (!g_regex_match (family_regex, text, 0, &info))
+      if (!re_search ("\\b(?:with|accompanied by|joined by|(?<pronoun>[Hh]e|[Ss]he) and) (?:his|her) "
+                      "(?:wife|husband|spouse|partner|daughters?|sons?|children|family)\\b", text, 0, &info))
         continue;
       g_match_info_fetch_pos (info, 0, &cs, &ce);
       cue_at = start + g_utf8_strlen (text, cs);
@@ -2573,19 +2566,9 @@ scan_welcomed (Builder *b)
       text = slice (b, start, end);
       if (!re_match ("\\b(?:welcomed|welcomes|welcome for|greeted|greets|rolled out the red carpet|rolls out the red carpet)\\b", text, 0))
         continue;
-      {
-        static GRegex *welcome_regex;
-        static gsize initialized;
-
-        if (g_once_init_enter (&initialized))
-          {
-            welcome_regex = g_regex_new ("\\b(?:welcomed|welcomes|greeted|greets|red carpet(?: \\w+)?(?: for)?|welcome for)\\s+(?:the\\s+)?",
-                                         G_REGEX_OPTIMIZE, 0, NULL);
-            g_once_init_leave (&initialized, 1);
-          }
-        if (!g_regex_match (welcome_regex, text, 0, &info))
-          continue;
-      }
+      if (!re_search ("\\b(?:welcomed|welcomes|greeted|greets|red carpet(?: \\w+)?(?: for)?|welcome for)\\s+(?:the\\s+)?",
+                      text, 0, &info))
+        continue;
       g_match_info_fetch_pos (info, 0, &ws, &we);
       cue_end = start + g_utf8_strlen (text, we);
       for (guint i = 0; i < b->people->len; i++)
@@ -2623,16 +2606,8 @@ scan_welcomed (Builder *b)
 static void
 scan_spouses (Builder *b)
 {
-  static GRegex *spouse_regex;
-  static gsize initialized;
-
   if (!strstr (b->body, "wife") && !strstr (b->body, "husband"))
     return;
-  if (g_once_init_enter (&initialized))
-    {
-      spouse_regex = g_regex_new ("['’]s (?:[\\w-]+ )?(?:wife|husband),?\\s+$", G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialized, 1);
-    }
   for (guint i = 0; i + 1 < b->people->len; i++)
     {
       const Mention *m = &g_array_index (b->people, Mention, i);
@@ -2643,7 +2618,7 @@ scan_spouses (Builder *b)
       if (next->start < m->end || next->start - m->end > 30)
         continue;
       gap = slice (b, m->end, next->start);
-      if (!g_regex_match (spouse_regex, gap, G_REGEX_MATCH_ANCHORED, NULL) || next->entity == m->entity)
+      if (!re_search ("\\A" "['’]s (?:[\\w-]+ )?(?:wife|husband),?\\s+$", gap, 0, NULL) || next->entity == m->entity)
         continue;
       for (guint t = 0; t < b->trips->len && trip == NULL; t++)
         {
@@ -3502,15 +3477,6 @@ static const char *
 home_country (Builder  *b,
               NdEntity *person)
 {
-  static GRegex *demonym_regex;
-  static gsize initialized;
-
-  if (g_once_init_enter (&initialized))
-    {
-      demonym_regex = g_regex_new ("\\b(\\p{Lu}[\\p{L}-]+)(?:\\s+(?:[\\p{Lu}][\\w.’'-]*|" TITLE_WORDS ")){1,4},?\\s*$",
-                                   G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialized, 1);
-    }
   for (guint i = 0; i < b->people->len; i++)
     {
       const Mention *m = &g_array_index (b->people, Mention, i);
@@ -3524,7 +3490,7 @@ home_country (Builder  *b,
       for (char *p = before; *p != '\0'; p++)
         if (*p == '\n' || *p == ';' || *p == ':' || ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' '))
           memmove (before, p + 1, strlen (p + 1) + 1), p = before - 1;
-      if (g_regex_match (demonym_regex, before, 0, &info))
+      if (re_search ("\\b(\\p{Lu}[\\p{L}-]+)(?:\\s+(?:[\\p{Lu}][\\w.’'-]*|" TITLE_WORDS ")){1,4},?\\s*$", before, 0, &info))
         {
           g_autofree char *span = g_match_info_fetch (info, 0);
           g_auto(GStrv) words = g_regex_split_simple ("[\\s,]+", span, 0, 0);
@@ -4299,16 +4265,8 @@ scan_sentence (Builder *b,
         {
           g_autofree char *upto = slice (b, sent_start, cue_start);
           g_autoptr(GMatchInfo) said = NULL;
-          static GRegex *said_regex;
-          static gsize said_initialized;
 
-          if (g_once_init_enter (&said_initialized))
-            {
-              said_regex = g_regex_new ("\\b(?:said|says|told [\\w ]{1,30}?|announced|added|stated)\\s+(?:\\w+\\s+){0,3}?that\\s+(the\\s[^\\n]{3,100}|[\\p{Lu}][^\\n]{3,100}|about [^\\n]{3,100})$",
-                                        G_REGEX_OPTIMIZE, 0, NULL);
-              g_once_init_leave (&said_initialized, 1);
-            }
-          if (g_regex_match (said_regex, upto, 0, &said))
+          if (re_search ("\\b(?:said|says|told [\\w ]{1,30}?|announced|added|stated)\\s+(?:\\w+\\s+){0,3}?that\\s+(the\\s[^\\n]{3,100}|[\\p{Lu}][^\\n]{3,100}|about [^\\n]{3,100})$", upto, 0, &said))
             {
               int ss, se;
               guint subject_at;
@@ -4335,16 +4293,8 @@ scan_sentence (Builder *b,
         {
           g_autofree char *rest = slice (b, cue_end, sent_end);
           g_autoptr(GMatchInfo) by = NULL;
-          static GRegex *by_regex;
-          static gsize by_initialized;
 
-          if (g_once_init_enter (&by_initialized))
-            {
-              by_regex = g_regex_new ("^[^.;:]{0,60}?\\b(?:was|were|is|will be|would be)\\s+(?:made\\s+|paid\\s+)?by\\s+",
-                                      G_REGEX_OPTIMIZE, 0, NULL);
-              g_once_init_leave (&by_initialized, 1);
-            }
-          if (g_regex_match (by_regex, rest, 0, &by))
+          if (re_search ("^[^.;:]{0,60}?\\b(?:was|were|is|will be|would be)\\s+(?:made\\s+|paid\\s+)?by\\s+", rest, 0, &by))
             {
               int ys, ye;
               guint at;
