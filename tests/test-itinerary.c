@@ -204,6 +204,29 @@ test_compass_direction (void)
     }
 }
 
+/* "returned to X after attending ... in Y": Y is the leg before X */
+static void
+test_after_attending (void)
+{
+  const char *texts[] = {
+    "President Ana Lopes returned to Lima on Monday after attending the 12th Summit of the Andean Community in Quito.",
+    "President Ana Lopes flew back to Lima on Monday following participating in the Andean Community summit in Quito.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) built = build (texts[i]);
+      NdItinerary *itinerary;
+
+      g_assert_cmpuint (built->len, ==, 1);
+      itinerary = g_ptr_array_index (built, 0);
+      g_assert_cmpstr (nd_itinerary_get_traveller (itinerary), ==, "Ana Lopes");
+      g_assert_cmpuint (nd_itinerary_get_stops (itinerary)->len, ==, 2);
+      g_assert_cmpstr (stop_at (itinerary, 0)->place, ==, "Quito");
+      g_assert_cmpstr (stop_at (itinerary, 1)->place, ==, "Lima");
+    }
+}
+
 /* negation and mere mentions make no stop; "after" reorders */
 static void
 test_rules (void)
@@ -1373,6 +1396,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/rules", test_rules);
   g_test_add_func ("/itinerary/cue-search", test_cue_search);
   g_test_add_func ("/itinerary/compass-direction", test_compass_direction);
+  g_test_add_func ("/itinerary/after-attending", test_after_attending);
   g_test_add_func ("/itinerary/database", test_database);
   g_test_add_func ("/itinerary/real-patterns", test_real_patterns);
   g_test_add_func ("/itinerary/database-past-visits", test_database_past_visits);

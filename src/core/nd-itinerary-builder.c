@@ -354,6 +354,9 @@ init_regexes (void)
     /* "Following talks in Beijing ..., the Russian leader arrived in",
      * "met in Zagreb after talks with the government in Sarajevo" */
     "|(?:after|following) (?:[\\w-]+ ){0,3}(?:talks|meetings?|summit|stay|visit)s?\\b[^,.;:()]{0,60}? in(?= (?:the )?\\p{Lu})"
+    /* "returned to Abuja after attending the 36th Ordinary Session of
+     * the Assembly of the African Union in Addis Ababa" */
+    "|(?:after|following) (?:attending|participating in|taking part in)\\b[^,.;:()]{0,80}? in(?= (?:the )?\\p{Lu})"
     /* "From Nairobi, she will travel to Uganda" */
     "|^[\\s\"“‘']*from(?= (?:the )?\\p{Lu}[^,.;:]{0,40},))"
     /* "Chirac will meet with President Bush in Washington": only of
