@@ -204,6 +204,26 @@ test_compass_direction (void)
     }
 }
 
+/* "X said in Y, before flying to Z": X was in Y, then Z; not "said in
+ * a statement" or "said in Y" with no departure after it */
+static void
+test_said_in_before_leaving (void)
+{
+  g_autoptr(GPtrArray) built = build ("Envoy Jane Harlow said in Damascus on Sunday, before flying to Tehran, "
+                                      "that the talks had been useful.");
+  g_autoptr(GPtrArray) home = build ("Envoy Jane Harlow said in Damascus on Sunday that the talks had been useful.");
+  NdItinerary *itinerary;
+
+  g_assert_cmpuint (built->len, ==, 1);
+  itinerary = g_ptr_array_index (built, 0);
+  g_assert_cmpstr (nd_itinerary_get_traveller (itinerary), ==, "Jane Harlow");
+  g_assert_cmpuint (nd_itinerary_get_stops (itinerary)->len, ==, 2);
+  g_assert_cmpstr (stop_at (itinerary, 0)->place, ==, "Damascus");
+  g_assert_cmpstr (stop_at (itinerary, 1)->place, ==, "Tehran");
+
+  g_assert_cmpuint (home->len, ==, 0);
+}
+
 /* "returned to X after attending ... in Y": Y is the leg before X */
 static void
 test_after_attending (void)
@@ -1397,6 +1417,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/cue-search", test_cue_search);
   g_test_add_func ("/itinerary/compass-direction", test_compass_direction);
   g_test_add_func ("/itinerary/after-attending", test_after_attending);
+  g_test_add_func ("/itinerary/said-in-before-leaving", test_said_in_before_leaving);
   g_test_add_func ("/itinerary/database", test_database);
   g_test_add_func ("/itinerary/real-patterns", test_real_patterns);
   g_test_add_func ("/itinerary/database-past-visits", test_database_past_visits);

@@ -255,7 +255,8 @@ static const char * const cue_stems[] = {
   "ende", "conc", "fini", "begi", "bega", "star", "dest", "lead", "took", "take", "taki", "then",
   "late", "befo", "afte", "itin", "enga", "prog", "drov", "driv", "from", "foll", "meet", "spea",
   "addr", "hold", "held", "atte", "spok", "deli", "gave", "host", "laid", "open", "inau", "walk",
-  "surv", "insp", "pray", "cele", "rall", "camp", "unve", "sign", "appe", "rece", "acce",
+  "surv", "insp", "pray", "cele", "rall", "camp", "unve", "sign", "appe", "rece", "acce", "said",
+  "says", "told",
   "comi", "movi", "boar",
   /* shorter words, whole */
   "go", "is", "be", "en", "on", "in", "to", "fly", "led", "set", "due", "end", "are", "was", "via",
@@ -354,6 +355,9 @@ init_regexes (void)
     /* "Following talks in Beijing ..., the Russian leader arrived in",
      * "met in Zagreb after talks with the government in Sarajevo" */
     "|(?:after|following) (?:[\\w-]+ ){0,3}(?:talks|meetings?|summit|stay|visit)s?\\b[^,.;:()]{0,60}? in(?= (?:the )?\\p{Lu})"
+    /* "Annan said in Damascus, before flying to Tehran": where the
+     * speaker was as a trip went on */
+    "|(?:said|says|told (?:reporters|journalists)|spoke) in(?= \\p{Lu}[^,.;:()]{0,30}?,? (?:before|ahead of|prior to) (?:flying|leaving|heading|travell?ing|departing|going|moving) )"
     /* "returned to Abuja after attending the 36th Ordinary Session of
      * the Assembly of the African Union in Addis Ababa" */
     "|(?:after|following) (?:attending|participating in|taking part in)\\b[^,.;:()]{0,80}? in(?= (?:the )?\\p{Lu})"
