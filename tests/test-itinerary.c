@@ -204,6 +204,29 @@ test_compass_direction (void)
     }
 }
 
+/* "the diplomat", "the top diplomat": the traveller named before */
+static void
+test_diplomat_back_reference (void)
+{
+  const char *texts[] = {
+    "Foreign Minister Ana Lopes left for Africa on Sunday. The diplomat will pay an official visit to Kampala and Kigali from January 4 to 7.",
+    "Foreign Minister Ana Lopes left for Africa on Sunday. The top diplomat will pay an official visit to Kampala and Kigali from January 4 to 7.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) built = build (texts[i]);
+      NdItinerary *itinerary;
+
+      g_assert_cmpuint (built->len, ==, 1);
+      itinerary = g_ptr_array_index (built, 0);
+      g_assert_cmpstr (nd_itinerary_get_traveller (itinerary), ==, "Ana Lopes");
+      g_assert_cmpuint (nd_itinerary_get_stops (itinerary)->len, >=, 2);
+      g_assert_cmpstr (stop_at (itinerary, nd_itinerary_get_stops (itinerary)->len - 2)->place, ==, "Kampala");
+      g_assert_cmpstr (stop_at (itinerary, nd_itinerary_get_stops (itinerary)->len - 1)->place, ==, "Kigali");
+    }
+}
+
 /* "X said in Y, before flying to Z": X was in Y, then Z; not "said in
  * a statement" or "said in Y" with no departure after it */
 static void
@@ -1418,6 +1441,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/compass-direction", test_compass_direction);
   g_test_add_func ("/itinerary/after-attending", test_after_attending);
   g_test_add_func ("/itinerary/said-in-before-leaving", test_said_in_before_leaving);
+  g_test_add_func ("/itinerary/diplomat-back-reference", test_diplomat_back_reference);
   g_test_add_func ("/itinerary/database", test_database);
   g_test_add_func ("/itinerary/real-patterns", test_real_patterns);
   g_test_add_func ("/itinerary/database-past-visits", test_database_past_visits);
