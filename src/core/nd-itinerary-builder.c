@@ -526,6 +526,20 @@ re_match (const char         *pattern,
   return re_search (pattern, text, flags, NULL);
 }
 
+/* Appends `entity` to `list`, which holds `n`, unless it is there
+ * already; returns the new count (the caller keeps room for one more) */
+static inline guint
+add_once (NdEntity **list,
+          guint      n,
+          NdEntity  *entity)
+{
+  for (guint i = 0; i < n; i++)
+    if (list[i] == entity)
+      return n;
+  list[n] = entity;
+  return n + 1;
+}
+
 /* Whether the `n` bytes at `bytes` hold `needle` (memmem() rather than
  * g_strstr_len(), which compares byte by byte at every position) */
 static inline gboolean
@@ -2387,14 +2401,7 @@ scan_family (Builder *b)
                   person = m;
               }
             if (person != NULL && person->entity != trip->person)
-              {
-                gboolean seen = FALSE;
-
-                for (guint j = 0; j < n; j++)
-                  seen |= companions[j] == person->entity;
-                if (!seen)
-                  companions[n++] = person->entity;
-              }
+              n = add_once (companions, n, person->entity);
             else if (person == NULL && g_unichar_isupper (g_utf8_get_char (w)))
               {
                 g_autofree char *word = g_strndup (w, p - w);
@@ -2937,14 +2944,10 @@ find_group (Builder   *b,
       for (guint i = 0; i < b->people->len && n < max_members; i++)
         {
           const Mention *m = &g_array_index (b->people, Mention, i);
-          gboolean seen = FALSE;
 
           if (m->start < span->start || m->end > span->end)
             continue;
-          for (guint j = 0; j < n; j++)
-            seen |= members[j] == m->entity;
-          if (!seen)
-            members[n++] = m->entity;
+          n = add_once (members, n, m->entity);
         }
       if (n >= 3)
         return n;
@@ -3007,17 +3010,13 @@ add_companions (Builder   *b,
     {
       const Mention *m = &g_array_index (b->people, Mention, i);
       g_autofree char *before = NULL;
-      gboolean seen = FALSE;
 
       if (m->start < from || m->end > to)
         continue;
       before = slice (b, from, m->start);
       if (!re_match ("\\bby\\b", before, 0))
         continue;
-      for (guint j = 0; j < n; j++)
-        seen |= members[j] == m->entity;
-      if (!seen)
-        members[n++] = m->entity;
+      n = add_once (members, n, m->entity);
     }
   return n;
 }
@@ -3118,7 +3117,6 @@ sentence_subjects (Builder   *b,
       const Mention *m = &g_array_index (b->people, Mention, i);
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
-      gboolean seen = FALSE;
 
       if (m->start < span->start)
         continue;
@@ -3139,10 +3137,7 @@ sentence_subjects (Builder   *b,
           if (gap == NULL || !g_regex_match (coordinated_regex, gap, 0, NULL))
             break;
         }
-      for (guint j = 0; j < n; j++)
-        seen |= members[j] == m->entity;
-      if (!seen)
-        members[n++] = m->entity;
+      n = add_once (members, n, m->entity);
       prev = m;
     }
   return n;
@@ -3238,16 +3233,12 @@ find_squad (Builder   *b,
     {
       const Mention *m = &g_array_index (b->people, Mention, i);
       g_autofree char *before = slice (b, m->start > 40 ? m->start - 40 : 0, m->start);
-      gboolean seen = FALSE;
 
       /* (not "a former coach", "the rival team's captain") */
       if (!g_regex_match (member_regex, before, 0, NULL) ||
           re_match ("\\b(?:former|ex-|rival|opposing|late)\\b[^,.;]*$", before, G_REGEX_CASELESS))
         continue;
-      for (guint k = 0; k < n; k++)
-        seen |= out[k] == m->entity;
-      if (!seen)
-        out[n++] = m->entity;
+      n = add_once (out, n, m->entity);
     }
   return n;
 }
@@ -3328,12 +3319,9 @@ add_coordinated (Builder   *b,
   for (guint i = lo; i <= hi && n < max; i++)
     {
       NdEntity *entity = g_array_index (b->people, Mention, i).entity;
-      gboolean seen = entity == person;
 
-      for (guint k = 0; k < n; k++)
-        seen |= travellers[k] == entity;
-      if (!seen)
-        travellers[n++] = entity;
+      if (entity != person)
+        n = add_once (travellers, n, entity);
     }
   return n;
 }
