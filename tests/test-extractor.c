@@ -255,6 +255,27 @@ test_people_titles (void)
   g_assert_cmpuint (count_kind (result, ND_ENTITY_PERSON), ==, 5);
 }
 
+/* A minister's portfolio, written before the name either way round
+ * ("Minister of Industry X", "Minister for Fisheries X", "Mines Minister X") */
+static void
+test_people_portfolios (void)
+{
+  g_autoptr(Result) result = extract (
+    "Minister of Industry Omar Haddad, Minister for Fisheries Lena Fischer and Mines Minister Tomas Brandt "
+    "arrived on Monday.", NULL);
+  NdEntity *haddad = find (result, ND_ENTITY_PERSON, "Omar Haddad");
+  NdEntity *fischer = find (result, ND_ENTITY_PERSON, "Lena Fischer");
+  NdEntity *brandt = find (result, ND_ENTITY_PERSON, "Tomas Brandt");
+
+  g_assert_nonnull (haddad);
+  g_assert_cmpstr (nd_entity_get_role (haddad), ==, "Minister of Industry");
+  g_assert_nonnull (fischer);
+  g_assert_cmpstr (nd_entity_get_role (fischer), ==, "Minister for Fisheries");
+  g_assert_nonnull (brandt);
+  g_assert_cmpstr (nd_entity_get_role (brandt), ==, "Mines Minister");
+  g_assert_cmpuint (count_kind (result, ND_ENTITY_PERSON), ==, 3);
+}
+
 static void
 test_people_names (void)
 {
@@ -1098,6 +1119,7 @@ main (int   argc,
   g_test_add_func ("/extractor/tokens/numbers", test_tokens_numbers);
   g_test_add_func ("/extractor/sentences", test_sentences);
   g_test_add_func ("/extractor/people/titles", test_people_titles);
+  g_test_add_func ("/extractor/people/portfolios", test_people_portfolios);
   g_test_add_func ("/extractor/people/names", test_people_names);
   g_test_add_func ("/extractor/people/town-names", test_people_town_names);
   g_test_add_func ("/extractor/people/royal", test_people_royal);

@@ -212,6 +212,100 @@ assert_one_trip (const char *body,
     g_error ("route %s does not end with %s", found, tail);
 }
 
+/* `body` gives one itinerary for each of `travellers` ("A|B|C"), in that
+ * order, each with the route `route` */
+static void
+assert_travel_together (const char *body,
+                        const char *travellers,
+                        const char *route)
+{
+  g_autoptr(GPtrArray) built = build (body);
+  g_auto(GStrv) names = g_strsplit (travellers, "|", -1);
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  for (guint i = 0; i < built->len; i++)
+    {
+      g_autofree char *stops = route_of (g_ptr_array_index (built, i));
+
+      g_string_append_printf (found, "%s%s: %s", i > 0 ? "; " : "",
+                              nd_itinerary_get_traveller (g_ptr_array_index (built, i)), stops);
+    }
+  {
+    g_autoptr(GString) expected = g_string_new (NULL);
+
+    for (guint i = 0; names[i] != NULL; i++)
+      g_string_append_printf (expected, "%s%s: %s", i > 0 ? "; " : "", names[i], route);
+    g_assert_cmpstr (found->str, ==, expected->str);
+  }
+}
+
+/* Companions named in the ways a delegation is written out: a list
+ * after the verb ("Accompanying X on the trip will be A and B",
+ * "Travelling with the president are A, ...; B, ...; and C", "Those
+ * accompanying on this trip are also A (H) and B (H)"), honorifics in
+ * the list ("comprises Dr. A, Foreign Minister, Ms. B"), the traveller
+ * quoted ("I will be taking with me A and B"), a list after a colon
+ * whose lead-in has capitals, and an acronym in brackets before "will
+ * be accompanying" */
+static void
+test_delegation_lists (void)
+{
+  assert_travel_together ("Governor Tomas Brandt will travel to Recife on April 14. Accompanying Brandt on the trade "
+                          "mission will be his wife Ana Lopes and Commerce Director Lena Fischer.",
+                          "Tomas Brandt|Ana Lopes|Lena Fischer", "Recife");
+  assert_travel_together ("President Ana Lopes arrived in Amman on Friday. Travelling with the president are "
+                          "Tomas Brandt, the minister of trade and of relations with industry; Lena Fischer, "
+                          "the minister of health; and the chief of staff, Omar Haddad.",
+                          "Ana Lopes|Tomas Brandt|Lena Fischer|Omar Haddad", "Amman");
+  assert_travel_together ("King Tomas Brandt arrived in Beijing on Monday. Those accompanying on this trip are also "
+                          "Foreign Minister Lena Fischer (H) and Minister of Industry Omar Haddad (H).",
+                          "Tomas Brandt|Lena Fischer|Omar Haddad", "Beijing");
+  assert_travel_together ("Prime Minister Ana Lopes arrives in Asmara today for an official visit. The senior "
+                          "delegation comprises Dr. Tomas Brandt, Foreign Minister, Ms. Lena Fischer, Speaker of "
+                          "the House, and Mr. Omar Haddad, a regional governor.",
+                          "Ana Lopes|Tomas Brandt|Lena Fischer|Omar Haddad", "Asmara");
+  assert_travel_together ("Prime Minister Ana Lopes will travel to Jakarta on Friday. \u201cI will be taking with me "
+                          "Trade Minister Hon. Tomas Brandt and Health Minister Hon. Lena Fischer to this "
+                          "meeting,\u201d she said.",
+                          "Ana Lopes|Tomas Brandt|Lena Fischer", "Jakarta");
+  assert_travel_together ("President Ana Lopes arrived in Osaka on Monday.\n\nHer official delegation consists of "
+                          "several Cabinet members:\n\nForeign Secretary Tomas Brandt\n\nFinance Secretary Lena "
+                          "Fischer\n",
+                          "Ana Lopes|Tomas Brandt|Lena Fischer", "Osaka");
+  assert_travel_together ("President Ana Lopes will travel to Addis Ababa on Sunday. Foreign Minister Tomas Brandt, "
+                          "and the Director-General of the National Intelligence Agency (NIA), Ambassador Lena "
+                          "Fischer will be accompanying the President on the trip.",
+                          "Ana Lopes|Tomas Brandt|Lena Fischer", "Addis Ababa");
+  /* the people met are no companions, honorific or not */
+  assert_travel_together ("President Ana Lopes arrived in Amman on Friday, where she met Dr. Omar Haddad. "
+                          "Travelling with the president are Tomas Brandt and Lena Fischer.",
+                          "Ana Lopes|Tomas Brandt|Lena Fischer", "Amman");
+}
+
+/* A companion told of a stop of their own goes to the trip's others too */
+static void
+test_companion_with_own_stop (void)
+{
+  assert_travel_together ("President Ana Lopes arrived in Nairobi on Monday, a day after Trade Minister Tomas "
+                          "Brandt had landed in Nairobi. Lopes will then travel to Kampala and Kigali. Brandt is "
+                          "accompanying the president on the tour.",
+                          "Ana Lopes|Tomas Brandt", "Nairobi > Kampala > Kigali");
+}
+
+/* "left X this afternoon to participate in the ... in Y": Y is a stop,
+ * the place left is not */
+static void
+test_left_to_attend (void)
+{
+  assert_one_trip ("Prime Minister Ana Lopes left Jamaica this afternoon to participate in the 44th Regular "
+                   "Meeting of the Conference of Heads of Government of the Caribbean Community (CARICOM) in "
+                   "Nassau, Bahamas.",
+                   "Ana Lopes", "Nassau", TRUE);
+  assert_one_trip ("President Tomas Brandt departed Lima on Monday to attend the annual summit of the Andean "
+                   "leaders in Quito.",
+                   "Tomas Brandt", "Quito", TRUE);
+}
+
 /* a compass direction between the verb of travel and where it goes:
  * "will travel south to", "flew north-west to", "headed east for" */
 static void
@@ -1456,6 +1550,9 @@ main (int   argc,
   g_test_add_func ("/itinerary/overview-then-cities", test_overview_then_cities);
   g_test_add_func ("/itinerary/legs-told-again", test_legs_told_again);
   g_test_add_func ("/itinerary/companions", test_companions);
+  g_test_add_func ("/itinerary/delegation-lists", test_delegation_lists);
+  g_test_add_func ("/itinerary/left-to-attend", test_left_to_attend);
+  g_test_add_func ("/itinerary/companion-with-own-stop", test_companion_with_own_stop);
   g_test_add_func ("/itinerary/meetings-of-a-traveller", test_meetings_of_a_traveller);
   g_test_add_func ("/itinerary/date-before-destination", test_date_before_destination);
   g_test_add_func ("/itinerary/entourage-lists", test_entourage_lists);

@@ -331,6 +331,9 @@ init_regexes (void)
     "|en route to|on (?:his|her|their|its) way to|bound for"
     "|(?:stop|stops|stopped|stopping)(?: \\w+){0,2} (?:in|at)"
     "|(?:leave|leaves|left|leaving|depart|departs|departed|departing)(?: \\p{Lu}[\\w'’-]*){0,3}(?:" ON_DATE "| on \\w+| \\w+ \\w+)? for"
+    /* "left Jamaica this afternoon to participate in the 44th Meeting
+     * of ... in Nassau": the place left is home, the meeting's a stop */
+    "|(?:leave|leaves|left|leaving|depart|departs|departed|departing)\\b[^.;:]{0,60}? to (?:attend|participate in|take part in)\\b[^.;:]{0,160}? in(?= (?:the )?\\p{Lu})"
     "|(?:bring|brings|brought|bringing) (?:him|her|them) to"
     "|(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|finish|finishes|finished|finishing|begin|begins|began|beginning|start|starts|started|starting) (?:his |her |their |the |its )?(?:[\\w-]+ )?(?:trip|tour|visit|journey)(?: [\\w.]+){0,4}? (?:in|at|from)"
     "|(?:bound|destined) for"
@@ -398,7 +401,7 @@ init_regexes (void)
   negation_regex = g_regex_new (
     "\\b(?:not|n't|no|never|without|cancel\\w*|call\\w* off|postpone\\w*|scrap\\w*|skip\\w*|instead of|rather than|den(?:y|ied|ies)|ruled? out|refus\\w*|declin\\w*|prevent\\w* from|barred from|blocked from|objected to)\\b|n't\\b",
     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:[\\p{Lu}][\\w-]+ |(?:assistant|deputy|foreign|defen[cs]e|finance|health|trade|interior|prime|vice|former|new|visiting|incoming|outgoing|top|chief|[\\p{Ll}]+al) )?(?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|diplomat|king|queen|emperor|empress|monarch|sovereign|prince|princess|duke|duchess|archbishop|bishop|cardinal|patriarch|holy father|leader|senator|governor|mayor)\\b",
+  pronoun_regex = g_regex_new ("\\b(?:he|she|his|her|him)\\b|\\bthe (?:[\\p{Lu}][\\w-]+ |(?:assistant|deputy|foreign|defen[cs]e|finance|health|trade|interior|prime|vice|former|new|visiting|incoming|outgoing|top|chief|[\\p{Ll}]+al) )?(?:president|president-elect|prime minister|premier|chancellor|pope|pontiff|secretary|minister|envoy|diplomat|king|queen|emperor|empress|monarch|sovereign|prince|princess|duke|duchess|archbishop|bishop|cardinal|patriarch|holy father|leader|senator|governor|mayor|amir|emir|sultan|sheikh)\\b",
                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:advisers?|advisors?|aides?|envoys?|representatives?|emissar(?:y|ies)|counterparts?) (?:to|for)|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than|following|succeeding|succeeded|replacing|replaced|like|unlike))\\b[^,;.]{0,60}$",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -2278,14 +2281,21 @@ travel_along (Builder  *b,
               NdEntity *companion)
 {
   Trip *with = get_trip (b, companion);
+  guint had = with->candidates->len;
 
-  if (with == trip || with->candidates->len > 0)
+  if (with == trip)
     return;
+  /* a companion with stops of their own goes to the trip's others too */
   for (guint k = 0; k < trip->candidates->len; k++)
     {
       Candidate c = g_array_index (trip->candidates, Candidate, k);
+      gboolean known = FALSE;
 
       if (c.unordered)
+        continue;
+      for (guint j = 0; j < had && !known; j++)
+        known = same_place (g_array_index (with->candidates, Candidate, j).stop, c.stop);
+      if (known)
         continue;
       nd_stop_ref (c.stop);
       g_array_append_val (with->candidates, c);
@@ -2480,7 +2490,7 @@ list_item_name (Builder          *b,
  * people met and the one quoted */
 /* What `with_regex` cannot match without */
 static const char * const with_words[] = {
-  "accompanied", "joined by", "ing with", "delegat", "entourage", "party", "team", "members of the", NULL
+  "accompanied", "joined by", "ing with", "with me", "with him", "with her", "with them", "delegat", "entourage", "party", "team", "members of the", NULL
 };
 
 /* What `going_regex` cannot match without */
@@ -2652,12 +2662,15 @@ scan_companions (Builder *b)
   static GRegex *with_regex;
   static GRegex *accompany_regex;
   static GRegex *going_regex;
+  static GRegex *fronted_regex;
+  static GRegex *acronym_regex;
+  static GRegex *honorific_regex;
   static gsize initialized;
   NdEntity *main = main_traveller (b);
 
   if (g_once_init_enter (&initialized))
     {
-      with_regex = g_regex_new ("\\b(?:accompanied (?:(?:on|during|for) (?:the|this|his|her|their) (?:[\\w-]+ ){0,2}?(?:trip|tour|visit|journey|mission|flight) )?by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: (?!(?:met|meet|meets|meeting|has|have|had|hosted|visited|saw|see)\\b)[\\w-]+){0,6}?,? (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of|composed of|made up of|(?:will|would|is to|are to)(?: also)? include)|(?:the |other )?members of the (?:delegation|entourage|party|team|group|travell?ing party) (?:are|were|will be|include|included))\\b",
+      with_regex = g_regex_new ("\\b(?:(?:taking|take|takes|took|bringing|bring|brings|brought) with (?:me|him|her|them)|accompanied (?:(?:on|during|for) (?:the|this|his|her|their) (?:[\\w-]+ ){0,2}?(?:trip|tour|visit|journey|mission|flight) )?by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: (?!(?:met|meet|meets|meeting|has|have|had|hosted|visited|saw|see)\\b)[\\w-]+){0,6}?,? (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of|composed of|made up of|(?:will|would|is to|are to)(?: also)? include)|(?:the |other )?members of the (?:delegation|entourage|party|team|group|travell?ing party) (?:are|were|will be|include|included))\\b",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       accompany_regex = g_regex_new ("\\b(?:will|would|to|also|are to|is to) accompany\\b|\\b(?:is|are|was|were|will be)(?: also)? accompanying(?= (?:him|her|them|the|[\\p{Lu}]))|\\baccompan(?:ied|ies)(?= (?:him|her|the|them|[\\p{Lu}]))",
                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -2675,6 +2688,16 @@ scan_companions (Builder *b)
                                  "\\bjoin(?:s|ing)? (?:the )?(?:camp|(?:\\w+ )?(?:squad|team|delegation|entourage|party|group|tour) in(?= \\p{Lu}))\\b|"
                                  "(?:will|would|is to|are to|is due to|are due to)(?: also)? (?:make|join) (?:the|this|his|her|their) (?:[\\w-]+ )?(?:trip|tour|visit|journey)\\b)",
                                  G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      /* "Accompanying Nixon on the trade mission will be A and B",
+       * "Travelling with him are A and B": the people after the verb go
+       * with the one named before it */
+      fronted_regex = g_regex_new ("^[\\s\"“‘']*(?:also )?(?:those )?(?:accompanying|travell?ing with|joining)"
+                                   "(?: (?:him|her|them|the [\\w-]+(?: [\\w-]+)?|(?:\\p{Lu}[\\w.’'-]*\\s*){1,5}?))?\\s*"
+                                   "(?:(?:on|during|for) (?:the|this|his|her|their) (?:[\\w-]+ ){0,2}?(?:trip|tour|visit|journey|mission|flight)s? )?"
+                                   "(?:will be|would be|are|were|is|was)(?: also)?\\b",
+                                   G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      honorific_regex = g_regex_new ("\\b(?:Dr|Mr|Mrs|Ms|Msgr|Mgr|Hon|Prof|Gen|Col|Maj|Capt|Lt|Sen|Rep|Gov|Amb|Rev|Fr|Sr|Jr|St)\\.(?= )", G_REGEX_OPTIMIZE, 0, NULL);
+      acronym_regex = g_regex_new ("\\s*\\(\\p{Lu}[\\p{Lu}\\d&.-]{0,7}\\)", G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&initialized, 1);
     }
   if (main == NULL)
@@ -2691,7 +2714,7 @@ scan_companions (Builder *b)
       guint cue_at, cue_end;
       Trip *trip = NULL;
       NdEntity *leader = NULL;
-      gboolean after, anywhere = FALSE;
+      gboolean after, anywhere = FALSE, fronted = FALSE;
 
       if (end <= start || end - start > 800)
         continue;
@@ -2699,7 +2722,12 @@ scan_companions (Builder *b)
       if (!says_word_of (&companion_starts, text))
         continue;
       lower = g_ascii_strdown (text, -1);
-      after = holds_any (lower, with_words) && g_regex_match (with_regex, text, 0, &info);
+      fronted = after = g_regex_match (fronted_regex, text, 0, &info);
+      if (!after)
+        {
+          g_clear_pointer (&info, g_match_info_unref);
+          after = holds_any (lower, with_words) && g_regex_match (with_regex, text, 0, &info);
+        }
       if (!after)
         {
           g_clear_pointer (&info, g_match_info_unref);
@@ -2728,7 +2756,12 @@ scan_companions (Builder *b)
         {
           const Mention *m = &g_array_index (b->people, Mention, i);
 
-          if (after && m->start >= start && m->end <= cue_at)
+          if (fronted && m->start >= cue_at && m->end <= cue_end)
+            {
+              leader = m->entity;
+              break;
+            }
+          if (after && !fronted && m->start >= start && m->end <= cue_at)
             {
               leader = m->entity;
               break;
@@ -2796,7 +2829,27 @@ scan_companions (Builder *b)
               if (m->start < cue_end || m->end > end)
                 continue;
               gap = slice (b, cue_end, m->start);
-              if (strpbrk (gap, ";:()") != NULL || strstr (gap, ". ") != NULL || g_utf8_strlen (gap, -1) > 200 ||
+              /* "comprises Dr. A, Foreign Minister, Ms. B", "A (H) and
+               * B": honorifics and bracketed acronyms do not end the
+               * list; "Travelling with the pontiff are A, prefect of
+               * ...; B, president of ...; and C": nor do semicolons */
+              if (strchr (gap, '.') != NULL || strchr (gap, '(') != NULL)
+                {
+                  g_autofree char *bare = g_regex_replace (honorific_regex, gap, -1, 0, "", 0, NULL);
+
+                  g_free (gap);
+                  gap = bare != NULL ? g_regex_replace (acronym_regex, bare, -1, 0, "", 0, NULL) : NULL;
+                  if (gap == NULL)
+                    continue;
+                }
+              if (fronted && strchr (gap, ';') != NULL)
+                {
+                  g_autofree char *items = g_strdelimit (g_strdup (gap), ";", ',');
+
+                  g_free (gap);
+                  gap = g_steal_pointer (&items);
+                }
+              if (strpbrk (gap, ";:()") != NULL || strstr (gap, ". ") != NULL || g_utf8_strlen (gap, -1) > (fronted ? 400 : 200) ||
                   re_match ("\\b(?:who|which|where|when|but|except|although|though|while|whereas|to meet|met|meet|meets|with (?:the )?(?:president|king|queen|prime minister|leaders?))\\b", gap, G_REGEX_CASELESS))
                 continue;
             }
@@ -2805,7 +2858,17 @@ scan_companions (Builder *b)
               if (m->start < start || m->end > cue_at)
                 continue;
               gap = slice (b, m->end, cue_at);
-              if (strpbrk (gap, ";:()") != NULL)
+              /* "A, and the Director-General of the National Intelligence
+               * Agency (NIA), B will be accompanying": an acronym in
+               * brackets does not end the list */
+              if (strchr (gap, '(') != NULL)
+                {
+                  g_autofree char *bare = g_regex_replace (acronym_regex, gap, -1, 0, "", 0, NULL);
+
+                  g_free (gap);
+                  gap = g_steal_pointer (&bare);
+                }
+              if (gap == NULL || strpbrk (gap, ";:()") != NULL)
                 continue;
             }
           travel_along (b, trip, m->entity);
@@ -2817,7 +2880,7 @@ scan_companions (Builder *b)
         {
           g_autofree char *tail = slice (b, cue_end, end);
 
-          if (!re_match ("^[^.;:\\p{Lu}]*:\\s*$", tail, 0))
+          if (!re_match ("^[^.;:\\p{Lu}]*:\\s*$", tail, 0) && !re_match ("^[^.;:]{0,40}:\\s*$", tail, 0))
             continue;
           for (guint s2 = s + 1; s2 < b->sentences->len && s2 <= s + 40; s2++)
             {
@@ -2835,7 +2898,8 @@ scan_companions (Builder *b)
                 }
               if (first != NULL)
                 lead = slice (b, item->start, first->start);
-              if (first == NULL || !re_match ("^[\\s\\-–—•*\\d.)]*$", lead, 0))
+              /* ("Foreign Secretary Tomas Brandt": the item's title before the name) */
+              if (first == NULL || !re_match ("^[\\s\\-–—•*\\d.)]*(?:(?:\\p{Lu}[\\w.’'-]*|of|for|the|and)\\s+){0,6}$", lead, 0))
                 {
                   /* "Ana Lopes – Minister of Health;": a name the
                    * extraction missed, set off by a dash */
