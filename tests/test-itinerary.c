@@ -292,6 +292,18 @@ test_companion_with_own_stop (void)
                           "Ana Lopes|Tomas Brandt", "Nairobi > Kampala > Kigali");
 }
 
+/* "The squad led by X departed for Y", "The team, captained by X, flew
+ * to Y": X goes with the side */
+static void
+test_side_led_by (void)
+{
+  assert_one_trip ("The Indian squad led by Ravi Menon departed for New Zealand from here today for a five-match "
+                   "series.",
+                   "Ravi Menon", "New Zealand", TRUE);
+  assert_one_trip ("The England team, captained by Joe Hartley, flew to Colombo on Sunday.",
+                   "Joe Hartley", "Colombo", TRUE);
+}
+
 /* "left X this afternoon to participate in the ... in Y": Y is a stop,
  * the place left is not */
 static void
@@ -1553,6 +1565,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/delegation-lists", test_delegation_lists);
   g_test_add_func ("/itinerary/left-to-attend", test_left_to_attend);
   g_test_add_func ("/itinerary/companion-with-own-stop", test_companion_with_own_stop);
+  g_test_add_func ("/itinerary/side-led-by", test_side_led_by);
   g_test_add_func ("/itinerary/meetings-of-a-traveller", test_meetings_of_a_traveller);
   g_test_add_func ("/itinerary/date-before-destination", test_date_before_destination);
   g_test_add_func ("/itinerary/entourage-lists", test_entourage_lists);

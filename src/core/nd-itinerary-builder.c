@@ -406,7 +406,9 @@ init_regexes (void)
   object_regex = g_regex_new ("(?:(?<!,) and|\\b(?:government|regime|wife|son|daughter|husband|widow|office|ministry|administration|spokesman|spokeswoman|spokesperson|aides?|successor|predecessor|rivals?|ally|allies|critics?|supporters?|members?|security detail|plane|envoy|invitation) of|\\b(?:advisers?|advisors?|aides?|envoys?|representatives?|emissar(?:y|ies)|counterparts?) (?:to|for)|\\b(?:with|met|meet|meets|meeting|by|from|told|hosted|hosts|host|greeted|greet|welcomed|welcome|joined|join|invited|invite|received|receive|called|accompanied|than|following|succeeding|succeeded|replacing|replaced|like|unlike))\\b[^,;.]{0,60}$",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "a delegation led by Foreign Minister X": X is no object */
-  led_by_regex = g_regex_new ("\\b(?:delegation|team|mission|group|entourage|party|visit|trip|tour)s?,?\\s+(?:led|headed)\\s+by\\s+(?:[\\w.’'-]+\\s+){0,5}$",
+  /* ("The Indian squad led by X departed for", "The England team,
+   * captained by X, flew to") */
+  led_by_regex = g_regex_new ("\\b(?:delegation|team|mission|group|entourage|party|visit|trip|tour|squad|side|contingent|crew|troupe|expedition)s?,?\\s+(?:led|headed|captained|skippered)\\s+by\\s+(?:[\\w.’'-]+\\s+){0,5}$",
                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "President X's Mideast team arrived", "the U.S. team traveled": a
    * team as the subject, right before the cue */
