@@ -280,6 +280,49 @@ test_busy (void)
   nd_test_remove_dir (dir);
 }
 
+static gpointer
+release_later (gpointer data)
+{
+  sqlite3 *other = data;
+
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  return NULL;
+}
+
+/* Another connection holding the write lock for a moment (as one reading
+ * the desk does while it checks the WAL index): a write of one article
+ * waits for it and goes in, it does not fail as busy */
+static void
+test_busy_moment (void)
+{
+  g_autofree char *dir = nd_test_make_dir ();
+  g_autofree char *path = make_desk (dir);
+  g_autoptr(NdDatabase) db = NULL;
+  g_autoptr(NdArticle) article = nd_test_article ("Envoy in Amman", "The envoy arrived in Amman on Tuesday.", NULL);
+  g_autoptr(GError) error = NULL;
+  GThread *thread;
+  sqlite3 *other = NULL;
+  gint64 id = 0;
+
+  db = nd_database_open (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; UPDATE articles SET starred = 1;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  thread = g_thread_new ("release-later", release_later, other);
+
+  g_assert_true (nd_database_insert_article (db, article, &id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 1);
+  g_thread_join (thread);
+
+  g_clear_object (&db);
+  nd_test_remove_dir (dir);
+}
+
 static void
 test_disk_full (void)
 {
@@ -401,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/dberrors/read-only", test_read_only);
   g_test_add_func ("/dberrors/read-only-old", test_read_only_old_schema);
   g_test_add_func ("/dberrors/busy", test_busy);
+  g_test_add_func ("/dberrors/busy-moment", test_busy_moment);
   g_test_add_func ("/dberrors/disk-full", test_disk_full);
   g_test_add_func ("/dberrors/disk-full-in-batch", test_disk_full_in_batch);
 

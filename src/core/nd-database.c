@@ -36,6 +36,8 @@ struct _NdDatabase
   /* SQL text -> sqlite3_stmt, prepared once per connection */
   GHashTable  *statements;
   gboolean     in_batch;
+  guint        savepoint_depth;  /* nd_write savepoints open */
+  gboolean     savepoint_owns;   /* the outermost began the transaction */
   /* ids of the articles inserted in this batch, whose full-text rows are
    * written at its commit */
   GArray      *fts_pending;
@@ -1149,7 +1151,28 @@ savepoint_begin (NdDatabase  *self,
   if (!check_writable (self, error) || batch_is_lost (self, error))
     return FALSE;
 
-  return exec_sql (self, "SAVEPOINT nd_write", error);
+  /* A write outside a batch is a transaction of its own, begun as a
+   * writer: a transaction that starts as a reader and finds the write
+   * lock held for a moment when it first writes (another connection
+   * reading the desk takes it to check the WAL index) fails at once,
+   * as SQLite cannot wait there; BEGIN IMMEDIATE waits (busy timeout) */
+  if (self->savepoint_depth == 0 && sqlite3_get_autocommit (self->db))
+    {
+      if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->savepoint_owns = TRUE;
+    }
+  if (!exec_sql (self, "SAVEPOINT nd_write", error))
+    {
+      if (self->savepoint_depth == 0 && self->savepoint_owns)
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          self->savepoint_owns = FALSE;
+        }
+      return FALSE;
+    }
+  self->savepoint_depth++;
+  return TRUE;
 }
 
 static gboolean
@@ -1157,13 +1180,26 @@ savepoint_end (NdDatabase  *self,
                gboolean     ok,
                GError     **error)
 {
-  if (ok)
-    {
-      if (exec_sql (self, "RELEASE nd_write", error))
-        return TRUE;
-    }
+  gboolean outer;
 
-  sqlite3_exec (self->db, "ROLLBACK TO nd_write; RELEASE nd_write", NULL, NULL, NULL);
+  g_return_val_if_fail (self->savepoint_depth > 0, FALSE);
+  self->savepoint_depth--;
+  outer = self->savepoint_depth == 0 && self->savepoint_owns;
+  if (outer)
+    self->savepoint_owns = FALSE;
+
+  if (ok && exec_sql (self, "RELEASE nd_write", error))
+    {
+      if (!outer || exec_sql (self, "COMMIT", error))
+        return TRUE;
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+  else
+    {
+      sqlite3_exec (self->db, "ROLLBACK TO nd_write; RELEASE nd_write", NULL, NULL, NULL);
+      if (outer)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
   /* the ids of entities added by the undone write are gone with it */
   forget_entity_ids (self);
   if (self->in_batch && sqlite3_get_autocommit (self->db) && self->batch_lost == NULL)
