@@ -276,6 +276,24 @@ test_people_portfolios (void)
   g_assert_cmpuint (count_kind (result, ND_ENTITY_PERSON), ==, 3);
 }
 
+/* A ruler's or cleric's title between a given name and a name is part of
+ * the name ("Hassan Sheikh Mohamud"; Hassan is a town too); before a
+ * name it stays a title ("Sheikh Mohammed bin Rashid"), and a town after
+ * "in" stays a town */
+static void
+test_people_title_inside_name (void)
+{
+  g_autoptr(Result) result = extract (
+    "Hassan Sheikh Mohamud arrived on Monday and met Sheikh Mohammed bin Rashid. Crowds in Hassan "
+    "King Charles had visited cheered.", NULL);
+
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Hassan Sheikh Mohamud"));
+  g_assert_null (find (result, ND_ENTITY_PERSON, "Sheikh Mohamud"));
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "Mohammed bin Rashid"));
+  g_assert_cmpstr (nd_entity_get_role (find (result, ND_ENTITY_PERSON, "Mohammed bin Rashid")), ==, "Sheikh");
+  g_assert_nonnull (find (result, ND_ENTITY_PERSON, "King Charles"));
+}
+
 static void
 test_people_names (void)
 {
@@ -1120,6 +1138,7 @@ main (int   argc,
   g_test_add_func ("/extractor/sentences", test_sentences);
   g_test_add_func ("/extractor/people/titles", test_people_titles);
   g_test_add_func ("/extractor/people/portfolios", test_people_portfolios);
+  g_test_add_func ("/extractor/people/title-inside-name", test_people_title_inside_name);
   g_test_add_func ("/extractor/people/names", test_people_names);
   g_test_add_func ("/extractor/people/town-names", test_people_town_names);
   g_test_add_func ("/extractor/people/royal", test_people_royal);

@@ -2682,6 +2682,30 @@ interpret_segments (Ex      *ex,
       Segment *next = s + 1 < n ? &segments[s + 1] : NULL;
       Cand *cand;
 
+      /* "Hassan Sheikh Mohamud", "Ali Shah Ahmed": a ruler's or cleric's
+       * title between a given name (a town's too: Hassan) and a name is
+       * part of the name, not the title of what follows */
+      if ((segment->kind == MATCH_NONE || segment->kind == MATCH_PLACE) &&
+          next != NULL && next->kind == MATCH_TITLE && next->first == next->last &&
+          next->first == segment->last + 1 && s + 2 < n &&
+          segments[s + 2].kind == MATCH_NONE && segments[s + 2].first == next->last + 1 &&
+          is_name_token (ex, segment->last) && is_name_token (ex, segments[s + 2].first) &&
+          (info_of (ex, segment->last) & ND_WORD_FIRST_NAME) && royal_title (ex, next) &&
+          /* (not "in Hassan King Charles said": a town after "in") */
+          !(segment->kind == MATCH_PLACE && segment->first > 0 &&
+            (token_is (ex, segment->first - 1, "in") || token_is (ex, segment->first - 1, "to") ||
+             token_is (ex, segment->first - 1, "from") || token_is (ex, segment->first - 1, "at") ||
+             token_is (ex, segment->first - 1, "near") || token_is (ex, segment->first - 1, "of"))))
+        {
+          gboolean weak = FALSE;
+          g_autofree char *role = s == 0 ? title_before (ex, segment->first, &weak) : NULL;
+
+          add_run (ex, segment->first, segments[s + 2].last, role, weak, G_MAXUINT, place_before);
+          place_before = -1;
+          s += 2;
+          continue;
+        }
+
       switch (segment->kind)
         {
         case MATCH_ORG:
@@ -2825,6 +2849,7 @@ interpret_segments (Ex      *ex,
 
             if (!is_name_token (ex, segment->first) && segment->first == segment->last)
               break;
+
 
             /* "Church of Scotland", "Ministry of Foreign Affairs",
              * "University of Tokyo" */
