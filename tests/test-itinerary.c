@@ -304,6 +304,19 @@ test_side_led_by (void)
                    "Joe Hartley", "Colombo", TRUE);
 }
 
+/* "..., the Vatican announced", "..., Brasilia said": who says so is no
+ * stop at the end of a list */
+static void
+test_announcer_ends_list (void)
+{
+  assert_one_trip ("Foreign Minister Ana Lopes will visit Chile and Peru from November 19 to 26, Brasilia said "
+                   "on Friday.",
+                   "Ana Lopes", "Chile > Peru", TRUE);
+  assert_one_trip ("Foreign Minister Ana Lopes is to visit Chile and Peru, including Lima and Cusco, from November "
+                   "19 to 26, the Vatican announced on Friday.",
+                   "Ana Lopes", "Cusco", FALSE);
+}
+
 /* "left X this afternoon to participate in the ... in Y": Y is a stop,
  * the place left is not */
 static void
@@ -1566,6 +1579,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/left-to-attend", test_left_to_attend);
   g_test_add_func ("/itinerary/companion-with-own-stop", test_companion_with_own_stop);
   g_test_add_func ("/itinerary/side-led-by", test_side_led_by);
+  g_test_add_func ("/itinerary/announcer-ends-list", test_announcer_ends_list);
   g_test_add_func ("/itinerary/meetings-of-a-traveller", test_meetings_of_a_traveller);
   g_test_add_func ("/itinerary/date-before-destination", test_date_before_destination);
   g_test_add_func ("/itinerary/entourage-lists", test_entourage_lists);

@@ -4553,6 +4553,15 @@ scan_sentence (Builder *b,
               if (g_str_has_prefix (next, "'s") || g_str_has_prefix (next, "’"))
                 break;
             }
+          /* "... from November 19 to 26, the Vatican announced": who
+           * says so ends a list */
+          if (prev != NULL)
+            {
+              g_autofree char *next = slice (b, m->end, MIN (sent_end, m->end + 24));
+
+              if (re_match ("^\\s+(?:has |had |have )?(?:announced|announces|said|says|confirmed|confirms|stated|states|added|reported|reports|told)\\b", next, 0))
+                break;
+            }
           /* "his visit to Moscow's ex-Cold War ally": the place owns what
            * is visited, which is elsewhere ("China's capital" is not) */
           if (prev == NULL && !tight)
