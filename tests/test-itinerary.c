@@ -317,6 +317,19 @@ test_announcer_ends_list (void)
                    "Ana Lopes", "Cusco", FALSE);
 }
 
+/* Lists of stops go on past a clause said of one ("South Africa, where
+ * she will open the summit, and Mozambique") and past a word said of a
+ * country ("and troubled Central African Republic") */
+static void
+test_list_through_clause (void)
+{
+  assert_one_trip ("President Ana Lopes will also visit South Africa, where she will open the annual Commonwealth "
+                   "summit, and Mozambique.",
+                   "Ana Lopes", "South Africa > Mozambique", TRUE);
+  assert_one_trip ("President Ana Lopes will visit Uganda and troubled Central African Republic on a six-day trip.",
+                   "Ana Lopes", "Uganda > Central African Republic", TRUE);
+}
+
 /* "left X this afternoon to participate in the ... in Y": Y is a stop,
  * the place left is not */
 static void
@@ -1580,6 +1593,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/companion-with-own-stop", test_companion_with_own_stop);
   g_test_add_func ("/itinerary/side-led-by", test_side_led_by);
   g_test_add_func ("/itinerary/announcer-ends-list", test_announcer_ends_list);
+  g_test_add_func ("/itinerary/list-through-clause", test_list_through_clause);
   g_test_add_func ("/itinerary/meetings-of-a-traveller", test_meetings_of_a_traveller);
   g_test_add_func ("/itinerary/date-before-destination", test_date_before_destination);
   g_test_add_func ("/itinerary/entourage-lists", test_entourage_lists);

@@ -415,7 +415,7 @@ init_regexes (void)
   team_regex = g_regex_new ("(?:\\b[Tt]he\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+){0,3}|['’]s\\s+(?:[\\p{Lu}][\\w.’'-]*\\s+|(?:own|new|negotiating|advance|diplomatic|peace)\\s+){0,2})(?:team|negotiating team|delegation)\\b[^,;.]{0,40}$",
                             G_REGEX_OPTIMIZE, 0, NULL);
   gap_regex = g_regex_new (
-    "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|nearby|fellow|region|north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|central|north-east|north-west|south-east|south-west|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b)"
+    "^(?:[\\s,;()\\-–—]|\\b(?:and|then|on|to|before|after|finally|later|followed|by|as|well|the|city|cities|capital|of|a|stop|stops|in|at|into|visiting|visit|traveling|travelling|flying|heading|going|continuing|stopover|next|from|via|through|also|both|including|include|includes|included|such|like|various|several|many|other|countries|nations|island|islands|neighbouring|neighboring|nearby|fellow|region|north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|central|north-east|north-west|south-east|south-west|places|destinations|between|until|till|\\d+|two|three|four|five|six|seven|eight|nine|ten|troubled|restive|remote|volatile|embattled|impoverished|tiny|small|poor|landlocked|isolated|predominantly|mainly|largely|muslim|catholic|buddhist|christian|communist)\\b|\\p{Lu}[\\w-]*(?= (?:countries|nations|states|cities|capitals)\\b)"
     /* "to the American South, the West, Detroit": regions the
      * gazetteer lacks, listed before a place it knows */
     "|(?<=the )\\p{Lu}[\\w-]*(?=,| \\p{Lu}[\\w-]*,)"
@@ -4535,9 +4535,14 @@ scan_sentence (Builder *b,
             break;
           if (prev != NULL && re_match ("\\b(?:after|before|following)\\b", gap, G_REGEX_CASELESS))
             break;
+          /* "South Africa, where she will open the summit, and
+           * Mozambique": a clause said of the stop before does not end
+           * the list */
           if (prev != NULL && (m->start - prev->end > 40 ||
                                (!g_regex_match (gap_regex, gap, 0, NULL) &&
-                                !g_regex_match (descriptor_gap_regex, gap, 0, NULL))))
+                                !g_regex_match (descriptor_gap_regex, gap, 0, NULL))) &&
+              !(m->start - prev->end <= 200 &&
+                re_match ("^\\s*,\\s*(?:where|which)\\s[^;:.()]{0,180}?,\\s*(?:and|as well as)\\s+(?:the\\s+)?$", gap, 0)))
             break;
 
           /* "China in November, and the U.S. trade deficit", "a visit
