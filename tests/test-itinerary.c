@@ -330,6 +330,24 @@ test_list_through_clause (void)
                    "Ana Lopes", "Uganda > Central African Republic", TRUE);
 }
 
+/* Sentences whose subject is the trip: "That is followed by a stop in
+ * X", "The trip concludes with a visit to Y, which will include stops in
+ * ..." (what Y includes is no overview of the trip), "The trip will
+ * involve engagements across A and B"; a pair told together of late goes
+ * on together */
+static void
+test_trip_as_subject (void)
+{
+  assert_travel_together ("Prince Tomas Brandt and his wife Ana Lopes will arrive in Belize on Saturday. That is "
+                          "followed by a stop in Jamaica, which includes a visit with the Jamaica Defence Force. "
+                          "The trip concludes later this week with a visit to The Bahamas, which will include "
+                          "stops in several different islands.",
+                          "Tomas Brandt|Ana Lopes", "Belize > Jamaica > Bahamas");
+  assert_one_trip ("President Tomas Brandt will arrive in Belfast on Tuesday. The trip will then involve "
+                   "engagements across Louth, Dublin and Mayo.",
+                   "Tomas Brandt", "Belfast > Louth > Dublin > Mayo", TRUE);
+}
+
 /* "left X this afternoon to participate in the ... in Y": Y is a stop,
  * the place left is not */
 static void
@@ -1594,6 +1612,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/side-led-by", test_side_led_by);
   g_test_add_func ("/itinerary/announcer-ends-list", test_announcer_ends_list);
   g_test_add_func ("/itinerary/list-through-clause", test_list_through_clause);
+  g_test_add_func ("/itinerary/trip-as-subject", test_trip_as_subject);
   g_test_add_func ("/itinerary/meetings-of-a-traveller", test_meetings_of_a_traveller);
   g_test_add_func ("/itinerary/date-before-destination", test_date_before_destination);
   g_test_add_func ("/itinerary/entourage-lists", test_entourage_lists);

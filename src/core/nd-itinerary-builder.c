@@ -347,7 +347,10 @@ init_regexes (void)
      * "her stops: Lima, Quito" */
     "|(?:destinations|stops|itinerary)\\s*(?:--|—|–|:|(?:are|were|will be|include|includes|included)\\b)\\s*(?:in (?:that |this )?order,?\\s*)?(?=(?:the )?\\p{Lu})"
     /* "His engagements in South Africa will span across A, B and C" */
-    "|(?:trip|tour|itinerary|journey|visit|engagement|programme|program)s?\\b[^.;:]{0,80}?\\b(?:include|includes|included|will include|span|spans|spanned|cover|covers|covered|take in|takes in|took in)(?: across| over)?"
+    /* (not "a visit to The Bahamas, which will include stops in ...":
+     * what a place's clause includes is no overview of the trip) */
+    /* "The visit will involve engagements across A, B and C" */
+    "|(?:trip|tour|itinerary|journey|visit|engagement|programme|program)s?\\b(?:(?!,\\s*which\\b)[^.;:]){0,80}?\\b(?:include|includes|included|will include|span|spans|spanned|cover|covers|covered|take in|takes in|took in|involve|involves|involved|will involve)(?: (?:engagements|events|stops|visits))?(?: across| over)?"
     "|(?:travel(?:s|ed|led|ing|ling)?|fly|flies|flew|flying|drove|drives|went|goes|headed|heads|moved|moves) from [^,.;:()]{1,40}? to(?= (?:the )?\\p{Lu})"
     /* "a trip from A to B and C" tells the trip's stops, A too ("flew
      * from A to B" may start from home) */
@@ -1774,7 +1777,9 @@ trip_subject (Builder *b,
   NdEntity *person;
 
   /* ("the week-long mission", "her two-day state visit") */
-  if (!re_match ("^\\W*(?:the|his|her|their)\\s+(?:[\\w’'-]+\\s+){0,2}(?:trip|tour|visit|journey|mission|swing|itinerary|schedule|program|programme|engagement)s?\\b",
+  /* ("That's followed by a stop in Jamaica": the trip told so far) */
+  if (!re_match ("^\\W*(?:the|his|her|their)\\s+(?:[\\w’'-]+\\s+){0,2}(?:trip|tour|visit|journey|mission|swing|itinerary|schedule|program|programme|engagement)s?\\b"
+                 "|^\\W*(?:that|this|it)(?:['’]s|\\s+(?:is|was|will be|would be))\\s+(?:then\\s+)?(?:followed|succeeded)\\s+by\\b",
                              head, G_REGEX_CASELESS))
     return NULL;
   /* "the visit by Chancellor Olaf Scholz to Beijing" */
@@ -4430,6 +4435,21 @@ scan_sentence (Builder *b,
         {
           travellers[0] = person;
           n_travellers = 1;
+          /* "The Duke and Duchess will arrive in Belize ... The trip
+           * concludes with a visit to X": the pair travelling together
+           * of late, when the trip's traveller is one of them */
+          if (b->n_group > 1 && b->sentence <= b->group_sentence + 4)
+            {
+              gboolean among = FALSE;
+
+              for (guint k = 0; k < b->n_group; k++)
+                among |= b->group[k] == person;
+              if (among)
+                {
+                  memcpy (travellers, b->group, b->n_group * sizeof (NdEntity *));
+                  n_travellers = b->n_group;
+                }
+            }
         }
       else if ((n_travellers = find_group (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers))) == 0 &&
                (n_travellers = find_team (b, sent_start, cue_start, travellers, G_N_ELEMENTS (travellers))) == 0)
