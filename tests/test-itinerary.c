@@ -276,6 +276,9 @@ test_delegation_lists (void)
                           "and the Director-General of the National Intelligence Agency (NIA), Ambassador Lena "
                           "Fischer will be accompanying the President on the trip.",
                           "Ana Lopes|Tomas Brandt|Lena Fischer", "Addis Ababa");
+  assert_travel_together ("President Tomas Brandt will arrive in Belfast on Tuesday. His son Omar Brandt and sister "
+                          "Lena Fischer are believed to be accompanying him for the trip.",
+                          "Tomas Brandt|Omar Brandt|Lena Fischer", "Belfast");
   /* the people met are no companions, honorific or not */
   assert_travel_together ("President Ana Lopes arrived in Amman on Friday, where she met Dr. Omar Haddad. "
                           "Travelling with the president are Tomas Brandt and Lena Fischer.",

@@ -2679,7 +2679,7 @@ scan_companions (Builder *b)
     {
       with_regex = g_regex_new ("\\b(?:(?:taking|take|takes|took|bringing|bring|brings|brought) with (?:me|him|her|them)|accompanied (?:(?:on|during|for) (?:the|this|his|her|their) (?:[\\w-]+ ){0,2}?(?:trip|tour|visit|journey|mission|flight) )?by|joined by|travell?ing with|(?:delegation|entourage|party|team|delegates|delegation members|members of the delegation)(?: (?!(?:met|meet|meets|meeting|has|have|had|hosted|visited|saw|see)\\b)[\\w-]+){0,6}?,? (?:includes|included|including|comprises|comprised|comprising|consisting of|consists of|composed of|made up of|(?:will|would|is to|are to)(?: also)? include)|(?:the |other )?members of the (?:delegation|entourage|party|team|group|travell?ing party) (?:are|were|will be|include|included))\\b",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      accompany_regex = g_regex_new ("\\b(?:will|would|to|also|are to|is to) accompany\\b|\\b(?:is|are|was|were|will be)(?: also)? accompanying(?= (?:him|her|them|the|[\\p{Lu}]))|\\baccompan(?:ied|ies)(?= (?:him|her|the|them|[\\p{Lu}]))",
+      accompany_regex = g_regex_new ("\\b(?:will|would|to|also|are to|is to) accompany\\b|\\b(?:is|are|was|were|will be|(?:is|are|was|were) (?:believed|expected|said|set|due|scheduled|reported) to be)(?: also)? accompanying(?= (?:him|her|them|the|[\\p{Lu}]))|\\baccompan(?:ied|ies)(?= (?:him|her|the|them|[\\p{Lu}]))",
                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       /* "A would be going, as well as B", "also on the trip are A and
        * B", "A and B will be part of the delegation", "travelling with
