@@ -514,4 +514,26 @@ assert len(doc["articles"]) == 2
 ' "$tmp/out"
 ok "extract --json goes on past a bad file"
 
+# --- a band on tour ------------------------------------------------------------
+
+printf 'Copper Lanterns announce South American tour\n\nCopper Lanterns have announced a string of live tour dates.\n\nJanuary 15th \342\200\223 Santiago, Chile\nJanuary 18th \342\200\223 Buenos Aires, Argentina\nJanuary 21st \342\200\223 Lima, Peru\n' >"$tmp/band.txt"
+run --database "$tmp/band.db" import "$tmp/band.txt"
+expect_status 0 "import a band's tour dates"
+band_id=$(cut -f 3 "$tmp/out")
+run --database "$tmp/band.db" show --json "$band_id"
+expect_status 0 "show a band's tour"
+json_check "a band's tour is its itinerary, kept in the desk with the band as an organisation" '
+import json, sqlite3, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+[a] = doc["articles"]
+[it] = a["itineraries"]
+assert it["traveller"] == "Copper Lanterns", it
+assert [s["place"] for s in it["stops"]] == ["Santiago", "Buenos Aires", "Lima"], it
+assert [s["when"] for s in it["stops"]] == ["January 15th", "January 18th", "January 21st"], it
+db = sqlite3.connect(sys.argv[2])
+kinds = db.execute("SELECT DISTINCT e.kind FROM stops s JOIN entities e ON e.id = s.traveller_id").fetchall()
+assert kinds == [("organization",)], kinds
+' "$tmp/out" "$tmp/band.db"
+ok "a band on tour"
+
 echo "1..$checks"

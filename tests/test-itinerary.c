@@ -351,6 +351,44 @@ test_trip_as_subject (void)
                    "Tomas Brandt", "Belfast > Louth > Dublin > Mayo", TRUE);
 }
 
+/* A band, orchestra or team whose tour the article opens with travels
+ * its tour dates, a line each ("January 15th – Santiago, Chile", or a day
+ * under a month); an office announcing someone else's tour does not, nor
+ * a title */
+static void
+test_touring_group (void)
+{
+  g_autoptr(GPtrArray) days = build ("The Copper Lanterns have unveiled their 2025 European tour for later this "
+                                     "year.\n\nNOVEMBER\n\n1 Campo Pequeno, Lisbon, Portugal\n\n2 WiZink Center, "
+                                     "Madrid, Spain\n\n4 Alcatraz, Milan, Italy\n");
+  g_autoptr(GPtrArray) palace = build ("Kensington Palace has announced details of the royal tour.\n\n"
+                                       "January 15th \u2013 Santiago, Chile\nJanuary 18th \u2013 Buenos Aires, "
+                                       "Argentina\nJanuary 21st \u2013 Lima, Peru\n");
+  g_autoptr(GPtrArray) title = build ("Defence Minister will embark on a two-nation tour.\n\n"
+                                      "January 15th \u2013 Santiago, Chile\nJanuary 18th \u2013 Buenos Aires, "
+                                      "Argentina\nJanuary 21st \u2013 Lima, Peru\n");
+
+  g_assert_cmpuint (days->len, ==, 1);
+  g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (days, 0)), ==, "The Copper Lanterns");
+  {
+    g_autofree char *route = route_of (g_ptr_array_index (days, 0));
+
+    g_assert_cmpstr (route, ==, "Lisbon > Madrid > Milan");
+  }
+  g_assert_cmpstr (stop_at (g_ptr_array_index (days, 0), 0)->when, ==, "November 1");
+  g_assert_cmpstr (stop_at (g_ptr_array_index (days, 0), 2)->when, ==, "November 4");
+  g_assert_cmpint (nd_entity_get_kind (nd_itinerary_get_traveller_entity (g_ptr_array_index (days, 0))), ==,
+                   ND_ENTITY_ORGANIZATION);
+
+  assert_one_trip ("Copper Lanterns have announced a string of live tour dates.\n\nJanuary 15th \u2013 Santiago, "
+                   "Chile\nJanuary 18th \u2013 Buenos Aires, Argentina\nJanuary 21st \u2013 Lima, Peru\n",
+                   "Copper Lanterns", "Santiago > Buenos Aires > Lima", TRUE);
+
+  for (guint i = 0; i < palace->len; i++)
+    g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (palace, i)), !=, "Kensington Palace");
+  g_assert_cmpuint (title->len, ==, 0);
+}
+
 /* "left X this afternoon to participate in the ... in Y": Y is a stop,
  * the place left is not */
 static void
@@ -1616,6 +1654,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/announcer-ends-list", test_announcer_ends_list);
   g_test_add_func ("/itinerary/list-through-clause", test_list_through_clause);
   g_test_add_func ("/itinerary/trip-as-subject", test_trip_as_subject);
+  g_test_add_func ("/itinerary/touring-group", test_touring_group);
   g_test_add_func ("/itinerary/meetings-of-a-traveller", test_meetings_of_a_traveller);
   g_test_add_func ("/itinerary/date-before-destination", test_date_before_destination);
   g_test_add_func ("/itinerary/entourage-lists", test_entourage_lists);

@@ -1744,11 +1744,15 @@ write_stops (NdDatabase  *self,
     {
       NdItinerary *itinerary = g_ptr_array_index (itineraries, i);
       GPtrArray *stops = nd_itinerary_get_stops (itinerary);
+      NdEntity *entity = nd_itinerary_get_traveller_entity (itinerary);
+      /* a person, or a band or team on tour (an organisation) */
+      NdEntityKind kind = entity != NULL && nd_entity_get_kind (entity) == ND_ENTITY_ORGANIZATION
+        ? ND_ENTITY_ORGANIZATION : ND_ENTITY_PERSON;
       gint64 traveller_id;
 
       if (nd_itinerary_get_traveller (itinerary) == NULL || stops->len == 0)
         continue;
-      if (!upsert_entity (self, ND_ENTITY_PERSON, nd_itinerary_get_traveller (itinerary),
+      if (!upsert_entity (self, kind, nd_itinerary_get_traveller (itinerary),
                           NULL, &traveller_id, error))
         return FALSE;
 
@@ -1864,6 +1868,9 @@ attach_stop (GPtrArray  *itineraries,
     {
       NdEntity *person = find_entity (entities, ND_ENTITY_PERSON, traveller);
 
+      /* (a band or team on tour) */
+      if (person == NULL)
+        person = find_entity (entities, ND_ENTITY_ORGANIZATION, traveller);
       itinerary = nd_itinerary_new (traveller);
       if (person != NULL)
         nd_itinerary_set_traveller_entity (itinerary, person);

@@ -89,6 +89,9 @@ typedef struct
   guint       n_group;
   guint       group_sentence; /* the sentence that told of it */
   NdEntity   *headline;    /* a person only the headline names, or NULL */
+  NdEntity   *touring;     /* a band, orchestra or team on tour that the
+                            * article opens with, or NULL: the traveller
+                            * where no person is */
   GPtrArray  *owned;       /* people the builder names itself (NdEntity) */
 } Builder;
 
@@ -1760,7 +1763,8 @@ find_traveller (Builder *b,
             return b->last_traveller;
         }
     }
-  return NULL;
+  /* no one named: the band or team on tour the article is about */
+  return b->touring;
 }
 
 /* "The tour began in Rome, where Zelenskyy met...": the trip is the
@@ -2132,6 +2136,8 @@ scan_date_schedule (Builder *b)
     return;
   if (person == NULL)
     person = b->headline;
+  if (person == NULL)
+    person = b->touring;
   if (person == NULL && b->people->len > 0)
     {
       person = g_array_index (b->people, Mention, 0).entity;
@@ -2168,6 +2174,127 @@ scan_date_schedule (Builder *b)
           trip_add (trip, stop, m->start, FALSE, FALSE);
       }
   }
+}
+
+/* The dates of a band's or team's tour, a line each: "January 15th –
+ * Santiago, Chile", "Nov. 3: Lyon", or a day under a month ("NOVEMBER",
+ * then "1 Sagres Campo Pequeno, Lisbon, Portugal"): the first place of
+ * each line is a stop of the group on tour, on that date */
+typedef struct
+{
+  const Mention *place;
+  const Mention *date;   /* or NULL: */
+  int            month;  /* the month heading above (1-12) and */
+  int            day;    /* the day that starts the line */
+  guint          start;
+  guint          end;
+} TourLine;
+
+static void
+scan_tour_dates (Builder *b)
+{
+  static const char * const months[] = {
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December"
+  };
+  Trip *trip;
+  guint first_place = 0, first_date = 0;
+  int month = 0;
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (TourLine));
+
+  if (b->touring == NULL)
+    return;
+
+  for (guint i = 0; i < b->blocks->len; i++)
+    {
+      NdBlock *block = g_ptr_array_index (b->blocks, i);
+      g_autofree char *line = NULL;
+      g_autoptr(GMatchInfo) info = NULL;
+      TourLine found = { NULL, NULL, 0, 0, block->start, block->end };
+      guint after;
+
+      if (block->kind != ND_BLOCK_PARAGRAPH && block->kind != ND_BLOCK_LIST_ITEM &&
+          block->kind != ND_BLOCK_HEADING)
+        continue;
+      if (block->end - block->start > 160)
+        continue;
+      line = slice (b, block->start, block->end);
+      /* "NOVEMBER": the month of the days below it */
+      if (re_search ("^\\s*(January|February|March|April|May|June|July|August|September|October|November|December)\\s*:?\\s*$",
+                     line, G_REGEX_CASELESS, &info))
+        {
+          g_autofree char *name = g_match_info_fetch (info, 1);
+
+          for (guint k = 0; k < G_N_ELEMENTS (months); k++)
+            if (g_ascii_strcasecmp (name, months[k]) == 0)
+              month = (int) k + 1;
+          continue;
+        }
+      g_clear_pointer (&info, g_match_info_unref);
+
+      while (first_date < b->dates->len &&
+             g_array_index (b->dates, Mention, first_date).start < block->start)
+        first_date++;
+      if (first_date < b->dates->len)
+        {
+          const Mention *d = &g_array_index (b->dates, Mention, first_date);
+          g_autofree char *head = slice (b, block->start, d->start);
+
+          if (d->end <= block->end && re_match ("^[\\s*•-]*$", head, 0))
+            found.date = d;
+        }
+      if (found.date != NULL)
+        after = found.date->end;
+      else if (month > 0 && re_search ("^\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b", line, 0, &info))
+        {
+          g_autofree char *day = g_match_info_fetch (info, 1);
+          int ds, de;
+
+          g_match_info_fetch_pos (info, 0, &ds, &de);
+          after = block->start + g_utf8_pointer_to_offset (line, line + de);
+          found.month = month;
+          found.day = atoi (day);
+          if (found.day < 1 || found.day > 31)
+            continue;
+        }
+      else
+        continue;
+
+      /* after the date, a dash or a colon or nothing, then the line's
+       * first place, with at most a venue before it */
+      while (first_place < b->places->len &&
+             g_array_index (b->places, Mention, first_place).start < after)
+        first_place++;
+      if (first_place < b->places->len)
+        {
+          const Mention *m = &g_array_index (b->places, Mention, first_place);
+          g_autofree char *gap = m->end <= block->end ? slice (b, after, m->start) : NULL;
+
+          if (gap != NULL && re_match ("^[\\s,.:–—-]*(?:[^,;:()]{1,50},\\s*)?$", gap, 0))
+            found.place = m;
+        }
+      if (found.place != NULL)
+        g_array_append_val (lines, found);
+    }
+  if (lines->len < 3)
+    return;
+
+  trip = get_trip (b, b->touring);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TourLine *found = &g_array_index (lines, TourLine, i);
+      g_autoptr(NdStop) stop = stop_new_at (b, found->place, found->date, found->start, found->end);
+      Candidate c = { NULL, found->place->start, FALSE, FALSE, -1 };
+
+      if (found->date == NULL)
+        {
+          stop->when = g_strdup_printf ("%s %d", months[found->month - 1], found->day);
+          if (b->year > 0 && g_date_valid_dmy (found->day, found->month, b->year))
+            stop->when_date = g_strdup_printf ("%04d-%02d-%02d", b->year, found->month, found->day);
+        }
+      c.stop = nd_stop_ref (stop);
+      g_array_append_val (trip->candidates, c);
+    }
 }
 
 /* The traveller with a stop told in a sentence, or NULL */
@@ -5558,6 +5685,97 @@ names_storm (Builder  *b,
   return FALSE;
 }
 
+/* "Fontaines D.C. have unveiled an extensive European tour", "The
+ * Philadelphia Orchestra is leaving for its first European tour", "Foo
+ * Fighters have announced a string of live tour dates": a band,
+ * orchestra or team whose tour the article opens with. It travels where
+ * no person is said to (its dates, "the band will play across ..."): the
+ * organisation of that name the extraction found, or a new one. */
+static NdEntity *
+find_touring_group (Builder   *b,
+                    GPtrArray *entities)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  gsize head_len = MIN (strlen (b->body), (gsize) 1200);
+  g_autofree char *head = g_strndup (b->body, head_len);
+  g_autofree char *phrase = NULL;
+  const char *name;
+  NdEntity *group;
+  int gs, ge;
+  guint start, end;
+
+  if (strstr (head, "tour") == NULL && strstr (head, "Tour") == NULL)
+    return NULL;
+  /* (at a sentence's start, after a dateline's dash or a lead-in's comma) */
+  if (!re_search ("(?:^|(?<=[.!?\\n,–—-]))\\s*((?:The\\s+)?\\p{Lu}[\\w.&'’-]*(?:\\s+(?:\\p{Lu}[\\w.&'’-]*|of|&)){0,4}?)\\s+"
+                  "(?:(?:have|has|are|is|will|were|was|had)\\s+(?:also\\s+|now\\s+|just\\s+|officially\\s+)?)?"
+                  /* what it announces is its own tour ("Kensington Palace
+                   * has announced details of the royal tour" is not) */
+                  "(?:(?:announced|announce|announces|unveiled|unveil|unveils|revealed|reveal|reveals|confirmed|launched|launches|"
+                  "Announce|Announces|Unveil|Unveils|Reveal|Reveals|Confirm|Confirms|Launch|Launches)\\s+"
+                  "(?:their|its|an?|new)\\s+(?:[\\w'’-]+\\s+){0,4}?(?:tour|tours|Tour|Tours|dates|Dates)\\b"
+                  "|(?:embark|embarks|embarked|embarking|kicked off|kicks off|Embark|Embarks|"
+                  "(?:set|due|expected|scheduled) to (?:tour|embark|play|perform)|"
+                  "(?:be )?(?:leaving|heading|touring|embarking)|leave|leaves|left|depart|departs|departed)\\b"
+                  "[^.\\n]{0,100}?\\b(?:tour|tours|Tour|Tours)\\b)",
+                  head, 0, &info))
+    return NULL;
+
+  g_match_info_fetch_pos (info, 1, &gs, &ge);
+  start = g_utf8_pointer_to_offset (b->body, b->body + gs);
+  end = g_utf8_pointer_to_offset (b->body, b->body + ge);
+  phrase = g_match_info_fetch (info, 1);
+  name = g_ascii_strncasecmp (phrase, "The ", 4) == 0 ? phrase + 4 : phrase;
+
+  /* a person or a place named there is no group, nor a common word
+   * alone ("Tickets", "Organisers") */
+  for (guint i = 0; i < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+
+      if (m->start < end && m->end > start)
+        return NULL;
+    }
+  for (guint i = 0; i < b->places->len; i++)
+    {
+      const Mention *m = &g_array_index (b->places, Mention, i);
+
+      if (m->start < end && m->end > start)
+        return NULL;
+    }
+  /* nor a title ("Defence Minister will embark on a two-nation tour") */
+  {
+    g_autofree char *key = nd_extract_key_dup (name, -1);
+
+    if (key == NULL || nd_lexicon_is_title (nd_lexicon_get_default (), key))
+      return NULL;
+  }
+  if (strchr (name, ' ') == NULL)
+    {
+      g_autofree char *key = nd_extract_key_dup (name, -1);
+      guint32 word = key != NULL ? nd_lexicon_lookup_word (nd_lexicon_get_default (), key) : 0;
+
+      if (key == NULL || ND_WORD_INFO_RANK (word) != 0 || (ND_WORD_INFO_FLAGS (word) & ND_WORD_NON_NAME))
+        return NULL;
+    }
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      NdEntity *entity = g_ptr_array_index (entities, i);
+      const char *known = nd_entity_get_name (entity);
+
+      if (nd_entity_get_kind (entity) != ND_ENTITY_ORGANIZATION)
+        continue;
+      if (g_ascii_strncasecmp (known, "The ", 4) == 0)
+        known += 4;
+      if (g_ascii_strcasecmp (known, name) == 0)
+        return entity;
+    }
+  group = nd_entity_new (ND_ENTITY_ORGANIZATION, phrase);
+  g_ptr_array_add (b->owned, group);
+  return group;
+}
+
 GPtrArray *
 nd_itinerary_builder_build (const char *body,
                             GPtrArray  *entities,
@@ -5716,6 +5934,8 @@ nd_itinerary_builder_build_with_headline (const char *body,
         }
     }
 
+  b.touring = find_touring_group (&b, entities);
+
   /* a dateline: the body opens with a place, maybe its country or an
    * agency, then a dash (or a colon: "JAKARTA (JP): ...") */
   /* (or it opens a paragraph after a standfirst: "Diplomacy: Visit
@@ -5804,6 +6024,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
   scan_headings (&b);
   scan_place_labels (&b);
   scan_date_schedule (&b);
+  scan_tour_dates (&b);
   scan_family (&b);
   scan_companions (&b);
   scan_cotravellers (&b);
