@@ -389,6 +389,27 @@ test_touring_group (void)
   g_assert_cmpuint (title->len, ==, 0);
 }
 
+/* A campaign's stops: "spend Wednesday evening rallying in X", "has also
+ * scheduled rallies in Y and Z" (planned, not done before), "is scheduled
+ * to appear in W"; "his four-day stay will involve engagements across A,
+ * B and C"; but an event "scheduled for 11 July in X" is no stop */
+static void
+test_campaign_stops (void)
+{
+  assert_one_trip ("Senator Tomas Brandt will stop in Atkinson on Tuesday and spend Wednesday evening rallying in "
+                   "Portsmouth. Brandt has also scheduled rallies in Manchester and Rochester for the weekend.",
+                   "Tomas Brandt", "Atkinson > Portsmouth > Manchester > Rochester", TRUE);
+  assert_one_trip ("Weather permitting, Senator Tomas Brandt is scheduled to appear on Tuesday in Clinton and "
+                   "Waterloo.",
+                   "Tomas Brandt", "Clinton > Waterloo", TRUE);
+  assert_one_trip ("President Tomas Brandt will arrive in Belfast on Tuesday. His four-day stay in the Republic "
+                   "will involve engagements across Louth, Dublin and Mayo.",
+                   "Tomas Brandt", "Belfast > Louth > Dublin > Mayo", TRUE);
+  assert_one_trip ("President Tomas Brandt will visit Nairobi on 6 July. His plan had been to award the cup to the "
+                   "winners of the championship, scheduled for 11 July in Johannesburg.",
+                   "Tomas Brandt", "Nairobi", TRUE);
+}
+
 /* "left X this afternoon to participate in the ... in Y": Y is a stop,
  * the place left is not */
 static void
@@ -1655,6 +1676,7 @@ main (int   argc,
   g_test_add_func ("/itinerary/list-through-clause", test_list_through_clause);
   g_test_add_func ("/itinerary/trip-as-subject", test_trip_as_subject);
   g_test_add_func ("/itinerary/touring-group", test_touring_group);
+  g_test_add_func ("/itinerary/campaign-stops", test_campaign_stops);
   g_test_add_func ("/itinerary/meetings-of-a-traveller", test_meetings_of_a_traveller);
   g_test_add_func ("/itinerary/date-before-destination", test_date_before_destination);
   g_test_add_func ("/itinerary/entourage-lists", test_entourage_lists);

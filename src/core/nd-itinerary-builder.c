@@ -110,7 +110,8 @@ static GRegex *past_regex;
 static const char * const past_clause_patterns[] = {
   "\\bwhen (?:he|she|they|\\p{Lu}[\\w'’-]+) (?:\\w+ )?(?:visited|toured|traveled|travelled|went to|flew to|was in|were in)\\b",
   "\\b(?:last|previous|prior|earlier)\\b[^.;]{0,50}\\b(?:trip|tour|visit|journey|stop)s?\\b[^.;]{0,40}\\b(?:was|were|came|took place)\\b",
-  "\\b(?:had|has|have) (?:\\w+ )?(?:earlier|previously|once|already|also|twice|before)\\b",
+  /* (not "has also scheduled rallies in": what is planned is to come) */
+  "\\b(?:had|has|have) (?:\\w+ )?(?:earlier|previously|once|already|also|twice|before)\\b(?! (?:scheduled|planned|arranged|booked|announced|added|set)\\b)",
   /* "Wong last visited the Pacific in August 2024 when ..." */
   "\\b(?:last|previously|earlier) (?:visited|toured|traveled|travelled|went to|flew to|was in|came to)\\b",
   /* "traveled to the region once during his presidency" */
@@ -329,6 +330,9 @@ init_regexes (void)
     "|(?<with>(?:be |been |was |were |is |are )?(?:joined|accompanied) (?:in|at))"
     "|(?:cross|crosses|crossed|crossing) into"
 
+    /* "His four-day stay in the Republic will involve engagements
+     * across A, B and C" (before "stay in") */
+    "|stays?\\b(?:(?!,\\s*which\\b)[^.;:]){0,80}?\\b(?:will involve|involves|involved|will include|includes|included) (?:engagements|events|stops|visits) (?:across|in|at)"
     "|(?:arrival|arrivals|return|stay|stays|stint|stints|stopover|stop-over) (?:in|at|to)"
     "|(?:reach|reaches|reached|reaching|touched down in|touches down in|touch down in)"
     "|en route to|on (?:his|her|their|its) way to|bound for"
@@ -377,7 +381,7 @@ init_regexes (void)
     "|(?<meetin>(?<!-)\\bmeet\\b[^,.;:()]{0,60}? in)(?= (?:the )?\\p{Lu})"
     /* "... in Washington and Secretary-General Kofi Annan in New York" */
     "|(?<meetand>(?<=\\band )(?:[\\p{Lu}][\\w.’'-]*\\s+){1,6}in)(?= (?:the )?\\p{Lu})"
-    "|(?<activity>(?<!-)(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led(?! by)|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|campaigned|unveiled|signed|appeared|(?:received|receives|accepted|accepts)(?! (?:them|him|her|us|the (?:delegation|visitors?|guests?|leaders?|president|king|queen)\\b|\\p{Lu})))\\b[^,.;:()]{0,60}? (?:in|at|on))"
+    "|(?<activity>(?<!-)(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led(?! by)|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|rallying|campaigned|campaigning|scheduled (?:a |an |two |three |several |more )?(?:rallies|rally|town halls?|campaign events?|campaign stops?|stops?|visits?)|(?:scheduled|set|due|expected) to (?:appear|speak|campaign|rally|perform|play)|unveiled|signed|appeared|(?:received|receives|accepted|accepts)(?! (?:them|him|her|us|the (?:delegation|visitors?|guests?|leaders?|president|king|queen)\\b|\\p{Lu})))\\b[^,.;:()]{0,60}? (?:in|at|on))"
     "|(?:in|to) (?=\\p{Lu}))";
   /* matched only where the search starts (see next_cue()); the pattern
    * as it is only to check next_cue() against it */
