@@ -384,6 +384,14 @@ test_touring_group (void)
                    "Chile\nJanuary 18th \u2013 Buenos Aires, Argentina\nJanuary 21st \u2013 Lima, Peru\n",
                    "Copper Lanterns", "Santiago > Buenos Aires > Lima", TRUE);
 
+  /* told in prose: "rock band the Copper Lanterns are looking to wrap up
+   * their tour in X", "The Ole Tour kicked off in Y", "the band heads
+   * to Z" */
+  assert_one_trip ("BUENOS AIRES -- British rock band the Copper Lanterns are looking to wrap up their Latin "
+                   "America tour in Havana.\n\nThe Ole Tour kicked off in Santiago on Feb. 3. Three concerts were "
+                   "held in Brazil before the band heads to Peru and Colombia.",
+                   "The Copper Lanterns", "Santiago > Brazil > Peru > Colombia > Havana", TRUE);
+
   for (guint i = 0; i < palace->len; i++)
     g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (palace, i)), !=, "Kensington Palace");
   g_assert_cmpuint (title->len, ==, 0);

@@ -304,7 +304,7 @@ init_regexes (void)
      * "During the 11-day visit, Abe is scheduled to meet with the
      * leaders of A, B and C" */
     "\\b(?:(?<meet>(?:trip|tour|journey|visit)s?\\b[^.;:]{0,80}?\\b(?:meet|meets|met|meeting)(?: with)? (?:the )?(?:leaders|presidents|heads of (?:state|government)|prime ministers|governments) of)(?= (?:the )?\\p{Lu})"
-    "|(?:trip|tour|visit|journey|mission|swing)s?(?: of (?:\\p{Lu}[\\w.’'-]*\\s?){1,4})?(?:,? (?:which|that))? (?:began|begins|begin|started|starts|start|opened|opens|ended|ends|end|continued|continues|wrapped up|concluded|concludes)(?: \\w+){0,3} (?:in|at)"
+    "|(?:trip|tour|visit|journey|mission|swing)s?(?: of (?:\\p{Lu}[\\w.’'-]*\\s?){1,4})?(?:,? (?:which|that))? (?:began|begins|begin|started|starts|start|opened|opens|kicked off|kicks off|ended|ends|end|continued|continues|wrapped up|concluded|concludes)(?: \\w+){0,3} (?:in|at)"
     "|(?:state |official |working |brief |surprise |first |second |next |planned |upcoming )?visit(?:s|ed|ing)?(?: to)?"
     /* ("mission" in lower case: not the "UN Mission in Liberia") */
     "|(?:trip|tour|journey|(?-i:mission)|travel|swing|stopover|stop-over|visit|voyage)s?(?: back| home| (?:starting|beginning|next|this|later this) \\w+(?:\\.? \\d{1,2}(?:st|nd|rd|th)?)?| from \\w+\\.? \\d{1,2}(?:st|nd|rd|th)?)? (?:to|through|of|in)"
@@ -1832,7 +1832,8 @@ trip_subject (Builder *b,
           break;
         }
     }
-  return NULL;
+  /* ("The Ole Tour kicked off in Santiago": the band on tour) */
+  return b->touring;
 }
 
 /* "From Addis Ababa, Gates will travel to Nigeria": a sentence that
@@ -5723,7 +5724,15 @@ find_touring_group (Builder   *b,
                   "(?:be )?(?:leaving|heading|touring|embarking)|leave|leaves|left|depart|departs|departed)\\b"
                   "[^.\\n]{0,100}?\\b(?:tour|tours|Tour|Tours)\\b)",
                   head, 0, &info))
-    return NULL;
+    {
+      /* "British rock band the Rolling Stones are looking to wrap up
+       * their Latin America tour" */
+      g_clear_pointer (&info, g_match_info_unref);
+      if (!re_search ("\\b(?:band|orchestra|choir|ensemble|quartet|trio|duo)\\s+((?:the\\s+)?\\p{Lu}[\\w.&'’-]*(?:\\s+\\p{Lu}[\\w.&'’-]*){0,3})\\s+"
+                      "(?:are|is|have|has|will|were|was)\\b[^.]{0,80}?\\b(?:their|its)\\b[^.]{0,40}?\\b(?:tour|tours|Tour|Tours)\\b",
+                      head, 0, &info))
+        return NULL;
+    }
 
   g_match_info_fetch_pos (info, 1, &gs, &ge);
   start = g_utf8_pointer_to_offset (b->body, b->body + gs);
@@ -5775,6 +5784,9 @@ find_touring_group (Builder   *b,
       if (g_ascii_strcasecmp (known, name) == 0)
         return entity;
     }
+  /* ("the Rolling Stones" mid-sentence: "The Rolling Stones") */
+  if (g_str_has_prefix (phrase, "the "))
+    phrase[0] = 'T';
   group = nd_entity_new (ND_ENTITY_ORGANIZATION, phrase);
   g_ptr_array_add (b->owned, group);
   return group;
