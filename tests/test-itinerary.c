@@ -279,6 +279,15 @@ test_delegation_lists (void)
   assert_travel_together ("President Tomas Brandt will arrive in Belfast on Tuesday. His son Omar Brandt and sister "
                           "Lena Fischer are believed to be accompanying him for the trip.",
                           "Tomas Brandt|Omar Brandt|Lena Fischer", "Belfast");
+  /* greeted together: "welcomed X at the airport, along with A, B and
+   * his guide, C"; "X and his wife, A, were greeted" */
+  assert_travel_together ("President Tomas Brandt arrived in Tel Aviv on Sunday. Foreign Minister Omar Haddad "
+                          "welcomed Brandt at the airport, along with Foreign Minister Lena Fischer, Chief of Staff "
+                          "Ana Lopes, and his spiritual guide, Rabbi Marco Rossi.",
+                          "Tomas Brandt|Lena Fischer|Ana Lopes|Marco Rossi", "Tel Aviv");
+  assert_travel_together ("President Tomas Brandt arrived in Nice on Sunday. Brandt and his wife, Ana Lopes, were "
+                          "greeted by officials at the airport.",
+                          "Tomas Brandt|Ana Lopes", "Nice");
   /* the people met are no companions, honorific or not */
   assert_travel_together ("President Ana Lopes arrived in Amman on Friday, where she met Dr. Omar Haddad. "
                           "Travelling with the president are Tomas Brandt and Lena Fischer.",

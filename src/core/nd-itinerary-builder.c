@@ -2764,8 +2764,69 @@ scan_welcomed (Builder *b)
     }
 }
 
-/* "X's Italian-born wife, Sonia", "Jiang's wife Wang Yeping": the
- * spouse of one who travels goes along */
+/* "Foreign Minister Katz welcomed Milei at the airport, along with
+ * Foreign Minister A, Chief of Staff B and his spiritual guide, C": the
+ * people greeted with one who travels go along */
+static void
+scan_greeted_along (Builder *b)
+{
+  if (!strstr (b->body, "along with") && !strstr (b->body, "together with"))
+    return;
+  for (guint i = 0; i + 1 < b->people->len; i++)
+    {
+      const Mention *m = &g_array_index (b->people, Mention, i);
+      const Mention *next = &g_array_index (b->people, Mention, i + 1);
+      const NdTextSpan *span = NULL;
+      g_autofree char *gap = NULL;
+      g_autofree char *lead = NULL;
+      Trip *trip = NULL;
+
+      if (next->start < m->end || next->start - m->end > 80 || next->entity == m->entity)
+        continue;
+      gap = slice (b, m->end, next->start);
+      if (!re_search ("\\A[^.;:()]{0,40}?,?\\s+(?:along|together) with\\s+(?:[\\w.’'-]+\\s+){0,5}$", gap, 0, NULL))
+        continue;
+      for (guint k = 0; k < b->sentences->len && span == NULL; k++)
+        {
+          const NdTextSpan *sk = &g_array_index (b->sentences, NdTextSpan, k);
+
+          if (sk->start <= m->start && m->start < sk->end)
+            span = sk;
+        }
+      if (span == NULL)
+        continue;
+      lead = slice (b, span->start, m->start);
+      if (!re_search ("\\b(?:greeted|welcomed|received|greets|welcomes|receives)\\s+(?:[\\w.’'-]+\\s+){0,4}$", lead, 0, NULL))
+        continue;
+      for (guint t = 0; t < b->trips->len && trip == NULL; t++)
+        {
+          Trip *other = g_ptr_array_index (b->trips, t);
+
+          if (other->person == m->entity && other->candidates->len > 0)
+            trip = other;
+        }
+      if (trip == NULL)
+        continue;
+      /* everyone named after it in the sentence */
+      for (guint j = i + 1; j < b->people->len; j++)
+        {
+          const Mention *other = &g_array_index (b->people, Mention, j);
+          g_autofree char *between = NULL;
+
+          if (other->start >= span->end)
+            break;
+          between = slice (b, m->end, other->start);
+          if (re_match ("\\b(?:who|which|where|while|but|met|meet)\\b", between, 0))
+            break;
+          if (other->entity != m->entity)
+            travel_along (b, trip, other->entity);
+        }
+    }
+}
+
+/* "X's Italian-born wife, Sonia", "Jiang's wife Wang Yeping", "greeted
+ * Gorbachev and his wife, Raisa": the spouse of one who travels goes
+ * along */
 static void
 scan_spouses (Builder *b)
 {
@@ -2781,7 +2842,8 @@ scan_spouses (Builder *b)
       if (next->start < m->end || next->start - m->end > 30)
         continue;
       gap = slice (b, m->end, next->start);
-      if (!re_search ("\\A" "['’]s (?:[\\w-]+ )?(?:wife|husband),?\\s+$", gap, 0, NULL) || next->entity == m->entity)
+      if (!re_search ("\\A(?:['’]s (?:[\\w-]+ )?|,?\\s+(?:and|with) (?:his|her) )(?:wife|husband),?\\s+$", gap, 0, NULL) ||
+          next->entity == m->entity)
         continue;
       for (guint t = 0; t < b->trips->len && trip == NULL; t++)
         {
@@ -6047,6 +6109,7 @@ nd_itinerary_builder_build_with_headline (const char *body,
   drop_hosts (&b);
   scan_welcomed (&b);
   scan_spouses (&b);
+  scan_greeted_along (&b);
 
   for (guint i = 0; i < b.trips->len; i++)
     {
