@@ -892,7 +892,8 @@ no_trip (GPtrArray  *itineraries,
  * with a traveller as the subject of a sentence naming the traveller's
  * stop, travels there too; "X and Z discussed trade in Quito" (Z may
  * be the host)
- * and "officials of A" (no stop of that sentence) do not */
+ * and "officials of A" (no stop of that sentence) do not; a spouse
+ * ("X and his wife, Y") goes wherever X goes */
 static void
 test_co_subject (void)
 {
@@ -903,13 +904,18 @@ test_co_subject (void)
   g_autoptr(GPtrArray) itineraries = build (body);
   g_autoptr(GPtrArray) officials = build ("President Tomas Varga arrived in Nice on Monday before heading to "
                                           "Monaco and France.\n\n"
-                                          "Varga and his wife, Ana Lopes, were greeted by officials of Monaco "
-                                          "and France at the airport.");
+                                          "Varga and Ana Lopes, his foreign minister, were greeted by officials "
+                                          "of Monaco and France at the airport.");
+  /* (a spouse goes along, though: "Varga and his wife, Ana Lopes") */
+  const char *spouse = "President Tomas Varga arrived in Nice on Monday before heading to Monaco and France.\n\n"
+                       "Varga and his wife, Ana Lopes, were greeted by officials of Monaco and France at the "
+                       "airport.";
 
   assert_route (body, "Tomas Varga", "Lima > Quito");
   assert_route (body, "Ana Lopes", "Lima");
   g_assert_true (no_trip (itineraries, "Marco Ferri"));
   g_assert_true (no_trip (officials, "Ana Lopes"));
+  assert_route (spouse, "Ana Lopes", "Nice > Monaco > France");
 }
 
 /* "A would be going, as well as B", "travelling with him are C and D",
