@@ -401,6 +401,13 @@ test_touring_group (void)
                    "held in Brazil before the band heads to Peru and Colombia.",
                    "The Copper Lanterns", "Santiago > Brazil > Peru > Colombia > Havana", TRUE);
 
+  /* "K-pop boy group X is gearing up for performances ... It will perform
+   * in A next Tuesday; in B on Nov. 21" */
+  assert_one_trip ("Following sold-out concerts in North America, boy group Copper Lanterns is gearing up for "
+                   "performances in front of Asian fans. It will perform in Tokyo next Tuesday; in Osaka on "
+                   "Nov. 21; and Fukuoka on Feb. 16.",
+                   "Copper Lanterns", "Tokyo > Osaka > Fukuoka", TRUE);
+
   for (guint i = 0; i < palace->len; i++)
     g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (palace, i)), !=, "Kensington Palace");
   g_assert_cmpuint (title->len, ==, 0);

@@ -261,7 +261,7 @@ static const char * const cue_stems[] = {
   "addr", "hold", "held", "atte", "spok", "deli", "gave", "host", "laid", "open", "inau", "walk",
   "surv", "insp", "pray", "cele", "rall", "camp", "unve", "sign", "appe", "rece", "acce", "said",
   "says", "told",
-  "comi", "movi", "boar",
+  "comi", "movi", "boar", "perf",
   /* shorter words, whole */
   "go", "is", "be", "en", "on", "in", "to", "fly", "led", "set", "due", "end", "are", "was", "via",
   "and", "met",
@@ -381,7 +381,7 @@ init_regexes (void)
     "|(?<meetin>(?<!-)\\bmeet\\b[^,.;:()]{0,60}? in)(?= (?:the )?\\p{Lu})"
     /* "... in Washington and Secretary-General Kofi Annan in New York" */
     "|(?<meetand>(?<=\\band )(?:[\\p{Lu}][\\w.’'-]*\\s+){1,6}in)(?= (?:the )?\\p{Lu})"
-    "|(?<activity>(?<!-)(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led(?! by)|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|rallying|campaigned|campaigning|scheduled (?:a |an |two |three |several |more )?(?:rallies|rally|town halls?|campaign events?|campaign stops?|stops?|visits?)|(?:scheduled|set|due|expected) to (?:appear|speak|campaign|rally|perform|play)|unveiled|signed|appeared|(?:received|receives|accepted|accepts)(?! (?:them|him|her|us|the (?:delegation|visitors?|guests?|leaders?|president|king|queen)\\b|\\p{Lu})))\\b[^,.;:()]{0,60}? (?:in|at|on))"
+    "|(?<activity>(?<!-)(?:speaking|addressing|visiting|touring|held|holds|hold|holding|attended|attends|attend|attending|met|meets|meeting|spoke|speaks|addressed|addresses|delivered|delivers|gave|led(?! by)|hosted|toured|tours|touring|laid|opened|inaugurated|visited|walked|surveyed|inspected|prayed|celebrated|rallied|rallying|campaigned|campaigning|scheduled (?:a |an |two |three |several |more )?(?:rallies|rally|town halls?|campaign events?|campaign stops?|stops?|visits?)|(?:scheduled|set|due|expected) to (?:appear|speak|campaign|rally|perform|play|stage (?:\\d+ )?(?:concerts|shows))|perform|performs|performed|performing|unveiled|signed|appeared|(?:received|receives|accepted|accepts)(?! (?:them|him|her|us|the (?:delegation|visitors?|guests?|leaders?|president|king|queen)\\b|\\p{Lu})))\\b[^,.;:()]{0,60}? (?:in|at|on))"
     "|(?:in|to) (?=\\p{Lu}))";
   /* matched only where the search starts (see next_cue()); the pattern
    * as it is only to check next_cue() against it */
@@ -5771,7 +5771,8 @@ find_touring_group (Builder   *b,
   int gs, ge;
   guint start, end;
 
-  if (strstr (head, "tour") == NULL && strstr (head, "Tour") == NULL)
+  if (strstr (head, "tour") == NULL && strstr (head, "Tour") == NULL &&
+      strstr (head, "concerts") == NULL && strstr (head, "performances") == NULL && strstr (head, "gigs") == NULL)
     return NULL;
   /* (at a sentence's start, after a dateline's dash or a lead-in's comma) */
   if (!re_search ("(?:^|(?<=[.!?\\n,–—-]))\\s*((?:The\\s+)?\\p{Lu}[\\w.&'’-]*(?:\\s+(?:\\p{Lu}[\\w.&'’-]*|of|&)){0,4}?)\\s+"
@@ -5790,8 +5791,9 @@ find_touring_group (Builder   *b,
       /* "British rock band the Rolling Stones are looking to wrap up
        * their Latin America tour" */
       g_clear_pointer (&info, g_match_info_unref);
-      if (!re_search ("\\b(?:band|orchestra|choir|ensemble|quartet|trio|duo)\\s+((?:the\\s+)?\\p{Lu}[\\w.&'’-]*(?:\\s+\\p{Lu}[\\w.&'’-]*){0,3})\\s+"
-                      "(?:are|is|have|has|will|were|was)\\b[^.]{0,80}?\\b(?:their|its)\\b[^.]{0,40}?\\b(?:tour|tours|Tour|Tours)\\b",
+      /* ("K-pop boy group BTS is gearing up for performances") */
+      if (!re_search ("\\b(?:band|orchestra|choir|ensemble|quartet|trio|duo|group|troupe)\\s+((?:the\\s+)?\\p{Lu}[\\w.&'’-]*(?:\\s+\\p{Lu}[\\w.&'’-]*){0,3})\\s+"
+                      "(?:are|is|have|has|will|were|was)\\b[^.]{0,80}?\\b(?:tour|tours|Tour|Tours|concerts|performances|gigs)\\b",
                       head, 0, &info))
         return NULL;
     }
