@@ -2236,6 +2236,64 @@ test_trips_screenshot (Fixture       *f,
   save_screenshot (f, "newsdesk-map-traveller.png");
 }
 
+/* A band's tour: the Trips page of an article that lists a band's tour
+ * dates shows the band as the traveller, its stops numbered in order on
+ * the map and in the list, and its name in the traveller dropdown */
+static void
+test_band_tour (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char *places[] = { "Santiago", "Buenos Aires", "Lima", "Bogota" };
+  g_autofree char *path = g_build_filename (f->dir, "band.txt", NULL);
+  const char *paths[] = { path, NULL };
+  NdArticleView *view;
+  NdMapView *map;
+  GtkDropDown *dropdown;
+  GListModel *names;
+  gboolean listed = FALSE;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "Copper Lanterns announce South American tour\n\n"
+                                      "Copper Lanterns have announced a string of live tour dates for the new "
+                                      "year, their first in South America.\n\n"
+                                      "January 15th \u2013 Santiago, Chile\n"
+                                      "January 18th \u2013 Buenos Aires, Argentina\n"
+                                      "January 21st \u2013 Lima, Peru\n"
+                                      "January 24th \u2013 Bogota, Colombia\n", -1, NULL));
+  f->import_done = FALSE;
+  nd_window_import_paths (f->window, paths);
+  g_assert_true (wait_for (import_is_done, f, TIMEOUT_MS));
+  pump (30);
+  g_assert_cmpuint (f->imported, ==, 1);
+
+  view = nd_window_get_article_view (f->window);
+  map = nd_map_panel_get_map_view (map_panel (f));
+  select_one (f, find_position_by_title_prefix (f, "Copper Lanterns"));
+  g_assert_true (nd_article_view_has_trips (view));
+  g_assert_true (nd_article_view_show_trips (view));
+  g_assert_true (wait_for (widget_is_mapped, map, 5000));
+
+  g_assert_cmpuint (nd_map_view_get_n_stops (map), ==, G_N_ELEMENTS (places));
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      const NdMapStop *stop = nd_map_view_get_stop (map, i);
+
+      g_assert_cmpuint (stop->number, ==, i + 1);
+      g_assert_cmpstr (stop->place, ==, places[i]);
+      g_assert_cmpstr (stop->traveller, ==, "Copper Lanterns");
+    }
+
+  dropdown = GTK_DROP_DOWN (nd_article_view_get_traveller_dropdown (view));
+  names = gtk_drop_down_get_model (dropdown);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    listed |= g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Copper Lanterns") == 0;
+  g_assert_true (listed);
+
+  /* let the "Imported 1 article" toast time out */
+  pump (5300);
+  save_screenshot (f, "newsdesk-band-tour.png");
+}
+
 /* Cold start ------------------------------------------------------------
  *
  * The window's first frame lists only a screen's worth of rows and counts
@@ -2549,6 +2607,7 @@ main (int   argc,
   ADD ("/ui/entity-screenshots", test_entity_screenshots);
   ADD ("/ui/trips", test_trips);
   ADD ("/ui/trips-screenshot", test_trips_screenshot);
+  ADD ("/ui/band-tour", test_band_tour);
   ADD ("/ui/cold-start", test_cold_start);
 
 #undef ADD
