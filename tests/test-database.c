@@ -247,11 +247,12 @@ test_delete_cascades (Fixture       *f,
   nd_article_set_entities (a, entities);
   id = insert (f->db, a);
 
-  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM mentions"), ==, 1);
+  g_assert_cmpuint (nd_test_count_mentions (f->path), ==, 1);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM article_mentions"), ==, 1);
   g_assert_true (nd_database_delete_article (f->db, id, &error));
   g_assert_no_error (error);
   g_assert_false (nd_database_has_article (f->db, id));
-  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM mentions"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM article_mentions"), ==, 0);
   g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM article_tags"), ==, 0);
   g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM tags"), ==, 0);
   ids = search (f->db, "Oslo");
@@ -436,9 +437,9 @@ test_sort_and_filters (Fixture       *f,
   query.entity = "Antony blinken";
   ids = nd_database_query_ids (f->db, &query, &error);
   g_assert_cmpuint (ids->len, ==, 1);
-  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM mentions"), ==, 2);
-  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM mentions WHERE variant AND text = 'Blinken'"), ==, 1);
-  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM mentions WHERE variant"), ==, 1);
+  g_assert_cmpuint (nd_test_count_mentions (f->path), ==, 2);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM mention_variants WHERE text = 'Blinken'"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM mention_variants"), ==, 1);
 }
 
 static void
@@ -482,8 +483,9 @@ test_restore_keeps_id (Fixture       *f,
   g_assert_cmpstr (nd_article_get_imported (snapshot), ==, nd_article_get_imported (a));
 }
 
-/* From now on, writing a mention whose text is "FAIL" fails (as a full
- * disk or a broken file would, half-way through an article) */
+/* From now on, writing a mention whose text is "FAIL" (of an entity of
+ * another name) fails (as a full disk or a broken file would, half-way
+ * through an article) */
 static void
 fail_mentions_of_fail (const char *path)
 {
@@ -491,7 +493,7 @@ fail_mentions_of_fail (const char *path)
 
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw,
-                                 "CREATE TRIGGER fail_mention BEFORE INSERT ON mentions "
+                                 "CREATE TRIGGER fail_mention BEFORE INSERT ON mention_variants "
                                  "WHEN new.text = 'FAIL' BEGIN SELECT RAISE (ABORT, 'injected failure'); END;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
@@ -931,7 +933,6 @@ test_migration_from_v3 (void)
     "SELECT count(*) FROM articles",
     "SELECT count(*) FROM entities",
     "SELECT count(*) FROM article_entities",
-    "SELECT count(*) FROM mentions",
     "SELECT count(*) FROM stops",
     "SELECT count(*) FROM corrections",
     "SELECT count(*) FROM article_tags",
@@ -948,6 +949,7 @@ test_migration_from_v3 (void)
   g_autoptr(GError) error = NULL;
   NdQuery query = { .entity = "Cairo", .sort = ND_SORT_DATE_DESC };
   int before[G_N_ELEMENTS (counts)];
+  int mentions_before;
   sqlite3 *raw = NULL;
   NdEntity *cairo;
 
@@ -959,6 +961,8 @@ test_migration_from_v3 (void)
       g_assert_cmpint (before[i], >, 0);
     }
   g_assert_cmpint (count_in (raw, "SELECT count(*) FROM entities WHERE name = 'Cairo'"), ==, 1);
+  mentions_before = count_in (raw, "SELECT count(*) FROM mentions");
+  g_assert_cmpint (mentions_before, >, 0);
   sqlite3_close (raw);
 
   db = nd_database_open (path, &error);
@@ -971,6 +975,7 @@ test_migration_from_v3 (void)
       g_test_message ("%s: %d", counts[i], nd_test_query_int (path, counts[i]));
       g_assert_cmpint (nd_test_query_int (path, counts[i]), ==, before[i]);
     }
+  g_assert_cmpuint (nd_test_count_mentions (path), ==, mentions_before);
   g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM entities WHERE name = 'Cairo' AND geo_key = '30.0626,31.2497,EG'"), ==, 1);
   g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM entities WHERE kind != 'place' AND geo_key != ''"), ==, 0);
 
@@ -1117,7 +1122,6 @@ test_migration_from_v7 (void)
     "SELECT count(*) FROM articles",
     "SELECT count(*) FROM entities",
     "SELECT count(*) FROM article_entities",
-    "SELECT count(*) FROM mentions",
     "SELECT count(*) FROM stops",
     "SELECT count(*) FROM article_tags",
   };
@@ -1126,7 +1130,6 @@ test_migration_from_v7 (void)
   g_autofree char *mentions_before = dump_mentions (path, "id");
   g_autofree char *mentions_after = NULL;
   g_autofree char *fts_sql = NULL;
-  g_autofree char *mentions_sql = NULL;
   g_autoptr(NdDatabase) db = NULL;
   g_autoptr(NdArticle) article = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -1148,12 +1151,11 @@ test_migration_from_v7 (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     g_assert_cmpint (nd_test_query_int (path, counts[i]), ==, before[i]);
-  mentions_after = dump_mentions (path, "seq");
+  /* (schema 10: packed, one row an article) */
+  mentions_after = nd_test_dump_mentions (path);
   g_assert_cmpstr (mentions_after, ==, mentions_before);
   fts_sql = schema_sql (path, "articles_fts");
   g_assert_nonnull (strstr (fts_sql, "detail=column"));
-  mentions_sql = schema_sql (path, "mentions");
-  g_assert_nonnull (strstr (mentions_sql, "WITHOUT ROWID"));
   g_assert_cmpint (nd_test_query_int (path, "SELECT v FROM articles_fts_config WHERE k = 'automerge'"), ==, 8);
 
   check_v7_searches (db);
@@ -1173,10 +1175,10 @@ test_migration_from_v7 (void)
 
   /* schema 9: only "U.S." (of United States) is written otherwise than
    * its entity's name, and the filter finds it by that text, and by the
-   * name in any case */
-  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mentions WHERE variant"), ==, 1);
-  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mentions WHERE variant AND text = 'U.S.'"), ==, 1);
-  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mentions INDEXED BY mentions_by_text WHERE variant AND text >= ''"), ==, 1);
+   * name in any case (schema 10: a table of those texts) */
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mention_variants"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mention_variants WHERE text = 'U.S.'"), ==, 1);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mention_variants INDEXED BY mention_variants_by_text WHERE text >= ''"), ==, 1);
   for (guint i = 0; i < 2; i++)
     {
       NdQuery by_text = { .entity = i == 0 ? "u.s." : "UNITED STATES", .sort = ND_SORT_DATE_DESC };
@@ -1191,7 +1193,8 @@ test_migration_from_v7 (void)
   /* a deleted article takes its mentions and its index rows with it */
   g_assert_true (nd_database_delete_article (db, 1, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mentions WHERE article_id = 1"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM article_mentions WHERE article_id = 1"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mention_variants WHERE article_id = 1"), ==, 0);
   g_clear_pointer (&ids, g_array_unref);
   ids = search (db, "zurich");
   g_assert_cmpuint (ids->len, ==, 0);
@@ -1335,6 +1338,31 @@ insert_in_batch_id (NdDatabase *db,
   return id;
 }
 
+/* How many mentions of the entity `name` in the desk at `path` are
+ * written `text` */
+static guint
+count_mentions_of (const char *path,
+                   const char *name,
+                   const char *text)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM entities WHERE name = '%s'", name);
+  g_autofree char *dump = nd_test_dump_mentions (path);
+  g_auto(GStrv) lines = g_strsplit (dump, "\n", -1);
+  int entity_id = nd_test_query_int (path, sql);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], " ", 5);
+
+      if (g_strv_length (fields) == 5 && g_ascii_strtoll (fields[1], NULL, 10) == entity_id &&
+          g_str_equal (fields[4], text))
+        n++;
+    }
+
+  return n;
+}
+
 /* A connection that writes batches remembers the ids of the entities it
  * stored; whatever happens to those rows meanwhile, every article it
  * writes names the entity rows that are in the desk. */
@@ -1377,9 +1405,7 @@ test_entity_ids_in_batches (Fixture       *f,
   insert (f->db, after);
   g_assert_true (nd_database_commit (f->db, &error));
   g_assert_cmpint (nd_test_query_int (f->path, "SELECT count(*) FROM entities WHERE name = 'Lima'"), ==, 1);
-  g_assert_cmpint (nd_test_query_int (f->path,
-                                      "SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
-                                      "WHERE e.name = 'Lima' AND m.text = 'Lima'"), ==, 1);
+  g_assert_cmpuint (count_mentions_of (f->path, "Lima", "Lima"), ==, 1);
 
   /* what a later article knows of an entity is still added to its row */
   nd_entity_set_value (g_ptr_array_index (nd_article_get_entities (dated), 0), "2025-03-03");
