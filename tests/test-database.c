@@ -1247,6 +1247,184 @@ test_migration_from_v7_fails (void)
   nd_test_remove_dir (dir);
 }
 
+
+/* A file's text without its "exported" line (the time of the export) */
+static char *
+without_exported_line (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *kept = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "\"exported\"") == NULL)
+      g_string_append_printf (kept, "%s\n", lines[i]);
+
+  return g_string_free (kept, FALSE);
+}
+
+/* The mentions of `entity` in the article view: "start-end text" */
+static char *
+view_mentions (NdEntity *entity)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < nd_entity_get_n_mentions (entity); i++)
+    {
+      const NdMention *m = nd_entity_get_mention (entity, i);
+
+      g_string_append_printf (text, "%u-%u %s;", m->start, m->end, m->text);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* A schema 9 desk (desk-v9.sql: one row a mention, some with texts of
+ * their own or none, out of order, two at one start) migrates to schema
+ * 10 (an article's mentions packed in one row) with every mention in its
+ * order; the article view, the entity filter and the export are what
+ * schema 9 gave (desk-v9-export.json and the filters below: what
+ * newsdesk-cli export and list --entity printed on the schema 9 desk) */
+static void
+test_migration_from_v9 (void)
+{
+  static const struct
+  {
+    const char *entity;
+    gint64      ids[3];
+  } filters[] = {
+    { "geneva", { 1 } }, { "GEN\xc3\x88VE", { 0 } }, { "Gen\xc3\xa8ve", { 1 } }, { "gen\xc3\xa8ve", { 1 } },
+    { "Geneva talks", { 1 } }, { "gen", { 1 } }, { "u.s.", { 3, 1 } }, { "US", { 1 } },
+    { "united states", { 3, 1 } }, { "Blinken", { 3 } }, { "blinken", { 3 } }, { "OPEC", { 3 } },
+    { "week", { 1 } }, { "WEEK", { 1 } }, { "lima", { 2 } }, { "Peru", { 2 } }, { "nobody", { 0 } },
+    { "Anna M\xc3\xbcller", { 1 } }, { "ANNA M\xc3\x9cLLER", { 0 } },
+  };
+  g_autofree char *dir = nd_test_make_dir ();
+  g_autofree char *path = load_fixture (dir, "desk-v9.sql", NULL);
+  g_autofree char *export_path = g_build_filename (dir, "export.json", NULL);
+  g_autofree char *expected_path = g_build_filename (g_getenv ("ND_FIXTURES_DIR"), "desk-v9-export.json", NULL);
+  g_autofree char *expected_export = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *mentions_before = dump_mentions (path, "seq");
+  g_autofree char *mentions_after = NULL;
+  g_autofree char *geneva_mentions = NULL;
+  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  g_autoptr(GArray) all_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(NdDatabase) db = NULL;
+  g_autoptr(NdArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  int variants_before;
+
+  g_assert_cmpint (nd_test_query_int (path, "PRAGMA user_version"), ==, 9);
+  variants_before = nd_test_query_int (path, "SELECT count(*) FROM (SELECT DISTINCT article_id, text COLLATE NOCASE"
+                                             " FROM mentions WHERE variant)");
+  g_assert_cmpint (variants_before, >, 0);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mentions WHERE text = ''"), ==, 1);
+
+  db = nd_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nd_database_get_schema_version (db), ==, ND_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'mentions%'"), ==, 0);
+
+  /* every mention, in its order, with its text */
+  mentions_after = nd_test_dump_mentions (path);
+  g_assert_cmpstr (mentions_after, ==, mentions_before);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM article_mentions"), ==, 3);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mention_variants"), ==, variants_before);
+
+  /* the article view: by start, two at one start in their order */
+  article = nd_database_load_article (db, 1, &error);
+  g_assert_no_error (error);
+  geneva_mentions = view_mentions (find_place (article, "Geneva"));
+  g_assert_cmpstr (geneva_mentions, ==, "0-11 Geneva talks;19-25 Gen\xc3\xa8ve;19-22 Gen;55-55 ;81-87 GENEVA;");
+
+  /* the entity filter */
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      NdQuery query = { .entity = filters[i].entity, .sort = ND_SORT_DATE_DESC };
+      g_autoptr(GArray) ids = nd_database_query_ids (db, &query, &error);
+      guint n = 0;
+
+      g_assert_no_error (error);
+      while (n < G_N_ELEMENTS (filters[i].ids) && filters[i].ids[n] != 0)
+        n++;
+      g_test_message ("entity \"%s\": %u found", filters[i].entity, ids->len);
+      g_assert_cmpuint (ids->len, ==, n);
+      for (guint j = 0; j < n; j++)
+        g_assert_cmpint (g_array_index (ids, gint64, j), ==, filters[i].ids[j]);
+    }
+
+  /* the export, byte for byte but for its time */
+  for (gint64 id = 1; id <= 3; id++)
+    g_array_append_val (all_ids, id);
+  g_assert_true (nd_exporter_export_ids (db, all_ids, export_file, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *got = nd_test_read_file (export_path);
+    g_autofree char *want = nd_test_read_file (expected_path);
+
+    exported = without_exported_line (got);
+    expected_export = without_exported_line (want);
+  }
+  g_assert_cmpstr (exported, ==, expected_export);
+
+  /* a deleted article takes its packed mentions and variant texts along */
+  g_assert_true (nd_database_delete_article (db, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM article_mentions WHERE article_id = 1"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mention_variants WHERE article_id = 1"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mention_variants"), >, 0);
+
+  g_clear_object (&db);
+  nd_test_remove_dir (dir);
+}
+
+/* A migration to schema 10 that fails while it moves the mentions (the
+ * disk full half-way) leaves the schema 9 desk as it was; the next open
+ * migrates it, 20,000 mentions of one article in their order */
+static void
+test_migration_from_v9_fails (void)
+{
+  g_autofree char *dir = nd_test_make_dir ();
+  g_autofree char *path = load_fixture (dir, "desk-v9.sql",
+                                        "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 19999) "
+                                        "INSERT INTO mentions (article_id, seq, entity_id, start, end, text, variant) "
+                                        "  SELECT 3, 100 + i, 7 + i % 5, i % 300, i % 300 + i % 7,"
+                                        "    CASE WHEN i % 3 = 0 THEN 'own ' || i ELSE substr (a.body, i % 300 + 1, i % 7) END,"
+                                        "    i % 2"
+                                        "  FROM n, articles a WHERE a.id = 3;");
+  g_autofree char *mentions_before = dump_mentions (path, "seq");
+  g_autofree char *mentions_after = NULL;
+  g_autofree char *pages = g_strdup_printf ("%d", nd_test_query_int (path, "PRAGMA page_count") + 8);
+  g_autoptr(NdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mentions"), ==, 20030);
+
+  /* room for the new tables, not for what goes in them */
+  g_setenv ("NEWSDESK_MAX_PAGE_COUNT", pages, TRUE);
+  db = nd_database_open (path, &error);
+  g_unsetenv ("NEWSDESK_MAX_PAGE_COUNT");
+  g_assert_null (db);
+  g_assert_error (error, ND_ERROR, ND_ERROR_DISK_FULL);
+  g_test_message ("%s", error->message);
+
+  g_assert_cmpint (nd_test_query_int (path, "PRAGMA user_version"), ==, 9);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name LIKE '%mention%'"), ==, 2);
+  mentions_after = dump_mentions (path, "seq");
+  g_assert_cmpstr (mentions_after, ==, mentions_before);
+  g_clear_pointer (&mentions_after, g_free);
+
+  g_clear_error (&error);
+  db = nd_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nd_database_get_schema_version (db), ==, ND_DATABASE_SCHEMA_VERSION);
+  mentions_after = nd_test_dump_mentions (path);
+  g_assert_cmpstr (mentions_after, ==, mentions_before);
+
+  g_clear_object (&db);
+  nd_test_remove_dir (dir);
+}
+
 static void
 test_too_new (void)
 {
@@ -1445,6 +1623,8 @@ main (int   argc,
   g_test_add_func ("/database/migration-from-v3", test_migration_from_v3);
   g_test_add_func ("/database/migration-from-v7", test_migration_from_v7);
   g_test_add_func ("/database/migration-from-v7-fails", test_migration_from_v7_fails);
+  g_test_add_func ("/database/migration-from-v9", test_migration_from_v9);
+  g_test_add_func ("/database/migration-from-v9-fails", test_migration_from_v9_fails);
   g_test_add_func ("/database/too-new", test_too_new);
   g_test_add_func ("/database/not-a-database", test_not_a_database);
   g_test_add_func ("/database/fts-query-builder", test_fts_query_builder);
