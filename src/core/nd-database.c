@@ -34,11 +34,15 @@ typedef struct
 } PackedMention;
 
 /* The byte offset of each character of a body (and of its end), made
- * when a mention's text is compared with or taken from the body */
+ * when a mention's text is compared with or taken from the body: the
+ * characters of its ASCII start are their bytes; `offsets` holds those
+ * of the characters from the first other byte on */
 typedef struct
 {
   const char *body;
   GArray     *offsets;   /* guint32 */
+  guint       ascii;     /* bytes (characters) before the first other one */
+  guint       n_chars;
   gboolean    made;
 } BodyIndex;
 
@@ -1592,29 +1596,49 @@ body_index_slice (BodyIndex   *index,
 {
   const guint32 *offsets;
 
+  guint32 from, to;
+
   if (!index->made)
     {
-      const char *p = index->body;
-      const char *stop = p + strlen (p);
-      guint32 offset;
+      const char *body = index->body;
+      gsize size = strlen (body);
+      gsize ascii = 0;
+      const char *p;
+      guint32 *out;
+      guint n = 0;
 
-      g_array_set_size (index->offsets, 0);
-      for (; p < stop; p = g_utf8_next_char (p))
+      /* most bodies are ASCII, or their start: 8 bytes at a time */
+      for (; ascii + 8 <= size; ascii += 8)
         {
-          offset = (guint32) (p - index->body);
-          g_array_append_val (index->offsets, offset);
+          guint64 word;
+
+          memcpy (&word, body + ascii, 8);
+          if (word & G_GUINT64_CONSTANT (0x8080808080808080))
+            break;
         }
-      offset = (guint32) (stop - index->body);
-      g_array_append_val (index->offsets, offset);
+      while (ascii < size && !(body[ascii] & 0x80))
+        ascii++;
+
+      /* (no more characters than bytes) */
+      g_array_set_size (index->offsets, size - ascii + 1);
+      out = (guint32 *) (gpointer) index->offsets->data;
+      for (p = body + ascii; p < body + size; p = g_utf8_next_char (p))
+        out[n++] = (guint32) (p - body);
+      out[n++] = (guint32) size;
+      g_array_set_size (index->offsets, n);
+      index->ascii = (guint) ascii;
+      index->n_chars = (guint) ascii + n - 1;
       index->made = TRUE;
     }
 
-  if (start > end || end >= index->offsets->len)
+  if (start > end || end > index->n_chars)
     return FALSE;
 
   offsets = (const guint32 *) (gconstpointer) index->offsets->data;
-  *text = index->body + offsets[start];
-  *length = offsets[end] - offsets[start];
+  from = start <= index->ascii ? start : offsets[start - index->ascii];
+  to = end <= index->ascii ? end : offsets[end - index->ascii];
+  *text = index->body + from;
+  *length = to - from;
   return TRUE;
 }
 
