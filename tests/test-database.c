@@ -483,6 +483,65 @@ test_restore_keeps_id (Fixture       *f,
   g_assert_cmpstr (nd_article_get_imported (snapshot), ==, nd_article_get_imported (a));
 }
 
+
+/* An article whose packed mentions are damaged (cut short) is not shown
+ * half-read: the article view and the export say which desk and which
+ * article; the other articles read as before */
+static void
+test_damaged_mentions (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(NdArticle) a = nd_test_article ("Summit", "Leaders met in Oslo.", NULL);
+  g_autoptr(NdArticle) b = nd_test_article ("Talks", "Envoys met in Oslo.", NULL);
+  g_autoptr(NdEntity) place = nd_entity_new (ND_ENTITY_PLACE, "Oslo");
+  g_autoptr(NdEntity) other = nd_entity_new (ND_ENTITY_PLACE, "Oslo");
+  g_autoptr(GPtrArray) entities = g_ptr_array_new ();
+  g_autoptr(NdArticle) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *sql = NULL;
+  gint64 id, ok_id;
+  sqlite3 *raw = NULL;
+
+  nd_entity_add_mention (place, 15, 19, "Oslo");
+  g_ptr_array_add (entities, place);
+  nd_article_set_entities (a, entities);
+  id = insert (f->db, a);
+  g_ptr_array_set_size (entities, 0);
+  nd_entity_add_mention (other, 14, 18, "Oslo");
+  g_ptr_array_add (entities, other);
+  nd_article_set_entities (b, entities);
+  ok_id = insert (f->db, b);
+
+  /* the first varint of the row, its last byte gone */
+  sql = g_strdup_printf ("UPDATE article_mentions SET data = x'ff' WHERE article_id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  expected = g_strdup_printf ("The desk %s is damaged: the mentions of article %" G_GINT64_FORMAT " cannot be read",
+                              f->path, id);
+  loaded = nd_database_load_article (f->db, id, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, ND_ERROR, ND_ERROR_DATABASE);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(NdExportBatch) batch = nd_database_load_export_batch (f->db, NULL, &id, 1, &error);
+
+    g_assert_null (batch);
+    g_assert_error (error, ND_ERROR, ND_ERROR_DATABASE);
+    g_assert_cmpstr (error->message, ==, expected);
+    g_clear_error (&error);
+  }
+
+  loaded = nd_database_load_article (f->db, ok_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nd_entity_get_n_mentions (g_ptr_array_index (nd_article_get_entities (loaded), 0)), ==, 1);
+  g_assert_cmpstr (nd_entity_get_mention (g_ptr_array_index (nd_article_get_entities (loaded), 0), 0)->text, ==, "Oslo");
+}
+
 /* From now on, writing a mention whose text is "FAIL" (of an entity of
  * another name) fails (as a full disk or a broken file would, half-way
  * through an article) */
@@ -1606,6 +1665,7 @@ main (int   argc,
   ADD ("duplicate", test_duplicate);
   ADD ("tags", test_tags);
   ADD ("delete-cascades", test_delete_cascades);
+  ADD ("damaged-mentions", test_damaged_mentions);
   ADD ("fts", test_fts);
   ADD ("fts-split-words", test_fts_split_words);
   ADD ("sort-and-filters", test_sort_and_filters);

@@ -1740,9 +1740,12 @@ damaged_mentions (NdDatabase  *self,
                   gint64       article_id,
                   GError     **error)
 {
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, article_id);
+
+  /* Translators: the second %s is the number of an article */
   g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
-               _("The desk %s is damaged: the mentions of article %" G_GINT64_FORMAT " cannot be read"),
-               self->path, article_id);
+               _("The desk %s is damaged: the mentions of article %s cannot be read"),
+               self->path, id);
   return FALSE;
 }
 
