@@ -333,8 +333,8 @@ static const char * const migrations[] = {
   "CREATE INDEX mentions_by_text ON mentions (text COLLATE NOCASE, article_id, variant) WHERE variant;",
 
   /* 9 -> 10: an article's mentions in one row rather than one row each
-   * (55 rows an article were a third of an import's writing): packed
-   * in their order (pack_mentions()), a mention's text only when it is
+   * (some 55 rows an article were a quarter of the writer's CPU): packed
+   * in their order (pack_mention()), a mention's text only when it is
    * not the body's characters it covers. The entity filter's texts
    * written otherwise than their entity's name are a table of their own,
    * once per article and text. fill_mentions() (called by migrate()
@@ -1512,7 +1512,6 @@ get_insert_statement (NdDatabase  *self,
 
   return get_statement (self, sql->str, error);
 }
-
 
 /* Packed mentions (schema 10): an article's row of article_mentions holds
  * its mentions in their order, each as unsigned LEB128 varints relative
