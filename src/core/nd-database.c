@@ -1662,7 +1662,7 @@ pack_mention (GByteArray    *data,
   has_text = !body_index_slice (index, start, end, &slice, &slice_length) ||
              slice_length != length || memcmp (slice, text, length) != 0;
 
-  put_varint (data, zigzag (entity_id - prev->entity_id));
+  put_varint (data, zigzag ((gint64) ((guint64) entity_id - (guint64) prev->entity_id)));
   put_varint (data, zigzag ((gint64) start - (gint64) prev->start));
   put_varint (data, (zigzag ((gint64) end - (gint64) start) << 1) | (has_text ? 1 : 0));
   if (has_text)
@@ -1710,9 +1710,10 @@ unpack_mentions (const void *data,
           !get_varint (&p, end, &span))
         return FALSE;
 
-      m.entity_id = prev.entity_id + unzigzag (entity);
-      m.start = (guint) ((gint64) prev.start + unzigzag (start));
-      m.end = (guint) ((gint64) m.start + unzigzag (span >> 1));
+      /* (in unsigned arithmetic: damaged data may not overflow) */
+      m.entity_id = (gint64) ((guint64) prev.entity_id + (guint64) unzigzag (entity));
+      m.start = (guint) ((guint64) prev.start + (guint64) unzigzag (start));
+      m.end = (guint) ((guint64) m.start + (guint64) unzigzag (span >> 1));
       m.seq = mentions->len;
       if (span & 1)
         {
