@@ -131,6 +131,55 @@ def make_articles(directory, count, rng, json_every=8):
     return files
 
 
+def _varint(data, pos):
+    value = shift = 0
+    while True:
+        b = data[pos]
+        pos += 1
+        value |= (b & 0x7f) << shift
+        shift += 7
+        if not b & 0x80:
+            return value, pos
+
+
+def _unzigzag(v):
+    return (v >> 1) ^ -(v & 1)
+
+
+def unpack_mentions(data, body):
+    """An article's mentions as the desk packs them in article_mentions
+    (schema 10; the format is described in nd-database.c, above
+    pack_mention()): [(entity_id, start, end, text)] in their order, the
+    text from the body when the mention has none of its own"""
+    mentions = []
+    pos = entity = start = 0
+    data = bytes(data)
+    while pos < len(data):
+        v, pos = _varint(data, pos)
+        entity += _unzigzag(v)
+        v, pos = _varint(data, pos)
+        start += _unzigzag(v)
+        span, pos = _varint(data, pos)
+        end = start + _unzigzag(span >> 1)
+        if span & 1:
+            n, pos = _varint(data, pos)
+            text = data[pos:pos + n].decode("utf-8")
+            pos += n
+        else:
+            if end > len(body):
+                raise ValueError(f"mention {start}-{end} past a body of {len(body)} characters")
+            text = body[start:end]
+        mentions.append((entity, start, end, text))
+    return mentions
+
+
+def mentions_json(data, body):
+    """unpack_mentions() as a JSON array, for SQL (json_each) on a
+    connection that registers it: conn.create_function("nd_mentions", 2,
+    ndtest.mentions_json)"""
+    return json.dumps(unpack_mentions(data, body))
+
+
 def connect(db):
     """A read-only connection that never creates or changes the file"""
     return sqlite3.connect(f"file:{db}?mode=ro", uri=True)
@@ -171,10 +220,12 @@ def snapshot(db):
             "SELECT ae.article_id, e.kind, e.name, e.country, e.lat, e.lon, e.value, ae.position, ae.role "
             "FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"):
         by_id[aid]["entities"].append((position, kind, name, country, lat, lon, value, role))
-    for aid, kind, name, start, end, text in conn.execute(
-            "SELECT m.article_id, e.kind, e.name, m.start, m.end, m.text "
-            "FROM mentions m JOIN entities e ON e.id = m.entity_id"):
-        by_id[aid]["mentions"].append((kind, name, start, end, text))
+    entities = {eid: (kind, name) for eid, kind, name in conn.execute("SELECT id, kind, name FROM entities")}
+    for aid, data, body in conn.execute(
+            "SELECT m.article_id, m.data, a.body FROM article_mentions m JOIN articles a ON a.id = m.article_id"):
+        for entity_id, start, end, text in unpack_mentions(data, body):
+            if entity_id in entities:
+                by_id[aid]["mentions"].append((*entities[entity_id], start, end, text))
     for aid, traveller, place, position, ordered, when_text, when_date, purpose, es, ee in conn.execute(
             "SELECT s.article_id, t.name, p.name, s.position, s.ordered, s.when_text, s.when_date, "
             "s.purpose, s.evidence_start, s.evidence_end "
@@ -182,7 +233,8 @@ def snapshot(db):
         by_id[aid]["stops"].append((traveller, place, position, ordered, when_text, when_date, purpose, es, ee))
     orphans = conn.execute(
         "SELECT (SELECT count(*) FROM article_tags WHERE article_id NOT IN (SELECT id FROM articles))"
-        " + (SELECT count(*) FROM mentions WHERE article_id NOT IN (SELECT id FROM articles))"
+        " + (SELECT count(*) FROM article_mentions WHERE article_id NOT IN (SELECT id FROM articles))"
+        " + (SELECT count(*) FROM mention_variants WHERE article_id NOT IN (SELECT id FROM articles))"
         " + (SELECT count(*) FROM stops WHERE article_id NOT IN (SELECT id FROM articles))"
         " + (SELECT count(*) FROM article_entities WHERE article_id NOT IN (SELECT id FROM articles))"
         " + (SELECT count(*) FROM articles_fts_docsize WHERE id NOT IN (SELECT id FROM articles))"

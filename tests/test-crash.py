@@ -27,6 +27,9 @@ import ndtest  # noqa: E402
 
 TRIALS = 20
 
+# ND_DATABASE_SCHEMA_VERSION: a desk of an older version was being created
+SCHEMA_VERSION = 10
+
 # Each aspect of an article, as rows keyed by the article's source file, so
 # that a desk can be compared with a reference desk whatever its ids.
 ASPECTS = {
@@ -36,8 +39,13 @@ ASPECTS = {
     "entities": "SELECT a.source, x.position, e.kind, e.name, e.country, e.lat, e.lon, e.value, x.role "
                 "FROM {s}articles a CROSS JOIN {s}article_entities x ON x.article_id = a.id "
                 "CROSS JOIN {s}entities e ON e.id = x.entity_id",
-    "mentions": "SELECT a.source, e.kind, e.name, m.start, m.end, m.text FROM {s}articles a "
-                "CROSS JOIN {s}mentions m ON m.article_id = a.id CROSS JOIN {s}entities e ON e.id = m.entity_id",
+    # (schema 10: an article's mentions packed in one row, unpacked by
+    # nd_mentions(), which check_desk() registers)
+    "mentions": "SELECT a.source, e.kind, e.name, json_extract (j.value, '$[1]'), json_extract (j.value, '$[2]'), "
+                "json_extract (j.value, '$[3]') FROM {s}articles a "
+                "CROSS JOIN {s}article_mentions m ON m.article_id = a.id "
+                "CROSS JOIN json_each (nd_mentions (m.data, a.body)) j "
+                "CROSS JOIN {s}entities e ON e.id = json_extract (j.value, '$[0]')",
     "stops": "SELECT a.source, t.name, p.name, x.position, x.ordered, x.when_text, x.when_date, x.purpose, "
              "x.evidence_start, x.evidence_end FROM {s}articles a CROSS JOIN {s}stops x ON x.article_id = a.id "
              "CROSS JOIN {s}entities t ON t.id = x.traveller_id CROSS JOIN {s}entities p ON p.id = x.place_id",
@@ -47,7 +55,7 @@ ASPECTS = {
 # (some of its rows gone, its row left) changes a count
 COUNTS = {
     "entities": "article_entities",
-    "mentions": "mentions",
+    "mentions": "article_mentions",
     "stops": "stops",
     "tags": "article_tags",
 }
@@ -63,13 +71,14 @@ def check_desk(db, ref, aspects=ASPECTS, full=True):
     if not os.path.exists(db):
         return problems  # killed before the desk was created
     conn = sqlite3.connect(db)  # as the app opens it: recovers the WAL
+    conn.create_function("nd_mentions", 2, ndtest.mentions_json, deterministic=True)
     try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
             problems.append(f"integrity_check: {result[:5]}")
             return problems
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version < 3:
+        if version < SCHEMA_VERSION:
             # killed while the desk was being created: each schema step is
             # one transaction, so it has the tables of a version and no data
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -131,6 +140,15 @@ def count(db, sql="SELECT count(*) FROM articles"):
         return 0
 
 
+def count_mentions(db):
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return sum(len(ndtest.unpack_mentions(data, body)) for data, body in conn.execute(
+            "SELECT m.data, a.body FROM article_mentions m JOIN articles a ON a.id = m.article_id"))
+    finally:
+        conn.close()
+
+
 def run_killed(args, delay=None, db=None, new_rows=None, rng=None):
     """Starts newsdesk-cli and kills it with SIGKILL: after `delay` seconds,
     or (with `db`) soon after `new_rows` more articles are in the desk.
@@ -184,7 +202,7 @@ def main():
         n_tagged = count(ref, "SELECT count(DISTINCT article_id) FROM article_tags")
         n_stops = count(ref, "SELECT count(*) FROM stops")
         tap.note(f"reference desk: {n_files} articles, {n_tagged} with tags, {n_stops} stops, "
-                 f"{count(ref, 'SELECT count(*) FROM mentions')} mentions")
+                 f"{count_mentions(ref)} mentions")
         if n_tagged == 0 or n_stops == 0:
             tap.bail("the generated articles have no tags or no stops: nothing to check")
 

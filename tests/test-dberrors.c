@@ -359,7 +359,8 @@ test_disk_full (void)
   /* nothing of it was stored, and the desk is sound */
   g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM articles"), ==, 1);
   g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM tags WHERE name = 'long'"), ==, 0);
-  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mentions WHERE article_id <> 1"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM article_mentions WHERE article_id <> 1"), ==, 0);
+  g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM mention_variants WHERE article_id <> 1"), ==, 0);
   g_assert_cmpint (nd_test_query_int (path, "SELECT integrity_check = 'ok' FROM pragma_integrity_check"), ==, 1);
 
   /* with room again it goes in */

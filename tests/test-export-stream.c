@@ -403,6 +403,30 @@ static char *hostile_template = NULL;
 
 static NdDatabase *build_hostile_desk (const char *path);
 
+/* renumber_mentions (data, body, residue, add): an article's packed
+ * mentions (schema 10) with `add` added to the entity ids that are
+ * `residue` modulo 3, as "UPDATE … SET entity_id = entity_id + add
+ * WHERE entity_id % 3 = residue" renumbers a column */
+static void
+renumber_mentions (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  g_autoptr(GArray) mentions = nd_test_unpack_mentions (sqlite3_value_blob (argv[0]), sqlite3_value_bytes (argv[0]),
+                                                        (const char *) sqlite3_value_text (argv[1]));
+  g_autoptr(GByteArray) data = NULL;
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      NdTestMention *m = &g_array_index (mentions, NdTestMention, i);
+
+      if (m->entity_id % 3 == sqlite3_value_int64 (argv[2]))
+        m->entity_id += sqlite3_value_int64 (argv[3]);
+    }
+  data = nd_test_pack_mentions (mentions);
+  sqlite3_result_blob (context, data->data, data->len, SQLITE_TRANSIENT);
+}
+
 static NdDatabase *
 hostile_desk (const char *path)
 {
@@ -463,17 +487,19 @@ build_hostile_desk (const char *path)
     const char *sql =
       "UPDATE entities SET id = id + 5000000 WHERE id % 3 = 1;"
       "UPDATE article_entities SET entity_id = entity_id + 5000000 WHERE entity_id % 3 = 1;"
-      "UPDATE mentions SET entity_id = entity_id + 5000000 WHERE entity_id % 3 = 1;"
+      "UPDATE article_mentions SET data = renumber_mentions (data, (SELECT body FROM articles WHERE id = article_id), 1, 5000000);"
       "UPDATE stops SET traveller_id = traveller_id + 5000000 WHERE traveller_id % 3 = 1;"
       "UPDATE stops SET place_id = place_id + 5000000 WHERE place_id % 3 = 1;"
       "UPDATE entities SET id = id + 9000000000 WHERE id % 3 = 2;"
       "UPDATE article_entities SET entity_id = entity_id + 9000000000 WHERE entity_id % 3 = 2;"
-      "UPDATE mentions SET entity_id = entity_id + 9000000000 WHERE entity_id % 3 = 2;"
+      "UPDATE article_mentions SET data = renumber_mentions (data, (SELECT body FROM articles WHERE id = article_id), 2, 9000000000);"
       "UPDATE stops SET traveller_id = traveller_id + 9000000000 WHERE traveller_id % 3 = 2;"
       "UPDATE stops SET place_id = place_id + 9000000000 WHERE place_id % 3 = 2;";
 
     g_clear_object (&database);
     g_assert_cmpint (sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_create_function (raw, "renumber_mentions", 4, SQLITE_UTF8, NULL,
+                                              renumber_mentions, NULL, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_close (raw);
     g_assert_cmpint (nd_test_query_int (path, "SELECT count(*) FROM entities WHERE id > 9000000000"), >=, 5);

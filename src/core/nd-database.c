@@ -16,16 +16,35 @@
 
 #include "nd-database.h"
 #include "nd-error.h"
+#include "nd-extract-entity.h"
 #include "nd-extractor.h"
 #include "nd-itinerary.h"
 
-/* a mention row to insert: write_entity_rows() */
+/* A mention as an article's row of article_mentions packs it (schema
+ * 10): its text points into the packed data or into the body, `length`
+ * bytes, not NUL-terminated */
 typedef struct
 {
-  gint64           entity_id;
-  const NdMention *mention;
-  const char      *name;      /* the entity's */
-} MentionRow;
+  gint64      entity_id;
+  guint       start;
+  guint       end;
+  guint       seq;      /* its place among the article's */
+  const char *text;
+  gsize       length;
+} PackedMention;
+
+/* The byte offset of each character of a body (and of its end), made
+ * when a mention's text is compared with or taken from the body: the
+ * characters of its ASCII start are their bytes; `offsets` holds those
+ * of the characters from the first other byte on */
+typedef struct
+{
+  const char *body;
+  GArray     *offsets;   /* guint32 */
+  guint       ascii;     /* bytes (characters) before the first other one */
+  guint       n_chars;
+  gboolean    made;
+} BodyIndex;
 
 struct _NdDatabase
 {
@@ -56,8 +75,11 @@ struct _NdDatabase
    * written outside the batch, so every write and the commit fail with
    * this until the batch ends */
   GError      *batch_lost;
-  /* write_entity_rows()'s rows, kept between articles (MentionRow) */
-  GArray      *mention_rows;
+  /* write_entity_rows()'s packed mentions and the body's character
+   * offsets, kept between articles */
+  GByteArray  *mention_data;
+  GArray      *body_offsets;
+  GPtrArray   *variant_texts;
   /* set when opened read-only: why, as a message for the user */
   char        *read_only_reason;
   /* the last search text and its FTS5 query (a list re-queries and asks
@@ -309,6 +331,25 @@ static const char * const migrations[] = {
   /* (`variant` in the index too, so that the filter reads the index
    * alone: SQLite checks the query's "m.variant" on what it reads) */
   "CREATE INDEX mentions_by_text ON mentions (text COLLATE NOCASE, article_id, variant) WHERE variant;",
+
+  /* 9 -> 10: an article's mentions in one row rather than one row each
+   * (some 55 rows an article were a quarter of the writer's CPU): packed
+   * in their order (pack_mention()), a mention's text only when it is
+   * not the body's characters it covers. The entity filter's texts
+   * written otherwise than their entity's name are a table of their own,
+   * once per article and text. fill_mentions() (called by migrate()
+   * after this step's SQL, in the same transaction) moves the rows and
+   * drops the old table. */
+  "CREATE TABLE article_mentions ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+  "  data BLOB NOT NULL"
+  ");"
+  "CREATE TABLE mention_variants ("
+  "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL COLLATE NOCASE,"
+  "  PRIMARY KEY (article_id, text)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX mention_variants_by_text ON mention_variants (text, article_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ND_DATABASE_SCHEMA_VERSION);
@@ -622,6 +663,9 @@ out:
   return ok;
 }
 
+static gboolean fill_mentions (NdDatabase  *self,
+                               GError     **error);
+
 static gboolean
 migrate (NdDatabase  *self,
          GError     **error)
@@ -650,6 +694,7 @@ migrate (NdDatabase  *self,
 
       if (!exec_sql (self, migrations[step], error) ||
           ((step == 5 || step == 7) && !fill_fts (self, error)) ||
+          (step == 9 && !fill_mentions (self, error)) ||
           !exec_sql (self, set_version, error))
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -680,7 +725,9 @@ nd_database_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->fts_pending, g_array_unref);
   g_clear_pointer (&self->entity_ids, g_hash_table_unref);
-  g_clear_pointer (&self->mention_rows, g_array_unref);
+  g_clear_pointer (&self->mention_data, g_byte_array_unref);
+  g_clear_pointer (&self->body_offsets, g_array_unref);
+  g_clear_pointer (&self->variant_texts, g_ptr_array_unref);
   g_clear_error (&self->batch_lost);
   g_free (self->fts_text);
   g_free (self->fts_query);
@@ -709,7 +756,9 @@ nd_database_init (NdDatabase *self)
   self->fts_pending = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->entity_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->entity_ids_version = -1;
-  self->mention_rows = g_array_new (FALSE, FALSE, sizeof (MentionRow));
+  self->mention_data = g_byte_array_new ();
+  self->body_offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->variant_texts = g_ptr_array_new ();
 }
 
 char *
@@ -1464,18 +1513,434 @@ get_insert_statement (NdDatabase  *self,
   return get_statement (self, sql->str, error);
 }
 
+/* Packed mentions (schema 10): an article's row of article_mentions holds
+ * its mentions in their order, each as unsigned LEB128 varints relative
+ * to the mention before it:
+ *   zigzag (entity id - the previous mention's entity id)
+ *   zigzag (start - the previous mention's start)
+ *   zigzag (end - start) * 2, + 1 when the text follows
+ *   [the text's length in bytes, then its bytes]
+ * The text is left out when it is byte for byte the body's characters
+ * [start, end), as every mention the extractor finds is; an imported
+ * mention's own text (or none, stored as "") is kept. The body of an
+ * article is never changed, so that its slice is the text again. */
+static inline guint64
+zigzag (gint64 v)
+{
+  return ((guint64) v << 1) ^ (guint64) (v >> 63);
+}
+
+static inline gint64
+unzigzag (guint64 v)
+{
+  return (gint64) (v >> 1) ^ -(gint64) (v & 1);
+}
+
+static inline void
+put_varint (GByteArray *data,
+            guint64     v)
+{
+  guint8 buf[10];
+  guint n = 0;
+
+  while (v >= 0x80)
+    {
+      buf[n++] = (guint8) (v | 0x80);
+      v >>= 7;
+    }
+  buf[n++] = (guint8) v;
+  g_byte_array_append (data, buf, n);
+}
+
+static inline gboolean
+get_varint (const guint8 **p,
+            const guint8  *end,
+            guint64       *v)
+{
+  guint64 value = 0;
+
+  for (guint shift = 0; shift < 64 && *p < end; shift += 7)
+    {
+      guint8 b = *(*p)++;
+
+      value |= (guint64) (b & 0x7f) << shift;
+      if (!(b & 0x80))
+        {
+          *v = value;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+body_index_init (BodyIndex  *index,
+                 const char *body,
+                 GArray     *offsets)
+{
+  index->body = body != NULL ? body : "";
+  index->offsets = offsets;
+  index->made = FALSE;
+}
+
+/* The bytes of the body's characters [start, end); FALSE when they are
+ * not all in the body */
+static gboolean
+body_index_slice (BodyIndex   *index,
+                  guint        start,
+                  guint        end,
+                  const char **text,
+                  gsize       *length)
+{
+  const guint32 *offsets;
+
+  guint32 from, to;
+
+  if (!index->made)
+    {
+      const char *body = index->body;
+      gsize size = strlen (body);
+      gsize ascii = 0;
+      const char *p;
+      guint32 *out;
+      guint n = 0;
+
+      /* most bodies are ASCII, or their start: 8 bytes at a time */
+      for (; ascii + 8 <= size; ascii += 8)
+        {
+          guint64 word;
+
+          memcpy (&word, body + ascii, 8);
+          if (word & G_GUINT64_CONSTANT (0x8080808080808080))
+            break;
+        }
+      while (ascii < size && !(body[ascii] & 0x80))
+        ascii++;
+
+      /* (no more characters than bytes) */
+      g_array_set_size (index->offsets, size - ascii + 1);
+      out = (guint32 *) (gpointer) index->offsets->data;
+      for (p = body + ascii; p < body + size; p = g_utf8_next_char (p))
+        out[n++] = (guint32) (p - body);
+      out[n++] = (guint32) size;
+      g_array_set_size (index->offsets, n);
+      index->ascii = (guint) ascii;
+      index->n_chars = (guint) ascii + n - 1;
+      index->made = TRUE;
+    }
+
+  if (start > end || end > index->n_chars)
+    return FALSE;
+
+  offsets = (const guint32 *) (gconstpointer) index->offsets->data;
+  from = start <= index->ascii ? start : offsets[start - index->ascii];
+  to = end <= index->ascii ? end : offsets[end - index->ascii];
+  *text = index->body + from;
+  *length = to - from;
+  return TRUE;
+}
+
+/* Appends a mention of `entity_id` to `data`, `prev` being the one
+ * before it (zero for the first), which it becomes */
+static void
+pack_mention (GByteArray    *data,
+              PackedMention *prev,
+              BodyIndex     *index,
+              gint64         entity_id,
+              guint          start,
+              guint          end,
+              const char    *text)
+{
+  gsize length = text != NULL ? strlen (text) : 0;
+  const char *slice = NULL;
+  gsize slice_length = 0;
+  gboolean has_text;
+
+  if (text == NULL)
+    text = "";
+  has_text = !body_index_slice (index, start, end, &slice, &slice_length) ||
+             slice_length != length || memcmp (slice, text, length) != 0;
+
+  put_varint (data, zigzag ((gint64) ((guint64) entity_id - (guint64) prev->entity_id)));
+  put_varint (data, zigzag ((gint64) start - (gint64) prev->start));
+  put_varint (data, (zigzag ((gint64) end - (gint64) start) << 1) | (has_text ? 1 : 0));
+  if (has_text)
+    {
+      put_varint (data, length);
+      g_byte_array_append (data, (const guint8 *) text, length);
+    }
+
+  prev->entity_id = entity_id;
+  prev->start = start;
+}
+
+static int
+compare_packed_mentions (gconstpointer a,
+                         gconstpointer b)
+{
+  const PackedMention *ma = a;
+  const PackedMention *mb = b;
+
+  if (ma->start != mb->start)
+    return ma->start < mb->start ? -1 : 1;
+  return ma->seq < mb->seq ? -1 : ma->seq > mb->seq;
+}
+
+/* The mentions packed in `data` (PackedMention, their text in `data` or
+ * in the body), in their order; FALSE when the data is damaged */
+static gboolean
+unpack_mentions (const void *data,
+                 gsize       size,
+                 BodyIndex  *index,
+                 GArray     *mentions)
+{
+  const guint8 *p = data;
+  const guint8 *end = p + size;
+  PackedMention prev = { 0 };
+
+  g_array_set_size (mentions, 0);
+  while (p < end)
+    {
+      PackedMention m = { 0 };
+      guint64 entity, start, span;
+
+      if (!get_varint (&p, end, &entity) ||
+          !get_varint (&p, end, &start) ||
+          !get_varint (&p, end, &span))
+        return FALSE;
+
+      /* (in unsigned arithmetic: damaged data may not overflow) */
+      m.entity_id = (gint64) ((guint64) prev.entity_id + (guint64) unzigzag (entity));
+      m.start = (guint) ((guint64) prev.start + (guint64) unzigzag (start));
+      m.end = (guint) ((guint64) m.start + (guint64) unzigzag (span >> 1));
+      m.seq = mentions->len;
+      if (span & 1)
+        {
+          guint64 length;
+
+          if (!get_varint (&p, end, &length) || length > (guint64) (end - p))
+            return FALSE;
+          m.text = (const char *) p;
+          m.length = length;
+          p += length;
+        }
+      else if (!body_index_slice (index, m.start, m.end, &m.text, &m.length))
+        return FALSE;
+
+      g_array_append_val (mentions, m);
+      prev = m;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+damaged_mentions (NdDatabase  *self,
+                  gint64       article_id,
+                  GError     **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, article_id);
+
+  /* Translators: the second %s is the number of an article */
+  g_set_error (error, ND_ERROR, ND_ERROR_DATABASE,
+               _("The desk %s is damaged: the mentions of article %s cannot be read"),
+               self->path, id);
+  return FALSE;
+}
+
+/* Writes one article's packed mentions and variant texts (the texts
+ * `variants` holds, written otherwise than their entity's name) */
+static gboolean
+write_packed_mentions (NdDatabase  *self,
+                       gint64       article_id,
+                       GByteArray  *data,
+                       GPtrArray   *variants,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (data->len == 0)
+    return TRUE;
+
+  if (!(stmt = get_statement (self, "INSERT INTO article_mentions (article_id, data) VALUES (?1, ?2)", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  sqlite3_bind_blob (stmt, 2, data->data, data->len, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint done = 0; done < variants->len;)
+    {
+      guint n = MIN (variants->len - done, ROWS_PER_INSERT);
+
+      if (!(stmt = get_insert_statement (self, "INSERT OR IGNORE INTO mention_variants (article_id, text)",
+                                         2, n, error)))
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          sqlite3_bind_int64 (stmt, 2 * i + 1, article_id);
+          sqlite3_bind_text (stmt, 2 * i + 2, g_ptr_array_index (variants, done + i), -1, SQLITE_STATIC);
+        }
+      if (!step_done (self, stmt, error))
+        return FALSE;
+      done += n;
+    }
+
+  return TRUE;
+}
+
+/* Adds `text` to `variants` unless it is there already, as COLLATE
+ * NOCASE compares */
+static void
+add_variant (GPtrArray  *variants,
+             const char *text)
+{
+  for (guint i = 0; i < variants->len; i++)
+    if (sqlite3_stricmp (g_ptr_array_index (variants, i), text) == 0)
+      return;
+  g_ptr_array_add (variants, (gpointer) text);
+}
+
+
+/* Moves the mentions of a schema 9 desk, one row each, into the packed
+ * rows of the 9 -> 10 step, article by article in their order, with the
+ * variant texts the old rows marked; then drops the old table. Inside
+ * the migration's transaction: a failure leaves the desk as it was. */
+static gboolean
+fill_mentions (NdDatabase  *self,
+               GError     **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GPtrArray) variants = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree char *body = NULL;
+  sqlite3_stmt *rows = NULL;
+  sqlite3_stmt *body_stmt = NULL;
+  PackedMention prev = { 0 };
+  BodyIndex index;
+  gint64 start = g_get_monotonic_time ();
+  gint64 said = start;
+  gint64 article_id = 0;
+  gboolean have_article = FALSE;
+  gboolean said_error = FALSE;
+  gboolean ok = FALSE;
+  guint done = 0;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT article_id, entity_id, start, end, text, variant FROM mentions "
+                          "ORDER BY article_id, seq", -1, &rows, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db, "SELECT body FROM articles WHERE id = ?1", -1, &body_stmt, NULL) != SQLITE_OK)
+    goto out;
+
+  body_index_init (&index, "", offsets);
+  for (;;)
+    {
+      gint64 id = 0;
+
+      rc = sqlite3_step (rows);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        goto out;
+      if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64 (rows, 0);
+
+      /* the article before is complete */
+      if (have_article && (rc == SQLITE_DONE || id != article_id))
+        {
+          /* (sqlite3_bind_blob() copies nothing: the rows are written
+           * by get_statement()'s statements, finished when done) */
+          if (!write_packed_mentions (self, article_id, data, variants, error))
+            {
+              said_error = TRUE;
+              goto out;
+            }
+          done++;
+          have_article = FALSE;
+
+          if (g_get_monotonic_time () - said > 2 * G_USEC_PER_SEC)
+            {
+              said = g_get_monotonic_time ();
+              g_message (_("Updating the mentions of %s: %u articles done"), self->path, done);
+            }
+        }
+      if (rc == SQLITE_DONE)
+        break;
+
+      if (!have_article)
+        {
+          /* a mention of an article no longer in the desk is not kept
+           * (nothing showed it) */
+          g_clear_pointer (&body, g_free);
+          sqlite3_reset (body_stmt);
+          sqlite3_bind_int64 (body_stmt, 1, id);
+          rc = sqlite3_step (body_stmt);
+          if (rc == SQLITE_ROW)
+            body = g_strdup ((const char *) sqlite3_column_text (body_stmt, 0));
+          else if (rc != SQLITE_DONE)
+            goto out;
+          sqlite3_reset (body_stmt);
+          if (rc == SQLITE_DONE)
+            continue;
+
+          article_id = id;
+          have_article = TRUE;
+          body_index_init (&index, body, offsets);
+          g_byte_array_set_size (data, 0);
+          g_ptr_array_set_size (variants, 0);
+          memset (&prev, 0, sizeof prev);
+        }
+
+      {
+        const char *text = (const char *) sqlite3_column_text (rows, 4);
+
+        if (text == NULL)
+          text = "";
+        /* as the old rows were read: start and end as int */
+        pack_mention (data, &prev, &index, sqlite3_column_int64 (rows, 1),
+                      (guint) sqlite3_column_int (rows, 2), (guint) sqlite3_column_int (rows, 3), text);
+        if (sqlite3_column_int (rows, 5) != 0)
+          {
+            gboolean seen = FALSE;
+
+            for (guint i = 0; i < variants->len && !seen; i++)
+              seen = sqlite3_stricmp (g_ptr_array_index (variants, i), text) == 0;
+            if (!seen)
+              g_ptr_array_add (variants, g_strdup (text));
+          }
+      }
+    }
+
+  sqlite3_finalize (rows);
+  rows = NULL;
+  if (sqlite3_exec (self->db, "DROP TABLE mentions", NULL, NULL, NULL) != SQLITE_OK)
+    goto out;
+
+  if (said != start)
+    g_message (_("Updated the mentions of %s (%u articles)"), self->path, done);
+  ok = TRUE;
+
+out:
+  if (!ok && !said_error)
+    set_sqlite_error (self, error);
+  sqlite3_finalize (rows);
+  sqlite3_finalize (body_stmt);
+  return ok;
+}
+
 /* The article's entity rows and mentions, in the order of `entities`
- * (whose ids write_entity() has set) */
+ * (whose ids write_entity() has set); `body` is the article's */
 static gboolean
 write_entity_rows (NdDatabase  *self,
                    gint64       article_id,
+                   const char  *body,
                    GPtrArray   *entities,
                    GError     **error)
 {
   static const char insert_entities[] =
     "INSERT OR IGNORE INTO article_entities (article_id, entity_id, position, role)";
-  static const char insert_mentions[] =
-    "INSERT INTO mentions (article_id, seq, entity_id, start, end, text, variant)";
+  PackedMention prev = { 0 };
+  BodyIndex index;
   guint done;
   gboolean ok;
 
@@ -1500,50 +1965,31 @@ write_entity_rows (NdDatabase  *self,
       done += n;
     }
 
-  /* the mentions, entity by entity */
+  /* the mentions, entity by entity, packed in one row; the texts written
+   * otherwise than their entity's name, as COLLATE NOCASE compares, for
+   * the entity filter */
+  body_index_init (&index, body, self->body_offsets);
+  g_byte_array_set_size (self->mention_data, 0);
+  g_ptr_array_set_size (self->variant_texts, 0);
   for (guint e = 0; e < entities->len; e++)
     {
       NdEntity *owner = g_ptr_array_index (entities, e);
+      const char *name = nd_entity_get_name (owner);
+      gint64 entity_id = nd_entity_get_id (owner);
 
       for (guint m = 0; m < nd_entity_get_n_mentions (owner); m++)
         {
-          MentionRow row = { nd_entity_get_id (owner), nd_entity_get_mention (owner, m), nd_entity_get_name (owner) };
+          const NdMention *mention = nd_entity_get_mention (owner, m);
+          const char *text = mention->text != NULL ? mention->text : "";
 
-          g_array_append_val (self->mention_rows, row);
+          pack_mention (self->mention_data, &prev, &index, entity_id, mention->start, mention->end, text);
+          if (sqlite3_stricmp (text, name) != 0)
+            add_variant (self->variant_texts, text);
         }
     }
 
-  for (done = 0; done < self->mention_rows->len;)
-    {
-      guint n = MIN (self->mention_rows->len - done, ROWS_PER_INSERT);
-      sqlite3_stmt *stmt = get_insert_statement (self, insert_mentions, 7, n, error);
-
-      if (stmt == NULL)
-        break;
-      /* seq: the mention's place among the article's, its key with the
-       * article (an article's mentions are all written here at once) */
-      for (guint i = 0; i < n; i++)
-        {
-          const MentionRow *row = &g_array_index (self->mention_rows, MentionRow, done + i);
-
-          const char *text = row->mention->text != NULL ? row->mention->text : "";
-
-          sqlite3_bind_int64 (stmt, 7 * i + 1, article_id);
-          sqlite3_bind_int (stmt, 7 * i + 2, (int) (done + i));
-          sqlite3_bind_int64 (stmt, 7 * i + 3, row->entity_id);
-          sqlite3_bind_int (stmt, 7 * i + 4, row->mention->start);
-          sqlite3_bind_int (stmt, 7 * i + 5, row->mention->end);
-          bind_text (stmt, 7 * i + 6, text);
-          /* written otherwise than the name, as COLLATE NOCASE compares */
-          sqlite3_bind_int (stmt, 7 * i + 7, sqlite3_stricmp (text, row->name) != 0);
-        }
-      if (!step_done (self, stmt, error))
-        break;
-      done += n;
-    }
-
-  ok = done == self->mention_rows->len;
-  g_array_set_size (self->mention_rows, 0);
+  ok = write_packed_mentions (self, article_id, self->mention_data, self->variant_texts, error);
+  g_ptr_array_set_size (self->variant_texts, 0);
   return ok;
 }
 
@@ -2049,7 +2495,7 @@ write_article (NdDatabase  *self,
   for (guint i = 0; i < entities->len; i++)
     if (!write_entity (self, g_ptr_array_index (entities, i), error))
       return FALSE;
-  if (!write_entity_rows (self, id, entities, error))
+  if (!write_entity_rows (self, id, nd_article_get_body (article), entities, error))
     return FALSE;
 
   corrections = nd_article_get_corrections (article);
@@ -2257,26 +2703,38 @@ load_entities (NdDatabase  *self,
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, error);
 
-  if (!(stmt = get_statement (self,
-                              "SELECT entity_id, start, end, text FROM mentions "
-                              "WHERE article_id = ?1 ORDER BY start, seq", error)))
+  if (!(stmt = get_statement (self, "SELECT data FROM article_mentions WHERE article_id = ?1", error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
-      gint64 entity_id = sqlite3_column_int64 (stmt, 0);
-      NdEntity *entity = NULL;
+      g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (PackedMention));
+      BodyIndex index;
 
-      for (guint i = 0; i < entities->len && entity == NULL; i++)
-        if (nd_entity_get_id (g_ptr_array_index (entities, i)) == entity_id)
-          entity = g_ptr_array_index (entities, i);
+      body_index_init (&index, nd_article_get_body (article), self->body_offsets);
+      if (!unpack_mentions (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0), &index, mentions))
+        {
+          sqlite3_reset (stmt);
+          return damaged_mentions (self, id, error);
+        }
 
-      if (entity != NULL)
-        nd_entity_add_mention (entity,
-                               sqlite3_column_int (stmt, 1),
-                               sqlite3_column_int (stmt, 2),
-                               (const char *) sqlite3_column_text (stmt, 3));
+      /* by start, then in their order */
+      g_array_sort (mentions, compare_packed_mentions);
+      for (guint m = 0; m < mentions->len; m++)
+        {
+          const PackedMention *mention = &g_array_index (mentions, PackedMention, m);
+          NdEntity *entity = NULL;
+
+          for (guint i = 0; i < entities->len && entity == NULL; i++)
+            if (nd_entity_get_id (g_ptr_array_index (entities, i)) == mention->entity_id)
+              entity = g_ptr_array_index (entities, i);
+
+          if (entity != NULL && mention->start <= mention->end)
+            nd_entity_add_mention_len (entity, mention->start, mention->end, mention->text, mention->length);
+        }
+      rc = SQLITE_DONE;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -2712,8 +3170,8 @@ build_query_sql (gboolean    search,
                                    "SELECT ae.article_id FROM entities e"
                                    " JOIN article_entities ae ON ae.entity_id = e.id"
                                    " WHERE e.name = ?3 COLLATE NOCASE"
-                                   " UNION ALL SELECT m.article_id FROM mentions m"
-                                   " WHERE m.text = ?3 COLLATE NOCASE AND m.variant)", where);
+                                   " UNION ALL SELECT v.article_id FROM mention_variants v"
+                                   " WHERE v.text = ?3 COLLATE NOCASE)", where);
       where = " AND ";
     }
   /* ?1, ?2 and ?3 always exist, so the bindings do not depend on the
@@ -2740,8 +3198,8 @@ build_set_sql (gboolean search,
     return g_strdup ("SELECT ae.article_id FROM entities e"
                      " JOIN article_entities ae ON ae.entity_id = e.id"
                      " WHERE e.name = ?3 COLLATE NOCASE AND ?1 IS ?1 AND ?2 IS ?2"
-                     " UNION ALL SELECT m.article_id FROM mentions m"
-                     " WHERE m.text = ?3 COLLATE NOCASE AND m.variant");
+                     " UNION ALL SELECT v.article_id FROM mention_variants v"
+                     " WHERE v.text = ?3 COLLATE NOCASE");
 
   return build_query_sql (search, tag, entity, ND_SORT_DATE_DESC, FALSE);
 }
@@ -3314,7 +3772,13 @@ rewrite_entities (NdDatabase  *self,
   if (!step_done (self, stmt, error))
     return FALSE;
 
-  if (!(stmt = get_statement (self, "DELETE FROM mentions WHERE article_id = ?1", error)))
+  if (!(stmt = get_statement (self, "DELETE FROM article_mentions WHERE article_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (!(stmt = get_statement (self, "DELETE FROM mention_variants WHERE article_id = ?1", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!step_done (self, stmt, error))
@@ -3329,7 +3793,7 @@ rewrite_entities (NdDatabase  *self,
   for (guint i = 0; i < entities->len; i++)
     if (!write_entity (self, g_ptr_array_index (entities, i), error))
       return FALSE;
-  if (!write_entity_rows (self, id, entities, error))
+  if (!write_entity_rows (self, id, body, entities, error))
     return FALSE;
 
   if (!write_stops (self, id, itineraries, error))
@@ -3404,7 +3868,8 @@ nd_database_add_correction (NdDatabase          *self,
   if (!savepoint_begin (self, error))
     return FALSE;
 
-  ok = (article = load_row (self, id, FALSE, error)) != NULL;
+  /* (with the body, that the mentions' texts come from) */
+  ok = (article = load_row (self, id, TRUE, error)) != NULL;
   ok = ok && load_entities (self, article, error);
   ok = ok && write_correction (self, id, correction, error);
   ok = ok && rewrite_entities (self, id, nd_article_get_entities (article), error);
@@ -3452,7 +3917,7 @@ nd_database_remove_correction (NdDatabase          *self,
 
   if (ok && entities == NULL)
     {
-      ok = (article = load_row (self, id, FALSE, error)) != NULL;
+      ok = (article = load_row (self, id, TRUE, error)) != NULL;
       ok = ok && load_entities (self, article, error);
       if (ok)
         entities = nd_article_get_entities (article);
@@ -3932,6 +4397,7 @@ export_load_entities (NdDatabase     *self,
   g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (ExportEntityRow), 40 * batch->articles->len);
   g_autoptr(GArray) mentions = g_array_sized_new (FALSE, FALSE, sizeof (ExportMentionRow), 60 * batch->articles->len);
   g_autoptr(GArray) entity_ids = NULL;
+  g_autoptr(GArray) packed = NULL;
   g_autoptr(GString) missing_json = g_string_new ("[");
   NdExportArticle *last_article = NULL;
   gint64 last_entity_id = 0;
@@ -4046,45 +4512,58 @@ export_load_entities (NdDatabase     *self,
   }
 
   if (!(stmt = get_statement (self,
-                              "SELECT article_id, entity_id, start, end, text FROM mentions "
+                              "SELECT article_id, data FROM article_mentions "
                               "WHERE article_id IN " BULK_IDS,
                               error)))
     return FALSE;
 
+  packed = g_array_new (FALSE, FALSE, sizeof (PackedMention));
   sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 article_id = sqlite3_column_int64 (stmt, 0);
-      gint64 entity_id = sqlite3_column_int64 (stmt, 1);
       NdExportArticle *article = NULL;
-      ExportMentionRow *row;
-      guint entity = G_MAXUINT;
       guint index = id_map_lookup (by_id, article_id);
+      BodyIndex body;
 
       if (index == G_MAXUINT)
         continue;
       article = &g_array_index (batch->articles, NdExportArticle, index);
 
-      /* a mention mostly follows one of the same entity */
-      if (article == last_article && entity_id == last_entity_id)
-        entity = last_entity;
-      else
+      body_index_init (&body, article->body, self->body_offsets);
+      if (!unpack_mentions (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1), &body, packed))
         {
-          for (guint i = 0; i < article->n_entities && entity == G_MAXUINT; i++)
-            if (g_array_index (entity_ids, gint64, article->first_entity + i) == entity_id)
-              entity = article->first_entity + i;
-          last_article = article;
-          last_entity_id = entity_id;
-          last_entity = entity;
+          sqlite3_reset (stmt);
+          return damaged_mentions (self, article_id, error);
         }
-      if (entity == G_MAXUINT)
-        continue;
 
-      row = array_push (mentions, &n_mentions, sizeof *row);
-      row->entity = entity;
-      row->mention.start = sqlite3_column_int (stmt, 2);
-      row->mention.end = sqlite3_column_int (stmt, 3);
-      row->mention.text = chunk_text (batch->strings, stmt, 4);
+      for (guint m = 0; m < packed->len; m++)
+        {
+          const PackedMention *mention = &g_array_index (packed, PackedMention, m);
+          ExportMentionRow *row;
+          guint entity = G_MAXUINT;
+
+          /* a mention mostly follows one of the same entity */
+          if (article == last_article && mention->entity_id == last_entity_id)
+            entity = last_entity;
+          else
+            {
+              for (guint i = 0; i < article->n_entities && entity == G_MAXUINT; i++)
+                if (g_array_index (entity_ids, gint64, article->first_entity + i) == mention->entity_id)
+                  entity = article->first_entity + i;
+              last_article = article;
+              last_entity_id = mention->entity_id;
+              last_entity = entity;
+            }
+          if (entity == G_MAXUINT)
+            continue;
+
+          row = array_push (mentions, &n_mentions, sizeof *row);
+          row->entity = entity;
+          row->mention.start = mention->start;
+          row->mention.end = mention->end;
+          row->mention.text = g_string_chunk_insert_len (batch->strings, mention->text, mention->length);
+        }
     }
   g_array_set_size (mentions, n_mentions);
   sqlite3_reset (stmt);

@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define ND_DATABASE_SCHEMA_VERSION 9
+#define ND_DATABASE_SCHEMA_VERSION 10
 
 typedef enum
 {
