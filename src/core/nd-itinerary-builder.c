@@ -2857,6 +2857,30 @@ scan_spouses (Builder *b)
     }
 }
 
+/* Marks that do not end a list of people: honorifics ("Dr. A,
+ * Foreign Minister, Ms. B") and bracketed acronyms or parties ("the ...
+ * Agency (NIA), B", "A (H) and B"); `gap` is freed, the gap without them
+ * returned */
+static GRegex *honorific_regex;
+static GRegex *acronym_regex;
+
+static char *
+without_list_marks (char *gap)
+{
+  char *bare;
+  char *result;
+
+  if (strchr (gap, '.') == NULL && strchr (gap, '(') == NULL)
+    return gap;
+  bare = g_regex_replace (honorific_regex, gap, -1, 0, "", 0, NULL);
+  g_free (gap);
+  if (bare == NULL)
+    return NULL;
+  result = g_regex_replace (acronym_regex, bare, -1, 0, "", 0, NULL);
+  g_free (bare);
+  return result;
+}
+
 static void
 scan_companions (Builder *b)
 {
@@ -2864,8 +2888,6 @@ scan_companions (Builder *b)
   static GRegex *accompany_regex;
   static GRegex *going_regex;
   static GRegex *fronted_regex;
-  static GRegex *acronym_regex;
-  static GRegex *honorific_regex;
   static gsize initialized;
   NdEntity *main = main_traveller (b);
 
@@ -3034,15 +3056,8 @@ scan_companions (Builder *b)
                * B": honorifics and bracketed acronyms do not end the
                * list; "Travelling with the pontiff are A, prefect of
                * ...; B, president of ...; and C": nor do semicolons */
-              if (strchr (gap, '.') != NULL || strchr (gap, '(') != NULL)
-                {
-                  g_autofree char *bare = g_regex_replace (honorific_regex, gap, -1, 0, "", 0, NULL);
-
-                  g_free (gap);
-                  gap = bare != NULL ? g_regex_replace (acronym_regex, bare, -1, 0, "", 0, NULL) : NULL;
-                  if (gap == NULL)
-                    continue;
-                }
+              if ((gap = without_list_marks (gap)) == NULL)
+                continue;
               if (fronted && strchr (gap, ';') != NULL)
                 {
                   g_autofree char *items = g_strdelimit (g_strdup (gap), ";", ',');
@@ -3062,13 +3077,7 @@ scan_companions (Builder *b)
               /* "A, and the Director-General of the National Intelligence
                * Agency (NIA), B will be accompanying": an acronym in
                * brackets does not end the list */
-              if (strchr (gap, '(') != NULL)
-                {
-                  g_autofree char *bare = g_regex_replace (acronym_regex, gap, -1, 0, "", 0, NULL);
-
-                  g_free (gap);
-                  gap = g_steal_pointer (&bare);
-                }
+              gap = without_list_marks (gap);
               if (gap == NULL || strpbrk (gap, ";:()") != NULL)
                 continue;
             }
@@ -5823,18 +5832,15 @@ find_touring_group (Builder   *b,
   /* nor a title ("Defence Minister will embark on a two-nation tour") */
   {
     g_autofree char *key = nd_extract_key_dup (name, -1);
+    NdLexicon *lexicon = nd_lexicon_get_default ();
+    guint32 word;
 
-    if (key == NULL || nd_lexicon_is_title (nd_lexicon_get_default (), key))
+    if (key == NULL || nd_lexicon_is_title (lexicon, key))
+      return NULL;
+    word = strchr (name, ' ') == NULL ? nd_lexicon_lookup_word (lexicon, key) : 0;
+    if (ND_WORD_INFO_RANK (word) != 0 || (ND_WORD_INFO_FLAGS (word) & ND_WORD_NON_NAME))
       return NULL;
   }
-  if (strchr (name, ' ') == NULL)
-    {
-      g_autofree char *key = nd_extract_key_dup (name, -1);
-      guint32 word = key != NULL ? nd_lexicon_lookup_word (nd_lexicon_get_default (), key) : 0;
-
-      if (key == NULL || ND_WORD_INFO_RANK (word) != 0 || (ND_WORD_INFO_FLAGS (word) & ND_WORD_NON_NAME))
-        return NULL;
-    }
 
   for (guint i = 0; i < entities->len; i++)
     {
