@@ -364,18 +364,17 @@ test_trip_as_subject (void)
  * its tour dates, a line each ("January 15th – Santiago, Chile", or a day
  * under a month); an office announcing someone else's tour does not, nor
  * a title */
+#define TOUR_DATES "January 15th \u2013 Santiago, Chile\nJanuary 18th \u2013 Buenos Aires, Argentina\n" \
+                   "January 21st \u2013 Lima, Peru\n"
+
 static void
 test_touring_group (void)
 {
   g_autoptr(GPtrArray) days = build ("The Copper Lanterns have unveiled their 2025 European tour for later this "
                                      "year.\n\nNOVEMBER\n\n1 Campo Pequeno, Lisbon, Portugal\n\n2 WiZink Center, "
                                      "Madrid, Spain\n\n4 Alcatraz, Milan, Italy\n");
-  g_autoptr(GPtrArray) palace = build ("Kensington Palace has announced details of the royal tour.\n\n"
-                                       "January 15th \u2013 Santiago, Chile\nJanuary 18th \u2013 Buenos Aires, "
-                                       "Argentina\nJanuary 21st \u2013 Lima, Peru\n");
-  g_autoptr(GPtrArray) title = build ("Defence Minister will embark on a two-nation tour.\n\n"
-                                      "January 15th \u2013 Santiago, Chile\nJanuary 18th \u2013 Buenos Aires, "
-                                      "Argentina\nJanuary 21st \u2013 Lima, Peru\n");
+  g_autoptr(GPtrArray) palace = build ("Kensington Palace has announced details of the royal tour.\n\n" TOUR_DATES);
+  g_autoptr(GPtrArray) title = build ("Defence Minister will embark on a two-nation tour.\n\n" TOUR_DATES);
 
   g_assert_cmpuint (days->len, ==, 1);
   g_assert_cmpstr (nd_itinerary_get_traveller (g_ptr_array_index (days, 0)), ==, "The Copper Lanterns");
@@ -389,8 +388,7 @@ test_touring_group (void)
   g_assert_cmpint (nd_entity_get_kind (nd_itinerary_get_traveller_entity (g_ptr_array_index (days, 0))), ==,
                    ND_ENTITY_ORGANIZATION);
 
-  assert_one_trip ("Copper Lanterns have announced a string of live tour dates.\n\nJanuary 15th \u2013 Santiago, "
-                   "Chile\nJanuary 18th \u2013 Buenos Aires, Argentina\nJanuary 21st \u2013 Lima, Peru\n",
+  assert_one_trip ("Copper Lanterns have announced a string of live tour dates.\n\n" TOUR_DATES,
                    "Copper Lanterns", "Santiago > Buenos Aires > Lima", TRUE);
 
   /* told in prose: "rock band the Copper Lanterns are looking to wrap up

@@ -183,6 +183,21 @@ load_samples (Fixture *f)
   pump (50);
 }
 
+/* Writes `contents` to `path` and imports it through the window */
+static void
+import_text_file (Fixture    *f,
+                  const char *path,
+                  const char *contents)
+{
+  const char *paths[] = { path, NULL };
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  f->import_done = FALSE;
+  nd_window_import_paths (f->window, paths);
+  g_assert_true (wait_for (import_is_done, f, TIMEOUT_MS));
+  pump (30);
+}
+
 static guint
 n_articles (Fixture *f)
 {
@@ -2182,17 +2197,12 @@ test_trips (Fixture       *f,
    * other article says */
   {
     g_autofree char *path = g_build_filename (f->dir, "cairo.txt", NULL);
-    const char *paths[] = { path, NULL };
     guint conflicts = 0;
 
-    g_assert_true (g_file_set_contents (path,
-                                        "Witkoff changes plans\n\n"
-                                        "Special Envoy Mitch Witkoff will travel to Cairo on Friday for talks "
-                                        "with Egyptian officials.\n", -1, NULL));
-    f->import_done = FALSE;
-    nd_window_import_paths (f->window, paths);
-    g_assert_true (wait_for (import_is_done, f, TIMEOUT_MS));
-    pump (30);
+    import_text_file (f, path,
+                      "Witkoff changes plans\n\n"
+                      "Special Envoy Mitch Witkoff will travel to Cairo on Friday for talks "
+                      "with Egyptian officials.\n");
     g_assert_true (nd_article_view_show_traveller_trips (view, "Witkoff", NULL));
     pump (50);
     for (guint i = 0; i < nd_map_view_get_n_stops (map); i++)
@@ -2245,25 +2255,20 @@ test_band_tour (Fixture       *f,
 {
   static const char *places[] = { "Santiago", "Buenos Aires", "Lima", "Bogota" };
   g_autofree char *path = g_build_filename (f->dir, "band.txt", NULL);
-  const char *paths[] = { path, NULL };
   NdArticleView *view;
   NdMapView *map;
   GtkDropDown *dropdown;
   GListModel *names;
   gboolean listed = FALSE;
 
-  g_assert_true (g_file_set_contents (path,
-                                      "Copper Lanterns announce South American tour\n\n"
-                                      "Copper Lanterns have announced a string of live tour dates for the new "
-                                      "year, their first in South America.\n\n"
-                                      "January 15th \u2013 Santiago, Chile\n"
-                                      "January 18th \u2013 Buenos Aires, Argentina\n"
-                                      "January 21st \u2013 Lima, Peru\n"
-                                      "January 24th \u2013 Bogota, Colombia\n", -1, NULL));
-  f->import_done = FALSE;
-  nd_window_import_paths (f->window, paths);
-  g_assert_true (wait_for (import_is_done, f, TIMEOUT_MS));
-  pump (30);
+  import_text_file (f, path,
+                    "Copper Lanterns announce South American tour\n\n"
+                    "Copper Lanterns have announced a string of live tour dates for the new "
+                    "year, their first in South America.\n\n"
+                    "January 15th \u2013 Santiago, Chile\n"
+                    "January 18th \u2013 Buenos Aires, Argentina\n"
+                    "January 21st \u2013 Lima, Peru\n"
+                    "January 24th \u2013 Bogota, Colombia\n");
   g_assert_cmpuint (f->imported, ==, 1);
 
   view = nd_window_get_article_view (f->window);
